@@ -1,0 +1,215 @@
+package org.kesra.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The build-time check of the contracts: each record agrees with its schema field by field and type by type,
+ * each example validates against the schema and round-trips through the record unchanged.
+ */
+class EventContractsTest {
+
+    /** Irregular past tenses allowed as the verb of an event name; regular ones end in "ed". */
+    private static final Set<String> IRREGULAR_PAST = Set.of("sent", "paid", "made", "set", "found", "held", "put");
+
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    static Stream<EventDefinition> definitions() {
+        return EventCatalog.ALL.stream();
+    }
+
+    @Test
+    void typeAndVersionPairsAreUnique() {
+        Set<String> seen = new HashSet<>();
+        for (EventDefinition d : EventCatalog.ALL) {
+            assertThat(seen.add(d.type() + ":" + d.version())).as("duplicate %s v%d", d.type(), d.version()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("definitions")
+    void nameEndsInAPastTenseVerb(EventDefinition definition) {
+        String verb = definition.type().substring(definition.type().lastIndexOf('.') + 1);
+        assertThat(verb.endsWith("ed") || IRREGULAR_PAST.contains(verb))
+                .as("%s: the event name must end in a past-tense verb", definition.type()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("definitions")
+    void recordComponentsAreExactlyTheSchemaProperties(EventDefinition definition) {
+        JsonNode schema = schemaJson(definition);
+        Set<String> properties = new HashSet<>(schema.path("properties").propertyNames());
+        Set<String> components = new HashSet<>();
+        for (RecordComponent component : definition.payloadType().getRecordComponents()) {
+            components.add(component.getName());
+        }
+        assertThat(components).as("%s record vs schema properties", definition.type()).isEqualTo(properties);
+        assertThat(schema.path("additionalProperties").asBoolean(true))
+                .as("%s: producer schemas close their property set", definition.type()).isFalse();
+        for (JsonNode required : schema.path("required")) {
+            assertThat(components).contains(required.asString());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("definitions")
+    void recordComponentTypesMatchSchemaTypes(EventDefinition definition) {
+        JsonNode properties = schemaJson(definition).path("properties");
+        List<String> mismatches = new ArrayList<>();
+        for (RecordComponent component : definition.payloadType().getRecordComponents()) {
+            JsonNode property = properties.path(component.getName());
+            String expected = schemaTypeOf(component.getGenericType(), property, mismatches, component.getName());
+            Set<String> declared = declaredTypes(property);
+            if (expected != null && !declared.contains(expected)) {
+                mismatches.add(component.getName() + ": Java " + component.getGenericType().getTypeName()
+                        + " needs schema type " + expected + ", schema says " + declared);
+            }
+            if (component.getType().isPrimitive() && declared.contains("null")) {
+                mismatches.add(component.getName() + ": a primitive cannot be null");
+            }
+        }
+        assertThat(mismatches).as(definition.type()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("definitions")
+    void exampleValidatesAgainstSchemaAndRoundTripsThroughTheRecord(EventDefinition definition) {
+        JsonNode example = readJson(definition.payloadType(), definition.exampleResource());
+        List<Error> errors = schema(definition).validate(example, formats());
+        assertThat(errors).as("%s example against schema", definition.type()).isEmpty();
+
+        Object payload = STRICT.treeToValue(example, definition.payloadType());
+        JsonNode written = STRICT.readTree(STRICT.writeValueAsString(payload));
+        assertThat(written).as("%s example round trip", definition.type()).isEqualTo(example);
+        assertThat(schema(definition).validate(written, formats())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("definitions")
+    void schemaRejectsAPayloadMissingARequiredField(EventDefinition definition) {
+        JsonNode schema = schemaJson(definition);
+        for (JsonNode required : schema.path("required")) {
+            var example = (tools.jackson.databind.node.ObjectNode) readJson(definition.payloadType(),
+                    definition.exampleResource());
+            example.remove(required.asString());
+            assertThat(schema(definition).validate(example, formats()))
+                    .as("%s without %s", definition.type(), required.asString()).isNotEmpty();
+        }
+    }
+
+    private static java.util.function.Consumer<com.networknt.schema.ExecutionContext> formats() {
+        return context -> context.executionConfig(config -> config.formatAssertionsEnabled(true).locale(Locale.ENGLISH));
+    }
+
+    private static String schemaTypeOf(Type type, JsonNode property, List<String> mismatches, String name) {
+        if (type instanceof ParameterizedType parameterized
+                && Collection.class.isAssignableFrom((Class<?>) parameterized.getRawType())) {
+            return "array";
+        }
+        Class<?> raw = (Class<?>) type;
+        if (raw == String.class) {
+            return "string";
+        }
+        if (raw == UUID.class) {
+            requireFormat(property, "uuid", mismatches, name);
+            return "string";
+        }
+        if (raw == Instant.class) {
+            requireFormat(property, "date-time", mismatches, name);
+            return "string";
+        }
+        if (raw == LocalDate.class) {
+            requireFormat(property, "date", mismatches, name);
+            return "string";
+        }
+        if (raw == long.class || raw == Long.class || raw == int.class || raw == Integer.class) {
+            return "integer";
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return "boolean";
+        }
+        if (raw.isEnum()) {
+            Set<String> constants = new HashSet<>();
+            Arrays.stream(raw.getEnumConstants()).forEach(c -> constants.add(((Enum<?>) c).name()));
+            Set<String> allowed = new HashSet<>();
+            property.path("enum").forEach(v -> {
+                if (!v.isNull()) {
+                    allowed.add(v.asString());
+                }
+            });
+            if (!constants.equals(allowed)) {
+                mismatches.add(name + ": enum " + constants + " vs schema " + allowed);
+            }
+            return "string";
+        }
+        if (raw.isRecord()) {
+            return "object";
+        }
+        mismatches.add(name + ": no schema mapping for " + raw.getName() + " (money is long rupiah, never floating point)");
+        return null;
+    }
+
+    private static void requireFormat(JsonNode property, String format, List<String> mismatches, String name) {
+        if (!format.equals(property.path("format").asString(""))) {
+            mismatches.add(name + ": needs \"format\": \"" + format + "\"");
+        }
+    }
+
+    private static Set<String> declaredTypes(JsonNode property) {
+        Set<String> types = new HashSet<>();
+        JsonNode type = property.path("type");
+        if (type.isArray()) {
+            type.forEach(t -> types.add(t.asString()));
+        } else if (!type.isMissingNode()) {
+            types.add(type.asString());
+        }
+        return types;
+    }
+
+    private static Schema schema(EventDefinition definition) {
+        return SCHEMAS.getSchema(schemaJson(definition).toString());
+    }
+
+    private static JsonNode schemaJson(EventDefinition definition) {
+        return readJson(definition.payloadType(), definition.schemaResource());
+    }
+
+    private static JsonNode readJson(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            assertThat(in).as("resource %s next to %s", resource, anchor.getName()).isNotNull();
+            return STRICT.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

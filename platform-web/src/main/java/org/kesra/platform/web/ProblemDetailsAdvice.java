@@ -1,0 +1,149 @@
+package org.kesra.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The one place where exceptions become RFC 9457 problem details, so controllers never map errors themselves.
+ * Input errors point at the field; anything unexpected is a 500 that names the request id, never a stack trace.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<ProblemDetail> handleApiProblem(ApiProblemException e) {
+        ProblemDetail problem = Problems.of(e.status(), e.code(), e.title(), e.getMessage(), e.violations());
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> Violation.field(pointer(v.getPropertyPath()), v.getMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                "Ada isian yang tidak valid.", violations));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "KESRA-AUTH-403",
+                null, "Peran atau wilayah Anda tidak mengizinkan tindakan ini.", List.of()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        log.error("unexpected error", e);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "KESRA-INTERNAL", null, "Terjadi kesalahan pada server. Sebutkan kode permintaan (requestId) saat"
+                        + " melapor ke admin.", List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            violations.add(Violation.field(pointer(error.getField()), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> violations.add(Violation.field("", error.getDefaultMessage())));
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                "Ada isian yang tidak valid.", violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                violations.add(Violation.field(
+                        "/" + result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                "Ada isian yang tidak valid.", violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = List.of();
+        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            StringBuilder pointer = new StringBuilder();
+            databind.getPath().forEach(ref -> pointer.append('/')
+                    .append(ref.getPropertyName() != null ? ref.getPropertyName() : ref.getIndex()));
+            violations = List.of(Violation.field(pointer.toString(), "Nilai tidak sesuai dengan jenis isian."));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-MALFORMED-BODY", null,
+                "Isi permintaan bukan JSON yang sah atau tidak sesuai bentuknya.", violations));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            Problems.decorate(problem, Problems.codeFor(status));
+        }
+        return response;
+    }
+
+    /**
+     * A violation's path as a JSON pointer into the request: the method and parameter-owner nodes of method
+     * validation are left out, container indexes kept ({@code register.arg0.members[0].nik} to {@code /members/0/nik}).
+     */
+    static String pointer(jakarta.validation.Path path) {
+        List<jakarta.validation.Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            jakarta.validation.Path.Node node = nodes.get(i);
+            jakarta.validation.ElementKind kind = node.getKind();
+            boolean last = i == nodes.size() - 1;
+            if (kind == jakarta.validation.ElementKind.METHOD || kind == jakarta.validation.ElementKind.CONSTRUCTOR
+                    || kind == jakarta.validation.ElementKind.RETURN_VALUE
+                    || (kind == jakarta.validation.ElementKind.PARAMETER && !last)) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                pointer.append('/').append(node.getIndex());
+            } else if (node.getKey() != null) {
+                pointer.append('/').append(node.getKey());
+            }
+            if (node.getName() != null && kind != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                pointer.append('/').append(node.getName());
+            }
+        }
+        return pointer.toString();
+    }
+
+    /** {@code members[0].nik} becomes the JSON pointer {@code /members/0/nik}. */
+    static String pointer(String path) {
+        if (path == null || path.isEmpty()) {
+            return "";
+        }
+        return "/" + path.replace("[", ".").replace("]", "").replace('.', '/').replaceAll("/+", "/");
+    }
+}

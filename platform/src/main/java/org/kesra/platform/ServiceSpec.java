@@ -1,0 +1,21 @@
+package org.kesra.platform;
+
+import java.util.List;
+
+/**
+ * One Spring Boot application of the platform as the launcher starts it.
+ *
+ * @param database     its own database, or null for the gateway
+ * @param portVariable the environment variable that moves its port
+ * @param urlVariable  the variable through which the gateway finds it, or null for the gateway
+ */
+record ServiceSpec(String module, String database, String portVariable, int defaultPort, String urlVariable) {
+
+    static final ServiceSpec GATEWAY = new ServiceSpec("gateway", null, "GATEWAY_PORT", 8080, null);
+
+    static final List<ServiceSpec> SERVICES = List.of(
+            new ServiceSpec("household-service", "household", "HOUSEHOLD_PORT", 8081, "HOUSEHOLD_SERVICE_URL"),
+            new ServiceSpec("welfare-service", "welfare", "WELFARE_PORT", 8082, "WELFARE_SERVICE_URL"),
+            new ServiceSpec("performance-service", "performance", "PERFORMANCE_PORT", 8083, "PERFORMANCE_SERVICE_URL"),
+            new ServiceSpec("reporting-service", "reporting", "REPORTING_PORT", 8084, "REPORTING_SERVICE_URL"));
+}

@@ -1,0 +1,246 @@
+package org.kesra.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kesra.devinfra.KeycloakTokens;
+import org.kesra.devinfra.PlatformInfrastructure;
+import org.kesra.devinfra.Ports;
+import org.kesra.devinfra.PostgresAdmin;
+import org.kesra.devinfra.PostgresConnection;
+import org.kesra.devinfra.ProjectLayout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * End-to-end across processes: the launcher starts the four services and the gateway from their jars against the
+ * real PostgreSQL and the build's shared Kafka and Keycloak; the tests talk to them over HTTP only.
+ */
+@PlatformInfrastructure(database = "platform_it")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    static final List<String> SERVICES = List.of("household-service", "welfare-service", "performance-service",
+            "reporting-service");
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static LauncherProcess launcher;
+    static Map<String, Integer> ports = new HashMap<>();
+    static Path stateDir;
+    static KeycloakTokens tokens;
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        ProjectLayout layout = ProjectLayout.locate();
+        stateDir = layout.root().resolve("platform/target/platform-it");
+        PostgresAdmin postgres = new PostgresAdmin(PostgresConnection.fromEnvironment());
+        for (String database : List.of("household", "welfare", "performance", "reporting")) {
+            postgres.recreateDatabase("it_" + database);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", System.getProperty("KAFKA_BOOTSTRAP_SERVERS"));
+        env.put("OIDC_ISSUER_URI", System.getProperty("OIDC_ISSUER_URI"));
+        env.put("DB_NAME_PREFIX", "it_");
+        env.put("PLATFORM_STATE_DIR", stateDir.toString());
+        for (String variable : List.of("GATEWAY_PORT", "HOUSEHOLD_PORT", "WELFARE_PORT", "PERFORMANCE_PORT",
+                "REPORTING_PORT")) {
+            int port = Ports.free();
+            ports.put(variable, port);
+            env.put(variable, Integer.toString(port));
+        }
+        tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        launcher = LauncherProcess.start(layout.root(), env);
+        launcher.awaitLine("Kesra is running", Duration.ofMinutes(4));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (launcher != null) {
+            launcher.close();
+        }
+    }
+
+    static String url(String service) {
+        String variable = switch (service) {
+            case "household-service" -> "HOUSEHOLD_PORT";
+            case "welfare-service" -> "WELFARE_PORT";
+            case "performance-service" -> "PERFORMANCE_PORT";
+            case "reporting-service" -> "REPORTING_PORT";
+            default -> "GATEWAY_PORT";
+        };
+        return "http://localhost:" + ports.get(variable);
+    }
+
+    @Test
+    @Order(1)
+    void launcherPrintsTheUrlTableDemoCredentialsAndAWorkingEventPath() {
+        String console = launcher.console();
+        assertThat(console).contains("Event path: OK: household -> welfare, reporting");
+        assertThat(console).contains(url("gateway") + "/swagger-ui.html");
+        for (String service : SERVICES) {
+            assertThat(console).contains(service + " (db it_");
+        }
+        assertThat(console).contains("dinsos.operator").contains("agency-dukcapil").contains("kesra-demo");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"household-service", "welfare-service", "performance-service", "reporting-service",
+        "gateway"})
+    @Order(2)
+    void everyApplicationIsLiveReadyAndExposesPrometheusMetrics(String application) {
+        assertThat(get(url(application) + "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(get(url(application) + "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = get(url(application) + "/actuator/prometheus", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"household-service", "welfare-service", "performance-service", "reporting-service"})
+    @Order(3)
+    void everyServiceRanItsMigrationsAndPublishesItsOutboxMetricsAndApiDocs(String service) {
+        assertThat(get(url(service) + "/actuator/prometheus", null).body())
+                .contains("kesra_events_outbox_backlog_events").contains("kesra_events_outbox_oldest_age_seconds");
+        HttpResponse<String> docs = get(url(service) + "/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(json(docs).path("openapi").asString()).startsWith("3.");
+        assertThat(json(docs).path("paths").has("/api/v1/ops/dead-letters")).isTrue();
+        HttpResponse<String> viaGateway = get(url("gateway") + "/docs/" + service.replace("-service", "")
+                + "/v3/api-docs", null);
+        assertThat(viaGateway.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void gatewayAnswers401WithoutATokenAsAProblemDetail() {
+        HttpResponse<String> response = get(url("gateway") + "/ops/household/dead-letters", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response).path("code").asString()).isEqualTo("KESRA-AUTH-401");
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+    }
+
+    @Test
+    @Order(5)
+    void gatewayRefusesATamperedToken() {
+        String token = tokens.forUser("platform.admin");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThat(get(url("gateway") + "/ops/household/dead-letters", tampered).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(6)
+    void gatewayRoutesARequestWithAKeycloakTokenToTheServiceWhichChecksTheRoleAgain() {
+        HttpResponse<String> admin = get(url("gateway") + "/ops/household/dead-letters", tokens.forUser("platform.admin"));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(json(admin).path("items").isArray()).isTrue();
+
+        HttpResponse<String> operator = get(url("gateway") + "/ops/household/dead-letters",
+                tokens.forUser("dinsos.operator"));
+        assertThat(operator.statusCode()).as("valid token, wrong role: the service says no").isEqualTo(403);
+        assertThat(json(operator).path("code").asString()).isEqualTo("KESRA-AUTH-403");
+    }
+
+    @Test
+    @Order(7)
+    void anEventWrittenInHouseholdsTransactionArrivesAtWelfareAndReportingInOneTrace() {
+        String token = tokens.forUser("platform.admin");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String requestId = "e2e-" + UUID.randomUUID();
+        HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(url("gateway") + "/ops/household/event-probes"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"count\":3,\"note\":\"uji e2e\"}")).build());
+        assertThat(sent.statusCode()).isEqualTo(202);
+        assertThat(sent.headers().firstValue("X-Request-Id")).contains(requestId);
+        String probeId = json(sent).path("probeId").asString();
+
+        for (String consumer : List.of("welfare", "reporting")) {
+            JsonNode receipts = await().atMost(Duration.ofSeconds(30)).until(() -> json(get(
+                    url("gateway") + "/ops/" + consumer + "/event-probes/" + probeId, token)),
+                    body -> body.path("received").asInt() == 3);
+            for (JsonNode receipt : receipts.path("receipts")) {
+                assertThat(receipt.path("sourceService").asString()).isEqualTo("household");
+                assertThat(receipt.path("traceId").asString()).as(consumer + " continues the caller's trace")
+                        .isEqualTo(traceId);
+            }
+            assertThat(receipts.path("receipts").findValuesAsString("sequence")).containsExactly("1", "2", "3");
+        }
+        JsonNode performance = json(get(url("gateway") + "/ops/performance/event-probes/" + probeId, token));
+        assertThat(performance.path("received").asInt()).as("performance does not consume household events").isZero();
+    }
+
+    @Test
+    @Order(8)
+    void serviceLogsAreJsonLinesCarryingTheGatewaysRequestId() throws IOException {
+        String requestId = "log-" + UUID.randomUUID();
+        send(HttpRequest.newBuilder(URI.create(url("gateway") + "/ops/household/event-probes/" + UUID.randomUUID()))
+                .header("Authorization", "Bearer " + tokens.forUser("platform.admin"))
+                .header("X-Request-Id", requestId).GET().build());
+        Path log = stateDir.resolve("logs/household-service.log");
+        String line = await().atMost(Duration.ofSeconds(10)).until(() -> Files.readAllLines(log).stream()
+                .filter(l -> l.contains(requestId)).findFirst().orElse(null), l -> l != null);
+        JsonNode entry = JSON.readTree(line);
+        assertThat(entry.path("requestId").asString()).isEqualTo(requestId);
+        assertThat(entry.path("service").path("name").asString()).isEqualTo("household-service");
+        assertThat(entry.has("@timestamp")).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void ctrlCStopsEverythingTheLauncherStarted() throws InterruptedException {
+        List<ProcessHandle> children = launcher.handle().descendants().toList();
+        assertThat(children).hasSizeGreaterThanOrEqualTo(5);
+
+        launcher.interrupt();
+
+        assertThat(launcher.awaitExit(Duration.ofSeconds(60))).isIn(0, 130, 143);
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(launcher.console()).contains("Kesra stopped.");
+    }
+
+    static HttpResponse<String> get(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}
