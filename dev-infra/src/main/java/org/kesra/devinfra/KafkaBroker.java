@@ -34,6 +34,11 @@ public final class KafkaBroker {
     }
 
     public static ManagedProcess start(Settings settings) {
+        return start(settings, process -> { });
+    }
+
+    /** @param started told about the broker process as soon as it exists, before it is ready */
+    public static ManagedProcess start(Settings settings, java.util.function.Consumer<ManagedProcess> started) {
         Ports.requireFree(settings.port(), "Kafka", "KAFKA_PORT");
         Ports.requireFree(settings.controllerPort(), "the Kafka controller", "KAFKA_CONTROLLER_PORT");
         Path config = writeConfiguration(settings);
@@ -47,6 +52,7 @@ public final class KafkaBroker {
         ManagedProcess broker = ManagedProcess.start("Kafka (port " + settings.port() + ")",
                 javaCommand(logConfig, "kafka.Kafka", config.toString()),
                 Map.of(), settings.dataDir(), settings.logFile());
+        started.accept(broker);
         return broker.awaitReady(Duration.ofSeconds(60),
                 ReadinessCheck.tcp("localhost", settings.port()).and(() -> answers(settings.bootstrapServers())));
     }

@@ -55,6 +55,11 @@ public final class KeycloakServer {
     }
 
     public static ManagedProcess start(Settings settings) {
+        return start(settings, process -> { });
+    }
+
+    /** @param started told about the Keycloak process as soon as it exists, before it is ready */
+    public static ManagedProcess start(Settings settings, java.util.function.Consumer<ManagedProcess> started) {
         Ports.requireFree(settings.port(), "Keycloak", "KEYCLOAK_PORT");
         Ports.requireFree(settings.managementPort(), "Keycloak management", "KEYCLOAK_MANAGEMENT_PORT");
         String realm = realmName(settings.realmFile());
@@ -81,6 +86,7 @@ public final class KeycloakServer {
         }
         ManagedProcess keycloak = ManagedProcess.start("Keycloak (port " + settings.port() + ")", command,
                 environment(settings), settings.home(), settings.logFile());
+        started.accept(keycloak);
         URI health = URI.create("http://localhost:" + settings.managementPort() + "/health/ready");
         URI realmDiscovery = URI.create(settings.url() + "/realms/" + realm + "/.well-known/openid-configuration");
         return keycloak.awaitReady(Duration.ofSeconds(180),

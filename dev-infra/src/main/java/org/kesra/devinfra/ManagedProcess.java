@@ -95,7 +95,9 @@ public final class ManagedProcess {
             byte[] bytes = new byte[(int) (file.length() - start)];
             file.seek(start);
             file.readFully(bytes);
-            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            // Stack frames push the message that matters out of a short tail: keep the lines that say something.
+            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("\tat ") && !line.startsWith("\t... ")).toList();
             return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
         } catch (IOException e) {
             return "(log " + logFile + " unreadable: " + e.getMessage() + ")";

@@ -12,13 +12,25 @@ public final class Ports {
     private Ports() {
     }
 
+    /**
+     * A port nothing listens on, chosen below Linux's ephemeral range (32768-60999): a port the kernel hands out
+     * (port 0) can be taken by an outgoing connection before the server that was meant to get it binds it.
+     */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new InfraStartException("no free local port: " + e.getMessage());
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = LOW + RANDOM.nextInt(HIGH - LOW);
+            // Never the same port twice from one JVM: several servers are given ports before any binds.
+            if (isFree(candidate) && HANDED_OUT.add(candidate)) {
+                return candidate;
+            }
         }
+        throw new InfraStartException("no free local port between " + LOW + " and " + HIGH);
     }
+
+    private static final int LOW = 20000;
+    private static final int HIGH = 32000;
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Fails when something already listens on the port; {@code setting} names the variable that moves it. */
     public static void requireFree(int port, String what, String setting) {

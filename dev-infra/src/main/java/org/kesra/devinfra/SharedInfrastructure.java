@@ -98,11 +98,11 @@ public final class SharedInfrastructure {
 
     /**
      * The process whose end should stop the servers: the Maven JVM that forked this test JVM (Surefire and
-     * Failsafe may put a shell in between), or the direct parent when run from an IDE.
+     * Failsafe may put a shell in between) or that is this JVM, else the direct parent (an IDE).
      */
     static ProcessHandle buildProcess() {
         ProcessHandle self = ProcessHandle.current();
-        for (Optional<ProcessHandle> p = self.parent(); p.isPresent(); p = p.get().parent()) {
+        for (Optional<ProcessHandle> p = Optional.of(self); p.isPresent(); p = p.get().parent()) {
             String commandLine = p.get().info().commandLine().orElse("");
             if (commandLine.contains("org.codehaus.plexus.classworlds.launcher.Launcher")) {
                 return p.get();

@@ -46,9 +46,9 @@ public final class TestInfrastructureSupervisor {
 
             // Keycloak takes ~30 s and Kafka ~4 s: start them side by side.
             CompletableFuture<ManagedProcess> keycloakStart =
-                    CompletableFuture.supplyAsync(() -> KeycloakServer.start(keycloak));
-            started[0] = KafkaBroker.start(kafka);
-            started[1] = join(keycloakStart);
+                    CompletableFuture.supplyAsync(() -> KeycloakServer.start(keycloak, p -> started[1] = p));
+            KafkaBroker.start(kafka, p -> started[0] = p);
+            join(keycloakStart);
 
             Properties state = new Properties();
             state.setProperty("status", "ready");

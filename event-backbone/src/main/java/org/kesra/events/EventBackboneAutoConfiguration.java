@@ -43,6 +43,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -188,6 +189,7 @@ public class EventBackboneAutoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "kesra.events.consumer.enabled", matchIfMissing = true)
+    @Conditional(OnSubscriptions.class)
     ConcurrentMessageListenerContainer<String, byte[]> eventConsumers(
             EventBackboneProperties properties, KafkaProperties kafka, InboundEventProcessor processor,
             KafkaTemplate<String, byte[]> deadLetterTemplate) {
@@ -209,7 +211,6 @@ public class EventBackboneAutoConfiguration {
                 consumerFactory(kafka, properties, settings.maxPollRecords()), container);
         consumers.setConcurrency(settings.concurrency());
         consumers.setCommonErrorHandler(errors);
-        consumers.setAutoStartup(!properties.subscriptions().isEmpty());
         consumers.setBeanName("kesra-event-consumers");
         return consumers;
     }
@@ -221,11 +222,11 @@ public class EventBackboneAutoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "kesra.events.consumer.enabled", matchIfMissing = true)
+    @Conditional(OnSubscriptions.class)
     ConcurrentMessageListenerContainer<String, byte[]> deadLetterIngestion(EventBackboneProperties properties,
             KafkaProperties kafka, DeadLetterStore store) {
         List<String> topics = properties.subscribedTopics().stream().map(properties::deadLetterTopic).toList();
-        ContainerProperties container = new ContainerProperties(topics.isEmpty()
-                ? new String[] {properties.deadLetterTopic(properties.topic())} : topics.toArray(String[]::new));
+        ContainerProperties container = new ContainerProperties(topics.toArray(String[]::new));
         container.setGroupId(properties.consumerGroup() + ".dead-letters");
         container.setAckMode(ContainerProperties.AckMode.RECORD);
         container.setMessageListener(new DeadLetterIngester(store));
@@ -233,7 +234,6 @@ public class EventBackboneAutoConfiguration {
                 consumerFactory(kafka, properties, 100), container);
         // A dead letter that cannot be stored (database down) is retried until it can: it must not be lost.
         ingestion.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
-        ingestion.setAutoStartup(!topics.isEmpty());
         ingestion.setBeanName("kesra-dead-letter-ingestion");
         return ingestion;
     }

@@ -46,6 +46,7 @@ final class BackboneProcess implements AutoCloseable {
         int port = Ports.free();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                "-Dkesra.test.parent-pid=" + ProcessHandle.current().pid(),
                 "-cp", System.getProperty("java.class.path"), BackboneTestApplication.class.getName(),
                 "--server.port=" + port, "--kesra.test.instance=" + name));
         command.addAll(List.of(arguments));

@@ -9,8 +9,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.server.BearerTokenServerAccessDeniedHandler;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -26,8 +30,16 @@ public class EdgeSecurity {
 
     @Bean
     SecurityWebFilterChain edgeSecurityChain(ServerHttpSecurity http) {
-        BearerTokenServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
-        BearerTokenServerAccessDeniedHandler denied = new BearerTokenServerAccessDeniedHandler();
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge(e));
+            return problem(exchange, HttpStatus.UNAUTHORIZED, "KESRA-AUTH-401",
+                    "Token akses tidak ada, kedaluwarsa, atau tidak sah. Masuk kembali lalu ulangi.");
+        };
+        ServerAccessDeniedHandler denied = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"insufficient_scope\"");
+            return problem(exchange, HttpStatus.FORBIDDEN, "KESRA-AUTH-403", "Anda tidak berhak mengakses alamat ini.");
+        };
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .authorizeExchange(exchange -> exchange
@@ -38,19 +50,26 @@ public class EdgeSecurity {
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> { })
-                        .authenticationEntryPoint((exchange, e) -> bearer.commence(exchange, e)
-                                .then(problem(exchange, HttpStatus.UNAUTHORIZED, "KESRA-AUTH-401",
-                                        "Token akses tidak ada, kedaluwarsa, atau tidak sah. Masuk kembali lalu ulangi.")))
-                        .accessDeniedHandler((exchange, e) -> denied.handle(exchange, e)
-                                .then(problem(exchange, HttpStatus.FORBIDDEN, "KESRA-AUTH-403",
-                                        "Anda tidak berhak mengakses alamat ini."))))
-                .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> bearer.commence(exchange, ex)
-                        .then(problem(exchange, HttpStatus.UNAUTHORIZED, "KESRA-AUTH-401",
-                                "Token akses tidak ada, kedaluwarsa, atau tidak sah. Masuk kembali lalu ulangi.")))
-                        .accessDeniedHandler((exchange, ex) -> denied.handle(exchange, ex)
-                                .then(problem(exchange, HttpStatus.FORBIDDEN, "KESRA-AUTH-403",
-                                        "Anda tidak berhak mengakses alamat ini."))))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * The RFC 6750 challenge, as Spring's own entry point would send it; written here because Spring's entry point
+     * completes the response, leaving no room for the problem body.
+     */
+    static String bearerChallenge(AuthenticationException e) {
+        if (e instanceof OAuth2AuthenticationException oauth) {
+            OAuth2Error error = oauth.getError();
+            String challenge = "Bearer error=\"" + error.getErrorCode() + "\"";
+            if (error.getDescription() != null) {
+                challenge += ", error_description=\"" + error.getDescription().replace("\"", "'") + "\"";
+            }
+            return challenge;
+        }
+        return "Bearer";
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -35,6 +35,7 @@ final class Platform implements AutoCloseable {
     private final List<ManagedProcess> started = Collections.synchronizedList(new ArrayList<>());
     private final String realm;
     private ProcessReaper reaper;
+    private volatile boolean closing;
 
     Platform(PlatformSettings settings) {
         this.settings = settings;
@@ -53,18 +54,17 @@ final class Platform implements AutoCloseable {
 
         CompletableFuture<Void> keycloak = settings.externalIssuer().isPresent()
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> track(KeycloakServer.start(keycloakSettings())));
+                : CompletableFuture.runAsync(() -> KeycloakServer.start(keycloakSettings(), this::track));
         if (settings.externalKafka().isEmpty()) {
-            track(KafkaBroker.start(new KafkaBroker.Settings(settings.kafkaPort(), settings.kafkaControllerPort(),
-                    settings.stateDir().resolve("kafka"), logs().resolve("kafka.log"))));
+            KafkaBroker.start(new KafkaBroker.Settings(settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.stateDir().resolve("kafka"), logs().resolve("kafka.log")), this::track);
         }
-        join(keycloak);
-
-        // All JVMs at once: on 2 cores this is as fast as staggering them, and simpler to bound.
+        // The applications start beside Keycloak: they need Kafka at start-up, Keycloak only for the first token.
         List<CompletableFuture<Void>> applications = new ArrayList<>();
         for (ServiceSpec service : settings.ports().keySet()) {
-            applications.add(CompletableFuture.runAsync(() -> track(startApplication(service))));
+            applications.add(CompletableFuture.runAsync(() -> startApplication(service)));
         }
+        join(keycloak);
         applications.forEach(Platform::join);
     }
 
@@ -115,7 +115,7 @@ final class Platform implements AutoCloseable {
         command.addAll(List.of("-jar", settings.layout().serviceJar(service.module()).toString()));
         ManagedProcess process = ManagedProcess.start(service.module() + " (port " + port + ")", command, env,
                 settings.layout().root(), logs().resolve(service.module() + ".log"));
-        reaper.watch(process.pid());
+        track(process);
         return process.awaitReady(settings.startTimeout(),
                 ReadinessCheck.httpOk(URI.create("http://localhost:" + port + "/actuator/health/readiness")));
     }
@@ -167,6 +167,9 @@ final class Platform implements AutoCloseable {
 
     /** A process that ended on its own (crashed) while the platform should be running, if any. */
     ManagedProcess firstDead() {
+        if (closing) {
+            return null;
+        }
         synchronized (started) {
             return started.stream().filter(p -> !p.isAlive()).findFirst().orElse(null);
         }
@@ -174,6 +177,7 @@ final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         List<ManagedProcess> newestFirst;
         synchronized (started) {
             newestFirst = new ArrayList<>(started);

@@ -55,7 +55,7 @@ public final class PlatformLauncher {
                 : "not checked (not every service runs)";
         printTable(System.out, settings, platform, seconds, eventPath);
 
-        while (true) {
+        while (stopped.getCount() > 0) {
             ManagedProcess dead = platform.firstDead();
             if (dead != null) {
                 System.err.println(dead.failure("stopped unexpectedly").getMessage());

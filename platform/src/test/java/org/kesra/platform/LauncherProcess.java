@@ -19,10 +19,11 @@ final class LauncherProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
 
     private LauncherProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -54,7 +55,7 @@ final class LauncherProcess implements AutoCloseable {
             if (contains(text)) {
                 return;
             }
-            if (!process.isAlive() && !contains(text)) {
+            if (!process.isAlive() && !drained().contains(text)) {
                 throw new AssertionError("launcher exited (" + process.exitValue() + ") before printing '" + text
                         + "':\n" + console());
             }
@@ -67,7 +68,18 @@ final class LauncherProcess implements AutoCloseable {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("launcher still running after " + timeout + ":\n" + console());
         }
+        drained();
         return process.exitValue();
+    }
+
+    /** After the process ended: everything it wrote, once the reader has emptied the pipe. */
+    private LauncherProcess drained() {
+        try {
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return this;
     }
 
     boolean contains(String text) {
@@ -86,9 +98,12 @@ final class LauncherProcess implements AutoCloseable {
         return process.toHandle();
     }
 
-    /** What Ctrl-C does: a signal the JVM answers with its shutdown hooks. */
-    void interrupt() {
-        process.destroy();
+    /**
+     * What Ctrl-C does: SIGINT to the launcher. Not {@code Process.destroy()}, which also closes this side of the
+     * launcher's output, hiding what it prints while it stops.
+     */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     void kill() {

@@ -11,6 +11,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class BackboneTestApplication {
 
     public static void main(String[] args) {
+        // Started by a test as a separate JVM: die with that test JVM however it ends, never linger.
+        String parent = System.getProperty("kesra.test.parent-pid");
+        if (parent != null) {
+            ProcessHandle.of(Long.parseLong(parent))
+                    .ifPresent(test -> test.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        }
         SpringApplication.run(BackboneTestApplication.class, args);
     }
 }
