@@ -93,11 +93,6 @@ public class EventBackboneAutoConfiguration {
     }
 
     @Bean
-    TransactionTemplate eventTransactions(PlatformTransactionManager transactionManager) {
-        return new TransactionTemplate(transactionManager);
-    }
-
-    @Bean
     TraceHeaders traceHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         return new TraceHeaders(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
@@ -118,7 +113,7 @@ public class EventBackboneAutoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "kesra.events.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate eventTransactions, KafkaProperties kafka,
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, KafkaProperties kafka,
                             EventBackboneProperties properties, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         // Guarantees the relay depends on; not overridable by configuration.
@@ -134,7 +129,7 @@ public class EventBackboneAutoConfiguration {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, properties.service() + "-outbox-relay");
         KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        return new OutboxRelay(jdbc, eventTransactions, producer, properties, meters);
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), producer, properties, meters);
     }
 
     @Bean
@@ -161,20 +156,20 @@ public class EventBackboneAutoConfiguration {
 
     @Bean
     HandlerRegistry handlerRegistry(List<EventHandler<?>> handlers, EventBackboneProperties properties,
-                                    JdbcTemplate jdbc, TraceHeaders trace) {
+                                    JdbcTemplate jdbc) {
         List<EventHandler<?>> all = new ArrayList<>(handlers);
         for (String service : properties.subscriptions()) {
             EventCatalog.find(service + ".probe.sent", 1)
-                    .ifPresent(probe -> all.add(new ProbeReceiptRecorder(probe, jdbc, trace.tracer())));
+                    .ifPresent(probe -> all.add(new ProbeReceiptRecorder(probe, jdbc)));
         }
         return new HandlerRegistry(all);
     }
 
     @Bean
     InboundEventProcessor inboundEventProcessor(HandlerRegistry handlers, JdbcTemplate jdbc,
-                                                TransactionTemplate eventTransactions, TraceHeaders trace,
+                                                PlatformTransactionManager transactionManager, TraceHeaders trace,
                                                 MeterRegistry meters) {
-        return new InboundEventProcessor(handlers, jdbc, eventTransactions, EVENT_JSON, trace, meters);
+        return new InboundEventProcessor(handlers, jdbc, new TransactionTemplate(transactionManager), EVENT_JSON, trace, meters);
     }
 
     @Bean
@@ -240,8 +235,8 @@ public class EventBackboneAutoConfiguration {
 
     @Bean
     DeadLetterService deadLetterService(DeadLetterStore store, InboundEventProcessor processor,
-                                        TransactionTemplate eventTransactions) {
-        return new DeadLetterService(store, processor, eventTransactions);
+                                        PlatformTransactionManager transactionManager) {
+        return new DeadLetterService(store, processor, new TransactionTemplate(transactionManager));
     }
 
     @Bean
@@ -250,9 +245,9 @@ public class EventBackboneAutoConfiguration {
     }
 
     @Bean
-    ProbeController probeController(EventPublisher publisher, TransactionTemplate eventTransactions, JdbcTemplate jdbc,
+    ProbeController probeController(EventPublisher publisher, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
                                     EventBackboneProperties properties, TraceHeaders trace, Clock clock) {
-        return new ProbeController(publisher, eventTransactions, jdbc, properties, trace.tracer(), clock);
+        return new ProbeController(publisher, new TransactionTemplate(transactionManager), jdbc, properties, trace.tracer(), clock);
     }
 
     private static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(KafkaProperties kafka,

@@ -23,6 +23,17 @@ final class BackboneTestSupport {
         this.jdbc = jdbc;
     }
 
+    /** Steps 1..sequences of each of {@code keys} aggregates, interleaved the way concurrent work arrives. */
+    static List<SampleRecorded> interleavedSteps(String prefix, int keys, int sequences) {
+        List<SampleRecorded> steps = new java.util.ArrayList<>(keys * sequences);
+        for (int sequence = 1; sequence <= sequences; sequence++) {
+            for (int key = 0; key < keys; key++) {
+                steps.add(SampleEvents.step(prefix + "-k" + key, sequence));
+            }
+        }
+        return steps;
+    }
+
     static String newAggregate() {
         return "agg-" + UUID.randomUUID();
     }

@@ -6,37 +6,22 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kesra.devinfra.PlatformInfrastructure;
-import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.sample.BackboneTestApplication;
 import org.kesra.events.sample.SampleEvents;
 import org.kesra.events.sample.SampleRecorded;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A consumer that dies after committing its effect but before committing the Kafka offset: the event is delivered
  * again after the restart, and the inbox makes the second delivery change nothing.
  */
-@PlatformInfrastructure(database = "event_backbone_it")
 @SpringBootTest(classes = BackboneTestApplication.class, properties = {
     "kesra.events.relay.enabled=true", "kesra.events.consumer.enabled=false"})
-@DirtiesContext
-class ConsumerCrashIT {
+class ConsumerCrashIT extends BackboneIntegrationTest {
 
-    @Autowired
-    EventPublisher publisher;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void consumerKilledAfterItsEffectBeforeTheOffsetCommitAppliesTheEffectExactlyOnce() throws Exception {
-        BackboneTestSupport support = new BackboneTestSupport(publisher, transactions, jdbc);
         String aggregate = BackboneTestSupport.newAggregate();
 
         try (BackboneProcess consumer = BackboneProcess.start("consumer-before-crash",

@@ -7,7 +7,6 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +20,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.KeycloakTokens;
-import org.kesra.devinfra.PlatformInfrastructure;
-import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.sample.BackboneTestApplication;
 import org.kesra.events.sample.SampleEffectHandler;
 import org.kesra.events.sample.SampleEvents;
@@ -32,28 +29,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Outbox, relay, Kafka and consumers together, against the real servers, with the operator API on top. */
-@PlatformInfrastructure(database = "event_backbone_it")
 @SpringBootTest(classes = BackboneTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kesra.events.relay.enabled=true", "kesra.events.consumer.enabled=true",
             "kesra.test.instance=first"})
-@DirtiesContext
-class EventFlowIT {
+class EventFlowIT extends BackboneIntegrationTest {
 
     static final String DLT = "backbone.events.backbone.dlt";
 
-    @Autowired
-    EventPublisher publisher;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     Tracer tracer;
     @Autowired
@@ -63,13 +49,11 @@ class EventFlowIT {
     @LocalServerPort
     int port;
 
-    BackboneTestSupport support;
     ApiClient api;
     KeycloakTokens tokens;
 
     @BeforeEach
     void setUp() {
-        support = new BackboneTestSupport(publisher, transactions, jdbc);
         api = new ApiClient(port);
         tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
     }
@@ -179,12 +163,7 @@ class EventFlowIT {
                     && assigned(context) + assigned(second) == 6);
 
             String prefix = BackboneTestSupport.newAggregate();
-            List<SampleRecorded> steps = new ArrayList<>();
-            for (int sequence = 1; sequence <= 50; sequence++) {
-                for (int key = 0; key < 200; key++) {
-                    steps.add(SampleEvents.step(prefix + "-k" + key, sequence));
-                }
-            }
+            List<SampleRecorded> steps = BackboneTestSupport.interleavedSteps(prefix, 200, 50);
             for (int from = 0; from < steps.size(); from += 1000) {
                 support.publish(steps.subList(from, from + 1000));
             }

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.probe.ProbeSent;
-import org.kesra.devinfra.PlatformInfrastructure;
-import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.outbox.EventSchemaViolationException;
 import org.kesra.events.outbox.OutboxMetrics;
 import org.kesra.events.outbox.OutboxRelay;
@@ -35,25 +33,14 @@ import org.kesra.events.sample.SampleEvents;
 import org.kesra.events.sample.SampleRecorded;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The producing half against the real PostgreSQL and Kafka; relays are driven by hand here. */
-@PlatformInfrastructure(database = "event_backbone_it")
 @SpringBootTest(classes = BackboneTestApplication.class, properties = {
     "kesra.events.relay.enabled=false", "kesra.events.consumer.enabled=false"})
-@DirtiesContext
-class OutboxIT {
+class OutboxIT extends BackboneIntegrationTest {
 
-    @Autowired
-    EventPublisher publisher;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     EventBackboneProperties properties;
     @Autowired
@@ -61,11 +48,9 @@ class OutboxIT {
     @Autowired
     Tracer tracer;
 
-    BackboneTestSupport support;
 
     @BeforeEach
     void setUp() {
-        support = new BackboneTestSupport(publisher, transactions, jdbc);
         jdbc.update("DELETE FROM event_outbox");
     }
 
@@ -151,12 +136,7 @@ class OutboxIT {
     @Test
     void twoRelaysPublishEveryEventExactlyOnceAndKeepEachKeysOrder() throws Exception {
         String prefix = BackboneTestSupport.newAggregate();
-        List<SampleRecorded> steps = new ArrayList<>();
-        for (int sequence = 1; sequence <= 100; sequence++) {
-            for (int key = 0; key < 40; key++) {
-                steps.add(SampleEvents.step(prefix + "-k" + key, sequence));
-            }
-        }
+        List<SampleRecorded> steps = BackboneTestSupport.interleavedSteps(prefix, 40, 100);
         for (int from = 0; from < steps.size(); from += 1000) {
             support.publish(steps.subList(from, from + 1000));
         }

@@ -6,52 +6,31 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.kesra.devinfra.PlatformInfrastructure;
-import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.sample.BackboneTestApplication;
 import org.kesra.events.sample.HaltAfterAcknowledgements;
-import org.kesra.events.sample.SampleEvents;
 import org.kesra.events.sample.SampleRecorded;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A relay that dies in the middle of a batch (records sent and acknowledged, rows not yet deleted): the next relay
  * sends the batch again; nothing is lost and the consumers absorb the duplicates without reordering a key.
  */
-@PlatformInfrastructure(database = "event_backbone_it")
 @SpringBootTest(classes = BackboneTestApplication.class, properties = {
     "kesra.events.relay.enabled=false", "kesra.events.consumer.enabled=true"})
-@DirtiesContext
-class RelayCrashIT {
+class RelayCrashIT extends BackboneIntegrationTest {
 
-    @Autowired
-    EventPublisher publisher;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
 
     @Test
     void relayKilledMidBatchLosesNothingAndTheDuplicatesAreAbsorbed() throws Exception {
-        BackboneTestSupport support = new BackboneTestSupport(publisher, transactions, jdbc);
         jdbc.update("DELETE FROM event_outbox");
         String prefix = BackboneTestSupport.newAggregate();
-        List<SampleRecorded> steps = new ArrayList<>();
-        for (int sequence = 1; sequence <= 100; sequence++) {
-            for (int key = 0; key < 30; key++) {
-                steps.add(SampleEvents.step(prefix + "-k" + key, sequence));
-            }
-        }
+        List<SampleRecorded> steps = BackboneTestSupport.interleavedSteps(prefix, 30, 100);
         support.publish(steps);
         double duplicatesBefore = duplicates();
 

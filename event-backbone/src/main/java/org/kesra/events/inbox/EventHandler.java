@@ -1,5 +1,6 @@
 package org.kesra.events.inbox;
 
+import java.util.List;
 import org.kesra.contracts.EventDefinition;
 
 /**
@@ -12,4 +13,14 @@ public interface EventHandler<T extends Record> {
     EventDefinition definition();
 
     void handle(ReceivedEvent<T> event);
+
+    /**
+     * Consecutive new events of this type from one poll, in partition order. Override it to write their effects in
+     * one statement (one database round trip instead of one per event). If it throws, the poll is replayed one
+     * event at a time through {@link #handle} to find the event that fails, so only that one is retried and
+     * dead-lettered. While it runs, the events' traces are recorded but none is the current one in the logs.
+     */
+    default void handleAll(List<ReceivedEvent<T>> events) {
+        events.forEach(this::handle);
+    }
 }

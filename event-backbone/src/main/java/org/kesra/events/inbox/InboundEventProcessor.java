@@ -1,13 +1,13 @@
 package org.kesra.events.inbox;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +44,8 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
     private final JsonMapper json;
     private final TraceHeaders trace;
     private final MeterRegistry meters;
+    private final java.util.Map<String, io.micrometer.core.instrument.Counter> counters =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public InboundEventProcessor(HandlerRegistry handlers, JdbcTemplate jdbc, TransactionTemplate transactions,
                                  JsonMapper json, TraceHeaders trace, MeterRegistry meters) {
@@ -57,7 +59,11 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        Failure failure = tryProcess(records);
+        Failure failure = tryProcess(records, true);
+        if (failure != null && failure.inBatch()) {
+            // A handler's handleAll failed somewhere in a run: replay event by event to find which event it was.
+            failure = tryProcess(records, false);
+        }
         if (failure == null) {
             return;
         }
@@ -65,7 +71,7 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
         int end = failure.index();
         RuntimeException cause = failure.cause();
         while (end > 0 && !failure.prefixCommitted()) {
-            Failure earlier = tryProcess(records.subList(0, end));
+            Failure earlier = tryProcess(records.subList(0, end), false);
             if (earlier == null) {
                 break;
             }
@@ -78,37 +84,39 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
 
     /** Processes one record on its own (operator re-drive of a dead letter); throws what the handler threw. */
     public void processOne(ConsumerRecord<String, byte[]> record) {
-        Failure failure = tryProcess(List.of(record));
+        Failure failure = tryProcess(List.of(record), false);
         if (failure != null) {
             throw failure.cause();
         }
     }
 
-    private Failure tryProcess(List<ConsumerRecord<String, byte[]>> records) {
+    private Failure tryProcess(List<ConsumerRecord<String, byte[]>> records, boolean batched) {
         List<Inbound> inbound = new ArrayList<>(records.size());
         Failure poison = null;
         for (int i = 0; i < records.size(); i++) {
             try {
                 inbound.add(parse(records.get(i)));
             } catch (PoisonEventException e) {
-                poison = new Failure(i, e, true);
+                poison = new Failure(i, e, true, false);
                 break;
             }
         }
         if (!inbound.isEmpty()) {
             try {
-                transactions.executeWithoutResult(status -> apply(inbound));
+                transactions.executeWithoutResult(status -> apply(inbound, batched));
             } catch (HandlerFailure e) {
-                return new Failure(e.index, (RuntimeException) e.getCause(), false);
+                return new Failure(e.index, (RuntimeException) e.getCause(), false, e.inBatch);
             }
         }
         return poison;
     }
 
-    private void apply(List<Inbound> inbound) {
+    private void apply(List<Inbound> inbound, boolean batched) {
         List<Inbound> handled = inbound.stream().filter(i -> i.handler != null).toList();
         Set<UUID> fresh = recordInInbox(handled);
         Set<UUID> done = new HashSet<>();
+        List<Inbound> run = new ArrayList<>();
+        int runStart = 0;
         for (int i = 0; i < inbound.size(); i++) {
             Inbound event = inbound.get(i);
             if (event.handler == null) {
@@ -119,22 +127,60 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
                 count(event.type, "duplicate");
                 continue;
             }
-            Span span = trace.continueFrom(event.record.headers(), "consume " + event.type);
-            try (Tracer.SpanInScope ignored = trace.tracer().withSpan(span)) {
-                dispatch(event);
-            } catch (RuntimeException e) {
-                span.error(e);
-                throw new HandlerFailure(i, e);
-            } finally {
-                span.end();
+            if (!run.isEmpty() && (!batched || run.get(0).handler != event.handler)) {
+                dispatch(run, runStart);
+                run.clear();
             }
-            count(event.type, "processed");
+            if (run.isEmpty()) {
+                runStart = i;
+            }
+            run.add(event);
+        }
+        if (!run.isEmpty()) {
+            dispatch(run, runStart);
         }
     }
 
+    /** One event in the scope of its own trace; several through the handler's handleAll, each with its span. */
+    private void dispatch(List<Inbound> run, int firstIndex) {
+        if (run.size() == 1) {
+            Inbound event = run.get(0);
+            Span span = trace.continueFrom(event.record.headers(), "consume " + event.type);
+            try (Tracer.SpanInScope ignored = trace.tracer().withSpan(span)) {
+                handle(event.handler, event.received.withTraceId(span.context().traceId()));
+            } catch (RuntimeException e) {
+                span.error(e);
+                throw new HandlerFailure(firstIndex, e, false);
+            } finally {
+                span.end();
+            }
+        } else {
+            List<Span> spans = run.stream()
+                    .map(event -> trace.continueFrom(event.record.headers(), "consume " + event.type)).toList();
+            List<ReceivedEvent<Record>> traced = new ArrayList<>(run.size());
+            for (int i = 0; i < run.size(); i++) {
+                traced.add(run.get(i).received.withTraceId(spans.get(i).context().traceId()));
+            }
+            try {
+                handleAll(run.get(0).handler, traced);
+            } catch (RuntimeException e) {
+                spans.forEach(span -> span.error(e));
+                throw new HandlerFailure(firstIndex, e, true);
+            } finally {
+                spans.forEach(Span::end);
+            }
+        }
+        run.forEach(event -> count(event.type, "processed"));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void dispatch(Inbound event) {
-        ((EventHandler) event.handler).handle(event.received);
+    private static void handle(EventHandler<?> handler, ReceivedEvent<Record> event) {
+        ((EventHandler) handler).handle(event);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void handleAll(EventHandler<?> handler, List<ReceivedEvent<Record>> events) {
+        ((EventHandler) handler).handleAll((List) events);
     }
 
     private Set<UUID> recordInInbox(List<Inbound> events) {
@@ -164,42 +210,45 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
     }
 
     private Inbound parse(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event;
+        Envelope event;
         try {
-            event = KafkaMessageFactory.createReader(record).toEvent();
+            event = Envelope.read(record);
         } catch (RuntimeException e) {
             throw new PoisonEventException("not a CloudEvent: " + e.getMessage(), e);
         }
         UUID id;
         try {
-            id = UUID.fromString(event.getId());
+            id = UUID.fromString(event.id());
         } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("event id " + event.getId() + " is not a UUID", e);
+            throw new PoisonEventException("event id " + event.id() + " is not a UUID", e);
         }
-        Matcher schema = DATA_SCHEMA.matcher(event.getDataSchema() == null ? "" : event.getDataSchema().toString());
-        if (!schema.matches() || !schema.group(1).equals(event.getType())) {
-            throw new PoisonEventException("event " + id + " of type " + event.getType()
-                    + " has no Kesra dataschema (urn:kesra:event:<type>:v<n>): " + event.getDataSchema(), null);
+        Matcher schema = DATA_SCHEMA.matcher(event.dataSchema() == null ? "" : event.dataSchema());
+        if (!schema.matches() || !schema.group(1).equals(event.type())) {
+            throw new PoisonEventException("event " + id + " of type " + event.type()
+                    + " has no Kesra dataschema (urn:kesra:event:<type>:v<n>): " + event.dataSchema(), null);
         }
         int version = Integer.parseInt(schema.group(2));
-        EventHandler<?> handler = handlers.find(event.getType(), version).orElse(null);
+        EventHandler<?> handler = handlers.find(event.type(), version).orElse(null);
         Record payload = null;
+        Instant time = null;
         if (handler != null) {
             try {
-                payload = json.readValue(event.getData() == null ? new byte[0] : event.getData().toBytes(),
+                payload = json.readValue(event.data() == null ? new byte[0] : event.data(),
                         handler.definition().payloadType());
+                time = event.time() == null ? null : OffsetDateTime.parse(event.time()).toInstant();
             } catch (RuntimeException e) {
-                throw new PoisonEventException("payload of event " + id + " (" + event.getType() + " v" + version
+                throw new PoisonEventException("payload of event " + id + " (" + event.type() + " v" + version
                         + ") is unreadable: " + e.getMessage(), e);
             }
         }
-        ReceivedEvent<Record> received = new ReceivedEvent<>(id, event.getType(), version, event.getSource().toString(),
-                event.getSubject(), event.getTime() == null ? null : event.getTime().toInstant(), record.key(), payload);
-        return new Inbound(record, event.getType(), handler, received);
+        ReceivedEvent<Record> received = new ReceivedEvent<>(id, event.type(), version, event.source(),
+                event.subject(), time, record.key(), payload, null);
+        return new Inbound(record, event.type(), handler, received);
     }
 
     private void count(String type, String outcome) {
-        meters.counter("kesra.events.consumed", "type", type, "outcome", outcome).increment();
+        counters.computeIfAbsent(type + "\u0000" + outcome,
+                key -> meters.counter("kesra.events.consumed", "type", type, "outcome", outcome)).increment();
     }
 
     private static String describe(ConsumerRecord<?, ?> record, RuntimeException cause) {
@@ -211,17 +260,22 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
                            ReceivedEvent<Record> received) {
     }
 
-    /** @param prefixCommitted the records before {@code index} are already committed */
-    private record Failure(int index, RuntimeException cause, boolean prefixCommitted) {
+    /**
+     * @param prefixCommitted the records before {@code index} are already committed
+     * @param inBatch         a handleAll failed: {@code index} is where its run starts, not necessarily the culprit
+     */
+    private record Failure(int index, RuntimeException cause, boolean prefixCommitted, boolean inBatch) {
     }
 
     /** Carries the index of the failing record out of the transaction callback. */
     private static final class HandlerFailure extends RuntimeException {
         private final int index;
+        private final boolean inBatch;
 
-        HandlerFailure(int index, RuntimeException cause) {
+        HandlerFailure(int index, RuntimeException cause, boolean inBatch) {
             super(cause.getMessage(), cause);
             this.index = index;
+            this.inBatch = inBatch;
         }
     }
 }

@@ -3,7 +3,14 @@ package org.kesra.events.inbox;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An event as a handler sees it: the CloudEvents attributes and the payload record. */
+/**
+ * An event as a handler sees it: the CloudEvents attributes, the payload record, and the id of the trace the
+ * event travelled in (the request that caused it), for handlers that keep provenance.
+ */
 public record ReceivedEvent<T extends Record>(UUID id, String type, int version, String source, String subject,
-                                              Instant time, String key, T payload) {
+                                              Instant time, String key, T payload, String traceId) {
+
+    ReceivedEvent<T> withTraceId(String trace) {
+        return new ReceivedEvent<>(id, type, version, source, subject, time, key, payload, trace);
+    }
 }

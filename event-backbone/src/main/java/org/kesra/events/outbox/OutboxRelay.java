@@ -58,6 +58,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Timer batches;
     private final List<Thread> workers = new ArrayList<>();
+    private final java.util.Map<String, URI> dataSchemas = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, Producer<String, byte[]> producer,
@@ -161,7 +162,8 @@ public class OutboxRelay implements SmartLifecycle {
                 .withSource(source)
                 .withType(row.eventType())
                 .withTime(row.occurredAt().atOffset(ZoneOffset.UTC))
-                .withDataSchema(URI.create("urn:kesra:event:" + row.eventType() + ":v" + row.eventVersion()))
+                .withDataSchema(dataSchemas.computeIfAbsent(row.eventType() + ":v" + row.eventVersion(),
+                        typeAndVersion -> URI.create("urn:kesra:event:" + typeAndVersion)))
                 .withDataContentType("application/json")
                 .withData(row.payload());
         if (row.subject() != null) {

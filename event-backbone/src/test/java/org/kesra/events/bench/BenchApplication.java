@@ -1,5 +1,7 @@
 package org.kesra.events.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 import org.kesra.contracts.EventDefinition;
@@ -29,12 +31,22 @@ public class BenchApplication {
 
             @Override
             public void handle(ReceivedEvent<BenchRecorded> event) {
-                long latency = Math.max(0, System.currentTimeMillis() * 1000 - event.payload().writtenAtMicros());
-                // A realistic effect: one row in the service's own table, in the inbox transaction.
-                jdbc.update("INSERT INTO bench_effect (event_id, aggregate, sequence, latency_us) VALUES (?, ?, ?, ?)",
-                        event.id(), event.payload().aggregate(), event.payload().sequence(), latency);
-                LATENCY.recordValue(latency);
-                CONSUMED.incrementAndGet();
+                handleAll(List.of(event));
+            }
+
+            /** The effect: one row per event in the service's own table, a poll's rows in one statement. */
+            @Override
+            public void handleAll(List<ReceivedEvent<BenchRecorded>> events) {
+                long now = System.currentTimeMillis() * 1000;
+                List<Object[]> rows = new ArrayList<>(events.size());
+                for (ReceivedEvent<BenchRecorded> event : events) {
+                    long latency = Math.max(0, now - event.payload().writtenAtMicros());
+                    rows.add(new Object[] {event.id(), event.payload().aggregate(), event.payload().sequence(), latency});
+                    LATENCY.recordValue(latency);
+                }
+                jdbc.batchUpdate("INSERT INTO bench_effect (event_id, aggregate, sequence, latency_us) VALUES (?, ?, ?, ?)",
+                        rows);
+                CONSUMED.addAndGet(events.size());
             }
         };
     }

@@ -1,7 +1,6 @@
 package org.kesra.events.sample;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kesra.contracts.EventDefinition;
@@ -13,18 +12,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Records each event's effect; can fail on purpose (poison) or halt the JVM after committing (crash). */
+/**
+ * Records each event's effect, a poll's worth in one statement; can fail on purpose (poison) or halt the JVM after
+ * committing (crash).
+ */
 @Component
 public class SampleEffectHandler implements EventHandler<SampleRecorded> {
 
     private final JdbcTemplate jdbc;
-    private final Tracer tracer;
     private final String instance;
     private final Set<String> fixedAggregates = ConcurrentHashMap.newKeySet();
 
-    public SampleEffectHandler(JdbcTemplate jdbc, Tracer tracer, @Value("${kesra.test.instance:main}") String instance) {
+    public SampleEffectHandler(JdbcTemplate jdbc, @Value("${kesra.test.instance:main}") String instance) {
         this.jdbc = jdbc;
-        this.tracer = tracer;
         this.instance = instance;
     }
 
@@ -35,14 +35,23 @@ public class SampleEffectHandler implements EventHandler<SampleRecorded> {
 
     @Override
     public void handle(ReceivedEvent<SampleRecorded> event) {
-        SampleRecorded step = event.payload();
-        if (step.failUntilFixed() && !fixedAggregates.contains(step.aggregate())) {
-            throw new IllegalStateException("simulated defect in the handler of " + step.aggregate() + "#" + step.sequence());
+        handleAll(List.of(event));
+    }
+
+    /** All effects of a poll in one batched statement, as a high-volume service would write them. */
+    @Override
+    public void handleAll(List<ReceivedEvent<SampleRecorded>> events) {
+        for (ReceivedEvent<SampleRecorded> event : events) {
+            SampleRecorded step = event.payload();
+            if (step.failUntilFixed() && !fixedAggregates.contains(step.aggregate())) {
+                throw new IllegalStateException("simulated defect in the handler of " + step.aggregate() + "#"
+                        + step.sequence());
+            }
         }
-        Span span = tracer.currentSpan();
-        jdbc.update("INSERT INTO sample_effect (event_id, aggregate, sequence, instance, trace_id) VALUES (?, ?, ?, ?, ?)",
-                event.id(), step.aggregate(), step.sequence(), instance, span == null ? null : span.context().traceId());
-        if (step.haltAfterCommit()) {
+        jdbc.batchUpdate("INSERT INTO sample_effect (event_id, aggregate, sequence, instance, trace_id) VALUES (?, ?, ?, ?, ?)",
+                events.stream().map(e -> new Object[] {e.id(), e.payload().aggregate(), e.payload().sequence(), instance,
+                    e.traceId()}).toList());
+        if (events.stream().anyMatch(e -> e.payload().haltAfterCommit())) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
