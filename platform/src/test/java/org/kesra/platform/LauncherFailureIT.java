@@ -64,9 +64,7 @@ class LauncherFailureIT {
 
     @Test
     void aServiceThatCannotStartIsNamedWithTheTailOfItsLog(@TempDir Path state) throws Exception {
-        Map<String, String> env = externalServers();
-        env.put("PLATFORM_SERVICES", "household-service");
-        env.put("PLATFORM_STATE_DIR", state.toString());
+        Map<String, String> env = householdServiceOnly(state);
         env.put("SERVICE_JAVA_OPTS", "-XX:NoSuchOption");
         try (LauncherProcess launcher = LauncherProcess.start(root, env)) {
             assertThat(launcher.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
@@ -79,9 +77,7 @@ class LauncherFailureIT {
 
     @Test
     void killingTheLauncherLeavesNoOrphanProcess(@TempDir Path state) throws Exception {
-        Map<String, String> env = externalServers();
-        env.put("PLATFORM_SERVICES", "household-service");
-        env.put("PLATFORM_STATE_DIR", state.toString());
+        Map<String, String> env = householdServiceOnly(state);
         env.put("DB_NAME_PREFIX", "it_");
         try (LauncherProcess launcher = LauncherProcess.start(root, env)) {
             launcher.awaitLine("Kesra is running", Duration.ofMinutes(3));
@@ -93,6 +89,14 @@ class LauncherFailureIT {
 
             await().atMost(Duration.ofSeconds(45)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
         }
+    }
+
+    /** One service only, so a test pays for one Spring Boot start, with its logs in the test's own folder. */
+    private static Map<String, String> householdServiceOnly(Path state) throws IOException {
+        Map<String, String> env = externalServers();
+        env.put("PLATFORM_SERVICES", "household-service");
+        env.put("PLATFORM_STATE_DIR", state.toString());
+        return env;
     }
 
     private static Map<String, String> externalServers() throws IOException {
