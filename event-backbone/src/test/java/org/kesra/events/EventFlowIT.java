@@ -1,5 +1,7 @@
 package org.kesra.events;
 
+import org.kesra.devinfra.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kesra.devinfra.ApiClient;
 import org.kesra.devinfra.KeycloakTokens;
 import org.kesra.events.sample.BackboneTestApplication;
 import org.kesra.events.sample.SampleEffectHandler;

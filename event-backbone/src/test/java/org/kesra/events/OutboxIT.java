@@ -1,5 +1,7 @@
 package org.kesra.events;
 
+import org.kesra.devinfra.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

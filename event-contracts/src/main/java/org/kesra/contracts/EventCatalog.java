@@ -2,6 +2,15 @@ package org.kesra.contracts;
 
 import java.util.List;
 import java.util.Optional;
+import org.kesra.contracts.household.HouseholdCorrected;
+import org.kesra.contracts.household.HouseholdRegistered;
+import org.kesra.contracts.household.HouseholdRelocated;
+import org.kesra.contracts.household.MemberAdded;
+import org.kesra.contracts.household.MemberMoved;
+import org.kesra.contracts.household.MemberRemoved;
+import org.kesra.contracts.household.PersonCorrected;
+import org.kesra.contracts.household.PersonDied;
+import org.kesra.contracts.household.PersonMovedAway;
 import org.kesra.contracts.probe.ProbeSent;
 
 /** Every event type the platform publishes, at every version still in use. */
@@ -13,8 +22,26 @@ public final class EventCatalog {
             new EventDefinition("performance.probe.sent", 1, ProbeSent.class);
     public static final EventDefinition REPORTING_PROBE_SENT = new EventDefinition("reporting.probe.sent", 1, ProbeSent.class);
 
+    public static final EventDefinition HOUSEHOLD_REGISTERED =
+            new EventDefinition("household.household.registered", 1, HouseholdRegistered.class);
+    public static final EventDefinition MEMBER_ADDED = new EventDefinition("household.member.added", 1, MemberAdded.class);
+    public static final EventDefinition MEMBER_REMOVED =
+            new EventDefinition("household.member.removed", 1, MemberRemoved.class);
+    public static final EventDefinition MEMBER_MOVED = new EventDefinition("household.member.moved", 1, MemberMoved.class);
+    public static final EventDefinition HOUSEHOLD_RELOCATED =
+            new EventDefinition("household.household.relocated", 1, HouseholdRelocated.class);
+    public static final EventDefinition PERSON_DIED = new EventDefinition("household.person.died", 1, PersonDied.class);
+    public static final EventDefinition PERSON_MOVED_AWAY =
+            new EventDefinition("household.person.moved-away", 1, PersonMovedAway.class);
+    public static final EventDefinition PERSON_CORRECTED =
+            new EventDefinition("household.person.corrected", 1, PersonCorrected.class);
+    public static final EventDefinition HOUSEHOLD_CORRECTED =
+            new EventDefinition("household.household.corrected", 1, HouseholdCorrected.class);
+
     public static final List<EventDefinition> ALL = List.of(
-            HOUSEHOLD_PROBE_SENT, WELFARE_PROBE_SENT, PERFORMANCE_PROBE_SENT, REPORTING_PROBE_SENT);
+            HOUSEHOLD_PROBE_SENT, WELFARE_PROBE_SENT, PERFORMANCE_PROBE_SENT, REPORTING_PROBE_SENT,
+            HOUSEHOLD_REGISTERED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED, HOUSEHOLD_RELOCATED, PERSON_DIED,
+            PERSON_MOVED_AWAY, PERSON_CORRECTED, HOUSEHOLD_CORRECTED);
 
     private EventCatalog() {
     }

@@ -1,4 +1,4 @@
-package org.kesra.events;
+package org.kesra.devinfra;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,13 +12,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic from the beginning with a plain Kafka consumer, outside any consumer group. */
-final class TopicReader {
+/**
+ * Reads a topic from the beginning with a plain Kafka consumer, outside any consumer group: what a test sees on the
+ * wire. The broker is the shared one ({@code KAFKA_BOOTSTRAP_SERVERS} system property, set by
+ * {@link PlatformInfrastructure}).
+ */
+public final class TopicReader {
 
     private TopicReader() {
     }
 
-    static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted,
+    public static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted,
                                                      int expected, Duration timeout) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("KAFKA_BOOTSTRAP_SERVERS"),
@@ -51,7 +55,7 @@ final class TopicReader {
         return found;
     }
 
-    static String header(ConsumerRecord<?, ?> record, String name) {
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -1,0 +1,72 @@
+package org.kesra.household.access;
+
+import java.util.Optional;
+import java.util.Set;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Caller;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What a caller may do in the registry: read (and change) households inside their region only, the region being
+ * the token's {@code wilayah} claim (a kelurahan operator sees one kelurahan, a kecamatan operator its kelurahan,
+ * city staff the whole city). The scope is applied inside the queries, not only here. Full NIKs only for the roles
+ * whose work needs them; everyone else reads them masked.
+ *
+ * @param regionPrefix the caller's region code; every visible kelurahan code starts with it
+ */
+public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesFullNik, String actor) {
+
+    /** Roles that register and correct households (data entry). */
+    static final Set<String> WRITERS = Set.of("kelurahan-operator", "kecamatan-operator", "dinsos-operator",
+            "dinsos-admin");
+    /** Roles that read the registry; writers plus those who check it. */
+    static final Set<String> READERS = Set.of("kelurahan-operator", "kecamatan-operator", "dinsos-operator",
+            "dinsos-admin", "dinsos-verifier", "disnakertrans-monitor", "auditor");
+    /** Roles whose work needs the full NIK: they enter, match and verify persons. */
+    static final Set<String> FULL_NIK = Set.of("kelurahan-operator", "kecamatan-operator", "dinsos-operator",
+            "dinsos-admin", "dinsos-verifier");
+
+    public static RegistryScope of(Caller caller) {
+        boolean reader = caller.roles().stream().anyMatch(READERS::contains);
+        Optional<String> region = caller.wilayah().filter(w -> w.matches("[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?"));
+        if (!reader || region.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
+                    "Peran atau wilayah Anda tidak mengizinkan akses ke data rumah tangga.");
+        }
+        return new RegistryScope(region.get(), caller.roles().stream().anyMatch(WRITERS::contains),
+                caller.roles().stream().anyMatch(FULL_NIK::contains), caller.name());
+    }
+
+    public boolean covers(String kelurahanCode) {
+        return kelurahanCode != null && (kelurahanCode.equals(regionPrefix) || kelurahanCode.startsWith(regionPrefix + "."));
+    }
+
+    /** The SQL LIKE pattern of the visible kelurahan codes. */
+    public String likePattern() {
+        return regionPrefix.length() == 13 ? regionPrefix : regionPrefix + ".%";
+    }
+
+    public void requireWrite() {
+        if (!mayWrite) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
+                    "Peran Anda hanya boleh membaca data rumah tangga, tidak mengubahnya.");
+        }
+    }
+
+    /** Writing into a kelurahan: allowed only inside the caller's region. */
+    public void requireWritableKelurahan(String kelurahanCode) {
+        requireWrite();
+        if (!covers(kelurahanCode)) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "HH-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
+                    "Kelurahan " + kelurahanCode + " berada di luar wilayah Anda (" + regionPrefix + ").");
+        }
+    }
+
+    /** The NIK as this caller may read it: whole, or with the birth-date part hidden ({@code 187205******0001}). */
+    public String nik(String nik) {
+        if (seesFullNik || nik == null || nik.length() != 16) {
+            return nik;
+        }
+        return nik.substring(0, 6) + "******" + nik.substring(12);
+    }
+}

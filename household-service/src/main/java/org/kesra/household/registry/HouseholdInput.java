@@ -1,0 +1,13 @@
+package org.kesra.household.registry;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/** A household as entered, before validation: the card, where it lives, and the socio-economic answers. */
+public record HouseholdInput(String kkNumber, String kelurahanCode, String rw, String rt, UUID dasawismaId,
+                             String address, BigDecimal latitude, BigDecimal longitude, String houseOwnership,
+                             Integer floorAreaM2, String floorMaterial, String wallMaterial, String roofMaterial,
+                             String waterSource, String sanitation, String lighting, String cookingFuel,
+                             List<String> assets, String incomeBand) {
+}

@@ -1,0 +1,168 @@
+package org.kesra.household.registry.web;
+
+import static org.kesra.household.registry.RegistryProblems.etag;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.kesra.household.access.RegistryScope;
+import org.kesra.household.registry.ChangeHistory;
+import org.kesra.household.registry.HouseholdRegistry;
+import org.kesra.household.registry.PersonInput;
+import org.kesra.household.search.RegistrySearch;
+import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.PageResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Households (KK) and their members. Changes need If-Match with the ETag last read. */
+@RestController
+@RequestMapping("/api/v1/households")
+@Tag(name = "Rumah tangga (KK)", description = "Daftar rumah tangga dan anggotanya")
+public class HouseholdController {
+
+    private final HouseholdRegistry registry;
+    private final RegistrySearch search;
+    private final ChangeHistory history;
+
+    public HouseholdController(HouseholdRegistry registry, RegistrySearch search, ChangeHistory history) {
+        this.registry = registry;
+        this.search = search;
+        this.history = history;
+    }
+
+    @PostMapping
+    @Operation(summary = "Daftarkan rumah tangga baru beserta anggotanya")
+    public ResponseEntity<RegistryResponses.HouseholdResponse> register(@RequestBody RegisterHouseholdRequest request) {
+        RegistryScope scope = scope();
+        HouseholdRegistry.Household created = registry.register(scope, request.household(), request.members());
+        return ResponseEntity.created(URI.create("/api/v1/households/" + created.household().id()))
+                .eTag(etag(created.household().version())).body(RegistryResponses.household(created, scope));
+    }
+
+    @GetMapping
+    @Operation(summary = "Cari rumah tangga di wilayah Anda")
+    public PageResponse<RegistrySearch.HouseholdSummary> list(
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{16}", message = "nomor KK harus 16 digit") String kk,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}",
+                    message = "kode kelurahan berbentuk 18.72.05.1001") String kelurahan,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,3}", message = "RW berupa nomor") String rw,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,3}", message = "RT berupa nomor") String rt,
+            @RequestParam(required = false) @Pattern(regexp = "AKTIF|BUBAR", message = "status AKTIF atau BUBAR") String status,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
+            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
+        return search.households(scope(), new RegistrySearch.HouseholdQuery(kk, kelurahan, rw, rt, status), page, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Satu rumah tangga dengan anggotanya; ETag untuk perubahan berikutnya")
+    public ResponseEntity<RegistryResponses.HouseholdResponse> get(@PathVariable UUID id) {
+        RegistryScope scope = scope();
+        return respond(registry.household(scope, id), scope);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Koreksi data rumah tangga (alamat, data sosial-ekonomi, ...) dengan alasan")
+    public ResponseEntity<RegistryResponses.HouseholdResponse> correct(@PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody Map<String, Object> patch) {
+        RegistryScope scope = scope();
+        return respond(registry.correctHousehold(scope, id, ifMatch, patch), scope);
+    }
+
+    @PostMapping("/{id}/members")
+    @Operation(summary = "Tambah anggota keluarga (kelahiran, perkawinan, anggota yang belum tercatat)")
+    public ResponseEntity<RegistryResponses.HouseholdResponse> addMember(@PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody AddMemberRequest request) {
+        RegistryScope scope = scope();
+        return respond(registry.addMember(scope, id, ifMatch, request.person(), request.reason()), scope);
+    }
+
+    @PostMapping("/{id}/members/{personId}/removal")
+    @Operation(summary = "Keluarkan anggota dari KK tanpa memindahkannya (misalnya tercatat keliru)")
+    public ResponseEntity<RegistryResponses.HouseholdResponse> removeMember(@PathVariable UUID id,
+            @PathVariable UUID personId, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ReasonRequest request) {
+        RegistryScope scope = scope();
+        return respond(registry.removeMember(scope, id, personId, ifMatch, request.reason()), scope);
+    }
+
+    @PostMapping("/{id}/members/{personId}/move")
+    @Operation(summary = "Pindahkan anggota ke KK lain, atau ke KK baru (pecah KK); If-Match milik KK asal")
+    public ResponseEntity<RegistryResponses.HouseholdResponse> moveMember(@PathVariable UUID id,
+            @PathVariable UUID personId, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody HouseholdRegistry.MoveMember request) {
+        RegistryScope scope = scope();
+        return respond(registry.moveMember(scope, id, personId, ifMatch, request), scope);
+    }
+
+    @PostMapping("/{id}/head")
+    @Operation(summary = "Ganti kepala keluarga")
+    public ResponseEntity<RegistryResponses.HouseholdResponse> changeHead(@PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody HouseholdRegistry.HeadChange request) {
+        RegistryScope scope = scope();
+        return respond(registry.changeHead(scope, id, ifMatch, request), scope);
+    }
+
+    @PostMapping("/{id}/relocation")
+    @Operation(summary = "Pindah alamat rumah tangga di dalam kota")
+    public ResponseEntity<RegistryResponses.HouseholdResponse> relocate(@PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody HouseholdRegistry.Relocation request) {
+        RegistryScope scope = scope();
+        return respond(registry.relocate(scope, id, ifMatch, request), scope);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Riwayat perubahan: siapa, kapan, sebelum dan sesudah, alasan")
+    public PageResponse<ChangeHistory.Entry> history(@PathVariable UUID id,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
+            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
+        RegistryScope scope = scope();
+        registry.household(scope, id);
+        return history.of(ChangeHistory.Entity.HOUSEHOLD, id, page, size, scope::nik);
+    }
+
+    /** A member to add, and why (kelahiran, perkawinan, ...). */
+    public record AddMemberRequest(String nik, String name, String birthPlace, java.time.LocalDate birthDate,
+                                   String sex, String relationship, String maritalStatus, String education,
+                                   String occupation, String disability, Boolean severeDisability,
+                                   String chronicIllness, Boolean pregnant, String reason) {
+
+        PersonInput person() {
+            return new PersonInput(nik, name, birthPlace, birthDate, sex, relationship, maritalStatus, education,
+                    occupation, disability, severeDisability, chronicIllness, pregnant);
+        }
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    static RegistryScope scope() {
+        return RegistryScope.of(Caller.current());
+    }
+
+    private static ResponseEntity<RegistryResponses.HouseholdResponse> respond(HouseholdRegistry.Household household,
+                                                                              RegistryScope scope) {
+        return ResponseEntity.ok().eTag(etag(household.household().version()))
+                .body(RegistryResponses.household(household, scope));
+    }
+}
