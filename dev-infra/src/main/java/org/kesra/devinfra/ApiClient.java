@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,31 @@ public final class ApiClient {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        return exchange(request, token, headers);
+    }
+
+    /**
+     * A multipart/form-data upload of one file as the part {@code file}, streamed from disk (a browser's file
+     * input sends the same).
+     */
+    public Response upload(String path, String token, Path file, String fileName, Map<String, String> headers) {
+        String boundary = "kesra-" + java.util.UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        try {
+            HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString(head), HttpRequest.BodyPublishers.ofFile(file),
+                    HttpRequest.BodyPublishers.ofString(tail));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(body)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+            return exchange(request, token, headers);
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response exchange(HttpRequest.Builder request, String token, Map<String, String> headers) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -156,7 +156,7 @@ public class HouseholdController {
     public record ReasonRequest(String reason) {
     }
 
-    static RegistryScope scope() {
+    public static RegistryScope scope() {
         return RegistryScope.of(Caller.current());
     }
 

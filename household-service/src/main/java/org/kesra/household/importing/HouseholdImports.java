@@ -1,0 +1,194 @@
+package org.kesra.household.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.kesra.household.access.RegistryScope;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.Violation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Starting and following imports. What can be told at once is told at once, as a problem detail: no file, an empty
+ * file, a format we cannot read, a header without the required columns, an unknown profile. The rows are checked by
+ * the worker; their problems go to the import's report. The same file twice (byte for byte) answers the first import
+ * instead of starting another, and so does a repeated Idempotency-Key.
+ */
+@Service
+public class HouseholdImports {
+
+    /** @param created false when an earlier import of the same file or key was answered instead */
+    public record Started(ImportJobs.Job job, boolean created) {
+    }
+
+    private final ImportJobs jobs;
+    private final ImportProfiles profiles;
+    private final ImportRunner runner;
+    private final Path spool;
+    private final Clock clock;
+
+    public HouseholdImports(ImportJobs jobs, ImportProfiles profiles, ImportRunner runner,
+                            @Value("${kesra.import.spool-dir:${java.io.tmpdir}/kesra-household-imports}") Path spool,
+                            Clock clock) throws IOException {
+        this.jobs = jobs;
+        this.profiles = profiles;
+        this.runner = runner;
+        this.spool = Files.createDirectories(spool);
+        this.clock = clock;
+    }
+
+    public Started start(RegistryScope scope, MultipartFile upload, String profileName, String modeText,
+                         String idempotencyKey) {
+        scope.requireWrite();
+        List<Violation> violations = new ArrayList<>();
+        ImportJobs.Mode mode = ImportJobs.Mode.SEMUA_ATAU_TIDAK;
+        if (modeText != null && !modeText.isBlank()) {
+            try {
+                mode = ImportJobs.Mode.valueOf(modeText.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                violations.add(Violation.field("/mode", "mode harus SEMUA_ATAU_TIDAK (bawaan) atau SEBAGIAN"));
+            }
+        }
+        ImportProfiles.Profile profile = null;
+        if (profileName != null && !profileName.isBlank()) {
+            profile = profiles.find(profileName.trim()).orElse(null);
+            if (profile == null) {
+                violations.add(Violation.field("/profile", "profil pemetaan kolom '" + profileName + "' tidak ada"));
+            }
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            violations.add(Violation.field("/Idempotency-Key", "Idempotency-Key berisi 1 sampai 200 karakter"));
+        }
+        if (upload == null || upload.isEmpty()) {
+            violations.add(Violation.field("/file", "berkas kosong: unggah berkas CSV atau XLSX berisi data"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null, "Ada isian yang tidak valid.",
+                    violations);
+        }
+        UUID id = UUID.randomUUID();
+        Path file = spool.resolve(id + ".upload");
+        boolean handedOver = false;
+        try {
+            String sha256 = spool(upload, file);
+            String fileName = upload.getOriginalFilename() == null ? "berkas" : Path.of(upload.getOriginalFilename())
+                    .getFileName().toString();
+            String format = ImportFiles.formatOf(file, fileName).orElseThrow(HouseholdImports::unsupported);
+            if (idempotencyKey != null) {
+                var earlier = jobs.byIdempotencyKey(idempotencyKey);
+                if (earlier.isPresent()) {
+                    if (!earlier.get().fileSha256().equals(sha256)) {
+                        throw new ApiProblemException(HttpStatus.CONFLICT, "HH-IMPOR-KUNCI-DIPAKAI",
+                                "Idempotency-Key sudah dipakai",
+                                "Idempotency-Key ini sudah dipakai untuk berkas lain (impor " + earlier.get().id()
+                                        + "). Gunakan kunci baru untuk berkas baru.");
+                    }
+                    return new Started(earlier.get(), false);
+                }
+            }
+            var same = jobs.sameFile(sha256);
+            if (same.isPresent()) {
+                return new Started(same.get(), false);
+            }
+            String[] read = checkHeader(file, format, profile);
+            ImportJobs.Job job = new ImportJobs.Job(id, fileName, sha256, Files.size(file), format, read[0], read[1],
+                    profile == null ? null : profile.name(), mode, ImportJobs.Status.ANTRE,
+                    java.math.BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, null, scope.regionPrefix(), scope.actor(),
+                    Instant.now(clock), null, null);
+            jobs.create(job, idempotencyKey);
+            runner.submit(job, file);
+            handedOver = true;
+            return new Started(jobs.find(id).orElseThrow(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (!handedOver) {
+                deleteQuietly(file);
+            }
+        }
+    }
+
+    public ImportJobs.Job find(RegistryScope scope, UUID id) {
+        return jobs.find(id).filter(job -> job.regionPrefix().startsWith(scope.regionPrefix()))
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "HH-IMPOR-TIDAK-DITEMUKAN",
+                        "Impor tidak ditemukan", "Tidak ada impor " + id + " di wilayah Anda."));
+    }
+
+    public PageResponse<ImportJobs.Job> list(RegistryScope scope, int page, int size) {
+        return jobs.page(scope.regionPrefix(), page, size);
+    }
+
+    /** The file's encoding and delimiter, once its header has the required columns and at least one data row. */
+    private String[] checkHeader(Path file, String format, ImportProfiles.Profile profile) {
+        try (SheetSource source = ImportFiles.open(file, format)) {
+            if (source.header().stream().allMatch(h -> h == null || h.isBlank())) {
+                throw badFile("berkas kosong: baris pertama harus berisi judul kolom");
+            }
+            ImportProfiles.HeaderMapping mapping = profiles.map(profile, source.header());
+            if (!mapping.missing().isEmpty()) {
+                List<Violation> missing = mapping.missing().stream().map(column -> Violation.cell(1, column.columnName(),
+                        null, "kolom wajib " + column.columnName() + " tidak ada di judul berkas" + (profile == null
+                                ? " (tanpa profil, judul harus memakai nama kolom baku; atau pilih profil pemetaan)"
+                                : " maupun di profil " + profile.name()))).toList();
+                throw new ApiProblemException(HttpStatus.BAD_REQUEST, "HH-IMPOR-KOLOM-WAJIB", "Kolom wajib tidak ada",
+                        "Judul kolom berkas tidak memuat semua kolom wajib.", missing);
+            }
+            if (!source.rows().hasNext()) {
+                throw badFile("berkas hanya berisi judul kolom, tanpa baris data");
+            }
+            return new String[] {source.encoding(), source.delimiter()};
+        } catch (ApiProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw badFile("berkas tidak dapat dibaca sebagai " + format + ": " + e.getMessage());
+        }
+    }
+
+    private static ApiProblemException badFile(String detail) {
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, "HH-IMPOR-BERKAS", "Berkas tidak dapat diimpor", detail,
+                List.of(Violation.field("/file", detail)));
+    }
+
+    private static ApiProblemException unsupported() {
+        return new ApiProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "HH-IMPOR-FORMAT", "Format berkas tidak didukung",
+                "Unggah berkas CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
+                List.of(Violation.field("/file", "format berkas tidak didukung")));
+    }
+
+    private static String spool(MultipartFile upload, Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(upload.getInputStream(), digest)) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover file in the temporary folder holds no registry state; the OS clears it
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.kesra.household.importing;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.kesra.platform.web.PageResponse;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The import jobs and their problem reports, as stored. */
+@Component
+public class ImportJobs {
+
+    public enum Status {
+        /** Waiting for the import worker. */
+        ANTRE,
+        /** Reading and checking the rows. */
+        MEMERIKSA,
+        /** Writing households, persons, history and events. */
+        MENERAPKAN,
+        SELESAI,
+        /** All-or-nothing import with problems: nothing was written. */
+        DITOLAK,
+        /** Stopped by a fault of the service (not of the file); nothing was written. */
+        GAGAL;
+
+        boolean running() {
+            return this == ANTRE || this == MEMERIKSA || this == MENERAPKAN;
+        }
+    }
+
+    public enum Mode {
+        SEMUA_ATAU_TIDAK, SEBAGIAN
+    }
+
+    public record Job(UUID id, String fileName, String fileSha256, long fileSize, String format, String encoding,
+                      String delimiter, String profileName, Mode mode, Status status, BigDecimal phaseProgress,
+                      long rowsRead, long rowsValid, long rowsWithProblems, long householdsCreated, long personsCreated,
+                      long reviewItems, String failure, String regionPrefix, String createdBy, Instant createdAt,
+                      Instant startedAt, Instant finishedAt) {
+    }
+
+    public record ProblemRow(long rowNumber, String column, String value, String message) {
+    }
+
+    private static final String COLUMNS = """
+            id, file_name, file_sha256, file_size, format, encoding, delimiter, profile_name, mode, status, phase_progress,
+            rows_read, rows_valid, rows_with_problems, households_created, persons_created, review_items, failure,
+            region_prefix, created_by, created_at, started_at, finished_at""";
+
+    private final JdbcClient jdbc;
+
+    public ImportJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void create(Job job, String idempotencyKey) {
+        jdbc.sql("""
+                INSERT INTO household_import (id, file_name, file_sha256, file_size, format, encoding, delimiter,
+                    profile_name, mode, status, idempotency_key, region_prefix, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(job.id(), job.fileName(), job.fileSha256(), job.fileSize(), job.format(), job.encoding(),
+                        job.delimiter(), job.profileName(), job.mode().name(), job.status().name(), idempotencyKey,
+                        job.regionPrefix(), job.createdBy(), Timestamp.from(job.createdAt()))
+                .update();
+    }
+
+    public Optional<Job> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM household_import WHERE id = ?").param(id).query(ImportJobs::job)
+                .optional();
+    }
+
+    public Optional<Job> byIdempotencyKey(String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM household_import WHERE idempotency_key = ?").param(key)
+                .query(ImportJobs::job).optional();
+    }
+
+    /** The import that already holds this file: completed, or still running. */
+    public Optional<Job> sameFile(String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM household_import WHERE file_sha256 = ? "
+                        + "AND status IN ('SELESAI', 'ANTRE', 'MEMERIKSA', 'MENERAPKAN') "
+                        + "ORDER BY (status = 'SELESAI') DESC, created_at LIMIT 1")
+                .param(sha256).query(ImportJobs::job).optional();
+    }
+
+    /** Imports visible to a region: those started by callers of that region or below. */
+    public PageResponse<Job> page(String regionPrefix, int page, int size) {
+        String like = regionPrefix + "%";
+        long total = jdbc.sql("SELECT count(*) FROM household_import WHERE region_prefix LIKE ?").param(like)
+                .query(Long.class).single();
+        List<Job> items = jdbc.sql("SELECT " + COLUMNS + " FROM household_import WHERE region_prefix LIKE ? "
+                        + "ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
+                .params(like, size, (long) page * size).query(ImportJobs::job).list();
+        return PageResponse.of(items, page, size, total);
+    }
+
+    public void start(UUID id, Status status) {
+        jdbc.sql("UPDATE household_import SET status = ?, phase_progress = 0, started_at = coalesce(started_at, ?) "
+                        + "WHERE id = ?")
+                .params(status.name(), Timestamp.from(Instant.now()), id).update();
+    }
+
+    public void progress(UUID id, double fraction, long read, long valid, long withProblems) {
+        jdbc.sql("UPDATE household_import SET phase_progress = ?, rows_read = ?, rows_valid = ?, rows_with_problems = ?, "
+                        + "heartbeat_at = now() WHERE id = ?")
+                .params(BigDecimal.valueOf(Math.round(fraction * 10_000) / 100.0), read, valid, withProblems, id)
+                .update();
+    }
+
+    public void finish(UUID id, Status status, String failure) {
+        jdbc.sql("UPDATE household_import SET status = ?, failure = ?, finished_at = ?, "
+                        + "phase_progress = CASE WHEN ? THEN 100 ELSE phase_progress END WHERE id = ?")
+                .params(status.name(), failure, Timestamp.from(Instant.now()), status == Status.SELESAI, id).update();
+    }
+
+    /** The holding instance is alive: see {@link #failAbandoned()}. */
+    public void heartbeat(java.util.Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE household_import SET heartbeat_at = now() WHERE id = ANY(?)")
+                    .param(ids.toArray(UUID[]::new)).update();
+        }
+    }
+
+    /**
+     * Jobs whose instance stopped (no heartbeat for five minutes): their spooled file went with it, so they cannot
+     * resume, and their apply transaction, if any, was rolled back by PostgreSQL.
+     */
+    public int failAbandoned() {
+        return jdbc.sql("UPDATE household_import SET status = 'GAGAL', finished_at = now(), failure = "
+                        + "'Layanan berhenti saat impor berjalan; tidak ada data yang disimpan. Unggah ulang berkasnya.' "
+                        + "WHERE status IN ('ANTRE', 'MEMERIKSA', 'MENERAPKAN') AND heartbeat_at < now() - interval '5 minutes'")
+                .update();
+    }
+
+    public void phase(UUID id, double fraction) {
+        jdbc.sql("UPDATE household_import SET phase_progress = ?, heartbeat_at = now() WHERE id = ?")
+                .params(BigDecimal.valueOf(Math.round(fraction * 10_000) / 100.0), id).update();
+    }
+
+    public void created(UUID id, long households, long persons, long reviews, long valid, long withProblems) {
+        jdbc.sql("UPDATE household_import SET households_created = ?, persons_created = ?, review_items = ?, "
+                        + "rows_valid = ?, rows_with_problems = ? WHERE id = ?")
+                .params(households, persons, reviews, valid, withProblems, id).update();
+    }
+
+    public PageResponse<ProblemRow> problems(UUID id, int page, int size) {
+        long total = jdbc.sql("SELECT count(*) FROM household_import_problem WHERE import_id = ?").param(id)
+                .query(Long.class).single();
+        List<ProblemRow> items = jdbc.sql("""
+                SELECT row_number, column_name, value, message FROM household_import_problem WHERE import_id = ?
+                ORDER BY row_number, column_name NULLS FIRST, message LIMIT ? OFFSET ?""")
+                .params(id, size, (long) page * size)
+                .query((rs, n) -> new ProblemRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        return PageResponse.of(items, page, size, total);
+    }
+
+    /** Streams the whole problem report as CSV; cells that a spreadsheet would run as a formula are escaped. */
+    public void writeProblemsCsv(UUID id, Writer out) {
+        try {
+            out.write("baris,kolom,nilai,masalah\r\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        jdbc.sql("""
+                SELECT row_number, column_name, value, message FROM household_import_problem WHERE import_id = ?
+                ORDER BY row_number, column_name NULLS FIRST, message""")
+                .param(id)
+                .query(rs -> {
+                    try {
+                        out.write(rs.getLong(1) + "," + csvCell(rs.getString(2)) + "," + csvCell(rs.getString(3)) + ","
+                                + csvCell(rs.getString(4)) + "\r\n");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /**
+     * A value as a CSV cell that no spreadsheet will evaluate: a leading {@code = + - @} (or tab / carriage return)
+     * gets an apostrophe in front (OWASP CSV injection), then the usual quoting.
+     */
+    static String csvCell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value;
+        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe;
+        }
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+                || safe.startsWith("'")) {
+            safe = "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+
+    private static Job job(ResultSet rs, int row) throws SQLException {
+        return new Job(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("file_sha256"),
+                rs.getLong("file_size"), rs.getString("format"), rs.getString("encoding"), rs.getString("delimiter"),
+                rs.getString("profile_name"), Mode.valueOf(rs.getString("mode")), Status.valueOf(rs.getString("status")),
+                rs.getBigDecimal("phase_progress"), rs.getLong("rows_read"), rs.getLong("rows_valid"),
+                rs.getLong("rows_with_problems"), rs.getLong("households_created"), rs.getLong("persons_created"),
+                rs.getLong("review_items"), rs.getString("failure"), rs.getString("region_prefix"),
+                rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,492 @@
+package org.kesra.household.importing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.kesra.contracts.EventCatalog;
+import org.kesra.contracts.household.HouseholdRegistered;
+import org.kesra.contracts.household.Member;
+import org.kesra.events.outbox.EventPublisher;
+import org.kesra.events.outbox.OutgoingEvent;
+import org.kesra.household.access.RegistryScope;
+import org.kesra.household.registry.HouseholdData;
+import org.kesra.household.registry.PersonData;
+import org.kesra.household.registry.RegistryValidator;
+import org.kesra.household.registry.Relationship;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import in two phases. Checking streams the file once: each row is read, validated with the registry's
+ * rules, and copied (PostgreSQL COPY, in chunks) either into the staging table or, with what is wrong, into the
+ * problem report; then the rules across rows and against the registry run as set queries on the staging table.
+ * Applying writes households, persons, their history, the events and the duplicate-review queue in one transaction
+ * from the staging table, so an import is wholly applied or not at all. Memory stays flat: one chunk of rows at a time.
+ */
+@Component
+class ImportProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportProcessor.class);
+    private static final int CHUNK_ROWS = 5_000;
+    private static final int EVENTS_PER_BATCH = 1_000;
+    private static final String HEAD = Relationship.KEPALA_KELUARGA.name();
+
+    private static final String STAGING_COLUMNS = "import_id, row_number, kk_number, kelurahan_code, rw, rt, address, "
+            + "latitude, longitude, house_ownership, floor_area_m2, floor_material, wall_material, roof_material, "
+            + "water_source, sanitation, lighting, cooking_fuel, assets, income_band, nik, name, name_key, birth_place, "
+            + "birth_date, sex, relationship, marital_status, education, occupation, disability, severe_disability, "
+            + "chronic_illness, pregnant, nik_flags";
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final ImportJobs jobs;
+    private final ImportProfiles profiles;
+    private final RegistryValidator validator;
+    private final EventPublisher publisher;
+    private final TransactionTemplate applyTx;
+    private final TransactionTemplate ownTx;
+    private final Clock clock;
+
+    ImportProcessor(DataSource dataSource, JdbcClient jdbc, ImportJobs jobs, ImportProfiles profiles,
+                    RegistryValidator validator, EventPublisher publisher, PlatformTransactionManager transactions,
+                    Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(2_000);
+        this.jobs = jobs;
+        this.profiles = profiles;
+        this.validator = validator;
+        this.publisher = publisher;
+        this.applyTx = new TransactionTemplate(transactions);
+        this.ownTx = new TransactionTemplate(transactions);
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Runs the import to its end state; never throws (a fault becomes status GAGAL). */
+    void run(ImportJobs.Job job, Path file) {
+        UUID id = job.id();
+        try {
+            jobs.start(id, ImportJobs.Status.MEMERIKSA);
+            Checked checked = check(job, file);
+            boolean rejected = checked.rowsWithProblems() > 0 && job.mode() == ImportJobs.Mode.SEMUA_ATAU_TIDAK;
+            if (rejected) {
+                jobs.created(id, 0, 0, 0, checked.validRows(), checked.rowsWithProblems());
+                jobs.finish(id, ImportJobs.Status.DITOLAK, checked.rowsWithProblems() + " baris bermasalah, jadi tidak ada"
+                        + " data yang disimpan (mode SEMUA_ATAU_TIDAK). Unduh laporan masalah, perbaiki berkasnya, lalu"
+                        + " unggah ulang; atau unggah dengan mode SEBAGIAN untuk menyimpan KK yang semua barisnya benar.");
+            } else {
+                jobs.start(id, ImportJobs.Status.MENERAPKAN);
+                apply(job, checked);
+                jobs.finish(id, ImportJobs.Status.SELESAI, null);
+            }
+            log.info("household import {} finished: {} rows, {} with problems", id, checked.rowsRead(),
+                    checked.rowsWithProblems());
+        } catch (FileUnreadable e) {
+            jobs.finish(id, ImportJobs.Status.DITOLAK, e.getMessage());
+        } catch (SameFileAlreadyImported e) {
+            jobs.finish(id, ImportJobs.Status.DITOLAK, "Berkas yang sama persis sudah diimpor (impor " + e.getMessage()
+                    + "); tidak ada data baru yang disimpan.");
+        } catch (RuntimeException | IOException | SQLException e) {
+            log.error("household import {} failed", id, e);
+            jobs.finish(id, ImportJobs.Status.GAGAL, "Impor gagal karena kesalahan layanan, bukan karena isi berkas;"
+                    + " tidak ada data yang disimpan. Coba lagi, atau laporkan kode impor " + id + " ke admin.");
+        } finally {
+            jdbc.sql("DELETE FROM household_import_row WHERE import_id = ?").param(id).update();
+        }
+    }
+
+    private record Checked(long rowsRead, long validRows, long rowsWithProblems) {
+    }
+
+    /** The file breaks off in the middle (an unclosed quote, a damaged XLSX): the file's fault, not ours. */
+    private static final class FileUnreadable extends RuntimeException {
+        FileUnreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static boolean hasNext(Iterator<SheetRow> rows, long read) {
+        try {
+            return rows.hasNext();
+        } catch (RuntimeException e) {
+            throw new FileUnreadable("Berkas tidak dapat dibaca setelah baris data ke-" + read + " (misalnya tanda"
+                    + " petik yang tidak ditutup, atau berkas XLSX rusak); tidak ada data yang disimpan. Rincian: "
+                    + e.getMessage());
+        }
+    }
+
+    private static final class SameFileAlreadyImported extends RuntimeException {
+        SameFileAlreadyImported(String importId) {
+            super(importId, null, false, false);
+        }
+    }
+
+    // ---- phase 1: check ----
+
+    private Checked check(ImportJobs.Job job, Path file) throws IOException, SQLException {
+        UUID id = job.id();
+        RegistryScope scope = new RegistryScope(job.regionPrefix(), true, true, job.createdBy());
+        ImportProfiles.Profile profile = job.profileName() == null ? null
+                : profiles.find(job.profileName()).orElseThrow();
+        long read = 0;
+        long valid = 0;
+        long bad = 0;
+        try (SheetSource source = ImportFiles.open(file, job.format()); Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            RowInterpreter interpreter = new RowInterpreter(profiles.map(profile, source.header()), validator);
+            StringBuilder staged = new StringBuilder(2 * 1024 * 1024);
+            StringBuilder problems = new StringBuilder(64 * 1024);
+            int stagedRows = 0;
+            long lastReport = System.nanoTime();
+            List<RowInterpreter.CellProblem> rowProblems = new ArrayList<>();
+            String idText = id.toString();
+            for (Iterator<SheetRow> rows = source.rows(); hasNext(rows, read); ) {
+                SheetRow row = rows.next();
+                read++;
+                rowProblems.clear();
+                Object result = interpreter.interpret(row, rowProblems);
+                if (result instanceof RowInterpreter.Interpreted ok && !scope.covers(ok.household().kelurahanCode())) {
+                    rowProblems.add(new RowInterpreter.CellProblem(interpreter.header(CanonicalColumn.KELURAHAN_CODE),
+                            ok.household().kelurahanCode(), "kelurahan di luar wilayah Anda (" + scope.regionPrefix() + ")"));
+                }
+                if (rowProblems.isEmpty()) {
+                    stage(staged, idText, row.number(), (RowInterpreter.Interpreted) result);
+                    stagedRows++;
+                    valid++;
+                } else {
+                    bad++;
+                    String kk = interpreter.kkOf(row);
+                    for (RowInterpreter.CellProblem p : rowProblems) {
+                        line(problems, idText, Long.toString(row.number()), kk, p.column(), p.value(), p.message());
+                    }
+                }
+                if (stagedRows >= CHUNK_ROWS) {
+                    copy(copy, "household_import_row (" + STAGING_COLUMNS + ")", staged);
+                    stagedRows = 0;
+                }
+                if (problems.length() > 1024 * 1024) {
+                    copy(copy, "household_import_problem (import_id, row_number, kk_number, column_name, value, message)",
+                            problems);
+                }
+                if (System.nanoTime() - lastReport > 1_000_000_000L) {
+                    jobs.progress(id, source.progress(), read, valid, bad);
+                    lastReport = System.nanoTime();
+                }
+            }
+            copy(copy, "household_import_row (" + STAGING_COLUMNS + ")", staged);
+            copy(copy, "household_import_problem (import_id, row_number, kk_number, column_name, value, message)", problems);
+            jobs.progress(id, 1.0, read, valid, bad);
+            setChecks(id, interpreter);
+        }
+        long withProblems = jdbc.sql("SELECT count(DISTINCT row_number) FROM household_import_problem WHERE import_id = ?")
+                .param(id).query(Long.class).single();
+        if (job.mode() == ImportJobs.Mode.SEBAGIAN) {
+            // A card is applied whole or not at all: one bad row holds back its household's other rows.
+            jdbc.sql("""
+                    UPDATE household_import_row SET valid = false WHERE import_id = ? AND kk_number IN
+                        (SELECT kk_number FROM household_import_problem WHERE import_id = ? AND kk_number IS NOT NULL)""")
+                    .params(id, id).update();
+        }
+        long applicable = jdbc.sql("SELECT count(*) FROM household_import_row WHERE import_id = ? AND valid")
+                .param(id).query(Long.class).single();
+        jobs.progress(id, 1.0, read, applicable, withProblems);
+        return new Checked(read, applicable, withProblems);
+    }
+
+    /** The rules across rows and against the registry, as set queries; each finding becomes a row problem. */
+    private void setChecks(UUID id, RowInterpreter interpreter) {
+        String nik = interpreter.header(CanonicalColumn.NIK);
+        String kk = interpreter.header(CanonicalColumn.KK_NUMBER);
+        String relationship = interpreter.header(CanonicalColumn.RELATIONSHIP);
+        String kelurahan = interpreter.header(CanonicalColumn.KELURAHAN_CODE);
+        jdbc.sql("""
+                WITH twice AS (
+                    SELECT nik, string_agg(row_number::text, ', ' ORDER BY row_number) AS rows
+                    FROM household_import_row WHERE import_id = ? GROUP BY nik HAVING count(*) > 1)
+                INSERT INTO household_import_problem (import_id, row_number, kk_number, column_name, value, message)
+                SELECT s.import_id, s.row_number, s.kk_number, ?, s.nik,
+                       'NIK yang sama muncul lebih dari sekali dalam berkas (baris ' || t.rows
+                           || '); satu orang hanya boleh tercatat sekali'
+                FROM household_import_row s JOIN twice t USING (nik) WHERE s.import_id = ?""")
+                .params(id, nik, id).update();
+        jdbc.sql("""
+                INSERT INTO household_import_problem (import_id, row_number, kk_number, column_name, value, message)
+                SELECT s.import_id, s.row_number, s.kk_number, ?, s.nik,
+                       'NIK sudah terdaftar di registri (di KK lain atau tanpa KK); satu orang hanya boleh ada di satu KK.'
+                           || ' Gunakan menu pindah anggota untuk memindahkannya.'
+                FROM household_import_row s JOIN person p ON p.nik = s.nik WHERE s.import_id = ?""")
+                .params(nik, id).update();
+        jdbc.sql("""
+                INSERT INTO household_import_problem (import_id, row_number, kk_number, column_name, value, message)
+                SELECT s.import_id, s.row_number, s.kk_number, ?, s.kk_number,
+                       'nomor KK sudah terdaftar di registri; tambahkan anggota baru lewat data KK tersebut'
+                FROM household_import_row s JOIN household h ON h.kk_number = s.kk_number AND h.status = 'AKTIF'
+                WHERE s.import_id = ?""")
+                .params(kk, id).update();
+        // Cards already reported for a row problem are left out here: their missing row may be the head.
+        jdbc.sql("""
+                WITH cards AS (
+                    SELECT kk_number, count(*) FILTER (WHERE relationship = ?) AS heads, min(row_number) AS first_row
+                    FROM household_import_row WHERE import_id = ?
+                      AND kk_number NOT IN (SELECT kk_number FROM household_import_problem
+                                            WHERE import_id = ? AND kk_number IS NOT NULL)
+                    GROUP BY kk_number HAVING count(*) FILTER (WHERE relationship = ?) <> 1)
+                INSERT INTO household_import_problem (import_id, row_number, kk_number, column_name, value, message)
+                SELECT s.import_id, s.row_number, s.kk_number, ?, s.relationship,
+                       CASE WHEN c.heads = 0 THEN 'KK ' || s.kk_number || ' tidak memiliki kepala keluarga'
+                            ELSE 'KK ' || s.kk_number || ' memiliki ' || c.heads || ' kepala keluarga; harus tepat satu' END
+                FROM household_import_row s JOIN cards c USING (kk_number)
+                WHERE s.import_id = ? AND ((c.heads = 0 AND s.row_number = c.first_row)
+                                           OR (c.heads > 1 AND s.relationship = ?))""")
+                .params(HEAD, id, id, HEAD, relationship, id, HEAD).update();
+        jdbc.sql("""
+                WITH first_rows AS (
+                    SELECT DISTINCT ON (kk_number) kk_number, kelurahan_code, rw, rt, row_number
+                    FROM household_import_row WHERE import_id = ?
+                    ORDER BY kk_number, relationship <> ?, row_number)
+                INSERT INTO household_import_problem (import_id, row_number, kk_number, column_name, value, message)
+                SELECT s.import_id, s.row_number, s.kk_number, ?,
+                       s.kelurahan_code || ' RW ' || s.rw || ' RT ' || s.rt,
+                       'kelurahan/RW/RT berbeda dengan baris ' || f.row_number || ' (' || f.kelurahan_code || ' RW '
+                           || f.rw || ' RT ' || f.rt || ') dari KK yang sama; satu KK tinggal di satu alamat'
+                FROM household_import_row s JOIN first_rows f USING (kk_number)
+                WHERE s.import_id = ? AND (s.kelurahan_code, s.rw, s.rt) IS DISTINCT FROM (f.kelurahan_code, f.rw, f.rt)""")
+                .params(id, HEAD, kelurahan, id).update();
+    }
+
+    // ---- phase 2: apply ----
+
+    private void apply(ImportJobs.Job job, Checked checked) {
+        UUID id = job.id();
+        String actor = job.createdBy();
+        String reason = "Impor berkas " + job.fileName() + " (impor " + id + ")";
+        String source = "IMPORT:" + id;
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        applyTx.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                    INSERT INTO rukun_warga (kelurahan_code, rw, created_by)
+                    SELECT DISTINCT kelurahan_code, rw, ? FROM household_import_row WHERE import_id = ? AND valid
+                    ON CONFLICT DO NOTHING""").params(actor, id).update();
+            jdbc.sql("""
+                    INSERT INTO rukun_tetangga (kelurahan_code, rw, rt, created_by)
+                    SELECT DISTINCT kelurahan_code, rw, rt, ? FROM household_import_row WHERE import_id = ? AND valid
+                    ON CONFLICT DO NOTHING""").params(actor, id).update();
+            // The household columns are taken from the head's row.
+            long households = jdbc.sql("""
+                    INSERT INTO household (id, kk_number, kelurahan_code, rw, rt, address, latitude, longitude,
+                        house_ownership, floor_area_m2, floor_material, wall_material, roof_material, water_source,
+                        sanitation, lighting, cooking_fuel, assets, income_band, import_id, created_at, created_by,
+                        updated_at, updated_by)
+                    SELECT gen_random_uuid(), kk_number, kelurahan_code, rw, rt, address, latitude, longitude,
+                        house_ownership, floor_area_m2, floor_material, wall_material, roof_material, water_source,
+                        sanitation, lighting, cooking_fuel, assets, income_band, import_id, ?, ?, ?, ?
+                    FROM (SELECT DISTINCT ON (kk_number) * FROM household_import_row WHERE import_id = ? AND valid
+                          ORDER BY kk_number, relationship <> ?, row_number) head""")
+                    .params(now, actor, now, actor, id, HEAD).update();
+            phase(id, 0.15);
+            long persons = jdbc.sql("""
+                    INSERT INTO person (id, nik, name, name_key, birth_place, birth_date, sex, household_id,
+                        kelurahan_code, relationship, marital_status, education, occupation, disability,
+                        severe_disability, chronic_illness, pregnant, nik_flags, import_id, created_at, created_by,
+                        updated_at, updated_by)
+                    SELECT gen_random_uuid(), s.nik, s.name, s.name_key, s.birth_place, s.birth_date, s.sex, h.id,
+                        h.kelurahan_code, s.relationship, s.marital_status, s.education, s.occupation, s.disability,
+                        s.severe_disability, s.chronic_illness, s.pregnant, s.nik_flags, s.import_id, ?, ?, ?, ?
+                    FROM household_import_row s
+                    JOIN household h ON h.import_id = s.import_id AND h.kk_number = s.kk_number AND h.status = 'AKTIF'
+                    WHERE s.import_id = ? AND s.valid""")
+                    .params(now, actor, now, actor, id).update();
+            phase(id, 0.4);
+            history(id, actor, reason, now);
+            phase(id, 0.6);
+            publishRegistered(id, source, now.toInstant(), households);
+            phase(id, 0.95);
+            long reviews = queueLikelyDuplicates(id);
+            jobs.created(id, households, persons, reviews, checked.validRows(), checked.rowsWithProblems());
+            try {
+                jdbc.sql("UPDATE household_import SET status = 'SELESAI', finished_at = ?, phase_progress = 100 "
+                        + "WHERE id = ?").params(Timestamp.from(Instant.now(clock)), id).update();
+            } catch (DuplicateKeyException sameFile) {
+                tx.setRollbackOnly();
+                throw new SameFileAlreadyImported(jobs.sameFile(job.fileSha256()).map(j -> j.id().toString())
+                        .orElse("lain"));
+            }
+        });
+    }
+
+    private void history(UUID id, String actor, String reason, Timestamp now) {
+        jdbc.sql("""
+                INSERT INTO change_history (entity, entity_id, action, changed_at, changed_by, reason, after)
+                SELECT 'HOUSEHOLD', h.id, 'TERDAFTAR', ?, ?, ?, jsonb_build_object(
+                    'kelurahanCode', h.kelurahan_code, 'rw', h.rw, 'rt', h.rt, 'address', h.address,
+                    'latitude', h.latitude, 'longitude', h.longitude, 'kkNumber', h.kk_number, 'dasawismaId', null,
+                    'houseOwnership', h.house_ownership, 'floorAreaM2', h.floor_area_m2,
+                    'floorMaterial', h.floor_material, 'wallMaterial', h.wall_material, 'roofMaterial', h.roof_material,
+                    'waterSource', h.water_source, 'sanitation', h.sanitation, 'lighting', h.lighting,
+                    'cookingFuel', h.cooking_fuel, 'assets', to_jsonb(h.assets), 'incomeBand', h.income_band)
+                FROM household h WHERE h.import_id = ?""")
+                .params(now, actor, reason, id).update();
+        jdbc.sql("""
+                INSERT INTO change_history (entity, entity_id, action, changed_at, changed_by, reason, after)
+                SELECT 'PERSON', p.id, 'TERDAFTAR', ?, ?, ?, jsonb_build_object(
+                    'nik', p.nik, 'name', p.name, 'birthPlace', p.birth_place, 'birthDate', p.birth_date, 'sex', p.sex,
+                    'relationship', p.relationship, 'maritalStatus', p.marital_status, 'education', p.education,
+                    'occupation', p.occupation, 'disability', p.disability, 'severeDisability', p.severe_disability,
+                    'chronicIllness', p.chronic_illness, 'pregnant', p.pregnant, 'nikFlags', to_jsonb(p.nik_flags),
+                    'householdId', p.household_id)
+                FROM person p WHERE p.import_id = ?""")
+                .params(now, actor, reason, id).update();
+    }
+
+    /** One HouseholdRegistered per card, built from what was stored, through the outbox like every other event. */
+    private void publishRegistered(UUID id, String source, Instant at, long households) {
+        List<OutgoingEvent> batch = new ArrayList<>(EVENTS_PER_BATCH);
+        long[] published = {0};
+        Object[] current = new Object[1];
+        List<Member> members = new ArrayList<>();
+        String[] card = new String[5];
+        streaming.query("""
+                SELECT h.id AS household_id, h.kk_number, h.kelurahan_code, h.rw, h.rt, p.id, p.nik, p.name,
+                       p.birth_date, p.sex, p.relationship, p.marital_status, p.education, p.occupation, p.disability,
+                       p.severe_disability, p.pregnant
+                FROM household h JOIN person p ON p.household_id = h.id
+                WHERE h.import_id = ?
+                ORDER BY h.id, p.relationship <> 'KEPALA_KELUARGA', p.nik""", rs -> {
+                    UUID household = rs.getObject("household_id", UUID.class);
+                    if (current[0] != null && !current[0].equals(household)) {
+                        batch.add(registered((UUID) current[0], card, members, source, at));
+                        members.clear();
+                        if (batch.size() >= EVENTS_PER_BATCH) {
+                            publisher.publishAll(batch);
+                            published[0] += batch.size();
+                            batch.clear();
+                            phase(id, 0.6 + 0.35 * published[0] / Math.max(1, households));
+                        }
+                    }
+                    current[0] = household;
+                    card[0] = rs.getString("kk_number");
+                    card[1] = rs.getString("kelurahan_code");
+                    card[2] = rs.getString("rw");
+                    card[3] = rs.getString("rt");
+                    members.add(new Member(rs.getObject("id", UUID.class), rs.getString("nik"), rs.getString("name"),
+                            rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("sex"),
+                            rs.getString("relationship"), rs.getString("marital_status"), rs.getString("education"),
+                            rs.getString("occupation"), rs.getString("disability"), rs.getBoolean("severe_disability"),
+                            rs.getBoolean("pregnant"), "HIDUP"));
+                }, id);
+        if (current[0] != null) {
+            batch.add(registered((UUID) current[0], card, members, source, at));
+        }
+        if (!batch.isEmpty()) {
+            publisher.publishAll(batch);
+        }
+    }
+
+    private static OutgoingEvent registered(UUID household, String[] card, List<Member> members, String source,
+                                            Instant at) {
+        return new OutgoingEvent(EventCatalog.HOUSEHOLD_REGISTERED, household.toString(), card[1],
+                new HouseholdRegistered(household, card[0], card[1], card[2], card[3], List.copyOf(members), source, at));
+    }
+
+    /**
+     * Same name key, birth date and kelurahan under another NIK, in the registry or elsewhere in the file: probably
+     * one person typed twice with a mistyped NIK. Both stay registered; a human decides.
+     */
+    private long queueLikelyDuplicates(UUID id) {
+        return jdbc.sql("""
+                INSERT INTO duplicate_review (id, import_id, row_number, nik, name, birth_date, kelurahan_code,
+                    other_nik, other_person_id, other_row_number)
+                SELECT gen_random_uuid(), p.import_id, s.row_number, p.nik, p.name, p.birth_date, p.kelurahan_code,
+                       q.nik, q.id, o.row_number
+                FROM person p
+                JOIN household_import_row s ON s.import_id = p.import_id AND s.nik = p.nik
+                JOIN person q ON q.birth_date = p.birth_date AND q.name_key = p.name_key
+                             AND q.kelurahan_code = p.kelurahan_code AND q.nik <> p.nik
+                LEFT JOIN household_import_row o ON o.import_id = p.import_id AND o.nik = q.nik
+                WHERE p.import_id = ? AND (q.import_id IS DISTINCT FROM p.import_id OR q.nik > p.nik)""")
+                .param(id).update();
+    }
+
+    private void phase(UUID id, double fraction) {
+        ownTx.executeWithoutResult(s -> jobs.phase(id, fraction));
+    }
+
+    // ---- COPY text format ----
+
+    private static void copy(CopyManager copy, String target, StringBuilder rows) throws SQLException, IOException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(rows.toString()));
+        rows.setLength(0);
+    }
+
+    private static void stage(StringBuilder out, String importId, long rowNumber, RowInterpreter.Interpreted row) {
+        HouseholdData h = row.household();
+        PersonData p = row.person();
+        line(out, importId, Long.toString(rowNumber), h.kkNumber(), h.kelurahanCode(), h.rw(), h.rt(), h.address(),
+                plain(h.latitude()), plain(h.longitude()), h.houseOwnership(),
+                h.floorAreaM2() == null ? null : h.floorAreaM2().toString(), h.floorMaterial(), h.wallMaterial(),
+                h.roofMaterial(), h.waterSource(), h.sanitation(), h.lighting(), h.cookingFuel(), array(h.assets()),
+                h.incomeBand(), p.nik(), p.name(), p.nameKey(), p.birthPlace(), p.birthDate().toString(), p.sex().name(),
+                p.relationship().name(), p.maritalStatus(), p.education(), p.occupation(), p.disability(),
+                Boolean.toString(p.severeDisability()), p.chronicIllness(), Boolean.toString(p.pregnant()),
+                array(p.nikFlags().stream().map(Enum::name).sorted().toList()));
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    /** Codes only (upper case, digits, underscore): no quoting needed inside the array literal. */
+    private static String array(List<String> codes) {
+        return "{" + String.join(",", codes) + "}";
+    }
+
+    static void line(StringBuilder out, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            String value = values[i];
+            if (value == null) {
+                out.append("\\N");
+                continue;
+            }
+            for (int c = 0; c < value.length(); c++) {
+                char ch = value.charAt(c);
+                switch (ch) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(ch);
+                }
+            }
+        }
+        out.append('\n');
+    }
+}

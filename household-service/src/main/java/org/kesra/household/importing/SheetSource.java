@@ -1,0 +1,21 @@
+package org.kesra.household.importing;
+
+import java.io.Closeable;
+import java.util.Iterator;
+import java.util.List;
+
+/** A spreadsheet read row by row, never whole: the header, then the data rows, and how far into the file we are. */
+public interface SheetSource extends Closeable {
+
+    List<String> header();
+
+    Iterator<SheetRow> rows();
+
+    /** Fraction of the file read so far, 0 to 1, for progress. */
+    double progress();
+
+    /** How the file was read, for the import's record: the encoding and delimiter of a CSV. */
+    String encoding();
+
+    String delimiter();
+}
