@@ -103,6 +103,9 @@ final class Platform implements AutoCloseable {
         env.put("OIDC_ISSUER_URI", settings.issuerUri(realm));
         if (service.database() != null) {
             env.putAll(settings.postgres().serviceEnvironment(settings.database(service)));
+            if (settings.demoPopulation() && service.module().equals("household-service")) {
+                env.put("KESRA_DEMO_POPULATION", "true");
+            }
         } else {
             for (ServiceSpec downstream : ServiceSpec.SERVICES) {
                 int downstreamPort = settings.ports().getOrDefault(downstream, downstream.defaultPort());

@@ -120,6 +120,12 @@ public final class PlatformLauncher {
         out.println("  curl -s -d grant_type=password -d client_id=" + KeycloakTokens.CLI_CLIENT
                 + " -d username=dinsos.operator -d password=" + KeycloakTokens.DEMO_PASSWORD + " "
                 + settings.issuerUri(platform.realm()) + "/protocol/openid-connect/token");
+        if (settings.demoPopulation()) {
+            out.println();
+            out.println("Demo population (about 170,000 persons in 50,000 households) is being imported; follow it at");
+            out.println("  GET " + (settings.gateway() ? "http://localhost:" + settings.port(ServiceSpec.GATEWAY)
+                    : "http://localhost:" + settings.port(ServiceSpec.SERVICES.get(0))) + "/api/v1/household-imports");
+        }
         out.println();
         out.println("Logs: " + platform.logs() + "    Stop: Ctrl-C");
         out.flush();

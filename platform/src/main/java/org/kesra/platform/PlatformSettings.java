@@ -22,7 +22,7 @@ record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, Strin
                         Map<ServiceSpec, Integer> ports, boolean gateway, int kafkaPort, int kafkaControllerPort,
                         Optional<String> externalKafka, int keycloakPort, int keycloakManagementPort,
                         Optional<String> externalIssuer, String keycloakAdminPassword, List<String> serviceJavaOptions,
-                        Path stateDir, Duration startTimeout) {
+                        Path stateDir, Duration startTimeout, boolean demoPopulation) {
 
     static PlatformSettings from(Map<String, String> env, ProjectLayout layout) {
         Set<String> wanted = selectedServices(env.getOrDefault("PLATFORM_SERVICES", ""));
@@ -45,7 +45,9 @@ record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, Strin
                 List.of(env.getOrDefault("SERVICE_JAVA_OPTS",
                         "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")),
                 Path.of(env.getOrDefault("PLATFORM_STATE_DIR", layout.cache().resolve("platform").toString())),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("PLATFORM_START_TIMEOUT", "240"))));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("PLATFORM_START_TIMEOUT", "240"))),
+                // ./mvnw -Prun -Ddemo.population, or KESRA_DEMO_POPULATION=true
+                Boolean.parseBoolean(env.getOrDefault("KESRA_DEMO_POPULATION", System.getProperty("demo.population", "false"))));
     }
 
     String kafkaBootstrapServers() {

@@ -89,32 +89,9 @@ public class HouseholdImports {
             String sha256 = spool(upload, file);
             String fileName = upload.getOriginalFilename() == null ? "berkas" : Path.of(upload.getOriginalFilename())
                     .getFileName().toString();
-            String format = ImportFiles.formatOf(file, fileName).orElseThrow(HouseholdImports::unsupported);
-            if (idempotencyKey != null) {
-                var earlier = jobs.byIdempotencyKey(idempotencyKey);
-                if (earlier.isPresent()) {
-                    if (!earlier.get().fileSha256().equals(sha256)) {
-                        throw new ApiProblemException(HttpStatus.CONFLICT, "HH-IMPOR-KUNCI-DIPAKAI",
-                                "Idempotency-Key sudah dipakai",
-                                "Idempotency-Key ini sudah dipakai untuk berkas lain (impor " + earlier.get().id()
-                                        + "). Gunakan kunci baru untuk berkas baru.");
-                    }
-                    return new Started(earlier.get(), false);
-                }
-            }
-            var same = jobs.sameFile(sha256);
-            if (same.isPresent()) {
-                return new Started(same.get(), false);
-            }
-            String[] read = checkHeader(file, format, profile);
-            ImportJobs.Job job = new ImportJobs.Job(id, fileName, sha256, Files.size(file), format, read[0], read[1],
-                    profile == null ? null : profile.name(), mode, ImportJobs.Status.ANTRE,
-                    java.math.BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, null, scope.regionPrefix(), scope.actor(),
-                    Instant.now(clock), null, null);
-            jobs.create(job, idempotencyKey);
-            runner.submit(job, file);
-            handedOver = true;
-            return new Started(jobs.find(id).orElseThrow(), true);
+            Started started = startSpooled(scope, id, file, fileName, sha256, profile, mode, idempotencyKey);
+            handedOver = started.created();
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -122,6 +99,55 @@ public class HouseholdImports {
                 deleteQuietly(file);
             }
         }
+    }
+
+    /**
+     * Starts an import of a file on this machine (the demo population): copied to the spool like an upload, and
+     * from there the same path.
+     */
+    public Started startLocal(RegistryScope scope, Path source, ImportJobs.Mode mode) throws IOException {
+        UUID id = UUID.randomUUID();
+        Path file = spool.resolve(id + ".upload");
+        String sha256;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha256Digest())) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        }
+        Started started = startSpooled(scope, id, file, source.getFileName().toString(), sha256, null, mode, null);
+        if (!started.created()) {
+            deleteQuietly(file);
+        }
+        return started;
+    }
+
+    private Started startSpooled(RegistryScope scope, UUID id, Path file, String fileName, String sha256,
+                                 ImportProfiles.Profile profile, ImportJobs.Mode mode, String idempotencyKey)
+            throws IOException {
+        String format = ImportFiles.formatOf(file, fileName).orElseThrow(HouseholdImports::unsupported);
+        if (idempotencyKey != null) {
+            var earlier = jobs.byIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().fileSha256().equals(sha256)) {
+                    throw new ApiProblemException(HttpStatus.CONFLICT, "HH-IMPOR-KUNCI-DIPAKAI",
+                            "Idempotency-Key sudah dipakai",
+                            "Idempotency-Key ini sudah dipakai untuk berkas lain (impor " + earlier.get().id()
+                                    + "). Gunakan kunci baru untuk berkas baru.");
+                }
+                return new Started(earlier.get(), false);
+            }
+        }
+        var same = jobs.sameFile(sha256);
+        if (same.isPresent()) {
+            return new Started(same.get(), false);
+        }
+        String[] read = checkHeader(file, format, profile);
+        ImportJobs.Job job = new ImportJobs.Job(id, fileName, sha256, Files.size(file), format, read[0], read[1],
+                profile == null ? null : profile.name(), mode, ImportJobs.Status.ANTRE,
+                java.math.BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, null, scope.regionPrefix(), scope.actor(),
+                Instant.now(clock), null, null);
+        jobs.create(job, idempotencyKey);
+        runner.submit(job, file);
+        return new Started(jobs.find(id).orElseThrow(), true);
     }
 
     public ImportJobs.Job find(RegistryScope scope, UUID id) {
@@ -171,13 +197,16 @@ public class HouseholdImports {
                 List.of(Violation.field("/file", "format berkas tidak didukung")));
     }
 
-    private static String spool(MultipartFile upload, Path file) throws IOException {
-        MessageDigest digest;
+    private static MessageDigest sha256Digest() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String spool(MultipartFile upload, Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
         try (InputStream in = new DigestInputStream(upload.getInputStream(), digest)) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -89,7 +89,9 @@ class ImportProcessor {
         UUID id = job.id();
         try {
             jobs.start(id, ImportJobs.Status.MEMERIKSA);
+            long checkStart = System.nanoTime();
             Checked checked = check(job, file);
+            log.info("household import {} step check took {} ms", id, (System.nanoTime() - checkStart) / 1_000_000);
             boolean rejected = checked.rowsWithProblems() > 0 && job.mode() == ImportJobs.Mode.SEMUA_ATAU_TIDAK;
             if (rejected) {
                 jobs.created(id, 0, 0, 0, checked.validRows(), checked.rowsWithProblems());
@@ -199,7 +201,9 @@ class ImportProcessor {
             copy(copy, "household_import_row (" + STAGING_COLUMNS + ")", staged);
             copy(copy, "household_import_problem (import_id, row_number, kk_number, column_name, value, message)", problems);
             jobs.progress(id, 1.0, read, valid, bad);
-            setChecks(id, interpreter);
+            // Fresh statistics, or the planner takes the just-filled staging table for empty and picks nested loops.
+            timed(id, "analyze-staging", () -> jdbc.sql("ANALYZE household_import_row").update());
+            timed(id, "set-checks", () -> setChecks(id, interpreter));
         }
         long withProblems = jdbc.sql("SELECT count(DISTINCT row_number) FROM household_import_problem WHERE import_id = ?")
                 .param(id).query(Long.class).single();
@@ -295,7 +299,7 @@ class ImportProcessor {
                     SELECT DISTINCT kelurahan_code, rw, rt, ? FROM household_import_row WHERE import_id = ? AND valid
                     ON CONFLICT DO NOTHING""").params(actor, id).update();
             // The household columns are taken from the head's row.
-            long households = jdbc.sql("""
+            long households = timed(id, "households", () -> (long) jdbc.sql("""
                     INSERT INTO household (id, kk_number, kelurahan_code, rw, rt, address, latitude, longitude,
                         house_ownership, floor_area_m2, floor_material, wall_material, roof_material, water_source,
                         sanitation, lighting, cooking_fuel, assets, income_band, import_id, created_at, created_by,
@@ -305,9 +309,10 @@ class ImportProcessor {
                         sanitation, lighting, cooking_fuel, assets, income_band, import_id, ?, ?, ?, ?
                     FROM (SELECT DISTINCT ON (kk_number) * FROM household_import_row WHERE import_id = ? AND valid
                           ORDER BY kk_number, relationship <> ?, row_number) head""")
-                    .params(now, actor, now, actor, id, HEAD).update();
+                    .params(now, actor, now, actor, id, HEAD).update());
+            timed(id, "analyze-household", () -> jdbc.sql("ANALYZE household").update());
             phase(id, 0.15);
-            long persons = jdbc.sql("""
+            long persons = timed(id, "persons", () -> (long) jdbc.sql("""
                     INSERT INTO person (id, nik, name, name_key, birth_place, birth_date, sex, household_id,
                         kelurahan_code, relationship, marital_status, education, occupation, disability,
                         severe_disability, chronic_illness, pregnant, nik_flags, import_id, created_at, created_by,
@@ -318,13 +323,15 @@ class ImportProcessor {
                     FROM household_import_row s
                     JOIN household h ON h.import_id = s.import_id AND h.kk_number = s.kk_number AND h.status = 'AKTIF'
                     WHERE s.import_id = ? AND s.valid""")
-                    .params(now, actor, now, actor, id).update();
+                    .params(now, actor, now, actor, id).update());
+            // The same for the registry tables, which may have just doubled: the steps below join them.
+            timed(id, "analyze-person", () -> jdbc.sql("ANALYZE person").update());
             phase(id, 0.4);
-            history(id, actor, reason, now);
+            timed(id, "history", () -> history(id, actor, reason, now));
             phase(id, 0.6);
-            publishRegistered(id, source, now.toInstant(), households);
+            timed(id, "events", () -> publishRegistered(id, source, now.toInstant(), households));
             phase(id, 0.95);
-            long reviews = queueLikelyDuplicates(id);
+            long reviews = timed(id, "duplicate-review", () -> queueLikelyDuplicates(id));
             jobs.created(id, households, persons, reviews, checked.validRows(), checked.rowsWithProblems());
             try {
                 jdbc.sql("UPDATE household_import SET status = 'SELESAI', finished_at = ?, phase_progress = 100 "
@@ -428,6 +435,21 @@ class ImportProcessor {
                 LEFT JOIN household_import_row o ON o.import_id = p.import_id AND o.nik = q.nik
                 WHERE p.import_id = ? AND (q.import_id IS DISTINCT FROM p.import_id OR q.nik > p.nik)""")
                 .param(id).update();
+    }
+
+    /** Runs one step and logs how long it took: the figures behind docs/benchmarks.md. */
+    private static <T> T timed(UUID id, String step, java.util.function.Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        log.info("household import {} step {} took {} ms", id, step, (System.nanoTime() - start) / 1_000_000);
+        return result;
+    }
+
+    private static void timed(UUID id, String step, Runnable work) {
+        timed(id, step, () -> {
+            work.run();
+            return null;
+        });
     }
 
     private void phase(UUID id, double fraction) {

@@ -1,0 +1,408 @@
+package org.kesra.household.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.kesra.devinfra.ApiClient;
+import org.kesra.devinfra.KeycloakTokens;
+import org.kesra.devinfra.PostgresAdmin;
+import org.kesra.devinfra.Ports;
+import org.kesra.devinfra.SharedInfrastructure;
+import org.kesra.household.HouseholdServiceApplication;
+import org.kesra.household.demo.DemoPopulation;
+import org.postgresql.PGConnection;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * household-service's targets, against the real PostgreSQL, Kafka and Keycloak, with the service in its own JVM
+ * capped at 512 MB of heap:
+ * <ol>
+ * <li>import of a generated 1,000,000-person CSV through the API, end to end (validated, stored, history and events
+ * written), with the peak heap read from the service's own metrics; baseline in the same run: a plain PostgreSQL
+ * COPY of the same file into a bare table;</li>
+ * <li>NIK lookups on the service ({@code GET /api/v1/persons?nik=}); baseline in the same run: the same lookups as
+ * plain JDBC queries, same concurrency.</li>
+ * </ol>
+ * Run: {@code ./mvnw -pl household-service -am verify -Pbenchmark}. Prints a Markdown table (also written to
+ * household-service/target/benchmark-household.md).
+ */
+public final class HouseholdBenchmark {
+
+    static final String DATABASE = "household_bench";
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private HouseholdBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double persons = Double.parseDouble(System.getProperty("bench.persons", "1000000"));
+        int threads = Integer.parseInt(System.getProperty("bench.lookup-threads", "16"));
+        Duration window = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.window-seconds", "30")));
+        // "lookup" alone reuses the population a previous run imported (to iterate on the request path).
+        List<String> phases = List.of(System.getProperty("bench.phases", "import,lookup").split(","));
+        SharedInfrastructure.Endpoints infra = SharedInfrastructure.get();
+        if (phases.contains("import")) {
+            new PostgresAdmin(infra.postgres()).recreateDatabase(DATABASE);
+        }
+        Map<String, String> db = infra.postgres().serviceEnvironment(DATABASE);
+        List<String> rows = new ArrayList<>();
+        int port = Ports.free();
+        Process service = startService(port, infra, db);
+        try {
+            awaitReady(port);
+            KeycloakTokens tokens = new KeycloakTokens(infra.issuerUri());
+            if (phases.contains("import")) {
+                importPhase(rows, db, port, tokens, persons);
+            }
+            if (phases.contains("probe")) {
+                probe(port, tokens.forUser("dinsos.operator"), sampleNiks(db, 2000));
+            }
+            if (phases.contains("lookup")) {
+                // one token for the whole window (warm-up 30 s + 30 s): well within its 5 minutes
+                lookupPhase(rows, db, port, tokens.forUser("dinsos.operator"), threads, window);
+            }
+        } finally {
+            service.destroy();
+        }
+        print(rows);
+        System.exit(0);
+    }
+
+    static void importPhase(List<String> rows, Map<String, String> db, int port, KeycloakTokens tokens, double persons)
+            throws Exception {
+        String token = tokens.forUser("dinsos.operator");
+        Path file = Files.createTempFile("household-bench-", ".csv");
+        try {
+            DemoPopulation.Summary summary = new DemoPopulation().write(file, persons / 170_000.0);
+            long bytes = Files.size(file);
+            System.out.printf("generated %s: %,d persons, %,d households, %,d bytes%n", file, summary.persons(),
+                    summary.households(), bytes);
+            ApiClient api = new ApiClient(port);
+            HeapSampler heap = new HeapSampler(port);
+            heap.start();
+            long start = System.nanoTime();
+            ApiClient.Response started = api.upload("/api/v1/household-imports", token, file, "populasi.csv", Map.of());
+            if (started.status() != 202) {
+                throw new IllegalStateException("import not started: " + started.status() + " " + started.text());
+            }
+            JsonNode done = awaitImport(api, tokens, started.body().path("id").asString());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            heap.stop();
+            if (!"SELESAI".equals(done.path("status").asString())) {
+                throw new IllegalStateException("import ended " + done);
+            }
+            long created = done.path("personsCreated").asLong();
+            double rate = created / seconds;
+            double copyRate = copyBaseline(db, file, summary.persons());
+            rows.add(String.format(Locale.ROOT, "| import through the API, %,d persons / %,d households (%,d MB CSV), "
+                            + "upload to SELESAI | %,.0f persons/s (%.2f of plain COPY) | %.1f s | peak heap %,d MB |",
+                    created, done.path("householdsCreated").asLong(), bytes >> 20, rate, rate / copyRate, seconds,
+                    heap.peak() >> 20));
+            rows.add(String.format(Locale.ROOT, "| baseline: plain COPY of the same file into a bare table (all text) "
+                    + "| %,.0f rows/s | %.1f s | - |", copyRate, summary.persons() / copyRate));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static void lookupPhase(List<String> rows, Map<String, String> db, int port, String token, int threads,
+                            Duration window) throws Exception {
+        List<String> niks = sampleNiks(db, 20_000);
+        Result jdbc = jdbcLookups(db, niks, threads, window);
+        Result http = httpLookups(port, token, niks, threads, window);
+        rows.add(String.format(Locale.ROOT, "| NIK lookup on the service, GET /api/v1/persons?nik=, %d clients, %d s "
+                        + "| %,.0f requests/s (%.2f of plain JDBC) | p50 %.1f ms, p99 %.1f ms | - |", threads,
+                window.toSeconds(), http.rate(), http.rate() / jdbc.rate(), http.p50(), http.p99()));
+        rows.add(String.format(Locale.ROOT, "| baseline: the same lookups as plain JDBC queries, %d threads "
+                + "| %,.0f lookups/s | p50 %.1f ms, p99 %.1f ms | - |", threads, jdbc.rate(), jdbc.p50(), jdbc.p99()));
+    }
+
+    /** Sequential calls: where the time of one request goes (no auth, auth, auth + query). */
+    static void probe(int port, String token, List<String> niks) throws Exception {
+        var client = org.apache.hc.client5.http.impl.classic.HttpClients.createMinimal();
+        for (String path : List.of("/actuator/health/liveness", "/api/v1/household-imports/columns", "/api/v1/persons?nik=")) {
+            for (int round = 0; round < 2; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < 2000; i++) {
+                    var get = new org.apache.hc.client5.http.classic.methods.HttpGet("http://127.0.0.1:" + port + path
+                            + (path.endsWith("=") ? niks.get(i % niks.size()) : ""));
+                    get.setHeader("Authorization", "Bearer " + token);
+                    int code = client.execute(get, response -> {
+                        org.apache.hc.core5.http.io.entity.EntityUtils.consume(response.getEntity());
+                        return response.getCode();
+                    });
+                    if (code != 200) {
+                        throw new IllegalStateException(path + " answered " + code);
+                    }
+                }
+                System.out.printf(Locale.ROOT, "probe %s: %.2f ms per call%n", path, (System.nanoTime() - start) / 2000 / 1e6);
+            }
+        }
+    }
+
+    static Process startService(int port, SharedInfrastructure.Endpoints infra, Map<String, String> db)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // -Xmx512m by default: the heap target is shown by the service running inside it.
+        command.addAll(List.of(System.getProperty("bench.service-jvm-args", "-Xmx512m").trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                HouseholdServiceApplication.class.getName(), "--server.port=" + port,
+                "--logging.level.root=warn", "--logging.level.org.kesra.household.importing=info"));
+        Path log = Path.of("target", "benchmark-household-service.log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(db);
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
+        builder.environment().put("OIDC_ISSUER_URI", infra.issuerUri());
+        Process process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        return process;
+    }
+
+    static void awaitReady(int port) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("household-service did not become ready; see target/benchmark-household-service.log");
+    }
+
+    /** Polls until the import ends; a fresh token per poll, as an import outlives one (5 minutes). */
+    static JsonNode awaitImport(ApiClient api, KeycloakTokens tokens, String id) throws InterruptedException {
+        String last = "";
+        while (true) {
+            ApiClient.Response response = api.get("/api/v1/household-imports/" + id, tokens.forUser("dinsos.operator"));
+            if (response.status() != 200) {
+                throw new IllegalStateException("import " + id + " answered " + response.status() + " " + response.text());
+            }
+            JsonNode job = response.body();
+            String status = job.path("status").asString();
+            String line = status + " " + job.path("phaseProgress").asString() + "% rows " + job.path("rowsRead").asLong();
+            if (!line.equals(last)) {
+                System.out.println("import " + line);
+                last = line;
+            }
+            if (List.of("SELESAI", "DITOLAK", "GAGAL").contains(status)) {
+                return job;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** The same CSV into a table of text columns: what PostgreSQL alone does with these bytes. */
+    static double copyBaseline(Map<String, String> db, Path file, long rows) throws Exception {
+        try (Connection connection = connect(db)) {
+            String columns = String.join(" text, ", DemoPopulation.HEADER.split(",")) + " text";
+            connection.createStatement().execute("DROP TABLE IF EXISTS bench_copy_baseline");
+            connection.createStatement().execute("CREATE TABLE bench_copy_baseline (" + columns + ")");
+            long start = System.nanoTime();
+            try (InputStream in = Files.newInputStream(file)) {
+                long copied = connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY bench_copy_baseline FROM STDIN (FORMAT csv, HEADER true)", in);
+                if (copied != rows) {
+                    throw new IllegalStateException("COPY stored " + copied + " rows, expected " + rows);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            connection.createStatement().execute("DROP TABLE bench_copy_baseline");
+            return rows / seconds;
+        }
+    }
+
+    static List<String> sampleNiks(Map<String, String> db, int count) throws Exception {
+        List<String> niks = new ArrayList<>(count);
+        try (Connection connection = connect(db);
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT nik FROM person TABLESAMPLE SYSTEM (10) LIMIT " + count)) {
+            while (rs.next()) {
+                niks.add(rs.getString(1));
+            }
+        }
+        return niks;
+    }
+
+    record Result(double rate, double p50, double p99) {
+    }
+
+    interface Lookup {
+        void run(int thread, String nik) throws Exception;
+    }
+
+    /** Runs closed-loop clients for a warm-up and then the window; latency of every call in the window. */
+    static Result measure(List<String> niks, int threads, Duration window, Lookup lookup) throws Exception {
+        ConcurrentLinkedQueue<Histogram> histograms = new ConcurrentLinkedQueue<>();
+        AtomicLong calls = new AtomicLong();
+        long warmEnd = System.nanoTime() + Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup-seconds", "30"))).toNanos();
+        long end = warmEnd + window.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread worker = new Thread(() -> {
+                Histogram histogram = new Histogram(60_000_000_000L, 3);
+                int i = thread * 997;
+                try {
+                    long now;
+                    while ((now = System.nanoTime()) < end) {
+                        lookup.run(thread, niks.get(i++ % niks.size()));
+                        long after = System.nanoTime();
+                        if (now >= warmEnd) {
+                            histogram.recordValue(after - now);
+                            calls.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                histograms.add(histogram);
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        Histogram all = new Histogram(60_000_000_000L, 3);
+        histograms.forEach(all::add);
+        return new Result(calls.get() / (double) window.toSeconds(), all.getValueAtPercentile(50) / 1e6,
+                all.getValueAtPercentile(99) / 1e6);
+    }
+
+    static Result jdbcLookups(Map<String, String> db, List<String> niks, int threads, Duration window) throws Exception {
+        Connection[] connections = new Connection[threads];
+        PreparedStatement[] statements = new PreparedStatement[threads];
+        for (int t = 0; t < threads; t++) {
+            connections[t] = connect(db);
+            statements[t] = connections[t].prepareStatement("SELECT * FROM person WHERE nik = ?");
+        }
+        try {
+            return measure(niks, threads, window, (thread, nik) -> {
+                statements[thread].setString(1, nik);
+                try (ResultSet rs = statements[thread].executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no person " + nik);
+                    }
+                }
+            });
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    static Result httpLookups(int port, String token, List<String> niks, int threads, Duration window) throws Exception {
+        // One keep-alive connection per client thread, as separate callers would have.
+        org.apache.hc.client5.http.impl.classic.CloseableHttpClient[] clients =
+                new org.apache.hc.client5.http.impl.classic.CloseableHttpClient[threads];
+        for (int t = 0; t < threads; t++) {
+            clients[t] = org.apache.hc.client5.http.impl.classic.HttpClients.createMinimal();
+        }
+        try {
+            return measure(niks, threads, window, (thread, nik) -> {
+                var get = new org.apache.hc.client5.http.classic.methods.HttpGet(
+                        "http://127.0.0.1:" + port + "/api/v1/persons?nik=" + nik);
+                get.setHeader("Authorization", "Bearer " + token);
+                String body = clients[thread].execute(get, response -> {
+                    if (response.getCode() != 200) {
+                        throw new IllegalStateException("lookup " + nik + " answered " + response.getCode());
+                    }
+                    return org.apache.hc.core5.http.io.entity.EntityUtils.toString(response.getEntity());
+                });
+                if (!body.contains(nik)) {
+                    throw new IllegalStateException("lookup " + nik + " did not answer that person");
+                }
+            });
+        } finally {
+            for (var client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    static Connection connect(Map<String, String> db) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://" + db.get("DB_HOST") + ":" + db.get("DB_PORT") + "/"
+                + db.get("DB_NAME"), db.get("DB_USER"), db.getOrDefault("DB_PASSWORD", ""));
+    }
+
+    /** Peak heap in use, from the service's Prometheus endpoint, sampled every 250 ms. */
+    static final class HeapSampler {
+        private final int port;
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        HeapSampler(int port) {
+            this.port = port;
+        }
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                        long used = 0;
+                        for (String line : text.split("\n")) {
+                            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                                used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                            }
+                        }
+                        peak.accumulateAndGet(used, Math::max);
+                        Thread.sleep(250);
+                    } catch (Exception e) {
+                        // the next sample
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long peak() {
+            return peak.get();
+        }
+    }
+
+    static void print(List<String> rows) throws IOException {
+        StringBuilder table = new StringBuilder();
+        table.append(Runtime.getRuntime().availableProcessors()).append(" cores; Java ")
+                .append(System.getProperty("java.version")).append("; service JVM -Xmx512m.\n\n")
+                .append("| measurement | throughput | time / latency | memory |\n|---|---|---|---|\n");
+        rows.forEach(r -> table.append(r).append('\n'));
+        System.out.println();
+        System.out.println(table);
+        Path out = Path.of("target", "benchmark-household.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table.toString());
+    }
+}
