@@ -23,8 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * valid NIKs and KK numbers made up per test so that tests never collide.
  */
 @PlatformInfrastructure(database = "household_it")
-@SpringBootTest(classes = HouseholdServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// One context for every household test class (a second context in the same JVM runs a second outbox relay on the
+// same database; see docs/stack.md). The upload limit is lowered so that ImportLimitIT can exceed it cheaply.
+@SpringBootTest(classes = HouseholdServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kesra.import.max-file-size=" + RegistryApiTest.UPLOAD_LIMIT)
 abstract class RegistryApiTest {
+
+    /** Above the demo population file (48 MB), below anything slow to write. */
+    static final String UPLOAD_LIMIT = "60MB";
 
     static final String MULYOJATI = "18.72.03.1001";
     static final String GANJAR_AGUNG = "18.72.03.1002";
