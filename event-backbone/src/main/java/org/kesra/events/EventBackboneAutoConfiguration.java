@@ -127,9 +127,8 @@ public class EventBackboneAutoConfiguration {
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, properties.service() + "-outbox-relay");
-        KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), producer, properties, meters);
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager),
+                () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), properties, meters);
     }
 
     @Bean

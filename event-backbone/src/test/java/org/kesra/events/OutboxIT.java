@@ -136,6 +136,27 @@ class OutboxIT extends BackboneIntegrationTest {
     }
 
     @Test
+    void aRelayStoppedAndStartedAgainStillPublishes() {
+        // Spring stops and restarts lifecycles (the test context cache pauses contexts not in use): a relay that
+        // closed its producer on stop must make a new one on the next start.
+        OutboxRelay relay = newRelay();
+        String aggregate = BackboneTestSupport.newAggregate();
+        support.publish(List.of(SampleEvents.step(aggregate, 1)));
+        assertThat(relay.relayOnce()).isEqualTo(1);
+        relay.start();
+        relay.stop();
+        support.publish(List.of(SampleEvents.step(aggregate, 2)));
+        relay.start();
+        try {
+            assertThat(TopicReader.read(SampleEvents.TOPIC, r -> aggregate.equals(r.key()), 2, Duration.ofSeconds(20)))
+                    .hasSize(2);
+            assertThat(support.outboxRows()).isZero();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
     void twoRelaysPublishEveryEventExactlyOnceAndKeepEachKeysOrder() throws Exception {
         String prefix = BackboneTestSupport.newAggregate();
         List<SampleRecorded> steps = BackboneTestSupport.interleavedSteps(prefix, 40, 100);
@@ -205,7 +226,7 @@ class OutboxIT extends BackboneIntegrationTest {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new OutboxRelay(jdbc, transactions,
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+                () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
                 properties, new SimpleMeterRegistry());
     }
 }

@@ -52,7 +52,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final Producer<String, byte[]> producer;
+    /** Makes the producer; a stopped relay closes its producer and a restarted one makes a new one. */
+    private final java.util.function.Supplier<Producer<String, byte[]>> producers;
+    private Producer<String, byte[]> producer;
     private final EventBackboneProperties properties;
     private final URI source;
     private final Counter published;
@@ -61,11 +63,16 @@ public class OutboxRelay implements SmartLifecycle {
     private final java.util.Map<String, URI> dataSchemas = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, Producer<String, byte[]> producer,
+    /**
+     * @param producers called on the first round after each start: Spring stops and restarts lifecycles (the test
+     *                  context cache pauses unused contexts), and a closed Kafka producer cannot be reopened
+     */
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions,
+                       java.util.function.Supplier<Producer<String, byte[]>> producers,
                        EventBackboneProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.producer = producer;
+        this.producers = producers;
         this.properties = properties;
         this.source = URI.create(properties.source());
         this.published = Counter.builder("kesra.events.published").description("Events the relay published to Kafka")
@@ -140,9 +147,9 @@ public class OutboxRelay implements SmartLifecycle {
     private void send(List<OutboxRow> rows) {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acknowledgements.add(producer.send(toRecord(row)));
+            acknowledgements.add(producer().send(toRecord(row)));
         }
-        producer.flush();
+        producer().flush();
         for (Future<RecordMetadata> acknowledgement : acknowledgements) {
             try {
                 acknowledgement.get();
@@ -243,7 +250,19 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         workers.clear();
-        producer.close(Duration.ofSeconds(10));
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(10));
+                producer = null;
+            }
+        }
+    }
+
+    private synchronized Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = producers.get();
+        }
+        return producer;
     }
 
     @Override
