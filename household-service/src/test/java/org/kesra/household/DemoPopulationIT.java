@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.devinfra.TopicReader;
@@ -28,7 +30,15 @@ class DemoPopulationIT extends ImportApiTest {
             long personsBefore = count("person");
             long householdsBefore = count("household");
 
-            JsonNode done = imported(OPERATOR, file, null);
+            ApiClient.Response started = upload(OPERATOR, file, file.getFileName().toString(), null);
+            assertThat(started.status()).isEqualTo(202);
+            List<JsonNode> seen = new ArrayList<>();
+            JsonNode done = finished(OPERATOR, started.body().path("id").asString(), seen);
+            assertThat(seen).as("progress of the running import is visible").anySatisfy(state -> {
+                assertThat(state.path("status").asString()).isIn("MEMERIKSA", "MENERAPKAN");
+                assertThat(state.path("rowsRead").asLong()).isPositive();
+                assertThat(state.path("phaseProgress").asDouble()).isBetween(0.01, 99.99);
+            });
 
             assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SELESAI");
             assertThat(done.path("personsCreated").asLong()).isEqualTo(summary.persons()).isEqualTo(170_000);

@@ -79,9 +79,15 @@ abstract class ImportApiTest extends RegistryApiTest {
     }
 
     JsonNode finished(String user, String id) {
+        return finished(user, id, new ArrayList<>());
+    }
+
+    /** @param seen every state read while waiting, for tests of the progress reporting */
+    JsonNode finished(String user, String id, List<JsonNode> seen) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = api.get("/api/v1/household-imports/" + id, token(user)).body();
+            seen.add(last[0]);
             return List.of("SELESAI", "DITOLAK", "GAGAL").contains(last[0].path("status").asString());
         });
         return last[0];
