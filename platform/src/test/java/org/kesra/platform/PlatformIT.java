@@ -226,6 +226,57 @@ class PlatformIT {
                 .doesNotContain("stopped unexpectedly");
     }
 
+    @Test
+    @Order(8)
+    void aDeathRecordedInHouseholdServiceOpensAReviewInWelfareServiceWithinASecond() {
+        String operator = tokens.forUser("dinsos.operator");
+        long serial = System.nanoTime() % 10_000;
+        String headNik = String.format("1872031205800%03d", serial % 999 + 1);
+        String kk = String.format("187203%010d", System.nanoTime() % 10_000_000_000L);
+        String household = """
+                {"kkNumber":"%s","kelurahanCode":"18.72.03.1001","rw":"3","rt":"12","address":"Jl. Sumbersari No. 5",
+                 "houseOwnership":"MILIK_SENDIRI","floorAreaM2":48,"floorMaterial":"KERAMIK","wallMaterial":"TEMBOK",
+                 "roofMaterial":"GENTENG","waterSource":"SUMUR_BOR_POMPA","sanitation":"SENDIRI",
+                 "lighting":"PLN_METERAN","cookingFuel":"GAS_LPG","assets":[],"incomeBand":"ANTARA_1_2_JUTA",
+                 "members":[{"nik":"%s","name":"Suparman","birthPlace":"Metro","birthDate":"1980-05-12","sex":"L",
+                 "relationship":"KEPALA_KELUARGA","maritalStatus":"KAWIN","education":"SLTA","occupation":"PETANI"}]}"""
+                .formatted(kk, headNik);
+        HttpResponse<String> registered = post(url("household-service") + "/api/v1/households", operator, household,
+                Map.of());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode head = json(registered).path("members").get(0);
+
+        // welfare-service learns the person from household's event; enrol as soon as it has.
+        String enrolment = """
+                {"programme":"PKH","nik":"%s","periodStart":"2026-01-01"}""".formatted(headNik);
+        HttpResponse<String> enrolled = await().atMost(Duration.ofSeconds(30)).until(
+                () -> post(url("welfare-service") + "/api/v1/enrolments", operator, enrolment, Map.of()),
+                response -> response.statusCode() != 422);
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        String enrolmentId = json(enrolled).path("id").asString();
+
+        HttpResponse<String> died = post(url("household-service") + "/api/v1/persons/" + head.path("id").asString()
+                        + "/death", operator, "{\"dateOfDeath\":\"2026-11-20\",\"reason\":\"surat kematian\"}",
+                Map.of("If-Match", "\"" + head.path("version").asInt() + "\""));
+        assertThat(died.statusCode()).as(died.body()).isEqualTo(200);
+        long recorded = System.nanoTime();
+        String verifier = tokens.forUser("dinsos.verifier");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> json(get(
+                url("welfare-service") + "/api/v1/enrolment-reviews?status=TERBUKA&size=200", verifier))
+                .path("items").findValuesAsString("enrolmentId").contains(enrolmentId));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - recorded);
+        assertThat(elapsed).as("from the death's answer to an open review in welfare-service")
+                .isLessThan(Duration.ofSeconds(1));
+    }
+
+    static HttpResponse<String> post(String url, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     static HttpResponse<String> get(String url, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (token != null) {

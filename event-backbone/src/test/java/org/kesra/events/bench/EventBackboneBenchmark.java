@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Outbox -> relay -> Kafka -> consuming service, end to end, against the real PostgreSQL and Kafka, with a bare Kafka
  * producer of the same records measured in the same run as the baseline. Run it with:
- * <pre>./mvnw -pl event-backbone -am verify -Pbenchmark</pre>
+ * <pre>./mvnw -pl event-backbone -am verify -Pbenchmark-events</pre>
  * Prints a Markdown table (also written to event-backbone/target/benchmark-event-backbone.md).
  */
 public final class EventBackboneBenchmark {

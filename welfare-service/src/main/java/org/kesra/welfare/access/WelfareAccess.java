@@ -1,0 +1,48 @@
+package org.kesra.welfare.access;
+
+import java.util.Set;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Caller;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Who may do what in the welfare registers, by realm role. Dinas Sosial keeps the registers (operators enter,
+ * verifiers decide, admins change the catalogue); auditors and planners read. Agency clients only reach the
+ * verification API, by scope, never these registers.
+ */
+public final class WelfareAccess {
+
+    static final Set<String> READERS = Set.of("dinsos-operator", "dinsos-verifier", "dinsos-admin", "auditor",
+            "planner");
+    static final Set<String> ENROLLERS = Set.of("dinsos-operator", "dinsos-admin");
+    static final Set<String> VERIFIERS = Set.of("dinsos-verifier", "dinsos-admin");
+    static final Set<String> CATALOGUE_EDITORS = Set.of("dinsos-admin");
+
+    private WelfareAccess() {
+    }
+
+    /** The caller, if one of the roles may read the registers; 403 otherwise. */
+    public static Caller reader() {
+        return require(READERS, "Peran Anda tidak mengizinkan akses ke data kesejahteraan sosial.");
+    }
+
+    public static Caller enroller() {
+        return require(ENROLLERS, "Hanya operator atau admin Dinas Sosial yang boleh mendaftarkan penerima manfaat.");
+    }
+
+    public static Caller verifier() {
+        return require(VERIFIERS, "Hanya verifikator atau admin Dinas Sosial yang boleh memutuskan peninjauan.");
+    }
+
+    public static Caller catalogueEditor() {
+        return require(CATALOGUE_EDITORS, "Hanya admin Dinas Sosial yang boleh mengubah katalog program.");
+    }
+
+    private static Caller require(Set<String> roles, String detail) {
+        Caller caller = Caller.current();
+        if (caller.roles().stream().noneMatch(roles::contains)) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null, detail);
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,78 @@
+package org.kesra.welfare.enrolment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.PageResponse;
+import org.kesra.welfare.access.WelfareAccess;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Kepesertaan", description = "Keluarga/orang penerima manfaat (KPM) per program dan periode, dan peninjauannya")
+public class EnrolmentController {
+
+    private final Enrolments enrolments;
+    private final EnrolmentReviews reviews;
+
+    public EnrolmentController(Enrolments enrolments, EnrolmentReviews reviews) {
+        this.enrolments = enrolments;
+        this.reviews = reviews;
+    }
+
+    @PostMapping("/api/v1/enrolments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Daftarkan penerima manfaat pada program untuk suatu periode")
+    public Enrolments.Enrolment enrol(@RequestBody Enrolments.NewEnrolment request) {
+        return enrolments.enrol(request, WelfareAccess.enroller().name());
+    }
+
+    @GetMapping("/api/v1/enrolments")
+    @Operation(summary = "Daftar kepesertaan (halaman), menurut program, kelurahan, status")
+    public PageResponse<Enrolments.Enrolment> list(@RequestParam(required = false) String programme,
+                                                   @RequestParam(required = false) String kelurahan,
+                                                   @RequestParam(required = false) String status,
+                                                   @RequestParam(defaultValue = "0") int page,
+                                                   @RequestParam(defaultValue = "20") int size) {
+        WelfareAccess.reader();
+        return enrolments.list(programme, kelurahan, status, checkPage(page, size), size);
+    }
+
+    @GetMapping("/api/v1/enrolments/{id}")
+    @Operation(summary = "Satu kepesertaan")
+    public Enrolments.Enrolment one(@PathVariable UUID id) {
+        WelfareAccess.reader();
+        return enrolments.find(id).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
+                "WF-KEPESERTAAN-TIDAK-DITEMUKAN", null, "Kepesertaan " + id + " tidak ditemukan."));
+    }
+
+    @GetMapping("/api/v1/enrolment-reviews")
+    @Operation(summary = "Peninjauan kepesertaan (karena meninggal atau pindah keluar kota)")
+    public PageResponse<EnrolmentReviews.Review> reviews(@RequestParam(required = false) String status,
+                                                         @RequestParam(defaultValue = "0") int page,
+                                                         @RequestParam(defaultValue = "20") int size) {
+        WelfareAccess.reader();
+        return reviews.list(status, checkPage(page, size), size);
+    }
+
+    @PostMapping("/api/v1/enrolment-reviews/{id}/decision")
+    @Operation(summary = "Putuskan peninjauan: KONFIRMASI (kepesertaan berakhir) atau TOLAK, dengan alasan")
+    public EnrolmentReviews.Review decide(@PathVariable UUID id, @RequestBody EnrolmentReviews.DecisionRequest request) {
+        return reviews.decide(id, request, WelfareAccess.verifier().name());
+    }
+
+    private static int checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 200.");
+        }
+        return page;
+    }
+}

@@ -1,0 +1,147 @@
+package org.kesra.welfare.enrolment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.Violation;
+import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.kesra.welfare.residents.ResidentProjection;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enrolment of a beneficiary (KPM) in a programme for a period. The person must be in the household registry and
+ * alive; a family programme enrols the person's household (once per period, whoever of its members is named); an
+ * individual programme the person. The "not twice in one period" rule is the database's exclusion constraint.
+ */
+@Service
+public class Enrolments {
+
+    private static final String OVERLAP_CONSTRAINT = "enrolment_once_per_period";
+
+    private final JdbcClient jdbc;
+    private final ProgrammeCatalogue catalogue;
+    private final ResidentProjection residents;
+
+    public Enrolments(JdbcClient jdbc, ProgrammeCatalogue catalogue, ResidentProjection residents) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.residents = residents;
+    }
+
+    public record NewEnrolment(String programme, String nik, LocalDate periodStart, LocalDate periodEnd) {
+    }
+
+    public record Enrolment(UUID id, String programme, String nik, UUID personId, UUID householdId,
+                            String kelurahanCode, LocalDate periodStart, LocalDate periodEnd, String status,
+                            String enrolledBy, String endReason) {
+    }
+
+    @Transactional
+    public Enrolment enrol(NewEnrolment input, String actor) {
+        List<Violation> problems = new ArrayList<>();
+        Optional<ProgrammeCatalogue.Programme> programme = input.programme() == null ? Optional.empty()
+                : catalogue.programme(input.programme());
+        if (programme.isEmpty()) {
+            problems.add(Violation.field("/programme", input.programme() == null ? "Program wajib diisi."
+                    : "Program " + input.programme() + " tidak dikenal."));
+        }
+        if (input.nik() == null || !input.nik().matches("[0-9]{16}")) {
+            problems.add(Violation.field("/nik", "NIK wajib 16 digit angka."));
+        }
+        if (input.periodStart() == null) {
+            problems.add(Violation.field("/periodStart", "Awal periode wajib diisi (YYYY-MM-DD)."));
+        } else if (input.periodEnd() != null && input.periodEnd().isBefore(input.periodStart())) {
+            problems.add(Violation.field("/periodEnd", "Akhir periode tidak boleh sebelum awal periode."));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KEPESERTAAN-TIDAK-VALID", null,
+                    "Kepesertaan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+        }
+        ResidentProjection.Resident resident = residents.byNik(input.nik()).orElseThrow(() ->
+                new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-NIK-TIDAK-TERDAFTAR", null,
+                        "NIK ini tidak ada dalam registri rumah tangga; daftarkan keluarganya lebih dahulu.",
+                        List.of(Violation.field("/nik", "NIK tidak ditemukan dalam registri rumah tangga."))));
+        if (!"HIDUP".equals(resident.lifeStatus())) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PENDUDUK-TIDAK-AKTIF", null,
+                    "Orang ini tercatat " + ("MENINGGAL".equals(resident.lifeStatus()) ? "meninggal" : "pindah")
+                            + " dalam registri; tidak dapat didaftarkan sebagai penerima manfaat.",
+                    List.of(Violation.field("/nik", "Status penduduk: " + resident.lifeStatus())));
+        }
+        boolean family = "KELUARGA".equals(programme.get().unit());
+        if (family && resident.householdId() == null) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-TANPA-KELUARGA", null,
+                    "Program " + input.programme() + " untuk keluarga, tetapi orang ini tidak tercatat dalam KK mana pun.",
+                    List.of(Violation.field("/nik", "Tidak tercatat dalam KK.")));
+        }
+        UUID id = UUID.randomUUID();
+        UUID beneficiary = family ? resident.householdId() : resident.personId();
+        try {
+            jdbc.sql("""
+                    INSERT INTO enrolment (id, programme_code, person_id, nik, household_id, beneficiary_key,
+                                           kelurahan_code, period_start, period_end, status, enrolled_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'AKTIF', ?)""")
+                    .params(id, input.programme(), resident.personId(), resident.nik(), resident.householdId(),
+                            beneficiary, resident.kelurahanCode(), input.periodStart(), input.periodEnd(), actor)
+                    .update();
+        } catch (DataIntegrityViolationException e) {
+            if (e.getMessage() != null && e.getMessage().contains(OVERLAP_CONSTRAINT)) {
+                throw new ApiProblemException(HttpStatus.CONFLICT, "WF-SUDAH-TERDAFTAR", null,
+                        (family ? "Keluarga ini (KK " + resident.kkNumber() + ")" : "Orang ini")
+                                + " sudah terdaftar di program " + input.programme()
+                                + " pada periode yang beririsan dengan " + input.periodStart()
+                                + (input.periodEnd() == null ? " dan seterusnya." : " s.d. " + input.periodEnd() + "."));
+            }
+            throw e;
+        }
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Enrolment> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Enrolment.class).optional();
+    }
+
+    public PageResponse<Enrolment> list(String programme, String kelurahanCode, String status, int page, int size) {
+        List<String> where = new ArrayList<>(List.of("TRUE"));
+        List<Object> args = new ArrayList<>();
+        if (programme != null) {
+            where.add("programme_code = ?");
+            args.add(programme);
+        }
+        if (kelurahanCode != null) {
+            where.add("kelurahan_code = ?");
+            args.add(kelurahanCode);
+        }
+        if (status != null) {
+            where.add("status = ?");
+            args.add(status);
+        }
+        String condition = String.join(" AND ", where);
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<Enrolment> items = jdbc.sql(SELECT + " WHERE " + condition
+                + " ORDER BY programme, period_start, id LIMIT ? OFFSET ?").params(pageArgs).query(Enrolment.class)
+                .list();
+        long total = page == 0 && items.size() < size ? items.size()
+                : jdbc.sql("SELECT count(*) FROM enrolment WHERE " + condition).params(args).query(Long.class).single();
+        return PageResponse.of(items, page, size, total);
+    }
+
+    /** A relocated household's enrolments follow it to its new kelurahan (they report there from now on). */
+    public void householdRelocated(UUID householdId, String kelurahanCode) {
+        jdbc.sql("UPDATE enrolment SET kelurahan_code = ?, version = version + 1 WHERE household_id = ? "
+                + "AND status <> 'BERAKHIR'").params(kelurahanCode, householdId).update();
+    }
+
+    private static final String SELECT = """
+            SELECT id, programme_code AS programme, nik, person_id, household_id, kelurahan_code, period_start,
+                   period_end, status, enrolled_by, end_reason FROM enrolment""";
+}

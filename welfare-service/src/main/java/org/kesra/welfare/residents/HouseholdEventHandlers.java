@@ -1,0 +1,107 @@
+package org.kesra.welfare.residents;
+
+import java.util.function.Consumer;
+import org.kesra.contracts.EventCatalog;
+import org.kesra.contracts.EventDefinition;
+import org.kesra.contracts.household.HouseholdRegistered;
+import org.kesra.contracts.household.HouseholdRelocated;
+import org.kesra.contracts.household.Member;
+import org.kesra.contracts.household.MemberAdded;
+import org.kesra.contracts.household.MemberMoved;
+import org.kesra.contracts.household.MemberRemoved;
+import org.kesra.contracts.household.PersonDied;
+import org.kesra.contracts.household.PersonMovedAway;
+import org.kesra.events.inbox.EventHandler;
+import org.kesra.events.inbox.ReceivedEvent;
+import org.kesra.welfare.enrolment.EnrolmentReviews;
+import org.kesra.welfare.enrolment.Enrolments;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What welfare-service does with household-service's events: keep its resident copy current, and react where a
+ * register is affected. A death or a move out of the city opens a review of the person's active enrolments; a
+ * relocation moves the household's enrolments to the new kelurahan. Nothing is ended automatically: a verifier
+ * confirms. Each runs in the transaction that records the event as handled.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HouseholdEventHandlers {
+
+    @Bean
+    EventHandler<HouseholdRegistered> householdRegistered(ResidentProjection residents) {
+        return handler(EventCatalog.HOUSEHOLD_REGISTERED, (ReceivedEvent<HouseholdRegistered> event) -> {
+            HouseholdRegistered card = event.payload();
+            for (Member member : card.members()) {
+                residents.upsert(member, card.householdId(), card.kkNumber(), card.kelurahanCode(), event.time());
+            }
+        });
+    }
+
+    @Bean
+    EventHandler<MemberAdded> memberAdded(ResidentProjection residents) {
+        return handler(EventCatalog.MEMBER_ADDED, (ReceivedEvent<MemberAdded> event) -> {
+            MemberAdded added = event.payload();
+            residents.upsert(added.member(), added.householdId(), added.kkNumber(), added.kelurahanCode(),
+                    event.time());
+        });
+    }
+
+    @Bean
+    EventHandler<MemberRemoved> memberRemoved(ResidentProjection residents) {
+        return handler(EventCatalog.MEMBER_REMOVED, (ReceivedEvent<MemberRemoved> event) ->
+                residents.removedFromHousehold(event.payload().personId(), event.payload().householdId(),
+                        event.time()));
+    }
+
+    @Bean
+    EventHandler<MemberMoved> memberMoved(ResidentProjection residents) {
+        return handler(EventCatalog.MEMBER_MOVED, (ReceivedEvent<MemberMoved> event) -> {
+            MemberMoved moved = event.payload();
+            residents.moved(moved.personId(), moved.toHouseholdId(), moved.toKkNumber(), moved.toKelurahanCode(),
+                    event.time());
+        });
+    }
+
+    @Bean
+    EventHandler<HouseholdRelocated> householdRelocated(ResidentProjection residents, Enrolments enrolments) {
+        return handler(EventCatalog.HOUSEHOLD_RELOCATED, (ReceivedEvent<HouseholdRelocated> event) -> {
+            HouseholdRelocated relocated = event.payload();
+            residents.relocated(relocated.householdId(), relocated.kkNumber(), relocated.toKelurahanCode(),
+                    event.time());
+            enrolments.householdRelocated(relocated.householdId(), relocated.toKelurahanCode());
+        });
+    }
+
+    @Bean
+    EventHandler<PersonDied> personDied(ResidentProjection residents, EnrolmentReviews reviews) {
+        return handler(EventCatalog.PERSON_DIED, (ReceivedEvent<PersonDied> event) -> {
+            PersonDied died = event.payload();
+            residents.lifeStatus(died.personId(), "MENINGGAL", event.time());
+            reviews.open(died.personId(), EnrolmentReviews.Reason.MENINGGAL, died.dateOfDeath(), event.id());
+        });
+    }
+
+    @Bean
+    EventHandler<PersonMovedAway> personMovedAway(ResidentProjection residents, EnrolmentReviews reviews) {
+        return handler(EventCatalog.PERSON_MOVED_AWAY, (ReceivedEvent<PersonMovedAway> event) -> {
+            PersonMovedAway moved = event.payload();
+            residents.lifeStatus(moved.personId(), "PINDAH", event.time());
+            reviews.open(moved.personId(), EnrolmentReviews.Reason.PINDAH_KELUAR_KOTA, moved.movedOn(), event.id());
+        });
+    }
+
+    private static <T extends Record> EventHandler<T> handler(EventDefinition definition,
+                                                              Consumer<ReceivedEvent<T>> body) {
+        return new EventHandler<>() {
+            @Override
+            public EventDefinition definition() {
+                return definition;
+            }
+
+            @Override
+            public void handle(ReceivedEvent<T> event) {
+                body.accept(event);
+            }
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package org.kesra.welfare.verification;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.RequestIdFilter;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Verifikasi penerima manfaat", description = "Untuk instansi lain (client credentials, scope beneficiary.verify)")
+public class VerificationController {
+
+    static final String SCOPE = "beneficiary.verify";
+    static final String ENDPOINT = "GET /api/v1/verifications/{nik}";
+
+    private final BeneficiaryVerification verification;
+
+    public VerificationController(BeneficiaryVerification verification) {
+        this.verification = verification;
+    }
+
+    @GetMapping("/api/v1/verifications/{nik}")
+    @Operation(summary = "Apakah NIK ini penerima manfaat aktif tiap program, dan sejak kapan. Setiap panggilan dicatat.")
+    public BeneficiaryVerification.Answer verify(@PathVariable String nik,
+            @RequestHeader(name = "X-Purpose", required = false) String purpose) {
+        Caller caller = Caller.current();
+        if (!caller.hasScope(SCOPE)) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
+                    "Token ini tidak memiliki scope " + SCOPE + ".");
+        }
+        if (!nik.matches("[0-9]{16}")) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-NIK-TIDAK-VALID", null,
+                    "NIK harus 16 digit angka.");
+        }
+        String declared = purpose == null || purpose.isBlank() ? null
+                : purpose.strip().substring(0, Math.min(purpose.strip().length(), 200));
+        return verification.verify(nik, caller, ENDPOINT, declared, MDC.get(RequestIdFilter.MDC_KEY));
+    }
+
+    @GetMapping("/api/v1/verifications/access-log")
+    @Operation(summary = "Catatan akses data verifikasi (hanya auditor); tidak dapat diubah")
+    public List<BeneficiaryVerification.Access> accessLog(@RequestParam(required = false) String nik,
+                                                          @RequestParam(required = false) String client,
+                                                          @RequestParam(defaultValue = "0") int page,
+                                                          @RequestParam(defaultValue = "50") int size) {
+        if (!Caller.current().hasRole("auditor")) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
+                    "Catatan akses hanya dapat dibaca auditor.");
+        }
+        if (page < 0 || size < 1 || size > 500) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 500.");
+        }
+        return verification.accesses(nik, client, page, size);
+    }
+}

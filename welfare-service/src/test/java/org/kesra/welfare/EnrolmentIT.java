@@ -1,0 +1,146 @@
+package org.kesra.welfare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.kesra.welfare.CatalogueIT.assertProblem;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kesra.contracts.household.HouseholdRegistered;
+import org.kesra.contracts.household.Member;
+import org.kesra.devinfra.ApiClient;
+import tools.jackson.databind.JsonNode;
+
+class EnrolmentIT extends WelfareApiTest {
+
+    @Test
+    void aFamilyIsEnrolledOncePerPeriodWhicheverMemberIsNamed() {
+        HouseholdRegistered card = family();
+        Member head = card.members().get(0);
+        Member wife = card.members().get(1);
+
+        ApiClient.Response enrolled = enrol("dinsos.operator", "PKH", head.nik(), "2024-01-01", "2024-12-31");
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+        assertThat(enrolled.body().path("status").asString()).isEqualTo("AKTIF");
+        assertThat(enrolled.body().path("kelurahanCode").asString()).isEqualTo(METRO_PUSAT_KELURAHAN);
+        assertThat(enrolled.body().path("householdId").asString()).isEqualTo(card.householdId().toString());
+        assertThat(enrolled.body().path("enrolledBy").asString()).isEqualTo("dinsos.operator");
+        String id = enrolled.body().path("id").asString();
+        assertThat(api.get("/api/v1/enrolments/" + id, token("inspektorat.auditor")).body().path("nik").asString())
+                .isEqualTo(head.nik());
+
+        ApiClient.Response wifeToo = enrol("dinsos.operator", "PKH", wife.nik(), "2024-06-01", null);
+        assertThat(wifeToo.status()).isEqualTo(409);
+        assertThat(wifeToo.body().path("code").asString()).isEqualTo("WF-SUDAH-TERDAFTAR");
+        assertThat(wifeToo.body().path("detail").asString()).contains(card.kkNumber());
+        assertThat(enrol("dinsos.admin", "PKH", head.nik(), "2024-12-31", "2025-06-30").status())
+                .as("one overlapping day is enough").isEqualTo(409);
+
+        assertThat(enrol("dinsos.operator", "PKH", wife.nik(), "2025-01-01", "2025-12-31").status())
+                .as("the next period is another enrolment").isEqualTo(201);
+        assertThat(enrol("dinsos.operator", "SEMBAKO", head.nik(), "2024-01-01", null).status())
+                .as("another programme").isEqualTo(201);
+        assertThat(enrol("dinsos.operator", "PPKS_LAYANAN", head.nik(), "2024-01-01", null).status()).isEqualTo(201);
+        assertThat(enrol("dinsos.operator", "PPKS_LAYANAN", wife.nik(), "2024-01-01", null).status())
+                .as("a programme for persons counts persons, not families").isEqualTo(201);
+
+        JsonNode page = api.get("/api/v1/enrolments?programme=PKH&kelurahan=" + METRO_PUSAT_KELURAHAN + "&size=200",
+                token("dinsos.verifier")).body();
+        assertThat(page.path("items").findValuesAsString("nik")).contains(head.nik(), wife.nik());
+    }
+
+    @Test
+    void enrolmentsThatBreakARuleAreRefusedWithTheFieldAndNothingIsWritten() {
+        HouseholdRegistered card = family();
+        long before = jdbc.sql("SELECT count(*) FROM enrolment").query(Long.class).single();
+
+        ApiClient.Response unknown = enrol("dinsos.operator", "PKH", "1872014101990001", "2024-01-01", null);
+        assertProblem(unknown, 422, "/nik", "tidak ditemukan");
+        assertThat(unknown.body().path("code").asString()).isEqualTo("WF-NIK-TIDAK-TERDAFTAR");
+        assertProblem(enrol("dinsos.operator", "PKH", "18720112", "2024-01-01", null), 422, "/nik", "16 digit");
+        assertProblem(enrol("dinsos.operator", "BANSOS_X", card.members().get(0).nik(), "2024-01-01", null), 422,
+                "/programme", "tidak dikenal");
+        assertProblem(enrol("dinsos.operator", "PKH", card.members().get(0).nik(), "2024-06-01", "2024-01-31"), 422,
+                "/periodEnd", "sebelum awal");
+        assertProblem(enrol("dinsos.operator", "PKH", card.members().get(0).nik(), null, null), 422,
+                "/periodStart", "wajib");
+        assertThat(enrol("dinsos.verifier", "PKH", card.members().get(0).nik(), "2024-01-01", null).status())
+                .as("verifiers decide, they do not enrol").isEqualTo(403);
+        ApiClient.Response badDate = api.post("/api/v1/enrolments", token("dinsos.operator"),
+                "{\"programme\":\"PKH\",\"nik\":\"" + card.members().get(0).nik() + "\",\"periodStart\":\"31-12-2024\"}");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/enrolments?size=0", token("dinsos.operator")).status()).isEqualTo(400);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM enrolment").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeathOpensAReviewThatAVerifierConfirmsWithAReason() {
+        HouseholdRegistered card = family();
+        Member head = card.members().get(0);
+        String enrolment = enrol("dinsos.operator", "PKH", head.nik(), "2024-01-01", null).body().path("id").asString();
+        LocalDate died = LocalDate.now().minusDays(3);
+
+        household.died(card, head, died);
+        JsonNode review = awaitReview(enrolment);
+        assertThat(review.path("reason").asString()).isEqualTo("MENINGGAL");
+        assertThat(review.path("eventDate").asString()).isEqualTo(died.toString());
+        assertThat(api.get("/api/v1/enrolments/" + enrolment, token("dinsos.operator")).body().path("status").asString())
+                .as("nothing is ended automatically").isEqualTo("DITINJAU");
+
+        String decision = "/api/v1/enrolment-reviews/" + review.path("id").asString() + "/decision";
+        assertProblem(api.post(decision, token("dinsos.verifier"), "{\"decision\":\"KONFIRMASI\"}"), 422, "/reason",
+                "Alasan");
+        assertThat(api.post(decision, token("dinsos.operator"),
+                "{\"decision\":\"KONFIRMASI\",\"reason\":\"akta kematian\"}").status()).isEqualTo(403);
+        ApiClient.Response confirmed = api.post(decision, token("dinsos.verifier"),
+                "{\"decision\":\"KONFIRMASI\",\"reason\":\"akta kematian No. 12/2026\"}");
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.body().path("status").asString()).isEqualTo("DIKONFIRMASI");
+        assertThat(confirmed.body().path("decidedBy").asString()).isEqualTo("dinsos.verifier");
+        JsonNode ended = api.get("/api/v1/enrolments/" + enrolment, token("dinsos.operator")).body();
+        assertThat(ended.path("status").asString()).isEqualTo("BERAKHIR");
+        assertThat(ended.path("periodEnd").asString()).isEqualTo(died.toString());
+        assertThat(ended.path("endReason").asString()).isEqualTo("MENINGGAL");
+
+        ApiClient.Response twice = api.post(decision, token("dinsos.admin"),
+                "{\"decision\":\"TOLAK\",\"reason\":\"salah catat\"}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body().path("code").asString()).isEqualTo("WF-SUDAH-DIPUTUSKAN");
+
+        assertProblem(enrol("dinsos.operator", "SEMBAKO", head.nik(), "2026-01-01", null), 422, "/nik", "MENINGGAL");
+    }
+
+    @Test
+    void aMoveOutOfTheCityOpensAReviewThatMayBeRejected() {
+        HouseholdRegistered card = family();
+        Member wife = card.members().get(1);
+        String enrolment = enrol("dinsos.operator", "PPKS_LAYANAN", wife.nik(), "2025-01-01", null).body()
+                .path("id").asString();
+
+        household.movedAway(card, wife, LocalDate.now().minusDays(1));
+        JsonNode review = awaitReview(enrolment);
+        assertThat(review.path("reason").asString()).isEqualTo("PINDAH_KELUAR_KOTA");
+
+        ApiClient.Response rejected = api.post("/api/v1/enrolment-reviews/" + review.path("id").asString()
+                + "/decision", token("dinsos.verifier"), JSON.writeValueAsString(Map.of("decision", "TOLAK",
+                "reason", "masih tinggal di Metro, surat pindah dibatalkan")));
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/enrolments/" + enrolment, token("dinsos.operator")).body().path("status").asString())
+                .isEqualTo("AKTIF");
+    }
+
+    JsonNode awaitReview(String enrolment) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode review : api.get("/api/v1/enrolment-reviews?status=TERBUKA&size=200",
+                    token("dinsos.verifier")).body().path("items")) {
+                if (review.path("enrolmentId").asString().equals(enrolment)) {
+                    return review;
+                }
+            }
+            return null;
+        }, review -> review != null);
+    }
+}
