@@ -267,6 +267,10 @@ class PlatformIT {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - recorded);
         assertThat(elapsed).as("from the death's answer to an open review in welfare-service")
                 .isLessThan(Duration.ofSeconds(1));
+
+        HttpResponse<String> throughGateway = get(url("gateway") + "/api/v1/enrolments/" + enrolmentId, verifier);
+        assertThat(throughGateway.statusCode()).as("the gateway routes welfare's registers").isEqualTo(200);
+        assertThat(json(throughGateway).path("status").asString()).isEqualTo("DITINJAU");
     }
 
     static HttpResponse<String> post(String url, String token, String body, Map<String, String> headers) {

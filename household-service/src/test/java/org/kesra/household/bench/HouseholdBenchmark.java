@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * <li>NIK lookups on the service ({@code GET /api/v1/persons?nik=}); baseline in the same run: the same lookups as
  * plain JDBC queries, same concurrency.</li>
  * </ol>
- * Run: {@code ./mvnw -pl household-service -am verify -Pbenchmark-household}. Prints a Markdown table (also written to
+ * Run: {@code ./mvnw -pl household-service -am verify -Pbenchmark-household -DskipTests}. Prints a Markdown table (also written to
  * household-service/target/benchmark-household.md).
  */
 public final class HouseholdBenchmark {

@@ -1,0 +1,39 @@
+package org.kesra.welfare.cycles;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.kesra.welfare.access.WelfareAccess;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Penyaluran", description = "Tahap/bulan penyaluran program: SP2D, realisasi dan alasan selisihnya")
+public class CycleController {
+
+    private final BenefitCycles cycles;
+
+    public CycleController(BenefitCycles cycles) {
+        this.cycles = cycles;
+    }
+
+    @GetMapping("/api/v1/programmes/{code}/cycles")
+    @Operation(summary = "Laporan realisasi per tahap/bulan, dengan jumlah per tahun (bentuk Tabel 2.1 Renstra Dinas Sosial)")
+    public BenefitCycles.CycleReport report(@PathVariable String code,
+                                            @RequestParam(name = "tahun", required = false) Integer year) {
+        WelfareAccess.reader();
+        return cycles.report(code, year);
+    }
+
+    @PostMapping("/api/v1/programmes/{code}/cycles")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Catat satu tahap/bulan penyaluran: SP2D, realisasi, alasan selisih")
+    public BenefitCycles.Cycle record(@PathVariable String code, @RequestBody BenefitCycles.NewCycle cycle) {
+        return cycles.record(code, cycle, WelfareAccess.enroller().name());
+    }
+}
