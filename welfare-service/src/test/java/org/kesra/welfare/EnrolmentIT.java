@@ -6,8 +6,10 @@ import static org.kesra.welfare.CatalogueIT.assertProblem;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kesra.contracts.household.FieldChange;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.contracts.household.Member;
 import org.kesra.devinfra.ApiClient;
@@ -130,6 +132,22 @@ class EnrolmentIT extends WelfareApiTest {
         assertThat(rejected.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/enrolments/" + enrolment, token("dinsos.operator")).body().path("status").asString())
                 .isEqualTo("AKTIF");
+    }
+
+    @Test
+    void aCorrectionInTheRegistryReachesTheResidentCopy() {
+        HouseholdRegistered card = family();
+        Member wife = card.members().get(1);
+        household.corrected(card, wife, List.of(new FieldChange("name", "SITI AMINAH", "SITI AMINAH ZAHRA"),
+                new FieldChange("birthDate", "1985-08-20", "1985-08-21"), new FieldChange("pregnant", "false", "true"),
+                new FieldChange("occupation", "PETANI", "PEDAGANG")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT name FROM resident WHERE person_id = ?").param(wife.personId()).query(String.class).single()
+                .equals("SITI AMINAH ZAHRA"));
+        assertThat(jdbc.sql("SELECT birth_date FROM resident WHERE person_id = ?").param(wife.personId())
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(1985, 8, 21));
+        assertThat(jdbc.sql("SELECT pregnant FROM resident WHERE person_id = ?").param(wife.personId())
+                .query(Boolean.class).single()).isTrue();
     }
 
     JsonNode awaitReview(String enrolment) {

@@ -21,7 +21,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.EventDefinition;
+import org.kesra.contracts.household.FieldChange;
 import org.kesra.contracts.household.HouseholdRegistered;
+import org.kesra.contracts.household.PersonCorrected;
 import org.kesra.contracts.household.Member;
 import org.kesra.contracts.household.PersonDied;
 import org.kesra.contracts.household.PersonMovedAway;
@@ -87,6 +89,11 @@ final class HouseholdEventsFixture implements AutoCloseable {
         send(EventCatalog.PERSON_MOVED_AWAY, card.householdId(), card.kelurahanCode(),
                 new PersonMovedAway(member.personId(), member.nik(), card.householdId(), date, "Kota Bandar Lampung",
                         "surat pindah", Instant.now()));
+    }
+
+    void corrected(HouseholdRegistered card, Member member, List<FieldChange> changes) {
+        send(EventCatalog.PERSON_CORRECTED, card.householdId(), card.kelurahanCode(), new PersonCorrected(
+                member.personId(), member.nik(), card.householdId(), changes, "koreksi data", Instant.now()));
     }
 
     void send(EventDefinition definition, UUID key, String subject, Record payload) {

@@ -18,6 +18,9 @@ public final class WelfareAccess {
     static final Set<String> VERIFIERS = Set.of("dinsos-verifier", "dinsos-admin");
     static final Set<String> CATALOGUE_EDITORS = Set.of("dinsos-admin");
 
+    /** Roles whose work needs the full NIK (they enter, match and verify); planners and auditors read it masked. */
+    static final Set<String> FULL_NIK = Set.of("dinsos-operator", "dinsos-verifier", "dinsos-admin");
+
     private WelfareAccess() {
     }
 
@@ -36,6 +39,10 @@ public final class WelfareAccess {
 
     public static Caller catalogueEditor() {
         return require(CATALOGUE_EDITORS, "Hanya admin Dinas Sosial yang boleh mengubah katalog program.");
+    }
+
+    public static boolean seesFullNik(Caller caller) {
+        return caller.roles().stream().anyMatch(FULL_NIK::contains);
     }
 
     private static Caller require(Set<String> roles, String detail) {

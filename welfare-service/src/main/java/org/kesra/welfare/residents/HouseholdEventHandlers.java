@@ -9,6 +9,7 @@ import org.kesra.contracts.household.Member;
 import org.kesra.contracts.household.MemberAdded;
 import org.kesra.contracts.household.MemberMoved;
 import org.kesra.contracts.household.MemberRemoved;
+import org.kesra.contracts.household.PersonCorrected;
 import org.kesra.contracts.household.PersonDied;
 import org.kesra.contracts.household.PersonMovedAway;
 import org.kesra.events.inbox.EventHandler;
@@ -70,6 +71,12 @@ public class HouseholdEventHandlers {
                     event.time());
             enrolments.householdRelocated(relocated.householdId(), relocated.toKelurahanCode());
         });
+    }
+
+    @Bean
+    EventHandler<PersonCorrected> personCorrected(ResidentProjection residents) {
+        return handler(EventCatalog.PERSON_CORRECTED, (ReceivedEvent<PersonCorrected> event) ->
+                residents.corrected(event.payload().personId(), event.payload().changes(), event.time()));
     }
 
     @Bean

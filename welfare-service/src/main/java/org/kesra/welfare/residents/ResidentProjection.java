@@ -68,6 +68,37 @@ public class ResidentProjection {
                 .update();
     }
 
+    /**
+     * A corrected person: the fields this copy keeps take their new value (NIK, name, birth date, sex, pregnancy,
+     * severe disability); others are not kept here. Enrolments and PPKS cases keep the NIK they were made with: a
+     * changed NIK is for a verifier to look at, not to rewrite silently.
+     */
+    public void corrected(UUID personId, java.util.List<org.kesra.contracts.household.FieldChange> changes,
+                          Instant at) {
+        for (org.kesra.contracts.household.FieldChange change : changes) {
+            String column = switch (change.field()) {
+                case "nik" -> "nik";
+                case "name" -> "name";
+                case "birthDate" -> "birth_date";
+                case "sex" -> "sex";
+                case "pregnant" -> "pregnant";
+                case "severeDisability" -> "severe_disability";
+                default -> null;
+            };
+            if (column == null || (change.after() == null && !column.equals("birth_date"))) {
+                continue;
+            }
+            Object value = switch (column) {
+                case "birth_date" -> change.after() == null ? null : java.time.LocalDate.parse(change.after());
+                case "pregnant", "severe_disability" -> Boolean.parseBoolean(change.after());
+                default -> change.after();
+            };
+            // The column name comes from the switch above, never from the event.
+            jdbc.sql("UPDATE resident SET " + column + " = ?, updated_at = ? WHERE person_id = ? AND updated_at <= ?")
+                    .params(value, Timestamp.from(at), personId, Timestamp.from(at)).update();
+        }
+    }
+
     public record Resident(UUID personId, String nik, String name, java.time.LocalDate birthDate, String sex,
                            UUID householdId, String kkNumber, String kelurahanCode, String lifeStatus) {
     }

@@ -1,0 +1,96 @@
+package org.kesra.welfare.ppks;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.PageResponse;
+import org.kesra.welfare.access.WelfareAccess;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "PPKS", description = "Register Pemerlu Pelayanan Kesejahteraan Sosial, pelayanan dan penutupannya")
+public class PpksController {
+
+    private final PpksRegister register;
+
+    public PpksController(PpksRegister register) {
+        this.register = register;
+    }
+
+    @PostMapping("/api/v1/ppks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Catat PPKS (satu orang, satu atau lebih kategori)")
+    public PpksRegister.Case register(@RequestBody PpksRegister.NewCase request) {
+        return register.register(request, WelfareAccess.enroller().name());
+    }
+
+    @GetMapping("/api/v1/ppks")
+    @Operation(summary = "Daftar PPKS (halaman), menurut kelurahan, status, kategori")
+    public PageResponse<PpksRegister.Case> list(@RequestParam(required = false) String kelurahan,
+                                                @RequestParam(required = false) String status,
+                                                @RequestParam(name = "kategori", required = false) String category,
+                                                @RequestParam(defaultValue = "0") int page,
+                                                @RequestParam(defaultValue = "20") int size) {
+        Caller caller = WelfareAccess.reader();
+        if (page < 0 || size < 1 || size > 200) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 200.");
+        }
+        PageResponse<PpksRegister.Case> found = register.list(kelurahan, status, category, page, size);
+        return WelfareAccess.seesFullNik(caller) ? found : new PageResponse<>(
+                found.items().stream().map(PpksController::masked).toList(), found.page(), found.size(),
+                found.totalItems(), found.totalPages());
+    }
+
+    @GetMapping("/api/v1/ppks/{id}")
+    @Operation(summary = "Satu kasus PPKS dengan pelayanannya")
+    public PpksRegister.Case one(@PathVariable UUID id) {
+        Caller caller = WelfareAccess.reader();
+        PpksRegister.Case found = register.find(id).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
+                "WF-PPKS-TIDAK-DITEMUKAN", null, "Kasus PPKS " + id + " tidak ditemukan."));
+        return WelfareAccess.seesFullNik(caller) ? found : masked(found);
+    }
+
+    @PostMapping("/api/v1/ppks/{id}/services")
+    @Operation(summary = "Catat pelayanan yang diberikan (kasus menjadi DITANGANI)")
+    public PpksRegister.Case serve(@PathVariable UUID id, @RequestBody PpksRegister.NewService request) {
+        return register.serve(id, request, WelfareAccess.enroller().name());
+    }
+
+    @PostMapping("/api/v1/ppks/{id}/closing")
+    @Operation(summary = "Tutup kasus dengan alasan")
+    public PpksRegister.Case close(@PathVariable UUID id, @RequestBody PpksRegister.Closing request) {
+        return register.close(id, request, WelfareAccess.enroller().name());
+    }
+
+    @GetMapping("/api/v1/ppks/indicators")
+    @Operation(summary = "IKU Persentase PPKS yang ditangani per kelurahan untuk suatu periode")
+    public PpksRegister.IndicatorReport indicators(
+            @RequestParam("dari") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam("sampai") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        WelfareAccess.reader();
+        if (to.isBefore(from)) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                    "Tanggal 'sampai' tidak boleh sebelum tanggal 'dari'.");
+        }
+        return register.indicators(from, to);
+    }
+
+    private static PpksRegister.Case masked(PpksRegister.Case c) {
+        String nik = c.nik().substring(0, 6) + "******" + c.nik().substring(12);
+        return new PpksRegister.Case(c.id(), nik, c.personId(), c.inRegistry(), c.name(), c.kelurahanCode(),
+                c.foundOn(), c.foundAt(), c.status(), c.categories(), c.services(), c.closedOn(), c.closeReason(),
+                c.recordedBy());
+    }
+}

@@ -1,0 +1,273 @@
+package org.kesra.welfare.ppks;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.Violation;
+import org.kesra.welfare.residents.ResidentProjection;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The PPKS register (Permensos 8/2012 categories): a person found in need, the services given, the closing. A case is
+ * DITANGANI from its first recorded service; the IKU "Persentase PPKS yang ditangani" counts exactly that. The NIK
+ * need not be in the city's registry (people in need are found who live elsewhere); when it is, the case links to
+ * the person.
+ */
+@Service
+public class PpksRegister {
+
+    private final JdbcClient jdbc;
+    private final ResidentProjection residents;
+
+    public PpksRegister(JdbcClient jdbc, ResidentProjection residents) {
+        this.jdbc = jdbc;
+        this.residents = residents;
+    }
+
+    public record NewCase(String nik, String name, String kelurahanCode, LocalDate foundOn, String foundAt,
+                          List<String> categories) {
+    }
+
+    public record NewService(LocalDate servedOn, String kind, String provider, String note) {
+    }
+
+    public record Closing(LocalDate closedOn, String reason) {
+    }
+
+    public record Category(String abbrev, String name) {
+    }
+
+    public record ServiceGiven(UUID id, LocalDate servedOn, String kind, String provider, String note,
+                               String recordedBy) {
+    }
+
+    public record Case(UUID id, String nik, UUID personId, boolean inRegistry, String name, String kelurahanCode,
+                       LocalDate foundOn, String foundAt, String status, List<Category> categories,
+                       List<ServiceGiven> services, LocalDate closedOn, String closeReason, String recordedBy) {
+    }
+
+    public record Indicator(String kelurahanCode, String kelurahan, long terdata, long ditangani,
+                            BigDecimal persenDitangani) {
+    }
+
+    public record IndicatorReport(LocalDate from, LocalDate to, long terdata, long ditangani,
+                                  BigDecimal persenDitangani, List<Indicator> kelurahan) {
+    }
+
+    @Transactional
+    public Case register(NewCase input, String actor) {
+        List<Violation> problems = new ArrayList<>();
+        if (input.nik() == null || !input.nik().matches("[0-9]{16}")) {
+            problems.add(Violation.field("/nik", "NIK wajib 16 digit angka."));
+        }
+        if (input.name() == null || input.name().isBlank()) {
+            problems.add(Violation.field("/name", "Nama wajib diisi."));
+        }
+        if (input.kelurahanCode() == null || jdbc.sql("SELECT count(*) FROM kelurahan WHERE code = ?")
+                .param(input.kelurahanCode()).query(Long.class).single() == 0) {
+            problems.add(Violation.field("/kelurahanCode", "Kode kelurahan tidak dikenal di Kota Metro."));
+        }
+        if (input.foundOn() == null) {
+            problems.add(Violation.field("/foundOn", "Tanggal ditemukan wajib diisi (YYYY-MM-DD)."));
+        } else if (input.foundOn().isAfter(LocalDate.now())) {
+            problems.add(Violation.field("/foundOn", "Tanggal ditemukan tidak boleh di masa depan."));
+        }
+        if (input.foundAt() == null || input.foundAt().isBlank()) {
+            problems.add(Violation.field("/foundAt", "Tempat ditemukan wajib diisi."));
+        }
+        Map<String, Integer> known = jdbc.sql("SELECT abbrev, no FROM ppks_category")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Set<Integer> categories = new LinkedHashSet<>();
+        if (input.categories() == null || input.categories().isEmpty()) {
+            problems.add(Violation.field("/categories", "Sebutkan minimal satu kategori PPKS (mis. AJ, FM, LU)."));
+        } else {
+            for (int i = 0; i < input.categories().size(); i++) {
+                Integer no = known.get(input.categories().get(i) == null ? "" : input.categories().get(i).trim());
+                if (no == null) {
+                    problems.add(Violation.field("/categories/" + i, "Kategori " + input.categories().get(i)
+                            + " tidak termasuk 26 kategori PPKS (Permensos 8/2012)."));
+                } else {
+                    categories.add(no);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PPKS-TIDAK-VALID", null,
+                    "Data PPKS tidak dapat disimpan; periksa isian yang disebutkan.", problems);
+        }
+        UUID id = UUID.randomUUID();
+        UUID personId = residents.byNik(input.nik()).map(ResidentProjection.Resident::personId).orElse(null);
+        jdbc.sql("""
+                INSERT INTO ppks_case (id, nik, person_id, name, kelurahan_code, found_on, found_at, status, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'TERDATA', ?)""")
+                .params(id, input.nik(), personId, input.name().trim().toUpperCase(), input.kelurahanCode(),
+                        input.foundOn(), input.foundAt().trim(), actor)
+                .update();
+        for (Integer no : categories) {
+            jdbc.sql("INSERT INTO ppks_case_category (case_id, category_no) VALUES (?, ?)").params(id, no).update();
+        }
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Case serve(UUID id, NewService input, String actor) {
+        Case found = lock(id);
+        if ("DITUTUP".equals(found.status())) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PPKS-DITUTUP", null,
+                    "Kasus ini sudah ditutup pada " + found.closedOn() + "; pelayanan tidak dapat ditambahkan.");
+        }
+        List<Violation> problems = new ArrayList<>();
+        if (input.servedOn() == null) {
+            problems.add(Violation.field("/servedOn", "Tanggal pelayanan wajib diisi (YYYY-MM-DD)."));
+        } else if (input.servedOn().isBefore(found.foundOn())) {
+            problems.add(Violation.field("/servedOn", "Tanggal pelayanan sebelum tanggal ditemukan (" + found.foundOn()
+                    + ")."));
+        } else if (input.servedOn().isAfter(LocalDate.now())) {
+            problems.add(Violation.field("/servedOn", "Tanggal pelayanan tidak boleh di masa depan."));
+        }
+        if (input.kind() == null || input.kind().isBlank()) {
+            problems.add(Violation.field("/kind", "Jenis pelayanan wajib diisi (mis. rujukan panti, bantuan sembako)."));
+        }
+        if (input.provider() == null || input.provider().isBlank()) {
+            problems.add(Violation.field("/provider", "Pemberi pelayanan wajib diisi (petugas atau lembaga)."));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PELAYANAN-TIDAK-VALID", null,
+                    "Pelayanan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+        }
+        jdbc.sql("""
+                INSERT INTO ppks_service (id, case_id, served_on, kind, provider, note, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), id, input.servedOn(), input.kind().trim(), input.provider().trim(),
+                        input.note(), actor).update();
+        jdbc.sql("UPDATE ppks_case SET status = 'DITANGANI', version = version + 1 WHERE id = ?").param(id).update();
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Case close(UUID id, Closing input, String actor) {
+        Case found = lock(id);
+        if ("DITUTUP".equals(found.status())) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PPKS-DITUTUP", null,
+                    "Kasus ini sudah ditutup pada " + found.closedOn() + ".");
+        }
+        List<Violation> problems = new ArrayList<>();
+        if (input.closedOn() == null || input.closedOn().isBefore(found.foundOn())
+                || input.closedOn().isAfter(LocalDate.now())) {
+            problems.add(Violation.field("/closedOn", "Tanggal penutupan wajib diisi, tidak sebelum tanggal ditemukan ("
+                    + found.foundOn() + ") dan tidak di masa depan."));
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            problems.add(Violation.field("/reason", "Alasan penutupan wajib diisi."));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PENUTUPAN-TIDAK-VALID", null,
+                    "Kasus tidak dapat ditutup; periksa isian yang disebutkan.", problems);
+        }
+        jdbc.sql("""
+                UPDATE ppks_case SET status = 'DITUTUP', closed_on = ?, close_reason = ?, version = version + 1
+                WHERE id = ?""").params(input.closedOn(), input.reason().trim() + " (" + actor + ")", id).update();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Case> find(UUID id) {
+        return cases("c.id = ?", List.of(id), 1, 0).stream().findFirst();
+    }
+
+    public PageResponse<Case> list(String kelurahanCode, String status, String category, int page, int size) {
+        List<String> where = new ArrayList<>(List.of("TRUE"));
+        List<Object> args = new ArrayList<>();
+        if (kelurahanCode != null) {
+            where.add("c.kelurahan_code = ?");
+            args.add(kelurahanCode);
+        }
+        if (status != null) {
+            where.add("c.status = ?");
+            args.add(status);
+        }
+        if (category != null) {
+            where.add("EXISTS (SELECT 1 FROM ppks_case_category cc JOIN ppks_category k ON k.no = cc.category_no "
+                    + "WHERE cc.case_id = c.id AND k.abbrev = ?)");
+            args.add(category);
+        }
+        String condition = String.join(" AND ", where);
+        List<Case> items = cases(condition, args, size, (long) page * size);
+        long total = page == 0 && items.size() < size ? items.size()
+                : jdbc.sql("SELECT count(*) FROM ppks_case c WHERE " + condition).params(args).query(Long.class).single();
+        return PageResponse.of(items, page, size, total);
+    }
+
+    /** Per kelurahan: cases found in the period (terdata) and those among them served by its end (ditangani). */
+    public IndicatorReport indicators(LocalDate from, LocalDate to) {
+        List<Indicator> rows = jdbc.sql("""
+                SELECT k.code, k.name, count(c.id) AS terdata,
+                       count(c.id) FILTER (WHERE EXISTS (SELECT 1 FROM ppks_service s WHERE s.case_id = c.id
+                                                          AND s.served_on <= :to)) AS ditangani
+                FROM kelurahan k LEFT JOIN ppks_case c ON c.kelurahan_code = k.code AND c.found_on BETWEEN :from AND :to
+                GROUP BY k.code, k.name ORDER BY k.code""")
+                .param("from", from).param("to", to)
+                .query((rs, n) -> new Indicator(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        percent(rs.getLong(4), rs.getLong(3))))
+                .list();
+        long terdata = rows.stream().mapToLong(Indicator::terdata).sum();
+        long ditangani = rows.stream().mapToLong(Indicator::ditangani).sum();
+        return new IndicatorReport(from, to, terdata, ditangani, percent(ditangani, terdata), rows);
+    }
+
+    private static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2,
+                RoundingMode.HALF_UP);
+    }
+
+    private Case lock(UUID id) {
+        jdbc.sql("SELECT id FROM ppks_case WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional()
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PPKS-TIDAK-DITEMUKAN", null,
+                        "Kasus PPKS " + id + " tidak ditemukan."));
+        return find(id).orElseThrow();
+    }
+
+    private List<Case> cases(String condition, List<Object> args, int limit, long offset) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(limit);
+        all.add(offset);
+        return jdbc.sql("""
+                SELECT c.id, c.nik, c.person_id, c.name, c.kelurahan_code, c.found_on, c.found_at, c.status,
+                       c.closed_on, c.close_reason, c.recorded_by
+                FROM ppks_case c WHERE\s""" + condition + " ORDER BY c.found_on DESC, c.id LIMIT ? OFFSET ?")
+                .params(all)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new Case(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getObject(3) != null,
+                            rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7),
+                            rs.getString(8), categories(id), services(id), rs.getObject(9, LocalDate.class),
+                            rs.getString(10), rs.getString(11));
+                })
+                .list();
+    }
+
+    private List<Category> categories(UUID id) {
+        return jdbc.sql("""
+                SELECT k.abbrev, k.name FROM ppks_case_category cc JOIN ppks_category k ON k.no = cc.category_no
+                WHERE cc.case_id = ? ORDER BY k.no""").param(id).query(Category.class).list();
+    }
+
+    private List<ServiceGiven> services(UUID id) {
+        return jdbc.sql("""
+                SELECT id, served_on, kind, provider, note, recorded_by FROM ppks_service WHERE case_id = ?
+                ORDER BY served_on, recorded_at""").param(id).query(ServiceGiven.class).list();
+    }
+}

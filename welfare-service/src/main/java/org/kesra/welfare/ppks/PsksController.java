@@ -1,0 +1,66 @@
+package org.kesra.welfare.ppks;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.PageResponse;
+import org.kesra.welfare.access.WelfareAccess;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "PSKS", description = "Potensi dan Sumber Kesejahteraan Sosial: perorangan dan lembaga per kelurahan")
+public class PsksController {
+
+    private final PsksRegister register;
+
+    public PsksController(PsksRegister register) {
+        this.register = register;
+    }
+
+    @PostMapping("/api/v1/psks")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Catat PSKS (orang dengan NIK, atau lembaga)")
+    public PsksRegister.Entry register(@RequestBody PsksRegister.NewEntry request) {
+        return register.register(request, WelfareAccess.enroller().name());
+    }
+
+    @GetMapping("/api/v1/psks")
+    @Operation(summary = "Daftar PSKS (halaman), menurut kategori, kelurahan, status")
+    public PageResponse<PsksRegister.Entry> list(@RequestParam(name = "kategori", required = false) String category,
+                                                 @RequestParam(required = false) String kelurahan,
+                                                 @RequestParam(required = false) String status,
+                                                 @RequestParam(defaultValue = "0") int page,
+                                                 @RequestParam(defaultValue = "20") int size) {
+        Caller caller = WelfareAccess.reader();
+        if (page < 0 || size < 1 || size > 200) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 200.");
+        }
+        PageResponse<PsksRegister.Entry> found = register.list(category, kelurahan, status, page, size);
+        return WelfareAccess.seesFullNik(caller) ? found : new PageResponse<>(found.items().stream()
+                .map(PsksController::masked).toList(), found.page(), found.size(), found.totalItems(),
+                found.totalPages());
+    }
+
+    @PostMapping("/api/v1/psks/{id}/deactivation")
+    @Operation(summary = "Nonaktifkan PSKS dengan alasan")
+    public PsksRegister.Entry deactivate(@PathVariable UUID id, @RequestBody PsksRegister.Deactivation request) {
+        return register.deactivate(id, request, WelfareAccess.enroller().name());
+    }
+
+    private static PsksRegister.Entry masked(PsksRegister.Entry e) {
+        String nik = e.nik() == null ? null : e.nik().substring(0, 6) + "******" + e.nik().substring(12);
+        return new PsksRegister.Entry(e.id(), e.category(), e.categoryName(), e.kind(), e.name(), nik,
+                e.kelurahanCode(), e.activeSince(), e.status(), e.deactivatedOn(), e.deactivateReason(),
+                e.recordedBy());
+    }
+}
