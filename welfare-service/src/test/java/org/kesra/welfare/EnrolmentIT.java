@@ -150,6 +150,71 @@ class EnrolmentIT extends WelfareApiTest {
                 .query(Boolean.class).single()).isTrue();
     }
 
+    @Test
+    void pkhComponentsFollowTheMembersTheirAgesAndTheCaps() {
+        Member wife = HouseholdEventsFixture.with(HouseholdEventsFixture.member("RINA", LocalDate.of(1990, 2, 2), "P",
+                "ISTRI"), true, false);
+        Member child = HouseholdEventsFixture.member("DIMAS", LocalDate.of(2018, 3, 10), "L", "ANAK");
+        Member grandmother = HouseholdEventsFixture.member("SUMIATI", LocalDate.of(1950, 1, 1), "P", "ORANG_TUA");
+        HouseholdRegistered card = household.register(METRO_PUSAT_KELURAHAN, List.of(
+                HouseholdEventsFixture.member("JOKO", LocalDate.of(1985, 1, 1), "L", "KEPALA_KELUARGA"), wife, child,
+                grandmother));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+                .param(card.householdId()).query(Long.class).single() == 4);
+        String enrolment = enrol("dinsos.operator", "PKH", card.members().get(0).nik(), "2024-01-01", null).body()
+                .path("id").asString();
+        String path = "/api/v1/enrolments/" + enrolment + "/pkh-components?tanggal=";
+
+        JsonNode aged6 = api.get(path + "2024-06-01", token("dinsos.verifier")).body();
+        assertThat(components(aged6)).containsExactlyInAnyOrder("IBU_HAMIL:RINA", "ANAK_USIA_DINI:DIMAS",
+                "LANJUT_USIA:SUMIATI");
+        assertThat(aged6.path("rupiahPerTahap").asLong()).isEqualTo(750_000 + 750_000 + 600_000);
+        assertThat(aged6.path("rupiahPerYear").asLong()).isEqualTo(3_000_000 + 3_000_000 + 2_400_000);
+
+        JsonNode aged7 = api.get(path + "2025-06-01", token("dinsos.verifier")).body();
+        assertThat(components(aged7)).as("the 7th birthday moves Dimas to SD")
+                .containsExactlyInAnyOrder("IBU_HAMIL:RINA", "SD:DIMAS", "LANJUT_USIA:SUMIATI");
+        assertThat(aged7.path("rupiahPerTahap").asLong()).isEqualTo(750_000 + 225_000 + 600_000);
+
+        for (int year : new int[] {2021, 2022, 2023}) {
+            household.memberAdded(card, HouseholdEventsFixture.member("BALITA " + year, LocalDate.of(year, 5, 5), "P",
+                    "ANAK"));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+                .param(card.householdId()).query(Long.class).single() == 7);
+        JsonNode capped = api.get(path + "2025-06-01", token("dinsos.verifier")).body();
+        assertThat(components(capped)).as("two young children at most, four persons per family, highest amounts first")
+                .containsExactlyInAnyOrder("IBU_HAMIL:RINA", "ANAK_USIA_DINI:BALITA 2023", "ANAK_USIA_DINI:BALITA 2022",
+                        "LANJUT_USIA:SUMIATI");
+        assertThat(capped.path("rupiahPerTahap").asLong()).isEqualTo(750_000 * 3 + 600_000);
+        List<String> notes = new java.util.ArrayList<>();
+        for (JsonNode component : capped.path("components")) {
+            if (!component.path("counted").asBoolean()) {
+                notes.add(component.path("name").asString() + ": " + component.path("note").asString());
+            }
+        }
+        assertThat(notes).containsExactlyInAnyOrder("BALITA 2021: Melebihi batas 2 orang untuk komponen ANAK_USIA_DINI.",
+                "DIMAS: Melebihi batas 4 komponen per keluarga.");
+
+        ApiClient.Response before2021 = api.get(path + "2020-06-01", token("dinsos.verifier"));
+        assertThat(before2021.status()).isEqualTo(422);
+        assertThat(before2021.body().path("code").asString()).isEqualTo("WF-NILAI-BELUM-ADA");
+        String sembako = enrol("dinsos.operator", "SEMBAKO", card.members().get(0).nik(), "2024-01-01", null).body()
+                .path("id").asString();
+        assertThat(api.get("/api/v1/enrolments/" + sembako + "/pkh-components", token("dinsos.verifier")).status())
+                .isEqualTo(422);
+    }
+
+    private static List<String> components(JsonNode result) {
+        List<String> counted = new java.util.ArrayList<>();
+        for (JsonNode component : result.path("components")) {
+            if (component.path("counted").asBoolean()) {
+                counted.add(component.path("component").asString() + ":" + component.path("name").asString());
+            }
+        }
+        return counted;
+    }
+
     JsonNode awaitReview(String enrolment) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
             for (JsonNode review : api.get("/api/v1/enrolment-reviews?status=TERBUKA&size=200",

@@ -25,6 +25,7 @@ import org.kesra.contracts.household.FieldChange;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.contracts.household.PersonCorrected;
 import org.kesra.contracts.household.Member;
+import org.kesra.contracts.household.MemberAdded;
 import org.kesra.contracts.household.PersonDied;
 import org.kesra.contracts.household.PersonMovedAway;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,6 +79,26 @@ final class HouseholdEventsFixture implements AutoCloseable {
                 "API", Instant.now());
         send(EventCatalog.HOUSEHOLD_REGISTERED, card.householdId(), kelurahanCode, card);
         return card;
+    }
+
+    /** A registered household with the given members. */
+    HouseholdRegistered register(String kelurahanCode, List<Member> members) {
+        HouseholdRegistered card = new HouseholdRegistered(UUID.randomUUID(),
+                "187201" + String.format("%010d", System.nanoTime() % 10_000_000_000L), kelurahanCode, "001", "002",
+                members, "API", Instant.now());
+        send(EventCatalog.HOUSEHOLD_REGISTERED, card.householdId(), kelurahanCode, card);
+        return card;
+    }
+
+    void memberAdded(HouseholdRegistered card, Member member) {
+        send(EventCatalog.MEMBER_ADDED, card.householdId(), card.kelurahanCode(),
+                new MemberAdded(card.householdId(), card.kkNumber(), card.kelurahanCode(), member, Instant.now()));
+    }
+
+    static Member with(Member member, boolean pregnant, boolean severeDisability) {
+        return new Member(member.personId(), member.nik(), member.name(), member.birthDate(), member.sex(),
+                member.relationship(), member.maritalStatus(), member.education(), member.occupation(),
+                severeDisability ? "FISIK" : member.disability(), severeDisability, pregnant, member.lifeStatus());
     }
 
     void died(HouseholdRegistered card, Member member, LocalDate date) {

@@ -21,10 +21,12 @@ public class EnrolmentController {
 
     private final Enrolments enrolments;
     private final EnrolmentReviews reviews;
+    private final PkhComponents components;
 
-    public EnrolmentController(Enrolments enrolments, EnrolmentReviews reviews) {
+    public EnrolmentController(Enrolments enrolments, EnrolmentReviews reviews, PkhComponents components) {
         this.enrolments = enrolments;
         this.reviews = reviews;
+        this.components = components;
     }
 
     @PostMapping("/api/v1/enrolments")
@@ -51,6 +53,16 @@ public class EnrolmentController {
         WelfareAccess.reader();
         return enrolments.find(id).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
                 "WF-KEPESERTAAN-TIDAK-DITEMUKAN", null, "Kepesertaan " + id + " tidak ditemukan."));
+    }
+
+    @GetMapping("/api/v1/enrolments/{id}/pkh-components")
+    @Operation(summary = "Komponen PKH keluarga pada suatu tanggal (bawaan: hari ini), dari anggota keluarga saat ini")
+    public PkhComponents.Result pkhComponents(@PathVariable UUID id,
+            @RequestParam(name = "tanggal", required = false)
+            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+            java.time.LocalDate date) {
+        WelfareAccess.reader();
+        return components.forEnrolment(id, date == null ? java.time.LocalDate.now() : date);
     }
 
     @GetMapping("/api/v1/enrolment-reviews")

@@ -1,0 +1,144 @@
+package org.kesra.welfare.enrolment;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The PKH components of an enrolled family on a date, computed from its living members as the registry knows them
+ * now, with the amounts and rules in force on that date: a pregnant woman, young children, school-age children by
+ * level, severe disability, the elderly. Each person counts once (for their highest component); the caps per
+ * component and per family (parameters, not constants) leave the lowest amounts out. Computed when asked, so a new
+ * member or a birthday crossing a school level shows at once; nothing is stored that could go stale.
+ */
+@Service
+public class PkhComponents {
+
+    private final JdbcClient jdbc;
+    private final Enrolments enrolments;
+    private final ProgrammeCatalogue catalogue;
+
+    public PkhComponents(JdbcClient jdbc, Enrolments enrolments, ProgrammeCatalogue catalogue) {
+        this.jdbc = jdbc;
+        this.enrolments = enrolments;
+        this.catalogue = catalogue;
+    }
+
+    public record Component(String component, UUID personId, String name, int age, long rupiahPerTahap,
+                            long rupiahPerYear, boolean counted, String note) {
+    }
+
+    public record Result(UUID enrolmentId, UUID householdId, LocalDate date, List<Component> components,
+                         int counted, int familyCap, long rupiahPerTahap, long rupiahPerYear) {
+    }
+
+    private record Member(UUID personId, String name, LocalDate birthDate, boolean pregnant,
+                          boolean severeDisability) {
+    }
+
+    public Result forEnrolment(UUID enrolmentId, LocalDate date) {
+        Enrolments.Enrolment enrolment = enrolments.find(enrolmentId).orElseThrow(() -> new ApiProblemException(
+                HttpStatus.NOT_FOUND, "WF-KEPESERTAAN-TIDAK-DITEMUKAN", null,
+                "Kepesertaan " + enrolmentId + " tidak ditemukan."));
+        if (!"PKH".equals(enrolment.programme())) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BUKAN-PKH", null,
+                    "Komponen hanya ada pada kepesertaan PKH; ini kepesertaan " + enrolment.programme() + ".");
+        }
+        Map<String, Long> perTahap = new HashMap<>();
+        Map<String, Long> perYear = new HashMap<>();
+        for (ProgrammeCatalogue.Amount amount : catalogue.inForce("PKH", date).amounts()) {
+            if ("TAHAP".equals(amount.per())) {
+                perTahap.put(amount.component(), amount.rupiah());
+            } else if ("TAHUN".equals(amount.per())) {
+                perYear.put(amount.component(), amount.rupiah());
+            }
+        }
+        if (perTahap.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-NILAI-BELUM-ADA", null,
+                    "Nilai komponen PKH yang berlaku pada " + date + " belum tercatat di katalog.");
+        }
+        List<Member> members = jdbc.sql("""
+                SELECT person_id, name, birth_date, pregnant, severe_disability FROM resident
+                WHERE household_id = ? AND life_status = 'HIDUP' ORDER BY birth_date, person_id""")
+                .param(enrolment.householdId()).query(Member.class).list();
+
+        List<Component> candidates = new ArrayList<>();
+        for (Member member : members) {
+            if (member.birthDate() == null || member.birthDate().isAfter(date)) {
+                continue;
+            }
+            int age = Period.between(member.birthDate(), date).getYears();
+            List<String> qualifies = new ArrayList<>();
+            if (member.pregnant()) {
+                qualifies.add("IBU_HAMIL");
+            }
+            if (age <= rule("USIA_ANAK_USIA_DINI_MAKS", date)) {
+                qualifies.add("ANAK_USIA_DINI");
+            } else if (age >= rule("USIA_SD_MIN", date) && age <= rule("USIA_SD_MAKS", date)) {
+                qualifies.add("SD");
+            } else if (age > rule("USIA_SD_MAKS", date) && age <= rule("USIA_SMP_MAKS", date)) {
+                qualifies.add("SMP");
+            } else if (age > rule("USIA_SMP_MAKS", date) && age <= rule("USIA_SMA_MAKS", date)) {
+                qualifies.add("SMA");
+            }
+            if (member.severeDisability()) {
+                qualifies.add("DISABILITAS_BERAT");
+            }
+            if (age >= rule("USIA_LANJUT_USIA_MIN", date)) {
+                qualifies.add("LANJUT_USIA");
+            }
+            // A person counts once, for the component worth most.
+            qualifies.stream().filter(perTahap::containsKey)
+                    .max(Comparator.comparingLong(perTahap::get))
+                    .ifPresent(component -> candidates.add(new Component(component, member.personId(), member.name(),
+                            age, perTahap.get(component), perYear.getOrDefault(component, 0L), true, null)));
+        }
+        candidates.sort(Comparator.comparingLong(Component::rupiahPerTahap).reversed()
+                .thenComparingInt(Component::age));
+
+        Map<String, Long> componentCaps = Map.of("IBU_HAMIL", rule("MAKS_IBU_HAMIL", date),
+                "ANAK_USIA_DINI", rule("MAKS_ANAK_USIA_DINI", date));
+        int familyCap = (int) rule("MAKS_KOMPONEN_PER_KELUARGA", date);
+        Map<String, Integer> used = new HashMap<>();
+        List<Component> result = new ArrayList<>();
+        int counted = 0;
+        long tahap = 0;
+        long year = 0;
+        for (Component candidate : candidates) {
+            Long cap = componentCaps.get(candidate.component());
+            String note = null;
+            if (cap != null && used.getOrDefault(candidate.component(), 0) >= cap) {
+                note = "Melebihi batas " + cap + " orang untuk komponen " + candidate.component() + ".";
+            } else if (counted >= familyCap) {
+                note = "Melebihi batas " + familyCap + " komponen per keluarga.";
+            }
+            if (note == null) {
+                used.merge(candidate.component(), 1, Integer::sum);
+                counted++;
+                tahap += candidate.rupiahPerTahap();
+                year += candidate.rupiahPerYear();
+                result.add(candidate);
+            } else {
+                result.add(new Component(candidate.component(), candidate.personId(), candidate.name(),
+                        candidate.age(), candidate.rupiahPerTahap(), candidate.rupiahPerYear(), false, note));
+            }
+        }
+        return new Result(enrolmentId, enrolment.householdId(), date, result, counted, familyCap, tahap, year);
+    }
+
+    private long rule(String name, LocalDate date) {
+        return catalogue.parameter("PKH", name, date).orElseThrow(() -> new ApiProblemException(
+                HttpStatus.UNPROCESSABLE_ENTITY, "WF-ATURAN-BELUM-ADA", null,
+                "Aturan PKH " + name + " yang berlaku pada " + date + " belum tercatat di katalog."));
+    }
+}
