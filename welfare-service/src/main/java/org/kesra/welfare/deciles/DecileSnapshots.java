@@ -1,0 +1,190 @@
+package org.kesra.welfare.deciles;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Violation;
+import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.kesra.welfare.residents.ResidentProjection;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quarterly DTSEN decile lists, kept as snapshots, and the eligibility they decide: a programme's rule
+ * {@code DESIL_MAKS} (PKH 4, Sembako 5, effective-dated in the catalogue) against the family's decile in the newest
+ * list that had begun by the date asked. A list is all or nothing: any bad row and nothing is stored.
+ */
+@Service
+public class DecileSnapshots {
+
+    static final int MAX_PROBLEMS = 200;
+
+    private final JdbcClient jdbc;
+    private final ResidentProjection residents;
+    private final ProgrammeCatalogue catalogue;
+
+    public DecileSnapshots(JdbcClient jdbc, ResidentProjection residents, ProgrammeCatalogue catalogue) {
+        this.jdbc = jdbc;
+        this.residents = residents;
+        this.catalogue = catalogue;
+    }
+
+    public record ImportResult(UUID id, String period, LocalDate periodFrom, int rows, String fileSha256) {
+    }
+
+    public record ProgrammeEligibility(String programme, Long maxDecile, Boolean eligible, String reason) {
+    }
+
+    public record Eligibility(String nik, LocalDate date, String period, Integer decile,
+                              List<ProgrammeEligibility> programmes) {
+    }
+
+    @Transactional
+    public ImportResult importList(String period, InputStream file, String actor) throws IOException {
+        if (period == null || !period.matches("[0-9]{4}-Q[1-4]")) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PERIODE-TIDAK-VALID", null,
+                    "Periode ditulis TTTT-Qn, mis. 2025-Q3.");
+        }
+        if (jdbc.sql("SELECT count(*) FROM decile_import WHERE period = ?").param(period).query(Long.class).single() > 0) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-DESIL-SUDAH-ADA", null,
+                    "Daftar desil periode " + period + " sudah diunggah; daftar per periode tidak ditimpa.");
+        }
+        LocalDate from = LocalDate.of(Integer.parseInt(period.substring(0, 4)),
+                (Integer.parseInt(period.substring(6)) - 1) * 3 + 1, 1);
+        MessageDigest sha256 = sha256();
+        Map<String, Long> seen = new HashMap<>();
+        List<Violation> problems = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        try (DigestInputStream digest = new DigestInputStream(file, sha256);
+             BufferedReader reader = withoutBom(new BufferedReader(new InputStreamReader(digest, StandardCharsets.UTF_8)));
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .setDelimiter(delimiter(reader)).setTrim(true).get().parse(reader)) {
+            if (!parser.getHeaderNames().contains("no_kk") || !parser.getHeaderNames().contains("desil")) {
+                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
+                        "Berkas harus berkolom no_kk dan desil.", List.of(Violation.cell(1, "no_kk/desil",
+                        String.join(",", parser.getHeaderNames()), "Kolom wajib tidak ditemukan.")));
+            }
+            for (CSVRecord record : parser) {
+                long line = record.getRecordNumber() + 1;
+                String kk = record.isMapped("no_kk") && record.isSet("no_kk") ? record.get("no_kk") : "";
+                String decile = record.isSet("desil") ? record.get("desil") : "";
+                boolean ok = true;
+                if (!kk.matches("[0-9]{16}")) {
+                    problems.add(Violation.cell(line, "no_kk", kk, "Nomor KK harus 16 digit angka."));
+                    ok = false;
+                } else if (seen.containsKey(kk)) {
+                    problems.add(Violation.cell(line, "no_kk", kk, "Nomor KK ini sudah ada di baris " + seen.get(kk) + "."));
+                    ok = false;
+                }
+                if (!decile.matches("10|[1-9]")) {
+                    problems.add(Violation.cell(line, "desil", decile, "Desil harus bilangan bulat 1 sampai 10."));
+                    ok = false;
+                }
+                if (ok) {
+                    seen.put(kk, line);
+                    rows.add(new Object[] {period, kk, Short.parseShort(decile)});
+                }
+                if (problems.size() >= MAX_PROBLEMS) {
+                    break;
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-DESIL-TIDAK-VALID", null,
+                    "Daftar desil tidak disimpan: " + problems.size() + (problems.size() >= MAX_PROBLEMS ? "+" : "")
+                            + " baris bermasalah. Perbaiki lalu unggah lagi.", problems);
+        }
+        if (rows.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-KOSONG", null,
+                    "Berkas tidak berisi baris data.");
+        }
+        UUID id = UUID.randomUUID();
+        String hash = HexFormat.of().formatHex(sha256.digest());
+        jdbc.sql("""
+                INSERT INTO decile_import (id, period, period_from, file_sha256, row_count, imported_by)
+                VALUES (?, ?, ?, ?, ?, ?)""").params(id, period, from, hash, rows.size(), actor).update();
+        for (int start = 0; start < rows.size(); start += 5_000) {
+            List<Object[]> batch = rows.subList(start, Math.min(rows.size(), start + 5_000));
+            jdbc.sql("INSERT INTO decile_snapshot (period, kk_number, decile) SELECT * FROM unnest(?::text[], ?::text[], ?::smallint[])")
+                    .params(batch.stream().map(r -> r[0]).toArray(String[]::new),
+                            batch.stream().map(r -> r[1]).toArray(String[]::new),
+                            batch.stream().map(r -> r[2]).toArray(Short[]::new))
+                    .update();
+        }
+        return new ImportResult(id, period, from, rows.size(), hash);
+    }
+
+    public Eligibility eligibility(String nik, LocalDate date) {
+        ResidentProjection.Resident resident = residents.byNik(nik).orElseThrow(() -> new ApiProblemException(
+                HttpStatus.NOT_FOUND, "WF-NIK-TIDAK-TERDAFTAR", null, "NIK ini tidak ada dalam registri rumah tangga."));
+        Optional<Map.Entry<String, Integer>> snapshot = resident.kkNumber() == null ? Optional.empty() : jdbc.sql("""
+                SELECT s.period, s.decile FROM decile_snapshot s JOIN decile_import i ON i.period = s.period
+                WHERE s.kk_number = ? AND i.period_from <= ? ORDER BY i.period_from DESC LIMIT 1""")
+                .params(resident.kkNumber(), date)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).optional();
+        List<ProgrammeEligibility> programmes = new ArrayList<>();
+        for (ProgrammeCatalogue.Programme programme : catalogue.programmes()) {
+            Optional<Long> max = catalogue.parameter(programme.code(), "DESIL_MAKS", date);
+            if (max.isEmpty()) {
+                continue;
+            }
+            if (snapshot.isEmpty()) {
+                programmes.add(new ProgrammeEligibility(programme.code(), max.get(), null,
+                        "Keluarga ini tidak ada dalam daftar desil yang berlaku; kelayakan belum dapat ditentukan."));
+            } else {
+                boolean eligible = snapshot.get().getValue() <= max.get();
+                programmes.add(new ProgrammeEligibility(programme.code(), max.get(), eligible, "Desil "
+                        + snapshot.get().getValue() + (eligible ? " termasuk" : " di luar") + " desil 1-" + max.get()
+                        + " (daftar " + snapshot.get().getKey() + ")."));
+            }
+        }
+        return new Eligibility(nik, date, snapshot.map(Map.Entry::getKey).orElse(null),
+                snapshot.map(Map.Entry::getValue).orElse(null), programmes);
+    }
+
+    /** Spreadsheet programs on Windows start UTF-8 files with a byte-order mark; it is not part of the header. */
+    private static BufferedReader withoutBom(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    /** Comma unless the header line has more semicolons (Excel in Indonesian settings saves with semicolons). */
+    private static char delimiter(BufferedReader reader) throws IOException {
+        reader.mark(4096);
+        char[] head = new char[4096];
+        int read = reader.read(head);
+        reader.reset();
+        String firstLine = read <= 0 ? "" : new String(head, 0, read).lines().findFirst().orElse("");
+        return firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count()
+                ? ';' : ',';
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
