@@ -37,6 +37,11 @@ public final class WelfareAccess {
         return require(VERIFIERS, "Hanya verifikator atau admin Dinas Sosial yang boleh memutuskan peninjauan.");
     }
 
+    /** Dinas Sosial staff who run verivali (upload lists and read their results). */
+    public static Caller dinsosStaff() {
+        return require(FULL_NIK, "Hanya staf Dinas Sosial yang boleh menjalankan verifikasi dan validasi.");
+    }
+
     public static Caller catalogueEditor() {
         return require(CATALOGUE_EDITORS, "Hanya admin Dinas Sosial yang boleh mengubah katalog program.");
     }

@@ -1,0 +1,114 @@
+package org.kesra.welfare.verivali;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.PageResponse;
+import org.kesra.welfare.access.WelfareAccess;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "Verivali", description = "Verifikasi dan validasi daftar penerima terhadap registri rumah tangga")
+public class VerivaliController {
+
+    /** The columns of the result file, in the order the national system's upload takes them. */
+    static final String[] EXPORT_HEADER = {"NO", "NIK", "NAMA", "TANGGAL_LAHIR", "KODE_KELURAHAN", "STATUS_PADAN",
+        "KETERANGAN", "DESIL", "KELAYAKAN", "KEPUTUSAN", "ALASAN_KEPUTUSAN"};
+
+    private final Verivali verivali;
+
+    public VerivaliController(Verivali verivali) {
+        this.verivali = verivali;
+    }
+
+    @PostMapping("/api/v1/verivali")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Unggah daftar penerima (CSV: nik, nama, tanggal_lahir, kode_kelurahan) dan padankan setiap baris")
+    public Verivali.Summary upload(@RequestParam("program") String programme, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        String actor = WelfareAccess.dinsosStaff().name();
+        if (file.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return verivali.upload(programme, file.getOriginalFilename(), in, actor);
+        }
+    }
+
+    @GetMapping("/api/v1/verivali/{id}")
+    @Operation(summary = "Ringkasan hasil verivali: padan, tidak padan per alasan, kelayakan, keputusan")
+    public Verivali.Summary summary(@PathVariable UUID id) {
+        WelfareAccess.dinsosStaff();
+        return verivali.summary(id);
+    }
+
+    @GetMapping("/api/v1/verivali/{id}/rows")
+    @Operation(summary = "Baris hasil verivali (halaman), menurut status dan alasan")
+    public PageResponse<Verivali.Row> rows(@PathVariable UUID id,
+                                           @RequestParam(required = false) String status,
+                                           @RequestParam(name = "alasan", required = false) String reason,
+                                           @RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "50") int size) {
+        WelfareAccess.dinsosStaff();
+        if (page < 0 || size < 1 || size > 500) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 500.");
+        }
+        return verivali.rows(id, status, reason, page, size);
+    }
+
+    @PostMapping("/api/v1/verivali/{id}/rows/{rowNo}/decision")
+    @Operation(summary = "Putuskan satu baris: DITERIMA atau DITOLAK, dengan alasan")
+    public Verivali.Row decide(@PathVariable UUID id, @PathVariable int rowNo,
+                               @RequestBody Verivali.DecisionRequest request) {
+        return verivali.decide(id, rowNo, request, WelfareAccess.verifier().name());
+    }
+
+    @GetMapping("/api/v1/verivali/{id}/export.csv")
+    @Operation(summary = "Hasil verivali sebagai CSV untuk diunggah ke sistem nasional")
+    public ResponseEntity<byte[]> export(@PathVariable UUID id) throws IOException {
+        WelfareAccess.dinsosStaff();
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF'); // Excel reads UTF-8 only with a byte-order mark
+        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(EXPORT_HEADER).get().print(out)) {
+            for (Verivali.Row row : verivali.all(id)) {
+                printer.printRecord(row.rowNo(), text(row.nik()), text(row.name()),
+                        row.birthDate() == null ? "" : row.birthDate().toString(), text(row.kelurahanCode()),
+                        row.matchStatus(), row.reason() == null ? "" : row.reason(),
+                        row.decile() == null ? "" : row.decile(),
+                        row.eligible() == null ? "" : row.eligible() ? "LAYAK" : "TIDAK_LAYAK",
+                        row.decision() == null ? "" : row.decision(), text(row.decisionReason()));
+            }
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"verivali-" + id + ".csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A cell a spreadsheet would run as a formula (=, +, -, @) is written as text. */
+    static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+}
