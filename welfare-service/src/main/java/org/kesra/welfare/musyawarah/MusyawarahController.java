@@ -1,0 +1,59 @@
+package org.kesra.welfare.musyawarah;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.PageResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Musyawarah kelurahan", description = "Usulan tambah/hapus penerima dari musyawarah kelurahan dan keputusannya")
+public class MusyawarahController {
+
+    private final MusyawarahProposals proposals;
+
+    public MusyawarahController(MusyawarahProposals proposals) {
+        this.proposals = proposals;
+    }
+
+    @PostMapping("/api/v1/musyawarah-proposals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Ajukan usulan TAMBAH (LAYAK) atau HAPUS (MENINGGAL, MAMPU, PINDAH) hasil musyawarah")
+    public MusyawarahProposals.Proposal propose(@RequestBody MusyawarahProposals.NewProposal request) {
+        return proposals.propose(request, Caller.current());
+    }
+
+    @GetMapping("/api/v1/musyawarah-proposals")
+    @Operation(summary = "Usulan di wilayah Anda (halaman), menurut status")
+    public PageResponse<MusyawarahProposals.Proposal> list(@RequestParam(required = false) String status,
+                                                           @RequestParam(defaultValue = "0") int page,
+                                                           @RequestParam(defaultValue = "20") int size) {
+        Caller caller = Caller.current();
+        if (caller.roles().stream().noneMatch(r -> MusyawarahProposals.PROPOSERS.contains(r)
+                || MusyawarahProposals.APPROVERS.contains(r) || r.equals("auditor"))) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
+                    "Peran Anda tidak dapat melihat usulan musyawarah.");
+        }
+        if (page < 0 || size < 1 || size > 200) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 200.");
+        }
+        return proposals.list(caller, status, page, size);
+    }
+
+    @PostMapping("/api/v1/musyawarah-proposals/{id}/decision")
+    @Operation(summary = "Putuskan usulan: DISETUJUI atau DITOLAK, dengan alasan (bukan oleh pengusul)")
+    public MusyawarahProposals.Proposal decide(@PathVariable UUID id,
+                                               @RequestBody MusyawarahProposals.Decision request) {
+        return proposals.decide(id, request, Caller.current());
+    }
+}
