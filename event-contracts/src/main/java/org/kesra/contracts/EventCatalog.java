@@ -12,6 +12,7 @@ import org.kesra.contracts.household.PersonCorrected;
 import org.kesra.contracts.household.PersonDied;
 import org.kesra.contracts.household.PersonMovedAway;
 import org.kesra.contracts.probe.ProbeSent;
+import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
 
 /** Every event type the platform publishes, at every version still in use. */
 public final class EventCatalog {
@@ -38,10 +39,13 @@ public final class EventCatalog {
     public static final EventDefinition HOUSEHOLD_CORRECTED =
             new EventDefinition("household.household.corrected", 1, HouseholdCorrected.class);
 
+    public static final EventDefinition KELURAHAN_INDICATORS_PUBLISHED =
+            new EventDefinition("welfare.kelurahan-indicators.published", 1, KelurahanIndicatorsPublished.class);
+
     public static final List<EventDefinition> ALL = List.of(
             HOUSEHOLD_PROBE_SENT, WELFARE_PROBE_SENT, PERFORMANCE_PROBE_SENT, REPORTING_PROBE_SENT,
             HOUSEHOLD_REGISTERED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED, HOUSEHOLD_RELOCATED, PERSON_DIED,
-            PERSON_MOVED_AWAY, PERSON_CORRECTED, HOUSEHOLD_CORRECTED);
+            PERSON_MOVED_AWAY, PERSON_CORRECTED, HOUSEHOLD_CORRECTED, KELURAHAN_INDICATORS_PUBLISHED);
 
     private EventCatalog() {
     }
