@@ -48,6 +48,29 @@ class CyclesIT extends WelfareApiTest {
     }
 
     @Test
+    void table22ExpansionRoundsReadBackAndTheir2020TotalIsTheSeedsOwn() {
+        JsonNode report = api.get("/api/v1/programmes/PKH/expansions", token("bappeda.planner")).body();
+        assertThat(report.path("rounds").size()).isEqualTo(7);
+        JsonNode round2018 = report.path("rounds").get(1);
+        assertThat(round2018.path("candidates").asInt()).isEqualTo(3_482);
+        assertThat(round2018.path("eligible").asInt()).isEqualTo(2_263);
+        assertThat(round2018.path("notEligible").asInt()).isEqualTo(1_219);
+        assertThat(report.path("rounds").get(0).path("candidates").isNull()).as("2016 gives only the eligible").isTrue();
+        for (JsonNode year : report.path("years")) {
+            if (year.path("year").asInt() == 2020) {
+                // The seed prints "Total Tahun 2020: 174 / 91 / 83"; computed from its three rows:
+                assertThat(year.path("candidates").asLong()).isEqualTo(174);
+                assertThat(year.path("eligible").asLong()).isEqualTo(91);
+                assertThat(year.path("notEligible").asLong()).isEqualTo(83);
+                assertThat(year.path("rounds").asInt()).isEqualTo(3);
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM expansion_round WHERE candidates <> eligible + not_eligible")
+                .query(Long.class).single()).isZero();
+        assertThat(api.get("/api/v1/programmes/BANSOS_X/expansions", token("dinsos.operator")).status()).isEqualTo(404);
+    }
+
+    @Test
     void aStageIsRecordedWithTheReasonsForItsShortfall() {
         Map<String, Object> stage = stage("2025", "UJI-" + System.nanoTime() % 100_000, "2025-01-01", "2025-03-31");
         stage.put("gaps", List.of(

@@ -62,7 +62,7 @@ public class PlatformWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, SecurityProblemResponder problems,
-            JwtDecoder jwtDecoder, @Value("${kesra.security.verified-token-cache-size:10000}") long cacheSize) {
+            JwtDecoder jwtDecoder, @Value("${kesra.security.verified-token-cache-size:4096}") long cacheSize) {
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth

@@ -17,9 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class CycleController {
 
     private final BenefitCycles cycles;
+    private final ExpansionRounds expansions;
 
-    public CycleController(BenefitCycles cycles) {
+    public CycleController(BenefitCycles cycles, ExpansionRounds expansions) {
         this.cycles = cycles;
+        this.expansions = expansions;
+    }
+
+    @GetMapping("/api/v1/programmes/{code}/expansions")
+    @Operation(summary = "Perluasan, pemutakhiran dan validasi: calon (CKPM), eligible, non-eligible, dengan jumlah per tahun")
+    public ExpansionRounds.Report expansions(@PathVariable String code) {
+        WelfareAccess.reader();
+        return expansions.report(code);
     }
 
     @GetMapping("/api/v1/programmes/{code}/cycles")
