@@ -112,6 +112,18 @@ class VerivaliIT extends WelfareApiTest {
                 .status()).isEqualTo(404);
     }
 
+    @Test
+    void aListOverTheConfiguredSizeIsRefusedWithA413ProblemDetail() throws IOException {
+        StringBuilder big = new StringBuilder("nik,nama\n");
+        while (big.length() < 3 * 1024 * 1024) {
+            big.append("1872010101100001,NAMA PANJANG UNTUK MENGISI BERKAS UJI\n");
+        }
+        ApiClient.Response tooBig = api.upload("/api/v1/verivali?program=PKH", token("dinsos.operator"),
+                file(big.toString()), "besar.csv", Map.of());
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.contentType()).startsWith("application/problem+json");
+    }
+
     private HouseholdRegistered registered(String kelurahan) {
         HouseholdRegistered card = household.registerFamily(kelurahan);
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")

@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** welfare-service over HTTP against the real PostgreSQL, Kafka and Keycloak; one Spring context for all classes. */
 @PlatformInfrastructure(database = "welfare_it")
-@SpringBootTest(classes = WelfareServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Uploads are capped low so that VerivaliIT can exceed the cap cheaply.
+@SpringBootTest(classes = WelfareServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "KESRA_UPLOAD_MAX_FILE_SIZE=2MB")
 abstract class WelfareApiTest {
 
     static final String METRO_PUSAT_KELURAHAN = "18.72.01.1001";

@@ -25,6 +25,7 @@ import org.kesra.devinfra.KeycloakTokens;
 import org.kesra.devinfra.PostgresAdmin;
 import org.kesra.devinfra.Ports;
 import org.kesra.devinfra.SharedInfrastructure;
+import org.kesra.devinfra.Wrk;
 import org.kesra.household.HouseholdServiceApplication;
 import org.kesra.household.demo.DemoPopulation;
 import org.postgresql.PGConnection;
@@ -127,9 +128,9 @@ public final class HouseholdBenchmark {
         Result jdbc = jdbcLookups(db, niks, threads, window);
         // A fresh token: warm-up and window (210 s by default) stay within its 5 minutes.
         String token = tokens.get();
-        Path wrk = wrk();
-        Result http = wrk != null ? wrkLookups(wrk, port, token, niks, threads, window)
-                : httpLookups(port, token, niks, threads, window);
+        Wrk wrk = Wrk.find();
+        Result http = wrk != null ? fromWrk(wrk.run(port, token, "/api/v1/persons?nik=", niks, threads,
+                Duration.ofSeconds(warmupSeconds()), window)) : httpLookups(port, token, niks, threads, window);
         rows.add(String.format(Locale.ROOT, "| NIK lookup on the service, GET /api/v1/persons?nik=, %d clients (%s), "
                         + "%d s after %d s warm-up | %,.0f requests/s (%.2f of plain JDBC) | p50 %.1f ms, p99 %.1f ms "
                         + "| - |", threads, wrk != null ? "wrk" : "Apache HttpClient", window.toSeconds(),
@@ -307,78 +308,8 @@ public final class HouseholdBenchmark {
         return Long.parseLong(System.getProperty("bench.warmup-seconds", "180"));
     }
 
-    /**
-     * wrk (Debian package {@code wrk}) when it is on the PATH and not refused with {@code -Dbench.client=java}: a C
-     * client costs the shared two cores far less than 16 Java client threads, which took a third of the machine
-     * and so understated the service.
-     */
-    static Path wrk() {
-        if ("java".equals(System.getProperty("bench.client"))) {
-            return null;
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "wrk");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The same closed-loop lookups with wrk: one connection per client, NIKs taken in turn from the same sample, every
-     * answer other than 200 counted and fatal. Warm-up and window are two wrk runs; the second one is reported.
-     */
-    static Result wrkLookups(Path wrk, int port, String token, List<String> niks, int threads, Duration window)
-            throws Exception {
-        Path script = Files.createTempFile("lookup-", ".lua");
-        StringBuilder lua = new StringBuilder("local niks = {");
-        for (String nik : niks) {
-            lua.append('"').append(nik).append("\",");
-        }
-        lua.append("}\n")
-                .append("local i = 0\n")
-                .append("local failed = 0\n")
-                .append("request = function()\n")
-                .append("  i = i + 1\n")
-                .append("  return wrk.format(\"GET\", \"/api/v1/persons?nik=\" .. niks[(i % #niks) + 1])\n")
-                .append("end\n")
-                .append("response = function(status, headers, body)\n")
-                .append("  if status ~= 200 then failed = failed + 1 end\n")
-                .append("end\n")
-                .append("done = function(summary, latency, requests)\n")
-                .append("  io.write(string.format(\"kesra %d %d %d %d\\n\", summary.requests,\n")
-                .append("    latency:percentile(50), latency:percentile(99), summary.errors.status))\n")
-                .append("end\n");
-        Files.writeString(script, lua);
-        try {
-            runWrk(wrk, port, token, script, threads, Duration.ofSeconds(warmupSeconds()));
-            String[] figures = runWrk(wrk, port, token, script, threads, window);
-            if (Long.parseLong(figures[4]) > 0) {
-                throw new IllegalStateException(figures[4] + " lookups did not answer 200");
-            }
-            return new Result(Long.parseLong(figures[1]) / (double) window.toSeconds(),
-                    Long.parseLong(figures[2]) / 1e3, Long.parseLong(figures[3]) / 1e3);
-        } finally {
-            Files.deleteIfExists(script);
-        }
-    }
-
-    private static String[] runWrk(Path wrk, int port, String token, Path script, int connections, Duration duration)
-            throws Exception {
-        if (duration.isZero()) {
-            return null;
-        }
-        // Two wrk threads, one per core; the connections are the clients.
-        Process process = new ProcessBuilder(wrk.toString(), "-t2", "-c" + connections,
-                "-d" + duration.toSeconds() + "s", "-s", script.toString(), "-H", "Authorization: Bearer " + token,
-                "http://127.0.0.1:" + port).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed: " + output);
-        }
-        return output.lines().filter(line -> line.startsWith("kesra ")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("wrk printed no figures: " + output)).split(" ");
+    static Result fromWrk(Wrk.Result result) {
+        return new Result(result.rate(), result.p50Millis(), result.p99Millis());
     }
 
     static Result jdbcLookups(Map<String, String> db, List<String> niks, int threads, Duration window) throws Exception {

@@ -1,0 +1,89 @@
+package org.kesra.devinfra;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Closed-loop HTTP load with wrk (Debian package {@code wrk}) for the services' benchmarks: a C client costs the
+ * shared two cores far less than Java client threads (docs/stack.md 25). Each connection is one client; the request
+ * paths are {@code pathPrefix + id}, ids taken in turn; every answer but 200 is counted, and any fails the run.
+ */
+public final class Wrk {
+
+    public record Result(double rate, double p50Millis, double p99Millis) {
+    }
+
+    private final Path executable;
+
+    private Wrk(Path executable) {
+        this.executable = executable;
+    }
+
+    /** wrk from the PATH, unless {@code -Dbench.client=java} asks for the Java client; null when there is none. */
+    public static Wrk find() {
+        if ("java".equals(System.getProperty("bench.client"))) {
+            return null;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "wrk");
+            if (Files.isExecutable(candidate)) {
+                return new Wrk(candidate);
+            }
+        }
+        return null;
+    }
+
+    /** An unmeasured warm-up run, then the measured window. */
+    public Result run(int port, String token, String pathPrefix, List<String> ids, int connections, Duration warmup,
+                      Duration window) throws Exception {
+        Path script = Files.createTempFile("wrk-", ".lua");
+        StringBuilder lua = new StringBuilder("local ids = {");
+        for (String id : ids) {
+            lua.append('"').append(id).append("\",");
+        }
+        lua.append("}\n")
+                .append("local i = 0\n")
+                .append("local failed = 0\n")
+                .append("request = function()\n")
+                .append("  i = i + 1\n")
+                .append("  return wrk.format(\"GET\", \"").append(pathPrefix).append("\" .. ids[(i % #ids) + 1])\n")
+                .append("end\n")
+                .append("response = function(status, headers, body)\n")
+                .append("  if status ~= 200 then failed = failed + 1 end\n")
+                .append("end\n")
+                .append("done = function(summary, latency, requests)\n")
+                .append("  io.write(string.format(\"kesra %d %d %d %d\\n\", summary.requests,\n")
+                .append("    latency:percentile(50), latency:percentile(99), summary.errors.status))\n")
+                .append("end\n");
+        Files.writeString(script, lua);
+        try {
+            if (!warmup.isZero()) {
+                once(port, token, script, connections, warmup);
+            }
+            String[] figures = once(port, token, script, connections, window);
+            if (Long.parseLong(figures[4]) > 0) {
+                throw new IllegalStateException(figures[4] + " requests did not answer 200");
+            }
+            return new Result(Long.parseLong(figures[1]) / (double) window.toSeconds(),
+                    Long.parseLong(figures[2]) / 1e3, Long.parseLong(figures[3]) / 1e3);
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private String[] once(int port, String token, Path script, int connections, Duration duration) throws Exception {
+        // Two wrk threads, one per core; the connections are the clients.
+        Process process = new ProcessBuilder(executable.toString(), "-t2", "-c" + connections,
+                "-d" + duration.toSeconds() + "s", "-s", script.toString(), "-H", "Authorization: Bearer " + token,
+                "http://127.0.0.1:" + port).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        return output.lines().filter(line -> line.startsWith("kesra ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wrk printed no figures: " + output)).split(" ");
+    }
+}
