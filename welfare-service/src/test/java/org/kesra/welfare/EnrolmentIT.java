@@ -30,8 +30,13 @@ class EnrolmentIT extends WelfareApiTest {
         assertThat(enrolled.body().path("householdId").asString()).isEqualTo(card.householdId().toString());
         assertThat(enrolled.body().path("enrolledBy").asString()).isEqualTo("dinsos.operator");
         String id = enrolled.body().path("id").asString();
-        assertThat(api.get("/api/v1/enrolments/" + id, token("inspektorat.auditor")).body().path("nik").asString())
+        assertThat(api.get("/api/v1/enrolments/" + id, token("dinsos.verifier")).body().path("nik").asString())
                 .isEqualTo(head.nik());
+        assertThat(api.get("/api/v1/enrolments/" + id, token("inspektorat.auditor")).body().path("nik").asString())
+                .as("auditors and planners read the NIK masked")
+                .isEqualTo(head.nik().substring(0, 6) + "******" + head.nik().substring(12));
+        assertThat(api.get("/api/v1/enrolments?programme=PKH&size=200", token("bappeda.planner")).body()
+                .path("items").findValuesAsString("nik")).doesNotContain(head.nik());
 
         ApiClient.Response wifeToo = enrol("dinsos.operator", "PKH", wife.nik(), "2024-06-01", null);
         assertThat(wifeToo.status()).isEqualTo(409);

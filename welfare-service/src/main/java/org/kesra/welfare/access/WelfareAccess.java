@@ -50,6 +50,11 @@ public final class WelfareAccess {
         return caller.roles().stream().anyMatch(FULL_NIK::contains);
     }
 
+    /** The NIK as a role without {@link #FULL_NIK} reads it: the birth-date part hidden ({@code 187205******0001}). */
+    public static String masked(String nik) {
+        return nik == null || nik.length() != 16 ? nik : nik.substring(0, 6) + "******" + nik.substring(12);
+    }
+
     private static Caller require(Set<String> roles, String detail) {
         Caller caller = Caller.current();
         if (caller.roles().stream().noneMatch(roles::contains)) {

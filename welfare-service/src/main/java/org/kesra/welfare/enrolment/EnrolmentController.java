@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.http.HttpStatus;
@@ -43,16 +44,21 @@ public class EnrolmentController {
                                                    @RequestParam(required = false) String status,
                                                    @RequestParam(defaultValue = "0") int page,
                                                    @RequestParam(defaultValue = "20") int size) {
-        WelfareAccess.reader();
-        return enrolments.list(programme, kelurahan, status, checkPage(page, size), size);
+        Caller caller = WelfareAccess.reader();
+        PageResponse<Enrolments.Enrolment> found = enrolments.list(programme, kelurahan, status, checkPage(page, size),
+                size);
+        return WelfareAccess.seesFullNik(caller) ? found : new PageResponse<>(found.items().stream()
+                .map(EnrolmentController::masked).toList(), found.page(), found.size(), found.totalItems(),
+                found.totalPages());
     }
 
     @GetMapping("/api/v1/enrolments/{id}")
     @Operation(summary = "Satu kepesertaan")
     public Enrolments.Enrolment one(@PathVariable UUID id) {
-        WelfareAccess.reader();
-        return enrolments.find(id).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
-                "WF-KEPESERTAAN-TIDAK-DITEMUKAN", null, "Kepesertaan " + id + " tidak ditemukan."));
+        Caller caller = WelfareAccess.reader();
+        Enrolments.Enrolment found = enrolments.find(id).orElseThrow(() -> new ApiProblemException(
+                HttpStatus.NOT_FOUND, "WF-KEPESERTAAN-TIDAK-DITEMUKAN", null, "Kepesertaan " + id + " tidak ditemukan."));
+        return WelfareAccess.seesFullNik(caller) ? found : masked(found);
     }
 
     @GetMapping("/api/v1/enrolments/{id}/pkh-components")
@@ -70,14 +76,25 @@ public class EnrolmentController {
     public PageResponse<EnrolmentReviews.Review> reviews(@RequestParam(required = false) String status,
                                                          @RequestParam(defaultValue = "0") int page,
                                                          @RequestParam(defaultValue = "20") int size) {
-        WelfareAccess.reader();
-        return reviews.list(status, checkPage(page, size), size);
+        Caller caller = WelfareAccess.reader();
+        PageResponse<EnrolmentReviews.Review> found = reviews.list(status, checkPage(page, size), size);
+        return WelfareAccess.seesFullNik(caller) ? found : new PageResponse<>(found.items().stream()
+                .map(r -> new EnrolmentReviews.Review(r.id(), r.enrolmentId(), r.programme(),
+                        WelfareAccess.masked(r.nik()), r.kelurahanCode(), r.reason(), r.eventDate(), r.openedAt(),
+                        r.status(), r.decidedBy(), r.decisionReason(), r.decidedAt())).toList(),
+                found.page(), found.size(), found.totalItems(), found.totalPages());
     }
 
     @PostMapping("/api/v1/enrolment-reviews/{id}/decision")
     @Operation(summary = "Putuskan peninjauan: KONFIRMASI (kepesertaan berakhir) atau TOLAK, dengan alasan")
     public EnrolmentReviews.Review decide(@PathVariable UUID id, @RequestBody EnrolmentReviews.DecisionRequest request) {
         return reviews.decide(id, request, WelfareAccess.verifier().name());
+    }
+
+    private static Enrolments.Enrolment masked(Enrolments.Enrolment e) {
+        return new Enrolments.Enrolment(e.id(), e.programme(), WelfareAccess.masked(e.nik()), e.personId(),
+                e.householdId(), e.kelurahanCode(), e.periodStart(), e.periodEnd(), e.status(), e.enrolledBy(),
+                e.endReason());
     }
 
     private static int checkPage(int page, int size) {

@@ -88,8 +88,7 @@ public class PpksController {
     }
 
     private static PpksRegister.Case masked(PpksRegister.Case c) {
-        String nik = c.nik().substring(0, 6) + "******" + c.nik().substring(12);
-        return new PpksRegister.Case(c.id(), nik, c.personId(), c.inRegistry(), c.name(), c.kelurahanCode(),
+        return new PpksRegister.Case(c.id(), WelfareAccess.masked(c.nik()), c.personId(), c.inRegistry(), c.name(), c.kelurahanCode(),
                 c.foundOn(), c.foundAt(), c.status(), c.categories(), c.services(), c.closedOn(), c.closeReason(),
                 c.recordedBy());
     }

@@ -58,8 +58,8 @@ public class PsksController {
     }
 
     private static PsksRegister.Entry masked(PsksRegister.Entry e) {
-        String nik = e.nik() == null ? null : e.nik().substring(0, 6) + "******" + e.nik().substring(12);
-        return new PsksRegister.Entry(e.id(), e.category(), e.categoryName(), e.kind(), e.name(), nik,
+        return new PsksRegister.Entry(e.id(), e.category(), e.categoryName(), e.kind(), e.name(),
+                WelfareAccess.masked(e.nik()),
                 e.kelurahanCode(), e.activeSince(), e.status(), e.deactivatedOn(), e.deactivateReason(),
                 e.recordedBy());
     }
