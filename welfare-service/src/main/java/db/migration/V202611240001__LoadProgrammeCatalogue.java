@@ -1,15 +1,10 @@
 package db.migration;
 
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -28,7 +23,7 @@ public class V202611240001__LoadProgrammeCatalogue extends BaseJavaMigration {
         Connection db = context.getConnection();
         try (PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO programme (code, name, unit, source) VALUES (?, ?, ?, ?)")) {
-            for (CSVRecord row : read("programmes.csv", "code", "name", "unit", "source")) {
+            for (CSVRecord row : ReferenceCsv.read("programmes.csv", "code", "name", "unit", "source")) {
                 insert.setString(1, row.get("code"));
                 insert.setString(2, row.get("name"));
                 insert.setString(3, row.get("unit"));
@@ -40,7 +35,8 @@ public class V202611240001__LoadProgrammeCatalogue extends BaseJavaMigration {
         try (PreparedStatement insert = db.prepareStatement("""
                 INSERT INTO programme_amount (programme_code, component, funding, per, valid_from, rupiah, source,
                                               recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (CSVRecord row : read("pkh-components.csv", "component", "rupiah_per_year", "rupiah_per_tahap",
+            for (CSVRecord row : ReferenceCsv.read("pkh-components.csv",
+                    "component", "rupiah_per_year", "rupiah_per_tahap",
                     "valid_from", "note")) {
                 String source = "reference pkh-components.csv: " + row.get("note");
                 amount(insert, "PKH", row.get("component"), "APBN", "TAHUN", row.get("valid_from"),
@@ -48,13 +44,15 @@ public class V202611240001__LoadProgrammeCatalogue extends BaseJavaMigration {
                 amount(insert, "PKH", row.get("component"), "APBN", "TAHAP", row.get("valid_from"),
                         row.get("rupiah_per_tahap"), source);
             }
-            for (CSVRecord row : read("sembako-index.csv", "valid_from", "rupiah_per_kpm_per_month", "programme",
+            for (CSVRecord row : ReferenceCsv.read("sembako-index.csv",
+                    "valid_from", "rupiah_per_kpm_per_month", "programme",
                     "source")) {
                 amount(insert, "SEMBAKO", "INDEKS", "APBN", "BULAN", row.get("valid_from"),
                         row.get("rupiah_per_kpm_per_month"), "reference sembako-index.csv (" + row.get("programme")
                                 + "): " + row.get("source"));
             }
-            for (CSVRecord row : read("kube-funding.csv", "valid_from", "funding", "rupiah_per_group", "source")) {
+            for (CSVRecord row : ReferenceCsv.read("kube-funding.csv",
+                    "valid_from", "funding", "rupiah_per_group", "source")) {
                 amount(insert, "KUBE", "BANTUAN_USAHA", row.get("funding"), "KELOMPOK", row.get("valid_from"),
                         row.get("rupiah_per_group"), row.get("source"));
             }
@@ -63,7 +61,8 @@ public class V202611240001__LoadProgrammeCatalogue extends BaseJavaMigration {
         try (PreparedStatement insert = db.prepareStatement("""
                 INSERT INTO programme_parameter (programme_code, name, valid_from, value, source, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?)""")) {
-            for (CSVRecord row : read("programme-parameters.csv", "programme", "name", "valid_from", "value",
+            for (CSVRecord row : ReferenceCsv.read("programme-parameters.csv",
+                    "programme", "name", "valid_from", "value",
                     "source")) {
                 insert.setString(1, row.get("programme"));
                 insert.setString(2, row.get("name"));
@@ -95,26 +94,13 @@ public class V202611240001__LoadProgrammeCatalogue extends BaseJavaMigration {
     private static void categories(Connection db, String table, String file) throws Exception {
         try (PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO " + table + " (no, abbrev, name) VALUES (?, ?, ?)")) {
-            for (CSVRecord row : read(file, "no", "abbrev", "name")) {
+            for (CSVRecord row : ReferenceCsv.read(file, "no", "abbrev", "name")) {
                 insert.setInt(1, Integer.parseInt(row.get("no")));
                 insert.setString(2, row.get("abbrev"));
                 insert.setString(3, row.get("name"));
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-    }
-
-    /** The file's rows, after checking that its header is the one this migration was written for. */
-    private static List<CSVRecord> read(String file, String... header) throws Exception {
-        try (Reader in = new InputStreamReader(Objects.requireNonNull(
-                V202611240001__LoadProgrammeCatalogue.class.getResourceAsStream("/reference/" + file), file),
-                StandardCharsets.UTF_8)) {
-            var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-            if (!parser.getHeaderNames().equals(List.of(header))) {
-                throw new IllegalStateException("unexpected header in " + file + ": " + parser.getHeaderNames());
-            }
-            return parser.getRecords();
         }
     }
 }

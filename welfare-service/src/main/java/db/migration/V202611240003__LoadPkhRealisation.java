@@ -1,15 +1,10 @@
 package db.migration;
 
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -27,7 +22,7 @@ public class V202611240003__LoadPkhRealisation extends BaseJavaMigration {
     public void migrate(Context context) throws Exception {
         try (PreparedStatement update = context.getConnection().prepareStatement(
                 "UPDATE programme SET started_on = ? WHERE code = ?")) {
-            for (CSVRecord row : read("programme-starts.csv", "code", "started_on", "source")) {
+            for (CSVRecord row : ReferenceCsv.read("programme-starts.csv", "code", "started_on", "source")) {
                 update.setDate(1, Date.valueOf(LocalDate.parse(row.get("started_on"))));
                 update.setString(2, row.get("code"));
                 if (update.executeUpdate() != 1) {
@@ -39,7 +34,8 @@ public class V202611240003__LoadPkhRealisation extends BaseJavaMigration {
                 INSERT INTO benefit_cycle (id, programme_code, year, label, kind, period_start, period_end, sp2d_kpm,
                                            sp2d_rupiah, realised_kpm, realised_rupiah, note, recorded_by)
                 VALUES (?, 'PKH', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'migrasi:seed-001-tabel-2.1')""")) {
-            for (CSVRecord row : read("pkh-realisation-kota-metro.csv", "year", "label", "kind", "period_start",
+            for (CSVRecord row : ReferenceCsv.read("pkh-realisation-kota-metro.csv",
+                    "year", "label", "kind", "period_start",
                     "period_end", "sp2d_kpm", "sp2d_rupiah", "realised_kpm", "realised_rupiah", "note")) {
                 insert.setObject(1, UUID.nameUUIDFromBytes(("PKH:" + row.get("year") + ":" + row.get("label"))
                         .getBytes(StandardCharsets.UTF_8)));
@@ -57,18 +53,6 @@ public class V202611240003__LoadPkhRealisation extends BaseJavaMigration {
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-    }
-
-    private static List<CSVRecord> read(String file, String... header) throws Exception {
-        try (Reader in = new InputStreamReader(Objects.requireNonNull(
-                V202611240003__LoadPkhRealisation.class.getResourceAsStream("/reference/" + file), file),
-                StandardCharsets.UTF_8)) {
-            var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-            if (!parser.getHeaderNames().equals(List.of(header))) {
-                throw new IllegalStateException("unexpected header in " + file + ": " + parser.getHeaderNames());
-            }
-            return parser.getRecords();
         }
     }
 }

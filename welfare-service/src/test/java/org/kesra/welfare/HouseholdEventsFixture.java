@@ -71,14 +71,9 @@ final class HouseholdEventsFixture implements AutoCloseable {
 
     /** A registered family of three in the kelurahan: head, wife, child. */
     HouseholdRegistered registerFamily(String kelurahanCode) {
-        HouseholdRegistered card = new HouseholdRegistered(UUID.randomUUID(),
-                "187201" + String.format("%010d", System.nanoTime() % 10_000_000_000L), kelurahanCode, "003", "012",
-                List.of(member("SUPARMAN", LocalDate.of(1980, 5, 12), "L", "KEPALA_KELUARGA"),
-                        member("SITI AMINAH", LocalDate.of(1985, 8, 20), "P", "ISTRI"),
-                        member("BAYU SAPUTRA", LocalDate.of(2012, 3, 3), "L", "ANAK")),
-                "API", Instant.now());
-        send(EventCatalog.HOUSEHOLD_REGISTERED, card.householdId(), kelurahanCode, card);
-        return card;
+        return register(kelurahanCode, List.of(member("SUPARMAN", LocalDate.of(1980, 5, 12), "L", "KEPALA_KELUARGA"),
+                member("SITI AMINAH", LocalDate.of(1985, 8, 20), "P", "ISTRI"),
+                member("BAYU SAPUTRA", LocalDate.of(2012, 3, 3), "L", "ANAK")));
     }
 
     /** A registered household with the given members. */

@@ -93,8 +93,8 @@ public class RegistrySearch {
                         rs.getString(7), rs.getObject(8, UUID.class), rs.getString(9),
                         Arrays.asList((String[]) rs.getArray(10).getArray())))
                 .list();
-        return PageResponse.of(items, page, size, total(items, page, size, "SELECT count(*) FROM person WHERE "
-                + condition, args));
+        return PageResponse.of(items, page, size,
+                () -> jdbc.sql("SELECT count(*) FROM person WHERE " + condition).params(args).query(Long.class).single());
     }
 
     public PageResponse<HouseholdSummary> households(RegistryScope scope, HouseholdQuery query, int page, int size) {
@@ -135,19 +135,8 @@ public class RegistrySearch {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
                         rs.getString(9), rs.getInt(10)))
                 .list();
-        return PageResponse.of(items, page, size, total(items, page, size, "SELECT count(*) FROM household h WHERE "
-                + condition, args));
-    }
-
-    /**
-     * A first page with room to spare already holds every match, so its length is the total: a lookup by NIK or KK
-     * (one row) costs one query, not two. Otherwise the total is counted under the same condition.
-     */
-    private long total(List<?> items, int page, int size, String countSql, List<Object> args) {
-        if (page == 0 && items.size() < size) {
-            return items.size();
-        }
-        return jdbc.sql(countSql).params(args).query(Long.class).single();
+        return PageResponse.of(items, page, size, () -> jdbc.sql("SELECT count(*) FROM household h WHERE " + condition)
+                .params(args).query(Long.class).single());
     }
 
     private static String pad(String number) {

@@ -1,27 +1,21 @@
 package org.kesra.welfare.deciles;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.residents.ResidentProjection;
+import org.kesra.welfare.uploads.UploadedCsv;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,14 +63,12 @@ public class DecileSnapshots {
         }
         LocalDate from = LocalDate.of(Integer.parseInt(period.substring(0, 4)),
                 (Integer.parseInt(period.substring(6)) - 1) * 3 + 1, 1);
-        MessageDigest sha256 = sha256();
         Map<String, Long> seen = new HashMap<>();
         List<Violation> problems = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
-        try (DigestInputStream digest = new DigestInputStream(file, sha256);
-             BufferedReader reader = withoutBom(new BufferedReader(new InputStreamReader(digest, StandardCharsets.UTF_8)));
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                     .setDelimiter(delimiter(reader)).setTrim(true).get().parse(reader)) {
+        String hash;
+        try (UploadedCsv csv = UploadedCsv.open(file)) {
+            CSVParser parser = csv.parser();
             if (!parser.getHeaderNames().contains("no_kk") || !parser.getHeaderNames().contains("desil")) {
                 throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
                         "Berkas harus berkolom no_kk dan desil.", List.of(Violation.cell(1, "no_kk/desil",
@@ -106,6 +98,7 @@ public class DecileSnapshots {
                     break;
                 }
             }
+            hash = csv.sha256();
         }
         if (!problems.isEmpty()) {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-DESIL-TIDAK-VALID", null,
@@ -117,7 +110,6 @@ public class DecileSnapshots {
                     "Berkas tidak berisi baris data.");
         }
         UUID id = UUID.randomUUID();
-        String hash = HexFormat.of().formatHex(sha256.digest());
         jdbc.sql("""
                 INSERT INTO decile_import (id, period, period_from, file_sha256, row_count, imported_by)
                 VALUES (?, ?, ?, ?, ?, ?)""").params(id, period, from, hash, rows.size(), actor).update();
@@ -160,31 +152,4 @@ public class DecileSnapshots {
                 snapshot.map(Map.Entry::getValue).orElse(null), programmes);
     }
 
-    /** Spreadsheet programs on Windows start UTF-8 files with a byte-order mark; it is not part of the header. */
-    private static BufferedReader withoutBom(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
-    }
-
-    /** Comma unless the header line has more semicolons (Excel in Indonesian settings saves with semicolons). */
-    private static char delimiter(BufferedReader reader) throws IOException {
-        reader.mark(4096);
-        char[] head = new char[4096];
-        int read = reader.read(head);
-        reader.reset();
-        String firstLine = read <= 0 ? "" : new String(head, 0, read).lines().findFirst().orElse("");
-        return firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count()
-                ? ';' : ',';
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

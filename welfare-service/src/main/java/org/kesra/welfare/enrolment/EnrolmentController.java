@@ -2,6 +2,8 @@ package org.kesra.welfare.enrolment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
@@ -42,14 +44,13 @@ public class EnrolmentController {
     public PageResponse<Enrolments.Enrolment> list(@RequestParam(required = false) String programme,
                                                    @RequestParam(required = false) String kelurahan,
                                                    @RequestParam(required = false) String status,
-                                                   @RequestParam(defaultValue = "0") int page,
-                                                   @RequestParam(defaultValue = "20") int size) {
+                                                   @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+                                                   @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
+            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         Caller caller = WelfareAccess.reader();
-        PageResponse<Enrolments.Enrolment> found = enrolments.list(programme, kelurahan, status, checkPage(page, size),
+        PageResponse<Enrolments.Enrolment> found = enrolments.list(programme, kelurahan, status, page,
                 size);
-        return WelfareAccess.seesFullNik(caller) ? found : new PageResponse<>(found.items().stream()
-                .map(EnrolmentController::masked).toList(), found.page(), found.size(), found.totalItems(),
-                found.totalPages());
+        return WelfareAccess.seesFullNik(caller) ? found : found.map(EnrolmentController::masked);
     }
 
     @GetMapping("/api/v1/enrolments/{id}")
@@ -74,15 +75,14 @@ public class EnrolmentController {
     @GetMapping("/api/v1/enrolment-reviews")
     @Operation(summary = "Peninjauan kepesertaan (karena meninggal atau pindah keluar kota)")
     public PageResponse<EnrolmentReviews.Review> reviews(@RequestParam(required = false) String status,
-                                                         @RequestParam(defaultValue = "0") int page,
-                                                         @RequestParam(defaultValue = "20") int size) {
+                                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+                                                         @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
+            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         Caller caller = WelfareAccess.reader();
-        PageResponse<EnrolmentReviews.Review> found = reviews.list(status, checkPage(page, size), size);
-        return WelfareAccess.seesFullNik(caller) ? found : new PageResponse<>(found.items().stream()
-                .map(r -> new EnrolmentReviews.Review(r.id(), r.enrolmentId(), r.programme(),
-                        WelfareAccess.masked(r.nik()), r.kelurahanCode(), r.reason(), r.eventDate(), r.openedAt(),
-                        r.status(), r.decidedBy(), r.decisionReason(), r.decidedAt())).toList(),
-                found.page(), found.size(), found.totalItems(), found.totalPages());
+        PageResponse<EnrolmentReviews.Review> found = reviews.list(status, page, size);
+        return WelfareAccess.seesFullNik(caller) ? found : found.map(r -> new EnrolmentReviews.Review(r.id(),
+                r.enrolmentId(), r.programme(), WelfareAccess.masked(r.nik()), r.kelurahanCode(), r.reason(),
+                r.eventDate(), r.openedAt(), r.status(), r.decidedBy(), r.decisionReason(), r.decidedAt()));
     }
 
     @PostMapping("/api/v1/enrolment-reviews/{id}/decision")
@@ -97,11 +97,4 @@ public class EnrolmentController {
                 e.endReason());
     }
 
-    private static int checkPage(int page, int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
-                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 200.");
-        }
-        return page;
-    }
 }

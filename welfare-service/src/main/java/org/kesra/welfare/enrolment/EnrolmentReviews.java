@@ -68,10 +68,9 @@ public class EnrolmentReviews {
         pageArgs.add((long) page * size);
         List<Review> items = jdbc.sql(SELECT + " WHERE " + condition + " ORDER BY r.opened_at, r.id LIMIT ? OFFSET ?")
                 .params(pageArgs).query(Review.class).list();
-        long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("SELECT count(*) FROM enrolment_review r WHERE " + condition).params(args)
-                .query(Long.class).single();
-        return PageResponse.of(items, page, size, total);
+        String countSql = "SELECT count(*) FROM enrolment_review r WHERE " + condition;
+        return PageResponse.of(items, page, size,
+                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
     }
 
     @Transactional

@@ -130,9 +130,9 @@ public class Enrolments {
         List<Enrolment> items = jdbc.sql(SELECT + " WHERE " + condition
                 + " ORDER BY programme, period_start, id LIMIT ? OFFSET ?").params(pageArgs).query(Enrolment.class)
                 .list();
-        long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("SELECT count(*) FROM enrolment WHERE " + condition).params(args).query(Long.class).single();
-        return PageResponse.of(items, page, size, total);
+        String countSql = "SELECT count(*) FROM enrolment WHERE " + condition;
+        return PageResponse.of(items, page, size,
+                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
     }
 
     /** A relocated household's enrolments follow it to its new kelurahan (they report there from now on). */

@@ -2,6 +2,8 @@ package org.kesra.welfare.musyawarah;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
@@ -35,17 +37,14 @@ public class MusyawarahController {
     @GetMapping("/api/v1/musyawarah-proposals")
     @Operation(summary = "Usulan di wilayah Anda (halaman), menurut status")
     public PageResponse<MusyawarahProposals.Proposal> list(@RequestParam(required = false) String status,
-                                                           @RequestParam(defaultValue = "0") int page,
-                                                           @RequestParam(defaultValue = "20") int size) {
+                                                           @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+                                                           @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
+            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         Caller caller = Caller.current();
         if (caller.roles().stream().noneMatch(r -> MusyawarahProposals.PROPOSERS.contains(r)
                 || MusyawarahProposals.APPROVERS.contains(r) || r.equals("auditor"))) {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
                     "Peran Anda tidak dapat melihat usulan musyawarah.");
-        }
-        if (page < 0 || size < 1 || size > 200) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
-                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 200.");
         }
         return proposals.list(caller, status, page, size);
     }

@@ -155,10 +155,9 @@ public class MusyawarahProposals {
         pageArgs.add((long) page * size);
         List<Proposal> items = jdbc.sql(SELECT + " WHERE " + condition + " ORDER BY proposed_at, id LIMIT ? OFFSET ?")
                 .params(pageArgs).query(Proposal.class).list();
-        long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("SELECT count(*) FROM musyawarah_proposal WHERE " + condition).params(args)
-                .query(Long.class).single();
-        return PageResponse.of(items, page, size, total);
+        String countSql = "SELECT count(*) FROM musyawarah_proposal WHERE " + condition;
+        return PageResponse.of(items, page, size,
+                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
     }
 
     private Optional<Proposal> find(UUID id, String region) {

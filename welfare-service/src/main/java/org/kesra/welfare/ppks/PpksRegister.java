@@ -206,9 +206,9 @@ public class PpksRegister {
         }
         String condition = String.join(" AND ", where);
         List<Case> items = cases(condition, args, size, (long) page * size);
-        long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("SELECT count(*) FROM ppks_case c WHERE " + condition).params(args).query(Long.class).single();
-        return PageResponse.of(items, page, size, total);
+        String countSql = "SELECT count(*) FROM ppks_case c WHERE " + condition;
+        return PageResponse.of(items, page, size,
+                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
     }
 
     /** Per kelurahan: cases found in the period (terdata) and those among them served by its end (ditangani). */

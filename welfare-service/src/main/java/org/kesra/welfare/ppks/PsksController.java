@@ -2,8 +2,9 @@ package org.kesra.welfare.ppks;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.welfare.access.WelfareAccess;
@@ -38,17 +39,12 @@ public class PsksController {
     public PageResponse<PsksRegister.Entry> list(@RequestParam(name = "kategori", required = false) String category,
                                                  @RequestParam(required = false) String kelurahan,
                                                  @RequestParam(required = false) String status,
-                                                 @RequestParam(defaultValue = "0") int page,
-                                                 @RequestParam(defaultValue = "20") int size) {
+                                                 @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+                                                 @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
+            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         Caller caller = WelfareAccess.reader();
-        if (page < 0 || size < 1 || size > 200) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
-                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 200.");
-        }
         PageResponse<PsksRegister.Entry> found = register.list(category, kelurahan, status, page, size);
-        return WelfareAccess.seesFullNik(caller) ? found : new PageResponse<>(found.items().stream()
-                .map(PsksController::masked).toList(), found.page(), found.size(), found.totalItems(),
-                found.totalPages());
+        return WelfareAccess.seesFullNik(caller) ? found : found.map(PsksController::masked);
     }
 
     @PostMapping("/api/v1/psks/{id}/deactivation")

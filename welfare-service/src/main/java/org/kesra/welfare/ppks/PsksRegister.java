@@ -119,10 +119,10 @@ public class PsksRegister {
         pageArgs.add((long) page * size);
         List<Entry> items = jdbc.sql(SELECT + " WHERE " + condition + " ORDER BY e.kelurahan_code, c.no, e.name, e.id "
                 + "LIMIT ? OFFSET ?").params(pageArgs).query(Entry.class).list();
-        long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("SELECT count(*) FROM psks_entry e JOIN psks_category c ON c.no = e.category_no WHERE "
-                + condition).params(args).query(Long.class).single();
-        return PageResponse.of(items, page, size, total);
+        String countSql = "SELECT count(*) FROM psks_entry e JOIN psks_category c ON c.no = e.category_no WHERE "
+                + condition;
+        return PageResponse.of(items, page, size,
+                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
     }
 
     private static Object nullable(String value) {

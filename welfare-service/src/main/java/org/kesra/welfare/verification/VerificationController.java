@@ -2,6 +2,8 @@ package org.kesra.welfare.verification;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
@@ -49,15 +51,12 @@ public class VerificationController {
     @Operation(summary = "Catatan akses data verifikasi (hanya auditor); tidak dapat diubah")
     public List<BeneficiaryVerification.Access> accessLog(@RequestParam(required = false) String nik,
                                                           @RequestParam(required = false) String client,
-                                                          @RequestParam(defaultValue = "0") int page,
-                                                          @RequestParam(defaultValue = "50") int size) {
+                                                          @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+                                                          @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
+            @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
         if (!Caller.current().hasRole("auditor")) {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
                     "Catatan akses hanya dapat dibaca auditor.");
-        }
-        if (page < 0 || size < 1 || size > 500) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
-                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 500.");
         }
         return verification.accesses(nik, client, page, size);
     }

@@ -1,29 +1,23 @@
 package org.kesra.welfare.verivali;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.kesra.welfare.uploads.UploadedCsv;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,24 +67,13 @@ public class Verivali {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PROGRAM-TIDAK-DIKENAL", null,
                     "Sebutkan program daftar ini (parameter program), mis. PKH atau SEMBAKO.");
         }
-        MessageDigest sha256 = sha256();
         List<String> niks = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<LocalDate> births = new ArrayList<>();
         List<String> kelurahan = new ArrayList<>();
-        try (DigestInputStream digest = new DigestInputStream(file, sha256);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(digest, StandardCharsets.UTF_8))) {
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            reader.mark(4096);
-            String header = reader.readLine();
-            reader.reset();
-            char delimiter = header != null && header.chars().filter(c -> c == ';').count()
-                    > header.chars().filter(c -> c == ',').count() ? ';' : ',';
-            CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                    .setIgnoreHeaderCase(true).setDelimiter(delimiter).get().parse(reader);
+        String fileSha256;
+        try (UploadedCsv csv = UploadedCsv.open(file)) {
+            CSVParser parser = csv.parser();
             List<String> missing = new ArrayList<>();
             for (String required : List.of("nik", "nama")) {
                 if (parser.getHeaderNames().stream().noneMatch(h -> h.equalsIgnoreCase(required))) {
@@ -110,6 +93,7 @@ public class Verivali {
                 String code = value(record, "kode_kelurahan");
                 kelurahan.add(code.isEmpty() ? null : code);
             }
+            fileSha256 = csv.sha256();
         }
         if (niks.isEmpty()) {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-KOSONG", null,
@@ -120,7 +104,7 @@ public class Verivali {
                 INSERT INTO verivali_batch (id, programme_code, file_name, file_sha256, row_count, uploaded_by)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(id, programme, fileName == null ? "daftar.csv" : fileName,
-                        HexFormat.of().formatHex(sha256.digest()), niks.size(), actor).update();
+                        fileSha256, niks.size(), actor).update();
         for (int start = 0; start < niks.size(); start += 10_000) {
             int end = Math.min(niks.size(), start + 10_000);
             Integer[] rowNos = new Integer[end - start];
@@ -229,10 +213,9 @@ public class Verivali {
         pageArgs.add((long) page * size);
         List<Row> items = jdbc.sql(SELECT + " WHERE " + condition + " ORDER BY row_no LIMIT ? OFFSET ?")
                 .params(pageArgs).query(Row.class).list();
-        long total = page == 0 && items.size() < size ? items.size()
-                : jdbc.sql("SELECT count(*) FROM verivali_row WHERE " + condition).params(args).query(Long.class)
-                .single();
-        return PageResponse.of(items, page, size, total);
+        String countSql = "SELECT count(*) FROM verivali_row WHERE " + condition;
+        return PageResponse.of(items, page, size,
+                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
     }
 
     @Transactional
@@ -295,13 +278,5 @@ public class Verivali {
             }
         }
         return null;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

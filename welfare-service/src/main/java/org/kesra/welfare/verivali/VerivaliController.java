@@ -2,6 +2,8 @@ package org.kesra.welfare.verivali;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -65,13 +67,10 @@ public class VerivaliController {
     public PageResponse<Verivali.Row> rows(@PathVariable UUID id,
                                            @RequestParam(required = false) String status,
                                            @RequestParam(name = "alasan", required = false) String reason,
-                                           @RequestParam(defaultValue = "0") int page,
-                                           @RequestParam(defaultValue = "50") int size) {
+                                           @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+                                           @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
+            @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
         WelfareAccess.dinsosStaff();
-        if (page < 0 || size < 1 || size > 500) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
-                    "Halaman mulai dari 0 dan ukuran halaman 1 sampai 500.");
-        }
         return verivali.rows(id, status, reason, page, size);
     }
 
