@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -240,34 +241,43 @@ public class PpksRegister {
         return find(id).orElseThrow();
     }
 
+    /** The page's cases, then their categories and services for the whole page in one query each. */
     private List<Case> cases(String condition, List<Object> args, int limit, long offset) {
         List<Object> all = new ArrayList<>(args);
         all.add(limit);
         all.add(offset);
-        return jdbc.sql("""
+        List<Case> bare = jdbc.sql("""
                 SELECT c.id, c.nik, c.person_id, c.name, c.kelurahan_code, c.found_on, c.found_at, c.status,
                        c.closed_on, c.close_reason, c.recorded_by
                 FROM ppks_case c WHERE\s""" + condition + " ORDER BY c.found_on DESC, c.id LIMIT ? OFFSET ?")
                 .params(all)
-                .query((rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    return new Case(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getObject(3) != null,
-                            rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7),
-                            rs.getString(8), categories(id), services(id), rs.getObject(9, LocalDate.class),
-                            rs.getString(10), rs.getString(11));
-                })
+                .query((rs, n) -> new Case(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getObject(3) != null, rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                        rs.getString(7), rs.getString(8), List.of(), List.of(), rs.getObject(9, LocalDate.class),
+                        rs.getString(10), rs.getString(11)))
                 .list();
-    }
-
-    private List<Category> categories(UUID id) {
-        return jdbc.sql("""
-                SELECT k.abbrev, k.name FROM ppks_case_category cc JOIN ppks_category k ON k.no = cc.category_no
-                WHERE cc.case_id = ? ORDER BY k.no""").param(id).query(Category.class).list();
-    }
-
-    private List<ServiceGiven> services(UUID id) {
-        return jdbc.sql("""
-                SELECT id, served_on, kind, provider, note, recorded_by FROM ppks_service WHERE case_id = ?
-                ORDER BY served_on, recorded_at""").param(id).query(ServiceGiven.class).list();
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        UUID[] ids = bare.stream().map(Case::id).toArray(UUID[]::new);
+        Map<UUID, List<Category>> categories = new HashMap<>();
+        jdbc.sql("""
+                SELECT cc.case_id, k.abbrev, k.name
+                FROM ppks_case_category cc JOIN ppks_category k ON k.no = cc.category_no
+                WHERE cc.case_id = ANY(?) ORDER BY k.no""").param(ids)
+                .query((rs, n) -> categories.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new Category(rs.getString(2), rs.getString(3))))
+                .list();
+        Map<UUID, List<ServiceGiven>> services = new HashMap<>();
+        jdbc.sql("""
+                SELECT case_id, id, served_on, kind, provider, note, recorded_by FROM ppks_service
+                WHERE case_id = ANY(?) ORDER BY served_on, recorded_at""").param(ids)
+                .query((rs, n) -> services.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new ServiceGiven(rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))))
+                .list();
+        return bare.stream().map(c -> new Case(c.id(), c.nik(), c.personId(), c.inRegistry(), c.name(),
+                c.kelurahanCode(), c.foundOn(), c.foundAt(), c.status(), categories.getOrDefault(c.id(), List.of()),
+                services.getOrDefault(c.id(), List.of()), c.closedOn(), c.closeReason(), c.recordedBy())).toList();
     }
 }
