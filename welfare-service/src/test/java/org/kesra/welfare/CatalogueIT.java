@@ -103,6 +103,32 @@ class CatalogueIT extends WelfareApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM programme_amount").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void badRequestsToTheReadEndpointsAreProblemDetails() {
+        assertThat(problem(api.get("/api/v1/programmes/BANSOS_X", token("dinsos.operator")))).isEqualTo(404);
+        assertThat(problem(api.get("/api/v1/programmes/PKH?berlakuPada=kemarin", token("dinsos.operator"))))
+                .isEqualTo(400);
+        assertThat(problem(api.get("/api/v1/enrolments/00000000-0000-0000-0000-000000000000",
+                token("dinsos.operator")))).isEqualTo(404);
+        assertThat(problem(api.get("/api/v1/enrolments/bukan-uuid", token("dinsos.operator")))).isEqualTo(400);
+        assertThat(problem(api.get("/api/v1/eligibility/123", token("dinsos.verifier")))).isEqualTo(400);
+        assertThat(problem(api.get("/api/v1/ppks?size=201", token("dinsos.operator")))).isEqualTo(400);
+        assertThat(problem(api.get("/api/v1/psks?page=-1", token("dinsos.operator")))).isEqualTo(400);
+        assertThat(problem(api.get("/api/v1/verivali/00000000-0000-0000-0000-000000000000/rows?size=0",
+                token("dinsos.operator")))).isEqualTo(400);
+        assertThat(problem(api.get("/api/v1/verifications/access-log?size=501", token("inspektorat.auditor"))))
+                .isEqualTo(400);
+        assertThat(problem(api.get("/api/v1/ppks/indicators?dari=2026-01-01", token("dinsos.operator"))))
+                .as("a missing parameter").isEqualTo(400);
+    }
+
+    /** The status of an answer that must be an RFC 9457 problem detail with the platform's code. */
+    private static int problem(ApiClient.Response response) {
+        assertThat(response.contentType()).as(response.text()).startsWith("application/problem+json");
+        assertThat(response.body().path("code").asString()).isNotBlank();
+        return response.status();
+    }
+
     private ApiClient.Response add(String component, String validFrom, long rupiah) {
         return post(Map.of("component", component, "funding", "APBN", "per", "BULAN", "validFrom", validFrom,
                 "rupiah", rupiah, "source", "Kepmensos uji"));
