@@ -54,7 +54,8 @@ class SearchIT extends RegistryApiTest {
         assertThat(names(marker, "rejomulyo.operator")).containsExactly("BUDI " + marker.toUpperCase());
         assertThat(names(marker, "dinsos.operator")).hasSize(2);
         ApiClient.Response other = api.get("/api/v1/households?kelurahan=" + REJOMULYO, token(KELURAHAN_OPERATOR));
-        assertThat(other.body().path("totalItems").asInt()).isZero();
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body().path("code").asString()).isEqualTo("HH-DI-LUAR-WILAYAH");
     }
 
     @Test

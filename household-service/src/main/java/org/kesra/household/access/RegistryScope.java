@@ -53,6 +53,17 @@ public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesF
         }
     }
 
+    /**
+     * A search naming a kelurahan outside the caller's region is refused rather than answered with an empty page, so
+     * that a kelurahan operator learns why nothing came back (the queries are scoped either way).
+     */
+    public void requireVisibleKelurahan(String kelurahanCode) {
+        if (kelurahanCode != null && !covers(kelurahanCode)) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "HH-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
+                    "Kelurahan " + kelurahanCode + " berada di luar wilayah Anda (" + regionPrefix + ").");
+        }
+    }
+
     /** Writing into a kelurahan: allowed only inside the caller's region. */
     public void requireWritableKelurahan(String kelurahanCode) {
         requireWrite();

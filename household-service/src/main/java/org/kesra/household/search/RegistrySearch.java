@@ -41,6 +41,7 @@ public class RegistrySearch {
     }
 
     public PageResponse<PersonSummary> persons(RegistryScope scope, PersonQuery query, int page, int size) {
+        scope.requireVisibleKelurahan(query.kelurahanCode());
         List<String> where = new ArrayList<>(List.of("kelurahan_code LIKE ?"));
         List<Object> args = new ArrayList<>(List.of(scope.likePattern()));
         String key = query.name() == null || query.name().isBlank() ? null : NameKey.of(query.name());
@@ -98,6 +99,7 @@ public class RegistrySearch {
     }
 
     public PageResponse<HouseholdSummary> households(RegistryScope scope, HouseholdQuery query, int page, int size) {
+        scope.requireVisibleKelurahan(query.kelurahanCode());
         List<String> where = new ArrayList<>(List.of("h.kelurahan_code LIKE ?"));
         List<Object> args = new ArrayList<>(List.of(scope.likePattern()));
         if (query.kkNumber() != null) {

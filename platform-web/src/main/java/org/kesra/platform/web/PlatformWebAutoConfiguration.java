@@ -6,6 +6,8 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import org.kesra.platform.web.access.AccessRule;
+import org.kesra.platform.web.access.AccessRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The platform's HTTP conventions for a servlet service. The security chain is the wall every service keeps
  * itself (the gateway is not the only one): every API path needs a valid token; probes, metrics and API docs do not.
- * Fine-grained rules (role, scope, region) are the service's own, with method security.
+ * Which roles and scopes may call which endpoint is the service's access table ({@link AccessRules}); region and
+ * agency scope are applied by the service in its queries.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
     WebMvcAutoConfiguration.class})
@@ -50,6 +53,12 @@ public class PlatformWebAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    AccessRules accessRules() {
+        return AccessRules.load();
+    }
+
+    @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }
@@ -62,12 +71,17 @@ public class PlatformWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, SecurityProblemResponder problems,
-            JwtDecoder jwtDecoder, @Value("${kesra.security.verified-token-cache-size:4096}") long cacheSize) {
+            JwtDecoder jwtDecoder, AccessRules accessRules, @Value("${kesra.security.verified-token-cache-size:4096}") long cacheSize) {
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(PUBLIC_PATHS).permitAll();
+                    for (AccessRule rule : accessRules.rules()) {
+                        auth.requestMatchers(rule.method(), rule.pattern()).hasAnyAuthority(rule.authorities());
+                    }
+                    // An endpoint without a row in the access table is refused: nothing is reachable by accident.
+                    auth.anyRequest().denyAll();
+                })
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenResolver(new HeaderBearerTokenResolver())
                         .jwt(jwt -> jwt

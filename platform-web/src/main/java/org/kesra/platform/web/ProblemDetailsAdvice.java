@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -52,6 +53,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "KESRA-AUTH-403",
                 null, "Peran atau wilayah Anda tidak mengizinkan tindakan ini.", List.of()));
+    }
+
+    /**
+     * A file endpoint called with something other than multipart/form-data (a JSON body, nothing): the client's
+     * mistake. Too large an upload is a subclass and keeps its own 413 from the base class (closer match).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handleNotMultipart(MultipartException e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-BUKAN-MULTIPART", null,
+                "Kirim berkas sebagai multipart/form-data pada bagian 'file'.",
+                List.of(Violation.field("/file", "Berkas tidak ada."))));
     }
 
     @ExceptionHandler(Exception.class)
