@@ -1,6 +1,14 @@
 package org.kesra.gateway;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,15 +29,19 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The first wall: API and operator paths need a valid Keycloak token (signature, issuer, audience, lifetime: see
- * application.yml); the token is passed on unchanged and every service checks it again with its own rules.
- * 401/403 answer RFC 9457 problem details like the services do.
+ * The first wall: API and operator paths need a valid Keycloak token (signature by a key of the realm's JWKS, issuer,
+ * audience, expiry and not-before, RS256 only: see application.yml); agency clients reach only the paths of their
+ * scopes ({@link AgencyPaths}); browsers only from the console's origins; security headers on every answer. The token
+ * is passed on unchanged and every service checks it again with its own rules (its access table, region scope).
+ * Refusals are RFC 9457 problem details like the services'.
  */
 @Configuration
+@EnableConfigurationProperties(EdgeProperties.class)
 public class EdgeSecurity {
 
     @Bean
-    SecurityWebFilterChain edgeSecurityChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain edgeSecurityChain(ServerHttpSecurity http, EdgeProperties properties) {
+        AgencyPaths agencyPaths = new AgencyPaths(properties.agencyPaths());
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge(e));
             return problem(exchange, HttpStatus.UNAUTHORIZED, "KESRA-AUTH-401",
@@ -41,12 +53,18 @@ public class EdgeSecurity {
             return problem(exchange, HttpStatus.FORBIDDEN, "KESRA-AUTH-403", "Anda tidak berhak mengakses alamat ini.");
         };
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies
+                .cors(cors -> cors.configurationSource(consoleOnly(properties.consoleOrigins())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
+                                + " style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webjars/**", "/docs/**").permitAll()
-                        .pathMatchers("/api/**", "/ops/**").authenticated()
+                        .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll() // CORS preflight, decided by cors()
+                        .pathMatchers("/api/**", "/ops/**").access(agencyPaths)
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> { })
@@ -72,6 +90,20 @@ public class EdgeSecurity {
         return "Bearer";
     }
 
+    /** Browsers may call the API from the console's origins only; tokens travel in headers, never cookies. */
+    static CorsConfigurationSource consoleOnly(List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Retry-After", RateLimitFilter.REMAINING));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
@@ -80,7 +112,14 @@ public class EdgeSecurity {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:kesra:problem:" + code);
-        problem.put("title", status == HttpStatus.UNAUTHORIZED ? "Belum terautentikasi" : "Akses ditolak");
+        problem.put("title", switch (status) {
+            case UNAUTHORIZED -> "Belum terautentikasi";
+            case FORBIDDEN -> "Akses ditolak";
+            case TOO_MANY_REQUESTS -> "Terlalu banyak permintaan";
+            case CONTENT_TOO_LARGE -> "Permintaan terlalu besar";
+            case LENGTH_REQUIRED -> "Panjang permintaan wajib disebutkan";
+            default -> status.getReasonPhrase();
+        });
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", exchange.getRequest().getPath().value());
