@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
+import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.registry.ChangeHistory;
 import org.kesra.household.registry.HouseholdRegistry;
 import org.kesra.household.registry.PersonInput;
@@ -38,8 +39,11 @@ public class HouseholdController {
     private final HouseholdRegistry registry;
     private final RegistrySearch search;
     private final ChangeHistory history;
+    private final PersonalDataAccessLog accessLog;
 
-    public HouseholdController(HouseholdRegistry registry, RegistrySearch search, ChangeHistory history) {
+    public HouseholdController(HouseholdRegistry registry, RegistrySearch search, ChangeHistory history,
+                            PersonalDataAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.registry = registry;
         this.search = search;
         this.history = history;
@@ -71,9 +75,12 @@ public class HouseholdController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Satu rumah tangga dengan anggotanya; ETag untuk perubahan berikutnya")
-    public ResponseEntity<RegistryResponses.HouseholdResponse> get(@PathVariable UUID id) {
+    public ResponseEntity<RegistryResponses.HouseholdResponse> get(@PathVariable UUID id,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
         RegistryScope scope = scope();
-        return respond(registry.household(scope, id), scope);
+        ResponseEntity<RegistryResponses.HouseholdResponse> response = respond(registry.household(scope, id), scope);
+        accessLog.householdRead(id, "GET /api/v1/households/{id}", purpose);
+        return response;
     }
 
     @PatchMapping("/{id}")

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
+import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.registry.ChangeHistory;
 import org.kesra.household.registry.HouseholdRegistry;
 import org.kesra.household.registry.PersonRecord;
@@ -38,8 +39,11 @@ public class PersonController {
     private final HouseholdRegistry registry;
     private final RegistrySearch search;
     private final ChangeHistory history;
+    private final PersonalDataAccessLog accessLog;
 
-    public PersonController(HouseholdRegistry registry, RegistrySearch search, ChangeHistory history) {
+    public PersonController(HouseholdRegistry registry, RegistrySearch search, ChangeHistory history,
+                            PersonalDataAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.registry = registry;
         this.search = search;
         this.history = history;
@@ -66,10 +70,14 @@ public class PersonController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Data lengkap satu penduduk; ETag untuk perubahan berikutnya")
-    public ResponseEntity<RegistryResponses.PersonResponse> get(@PathVariable UUID id) {
+    @Operation(summary = "Data lengkap satu penduduk; ETag untuk perubahan berikutnya. Setiap pembacaan dicatat"
+            + " (siapa, kapan, tujuan dari header X-Purpose).")
+    public ResponseEntity<RegistryResponses.PersonResponse> get(@PathVariable UUID id,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
         RegistryScope scope = HouseholdController.scope();
-        return respond(registry.person(scope, id), scope);
+        ResponseEntity<RegistryResponses.PersonResponse> response = respond(registry.person(scope, id), scope);
+        accessLog.personRead(id, "GET /api/v1/persons/{id}", purpose);
+        return response;
     }
 
     @PatchMapping("/{id}")
