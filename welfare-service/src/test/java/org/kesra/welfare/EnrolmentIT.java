@@ -146,7 +146,7 @@ class EnrolmentIT extends WelfareApiTest {
         household.corrected(card, wife, List.of(new FieldChange("name", "SITI AMINAH", "SITI AMINAH ZAHRA"),
                 new FieldChange("birthDate", "1985-08-20", "1985-08-21"), new FieldChange("pregnant", "false", "true"),
                 new FieldChange("occupation", "PETANI", "PEDAGANG")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "SELECT name FROM resident WHERE person_id = ?").param(wife.personId()).query(String.class).single()
                 .equals("SITI AMINAH ZAHRA"));
         assertThat(jdbc.sql("SELECT birth_date FROM resident WHERE person_id = ?").param(wife.personId())
@@ -164,7 +164,7 @@ class EnrolmentIT extends WelfareApiTest {
         HouseholdRegistered card = household.register(METRO_PUSAT_KELURAHAN, List.of(
                 HouseholdEventsFixture.member("JOKO", LocalDate.of(1985, 1, 1), "L", "KEPALA_KELUARGA"), wife, child,
                 grandmother));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
                 .param(card.householdId()).query(Long.class).single() == 4);
         String enrolment = enrol("dinsos.operator", "PKH", card.members().get(0).nik(), "2024-01-01", null).body()
                 .path("id").asString();
@@ -185,7 +185,7 @@ class EnrolmentIT extends WelfareApiTest {
             household.memberAdded(card, HouseholdEventsFixture.member("BALITA " + year, LocalDate.of(year, 5, 5), "P",
                     "ANAK"));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
                 .param(card.householdId()).query(Long.class).single() == 7);
         JsonNode capped = api.get(path + "2025-06-01", token("dinsos.verifier")).body();
         assertThat(components(capped)).as("two young children at most, four persons per family, highest amounts first")
@@ -221,7 +221,7 @@ class EnrolmentIT extends WelfareApiTest {
     }
 
     JsonNode awaitReview(String enrolment) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (JsonNode review : api.get("/api/v1/enrolment-reviews?status=TERBUKA&size=200",
                     token("dinsos.verifier")).body().path("items")) {
                 if (review.path("enrolmentId").asString().equals(enrolment)) {

@@ -24,7 +24,7 @@ class IndicatorIT extends WelfareApiTest {
     @Test
     void thePeriodsFiguresLeaveAsOneEventPerKelurahan() {
         HouseholdRegistered card = household.registerFamily(YOSOMULYO);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
                 .param(card.householdId()).query(Long.class).single() == 3);
         LocalDate from = LocalDate.now().minusDays(30);
         LocalDate to = LocalDate.now();

@@ -21,7 +21,7 @@ class MusyawarahIT extends WelfareApiTest {
     @Test
     void aKelurahanProposesADinsosApproverDecidesAndAnAcceptedRemovalEndsTheEnrolment() {
         HouseholdRegistered card = household.registerFamily(MULYOJATI);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
                 .param(card.householdId()).query(Long.class).single() == 3);
         String head = card.members().get(0).nik();
         String enrolment = enrol("dinsos.operator", "SEMBAKO", head, "2025-01-01", null).body().path("id").asString();
@@ -60,7 +60,7 @@ class MusyawarahIT extends WelfareApiTest {
     @Test
     void nobodyDecidesTheirOwnProposalAndBadProposalsAreRefused() {
         HouseholdRegistered card = household.registerFamily(MULYOJATI);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
                 .param(card.householdId()).query(Long.class).single() == 3);
         String wife = card.members().get(1).nik();
         LocalDate meeting = LocalDate.now().minusDays(1);

@@ -29,7 +29,7 @@ class VerivaliIT extends WelfareApiTest {
         HouseholdRegistered a = registered(KARANGREJO);
         HouseholdRegistered b = registered(BANJARSARI);
         household.died(a, a.members().get(1), LocalDate.now().minusDays(10));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "MENINGGAL".equals(jdbc.sql(
+        await().atMost(Duration.ofSeconds(60)).until(() -> "MENINGGAL".equals(jdbc.sql(
                 "SELECT life_status FROM resident WHERE person_id = ?").param(a.members().get(1).personId())
                 .query(String.class).single()));
         String quarter = LocalDate.now().getYear() + "-Q" + ((LocalDate.now().getMonthValue() - 1) / 3 + 1);
@@ -126,7 +126,7 @@ class VerivaliIT extends WelfareApiTest {
 
     private HouseholdRegistered registered(String kelurahan) {
         HouseholdRegistered card = household.registerFamily(kelurahan);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
                 .param(card.householdId()).query(Long.class).single() == card.members().size());
         return card;
     }

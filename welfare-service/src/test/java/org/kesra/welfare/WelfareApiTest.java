@@ -68,7 +68,7 @@ abstract class WelfareApiTest {
     /** A family registered in household-service (by its event), once welfare-service has taken it in. */
     HouseholdRegistered family() {
         HouseholdRegistered card = household.registerFamily(METRO_PUSAT_KELURAHAN);
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
                 .param(card.householdId()).query(Long.class).single() == card.members().size());
         return card;
     }

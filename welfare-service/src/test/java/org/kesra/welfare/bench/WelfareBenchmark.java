@@ -67,15 +67,18 @@ public final class WelfareBenchmark {
             populate(jdbc, residents);
             System.out.printf(Locale.ROOT, "%,d residents and their PKH enrolments written in %.1f s%n", residents,
                     (System.nanoTime() - start) / 1e9);
-            Path list = Files.createTempFile("verivali-", ".csv");
-            try {
-                writeList(jdbc, list, listRows);
-                KeycloakTokens tokens = new KeycloakTokens(infra.issuerUri());
-                verivali(rows, jdbc, port, tokens, list, listRows);
-            } finally {
-                Files.deleteIfExists(list);
+            if (Boolean.parseBoolean(System.getProperty("bench.verivali", "true"))) {
+                Path list = Files.createTempFile("verivali-", ".csv");
+                try {
+                    writeList(jdbc, list, listRows);
+                    KeycloakTokens tokens = new KeycloakTokens(infra.issuerUri());
+                    verivali(rows, jdbc, port, tokens, list, listRows);
+                } finally {
+                    Files.deleteIfExists(list);
+                }
             }
             verification(rows, jdbc, port, infra, warmup, window);
+            throughGateway(rows, jdbc, port, infra, window);
         }
         print(rows);
         System.exit(0);
@@ -185,6 +188,57 @@ public final class WelfareBenchmark {
                 warmup.toSeconds(), http.rate(), http.rate() / jdbcRate, http.p50Millis(), http.p99Millis()));
         rows.add(String.format(Locale.ROOT, "| baseline: the same verification query and access-log insert over plain "
                 + "JDBC, 16 threads | %,.0f verifications/s | - | - |", jdbcRate));
+    }
+
+    /**
+     * Issue 6's figure: the verification API through the gateway (its jar as a process, as deployed) with a valid
+     * agency token at 50 connections, and in the same run the same calls on the service directly; the ratio is the
+     * gateway's overhead. The service is warm from the step before; the gateway gets its own warm-up.
+     */
+    static void throughGateway(List<String> rows, Connection jdbc, int servicePort, SharedInfrastructure.Endpoints infra,
+                               Duration window) throws Exception {
+        Wrk wrk = Wrk.find();
+        Path jar = org.kesra.devinfra.ProjectLayout.locate().root().resolve("gateway/target/gateway.jar");
+        if (wrk == null || !Files.exists(jar)) {
+            rows.add("| verification API through the gateway | not measured: needs wrk and gateway/target/gateway.jar"
+                    + " (build with -pl welfare-service,gateway -am) | - | - |");
+            return;
+        }
+        List<String> niks = new ArrayList<>();
+        try (Statement sql = jdbc.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT nik FROM resident TABLESAMPLE SYSTEM (5) LIMIT 20000")) {
+            while (rs.next()) {
+                niks.add(rs.getString(1));
+            }
+        }
+        String token = new KeycloakTokens(infra.issuerUri()).forClient("agency-dukcapil", "dukcapil-demo-secret",
+                "beneficiary.verify");
+        int gatewayPort = Ports.free();
+        Map<String, String> environment = Map.of("SERVER_PORT", Integer.toString(gatewayPort),
+                "WELFARE_SERVICE_URL", "http://127.0.0.1:" + servicePort, "OIDC_ISSUER_URI", infra.issuerUri(),
+                // One client is the whole load here: its allowance must not be what is measured.
+                "KESRA_RATE_LIMIT_REQUESTS", "1000000000", "LOG_FORMAT", "ecs", "LOGGING_LEVEL_ROOT", "warn");
+        org.kesra.devinfra.ManagedProcess gateway = org.kesra.devinfra.ManagedProcess.start("gateway",
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                        jar.toString()), environment, jar.getParent(), Files.createTempFile("gateway-bench-", ".log"));
+        try {
+            gateway.awaitReady(Duration.ofMinutes(2), org.kesra.devinfra.ReadinessCheck.httpOk(
+                    java.net.URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health")));
+            Duration warmup = Duration.ofSeconds(Long.getLong("bench.gateway-warmup-seconds", 120));
+            Wrk.Result direct = wrk.run(servicePort, token, "/api/v1/verifications/", niks, 50, Duration.ofSeconds(20),
+                    window);
+            Wrk.Result edge = wrk.run(gatewayPort, token, "/api/v1/verifications/", niks, 50, warmup, window);
+            rows.add(String.format(Locale.ROOT, "| agency verification API through the gateway, 50 connections (wrk), "
+                            + "%d s after %d s warm-up of the gateway, valid agency token | %,.0f requests/s (%.2f of "
+                            + "the service called directly) | p50 %.1f ms, p99 %.1f ms | 5,000 requests/s, p99 < 50 ms |",
+                    window.toSeconds(), warmup.toSeconds(), edge.rate(), edge.rate() / direct.rate(),
+                    edge.p50Millis(), edge.p99Millis()));
+            rows.add(String.format(Locale.ROOT, "| baseline: the same calls on the service directly, 50 connections | "
+                    + "%,.0f requests/s | p50 %.1f ms, p99 %.1f ms | - |", direct.rate(), direct.p50Millis(),
+                    direct.p99Millis()));
+        } finally {
+            gateway.stop(Duration.ofSeconds(10));
+        }
     }
 
     static double jdbcVerifications(SharedInfrastructure.Endpoints infra, List<String> niks, Duration window)
