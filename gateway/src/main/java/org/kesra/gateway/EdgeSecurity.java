@@ -1,5 +1,6 @@
 package org.kesra.gateway;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -21,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -40,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class EdgeSecurity {
 
     @Bean
-    SecurityWebFilterChain edgeSecurityChain(ServerHttpSecurity http, EdgeProperties properties) {
+    SecurityWebFilterChain edgeSecurityChain(ServerHttpSecurity http, EdgeProperties properties,
+            ReactiveJwtDecoder jwtDecoder,
+            @Value("${kesra.security.verified-token-cache-size:4096}") long verifiedTokenCacheSize) {
         AgencyPaths agencyPaths = new AgencyPaths(properties.agencyPaths());
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge(e));
@@ -67,7 +72,8 @@ public class EdgeSecurity {
                         .pathMatchers("/api/**", "/ops/**").access(agencyPaths)
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> { })
+                        .jwt(jwt -> jwt.jwtDecoder(
+                                new CachingReactiveJwtDecoder(jwtDecoder, Clock.systemUTC(), verifiedTokenCacheSize)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))

@@ -81,6 +81,54 @@ class VerificationIT extends WelfareApiTest {
                 .hasMessageContaining("append-only");
     }
 
+    @Test
+    void concurrentAnswersShareCommitsAndEachHasItsOwnLogRow() throws Exception {
+        String nik = family().members().get(0).nik();
+        String token = agencyToken();
+        int calls = 60;
+        List<java.util.concurrent.Future<ApiClient.Response>> answers = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            for (int i = 0; i < calls; i++) {
+                String requestId = "uji-bersamaan-" + i;
+                answers.add(pool.submit(() -> verify(nik, token, Map.of("X-Request-Id", requestId))));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> logged = jdbc.sql("SELECT request_id FROM verification_access WHERE nik = ?")
+                .param(nik).query(String.class).list();
+        assertThat(logged).hasSize(calls)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, calls)
+                        .mapToObj(i -> "uji-bersamaan-" + i).toList());
+    }
+
+    @Test
+    void noAnswerLeavesWhenItsLogRowCannotBeWritten() {
+        String nik = family().members().get(0).nik();
+        // The database refuses this NIK's log rows: the answer must not leave without one.
+        jdbc.sql("""
+                CREATE FUNCTION refuse_test_log() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN RAISE EXCEPTION 'log row refused for the test'; END $$""").update();
+        jdbc.sql("CREATE TRIGGER refuse_test_log BEFORE INSERT ON verification_access FOR EACH ROW"
+                + " WHEN (NEW.nik = '" + nik + "') EXECUTE FUNCTION refuse_test_log()").update();
+        try {
+            ApiClient.Response refused = verify(nik, agencyToken(), Map.of());
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.body().path("code").asString()).isEqualTo("WF-CATATAN-AKSES-GAGAL");
+            assertThat(refused.text()).doesNotContain("activeBeneficiary");
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_test_log ON verification_access").update();
+            jdbc.sql("DROP FUNCTION refuse_test_log()").update();
+        }
+        assertThat(verify(nik, agencyToken(), Map.of()).status()).as("the log is writable again").isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM verification_access WHERE nik = ?").param(nik)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     private ApiClient.Response verify(String nik, String token, Map<String, String> headers) {
         return api.send("GET", "/api/v1/verifications/" + nik, token, null, headers);
     }

@@ -230,7 +230,7 @@ public final class WelfareBenchmark {
             Wrk.Result edge = wrk.run(gatewayPort, token, "/api/v1/verifications/", niks, 50, warmup, window);
             rows.add(String.format(Locale.ROOT, "| agency verification API through the gateway, 50 connections (wrk), "
                             + "%d s after %d s warm-up of the gateway, valid agency token | %,.0f requests/s (%.2f of "
-                            + "the service called directly) | p50 %.1f ms, p99 %.1f ms | 5,000 requests/s, p99 < 50 ms |",
+                            + "the service called directly) | p50 %.1f ms, p99 %.1f ms | - |",
                     window.toSeconds(), warmup.toSeconds(), edge.rate(), edge.rate() / direct.rate(),
                     edge.p50Millis(), edge.p99Millis()));
             rows.add(String.format(Locale.ROOT, "| baseline: the same calls on the service directly, 50 connections | "
