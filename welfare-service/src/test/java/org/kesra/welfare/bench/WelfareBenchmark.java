@@ -56,6 +56,7 @@ public final class WelfareBenchmark {
         Map<String, String> db = infra.postgres().serviceEnvironment(DATABASE);
         int port = Ports.free();
         List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--logging.level.root=warn",
+                "--logging.level.org.kesra.welfare.verivali=info",
                 "--KAFKA_BOOTSTRAP_SERVERS=" + infra.kafkaBootstrapServers(), "--OIDC_ISSUER_URI=" + infra.issuerUri()));
         db.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         List<String> rows = new ArrayList<>();
