@@ -13,6 +13,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
@@ -110,6 +114,57 @@ class VerivaliIT extends WelfareApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM verivali_batch").query(Long.class).single()).isEqualTo(before);
         assertThat(api.get("/api/v1/verivali/00000000-0000-0000-0000-000000000000", token("dinsos.operator"))
                 .status()).isEqualTo(404);
+    }
+
+    @Test
+    void anExcelListIsReadLikeACsvAndANikStoredAsANumberIsNeverMatched() throws IOException {
+        // Banjarsari: a family of the same names in Karangrejo would make the first test's likely-person match ambiguous.
+        HouseholdRegistered a = registered(BANJARSARI);
+        Path xlsx = Files.createTempFile("verivali-", ".xlsx");
+        xlsx.toFile().deleteOnExit();
+        try (XSSFWorkbook book = new XSSFWorkbook(); var out = Files.newOutputStream(xlsx)) {
+            Sheet sheet = book.createSheet("Daftar KPM");
+            String[] header = {"NIK", "Nama", "Tanggal_Lahir", "Kode_Kelurahan"};
+            Row first = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                first.createCell(i).setCellValue(header[i]);
+            }
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            Row padan = sheet.createRow(1);
+            padan.createCell(0).setCellValue(a.members().get(0).nik());
+            padan.createCell(1).setCellValue("Suparman");
+            padan.createCell(2).setCellValue(LocalDate.of(1980, 5, 12));
+            padan.getCell(2).setCellStyle(date);
+            padan.createCell(3).setCellValue(BANJARSARI);
+            Row typedAsNumber = sheet.createRow(2);
+            typedAsNumber.createCell(0).setCellValue(Double.parseDouble(a.members().get(2).nik()));
+            typedAsNumber.createCell(1).setCellValue("Bayu Saputra");
+            typedAsNumber.createCell(3).setCellValue(BANJARSARI);
+            book.write(out);
+        }
+        ApiClient.Response uploaded = api.upload("/api/v1/verivali?program=PKH", token("dinsos.operator"), xlsx,
+                "daftar-pkh.xlsx", Map.of());
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        assertThat(uploaded.body().path("rows").asInt()).isEqualTo(2);
+        Map<Integer, JsonNode> rows = new HashMap<>();
+        for (JsonNode row : api.get("/api/v1/verivali/" + uploaded.body().path("id").asString() + "/rows",
+                token("dinsos.verifier")).body().path("items")) {
+            rows.put(row.path("rowNo").asInt(), row);
+        }
+        assertThat(rows.get(2).path("matchStatus").asString()).isEqualTo("PADAN");
+        assertThat(rows.get(2).path("birthDate").asString()).isEqualTo("1980-05-12");
+        assertThat(rows.get(3).path("reason").asString()).as("Excel keeps 15 digits of a number")
+                .isEqualTo("NIK_TIDAK_VALID");
+
+        Path xls = Files.createTempFile("verivali-", ".xls");
+        xls.toFile().deleteOnExit();
+        Files.write(xls, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+            (byte) 0xE1});
+        ApiClient.Response old = api.upload("/api/v1/verivali?program=PKH", token("dinsos.operator"), xls,
+                "daftar-lama.xls", Map.of());
+        assertThat(old.status()).isEqualTo(415);
+        assertThat(old.body().path("code").asString()).isEqualTo("WF-FORMAT-BERKAS");
     }
 
     @Test

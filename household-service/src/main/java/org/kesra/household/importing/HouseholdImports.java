@@ -1,5 +1,7 @@
 package org.kesra.household.importing;
 
+import org.kesra.platform.web.sheets.SheetFiles;
+import org.kesra.platform.web.sheets.SheetSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -123,7 +125,7 @@ public class HouseholdImports {
     private Started startSpooled(RegistryScope scope, UUID id, Path file, String fileName, String sha256,
                                  ImportProfiles.Profile profile, ImportJobs.Mode mode, String idempotencyKey)
             throws IOException {
-        String format = ImportFiles.formatOf(file, fileName).orElseThrow(HouseholdImports::unsupported);
+        String format = SheetFiles.formatOf(file, fileName).orElseThrow(HouseholdImports::unsupported);
         if (idempotencyKey != null) {
             var earlier = jobs.byIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
@@ -162,7 +164,7 @@ public class HouseholdImports {
 
     /** The file's encoding and delimiter, once its header has the required columns and at least one data row. */
     private String[] checkHeader(Path file, String format, ImportProfiles.Profile profile) {
-        try (SheetSource source = ImportFiles.open(file, format)) {
+        try (SheetSource source = SheetFiles.open(file, format)) {
             if (source.header().stream().allMatch(h -> h == null || h.isBlank())) {
                 throw badFile("berkas kosong: baris pertama harus berisi judul kolom");
             }

@@ -1,5 +1,8 @@
 package org.kesra.household.importing;
 
+import org.kesra.platform.web.sheets.SheetFiles;
+import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.platform.web.sheets.SheetRow;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -155,7 +158,7 @@ class ImportProcessor {
         long read = 0;
         long valid = 0;
         long bad = 0;
-        try (SheetSource source = ImportFiles.open(file, job.format()); Connection connection = dataSource.getConnection()) {
+        try (SheetSource source = SheetFiles.open(file, job.format()); Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             RowInterpreter interpreter = new RowInterpreter(profiles.map(profile, source.header()), validator);

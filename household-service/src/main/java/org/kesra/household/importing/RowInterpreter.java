@@ -1,5 +1,6 @@
 package org.kesra.household.importing;
 
+import org.kesra.platform.web.sheets.SheetRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -2,15 +2,16 @@ package org.kesra.welfare.verivali;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +19,14 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.platform.web.sheets.SheetFiles;
+import org.kesra.platform.web.sheets.SheetRow;
+import org.kesra.platform.web.sheets.SheetSource;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
-import org.kesra.welfare.uploads.UploadedCsv;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
@@ -85,22 +86,26 @@ public class Verivali {
      * time, docs/benchmarks.md.)
      */
     @Transactional
-    public Summary upload(String programme, String fileName, InputStream file, String actor) throws IOException {
+    public Summary upload(String programme, String fileName, Path file, String fileSha256, String actor)
+            throws IOException {
         if (programme == null || catalogue.programme(programme).isEmpty()) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PROGRAM-TIDAK-DIKENAL", null,
                     "Sebutkan program daftar ini (parameter program), mis. PKH atau SEMBAKO.");
         }
+        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> new ApiProblemException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "WF-FORMAT-BERKAS", "Format berkas tidak didukung",
+                "Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
+                List.of(Violation.field("/file", "format berkas tidak didukung"))));
         long started = System.nanoTime();
         jdbc.sql("""
                 CREATE TEMPORARY TABLE verivali_input (row_no int, nik text, name text, birth_date date,
-                                                       kelurahan_code text) ON COMMIT DROP""").update();
+                                                       kelurahan_code text, nik_as_number boolean) ON COMMIT DROP""")
+                .update();
         int rows;
-        String fileSha256;
-        try (UploadedCsv csv = UploadedCsv.open(file)) {
-            CSVParser parser = csv.parser();
+        try (SheetSource sheet = SheetFiles.open(file, format)) {
             List<String> missing = new ArrayList<>();
             for (String required : List.of("nik", "nama")) {
-                if (column(parser, required) < 0) {
+                if (column(sheet.header(), required) < 0) {
                     missing.add(required);
                 }
             }
@@ -110,8 +115,7 @@ public class Verivali {
                                 + "tanggal_lahir, kode_kelurahan.",
                         missing.stream().map(m -> Violation.cell(1, m, null, "Kolom " + m + " wajib ada.")).toList());
             }
-            rows = stage(parser);
-            fileSha256 = csv.sha256();
+            rows = stage(sheet);
         }
         if (rows == 0) {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-KOSONG", null,
@@ -133,24 +137,27 @@ public class Verivali {
         return summary;
     }
 
-    /** Streams the list's rows into verivali_input through COPY; returns how many there were. */
-    private int stage(CSVParser parser) throws IOException {
-        int nik = column(parser, "nik");
-        int name = column(parser, "nama");
-        int birth = column(parser, "tanggal_lahir");
-        int kelurahan = column(parser, "kode_kelurahan");
+    /**
+     * Streams the list's rows into verivali_input through COPY; returns how many there were. A NIK Excel stored as
+     * a number has lost its last digit (Excel keeps 15), so such a row is never matched by its NIK.
+     */
+    private int stage(SheetSource sheet) throws IOException {
+        int nik = column(sheet.header(), "nik");
+        int name = column(sheet.header(), "nama");
+        int birth = column(sheet.header(), "tanggal_lahir");
+        int kelurahan = column(sheet.header(), "kode_kelurahan");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         int rows = 0;
         try (CSVPrinter copy = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(
                 connection.unwrap(PGConnection.class), "COPY verivali_input FROM STDIN (FORMAT csv)", 1 << 16),
                 StandardCharsets.UTF_8), 1 << 16), CSVFormat.POSTGRESQL_CSV)) {
-            for (CSVRecord record : parser) {
+            for (Iterator<SheetRow> it = sheet.rows(); it.hasNext(); ) {
+                SheetRow row = it.next();
                 rows++;
-                String code = cell(record, kelurahan);
-                LocalDate born = date(cell(record, birth));
-                // the spreadsheet's own row number: the header is row 1
-                copy.printRecord(rows + 1, cell(record, nik), cell(record, name), born == null ? null : born.toString(),
-                        code.isEmpty() ? null : code);
+                String code = cell(row, kelurahan);
+                LocalDate born = date(cell(row, birth));
+                copy.printRecord(row.number(), cell(row, nik), cell(row, name), born == null ? null : born.toString(),
+                        code.isEmpty() ? null : code, row.numericCells().contains(nik));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into verivali_input failed", e);
@@ -178,7 +185,7 @@ public class Verivali {
                 INSERT INTO verivali_row (batch_id, row_no, nik, name, birth_date, kelurahan_code, person_id,
                                           match_status, reason, decile, eligible)
                 WITH input AS (
-                    SELECT i.*, i.nik ~ '^[0-9]{16}$' AS valid,
+                    SELECT i.*, NOT i.nik_as_number AND i.nik ~ '^[0-9]{16}$' AS valid,
                            row_number() OVER (PARTITION BY i.nik ORDER BY i.row_no) AS occurrence
                     FROM verivali_input i),
                 exact AS (
@@ -206,7 +213,7 @@ public class Verivali {
                         WHERE e.valid AND e.occurrence = 1 AND e.exact_person IS NULL AND e.birth_date IS NOT NULL
                           AND r.birth_date = e.birth_date AND r.kelurahan_code = e.kelurahan_code
                           AND similarity(person_name_key(r.name), person_name_key(e.name)) >= :likely
-                        ORDER BY similarity(person_name_key(r.name), person_name_key(e.name)) DESC LIMIT 1) likely
+                        ORDER BY similarity(person_name_key(r.name), person_name_key(e.name)) DESC, r.person_id LIMIT 1) likely
                         ON true
                     LEFT JOIN LATERAL (
                         SELECT s.decile FROM decile_snapshot s JOIN decile_import di ON di.period = s.period
@@ -312,21 +319,17 @@ public class Verivali {
     }
 
     /** The column's position, its name compared without case; -1 when the list has no such column. */
-    private static int column(CSVParser parser, String name) {
-        List<String> headers = parser.getHeaderNames();
-        for (int i = 0; i < headers.size(); i++) {
-            if (headers.get(i).trim().equalsIgnoreCase(name)) {
+    private static int column(List<String> header, String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i) != null && header.get(i).trim().equalsIgnoreCase(name)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static String cell(CSVRecord record, int column) {
-        if (column < 0 || column >= record.size()) {
-            return "";
-        }
-        String value = record.get(column);
+    private static String cell(SheetRow row, int column) {
+        String value = column < 0 ? null : row.cell(column);
         return value == null ? "" : value.trim();
     }
 

@@ -7,6 +7,13 @@ import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,15 +50,26 @@ public class VerivaliController {
 
     @PostMapping("/api/v1/verivali")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Unggah daftar penerima (CSV: nik, nama, tanggal_lahir, kode_kelurahan) dan padankan setiap baris")
+    @Operation(summary = "Unggah daftar penerima (CSV atau XLSX: nik, nama, tanggal_lahir, kode_kelurahan) dan padankan setiap baris")
     public Verivali.Summary upload(@RequestParam("program") String programme, @RequestPart("file") MultipartFile file)
             throws IOException {
         String actor = WelfareAccess.dinsosStaff().name();
         if (file.isEmpty()) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
         }
-        try (InputStream in = file.getInputStream()) {
-            return verivali.upload(programme, file.getOriginalFilename(), in, actor);
+        // Spooled to a file: an XLSX is a ZIP read from its end, and the file's SHA-256 is kept with the batch.
+        Path spooled = Files.createTempFile("verivali-", ".upload");
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(file.getInputStream(), sha256)) {
+                Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return verivali.upload(programme, file.getOriginalFilename(), spooled,
+                    HexFormat.of().formatHex(sha256.digest()), actor);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Files.deleteIfExists(spooled);
         }
     }
 

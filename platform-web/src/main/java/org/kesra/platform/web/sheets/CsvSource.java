@@ -1,4 +1,4 @@
-package org.kesra.household.importing;
+package org.kesra.platform.web.sheets;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
  * "CSV" exports); comma, semicolon (Excel with Indonesian regional settings) or tab as delimiter, detected from the
  * header. Parsed as a stream by Commons CSV.
  */
-final class CsvSource implements SheetSource {
+public final class CsvSource implements SheetSource {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -38,7 +38,7 @@ final class CsvSource implements SheetSource {
     private final Charset charset;
     private final char delimiter;
 
-    CsvSource(Path file) throws IOException {
+    public CsvSource(Path file) throws IOException {
         this.size = Math.max(1, Files.size(file));
         Detected detected = detect(file);
         this.charset = detected.charset();
@@ -149,7 +149,7 @@ final class CsvSource implements SheetSource {
     }
 
     /** The candidate occurring most often outside quotes in the header line. */
-    static char delimiterOf(String headerLine) {
+    public static char delimiterOf(String headerLine) {
         char[] candidates = {',', ';', '\t', '|'};
         int[] counts = new int[candidates.length];
         boolean quoted = false;

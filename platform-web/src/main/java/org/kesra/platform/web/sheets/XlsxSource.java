@@ -1,4 +1,4 @@
-package org.kesra.household.importing;
+package org.kesra.platform.web.sheets;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.apache.poi.ss.usermodel.Workbook;
  * Formulas are never evaluated, their cached text is read as text. Dates become ISO dates; numbers are written
  * without exponent and remembered as numeric, because a NIK typed as a number has lost its last digit.
  */
-final class XlsxSource implements SheetSource {
+public final class XlsxSource implements SheetSource {
 
     private final Workbook workbook;
     private final Iterator<Row> rows;
@@ -30,7 +30,7 @@ final class XlsxSource implements SheetSource {
     private final int lastRow;
     private long current;
 
-    XlsxSource(Path file) {
+    public XlsxSource(Path file) {
         this.workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(16 * 1024).open(file.toFile());
         Sheet sheet = workbook.getSheetAt(0);
         this.lastRow = Math.max(1, sheet.getLastRowNum());

@@ -1,4 +1,4 @@
-package org.kesra.household.importing;
+package org.kesra.platform.web.sheets;
 
 import java.util.List;
 import java.util.Set;

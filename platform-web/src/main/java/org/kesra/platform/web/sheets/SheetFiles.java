@@ -1,4 +1,4 @@
-package org.kesra.household.importing;
+package org.kesra.platform.web.sheets;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,19 +8,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Which kind of spreadsheet a file is, from its first bytes (the name can lie), and how to read it. */
-final class ImportFiles {
+public final class SheetFiles {
 
-    static final String CSV = "CSV";
-    static final String XLSX = "XLSX";
+    public static final String CSV = "CSV";
+    public static final String XLSX = "XLSX";
 
-    private ImportFiles() {
+    private SheetFiles() {
     }
 
     /**
      * XLSX is a ZIP (PK\3\4); the old binary XLS is an OLE2 container (D0 CF 11 E0); anything else with a
      * .csv/.txt name, or text-like content, is read as CSV. Empty when the file is neither.
      */
-    static Optional<String> formatOf(Path file, String fileName) throws IOException {
+    public static Optional<String> formatOf(Path file, String fileName) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(8);
@@ -47,7 +47,7 @@ final class ImportFiles {
                 || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF);
     }
 
-    static SheetSource open(Path file, String format) throws IOException {
+    public static SheetSource open(Path file, String format) throws IOException {
         return XLSX.equals(format) ? new XlsxSource(file) : new CsvSource(file);
     }
 }

@@ -1,4 +1,4 @@
-package org.kesra.household.importing;
+package org.kesra.platform.web.sheets;
 
 import java.io.Closeable;
 import java.util.Iterator;
