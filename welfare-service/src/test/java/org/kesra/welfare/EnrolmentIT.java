@@ -156,6 +156,18 @@ class EnrolmentIT extends WelfareApiTest {
     }
 
     @Test
+    void aCorrectedKkNumberReachesEveryMembersRow() {
+        HouseholdRegistered card = family();
+        String corrected = "1872" + card.kkNumber().substring(4, 15) + (card.kkNumber().charAt(15) == '9' ? '8' : '9');
+        household.kkNumberCorrected(card, corrected);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM resident WHERE household_id = ? AND kk_number = ?")
+                .params(card.householdId(), corrected).query(Long.class).single() == card.members().size());
+        assertThat(jdbc.sql("SELECT count(*) FROM resident WHERE kk_number = ?").param(card.kkNumber())
+                .query(Long.class).single()).as("no row keeps the mistyped number").isZero();
+    }
+
+    @Test
     void pkhComponentsFollowTheMembersTheirAgesAndTheCaps() {
         Member wife = HouseholdEventsFixture.with(HouseholdEventsFixture.member("RINA", LocalDate.of(1990, 2, 2), "P",
                 "ISTRI"), true, false);

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.EventDefinition;
 import org.kesra.contracts.household.FieldChange;
+import org.kesra.contracts.household.HouseholdCorrected;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.contracts.household.PersonCorrected;
 import org.kesra.contracts.household.Member;
@@ -110,6 +111,13 @@ final class HouseholdEventsFixture implements AutoCloseable {
     void corrected(HouseholdRegistered card, Member member, List<FieldChange> changes) {
         send(EventCatalog.PERSON_CORRECTED, card.householdId(), card.kelurahanCode(), new PersonCorrected(
                 member.personId(), member.nik(), card.householdId(), changes, "koreksi data", Instant.now()));
+    }
+
+    void kkNumberCorrected(HouseholdRegistered card, String newKkNumber) {
+        send(EventCatalog.HOUSEHOLD_CORRECTED, card.householdId(), card.kelurahanCode(), new HouseholdCorrected(
+                card.householdId(), newKkNumber, card.kelurahanCode(),
+                List.of(new FieldChange("kkNumber", card.kkNumber(), newKkNumber)), "salah ketik nomor KK",
+                Instant.now()));
     }
 
     void send(EventDefinition definition, UUID key, String subject, Record payload) {

@@ -3,6 +3,7 @@ package org.kesra.welfare.residents;
 import java.util.function.Consumer;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.EventDefinition;
+import org.kesra.contracts.household.HouseholdCorrected;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.contracts.household.HouseholdRelocated;
 import org.kesra.contracts.household.Member;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What welfare-service does with household-service's events: keep its resident copy current, and react where a
  * register is affected. A death or a move out of the city opens a review of the person's active enrolments; a
- * relocation moves the household's enrolments to the new kelurahan. Nothing is ended automatically: a verifier
+ * relocation moves the household's enrolments to the new kelurahan; a corrected KK number reaches the members' rows. Nothing is ended automatically: a verifier
  * confirms. Each runs in the transaction that records the event as handled.
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,6 +78,12 @@ public class HouseholdEventHandlers {
     EventHandler<PersonCorrected> personCorrected(ResidentProjection residents) {
         return handler(EventCatalog.PERSON_CORRECTED, (ReceivedEvent<PersonCorrected> event) ->
                 residents.corrected(event.payload().personId(), event.payload().changes(), event.time()));
+    }
+
+    @Bean
+    EventHandler<HouseholdCorrected> householdCorrected(ResidentProjection residents) {
+        return handler(EventCatalog.HOUSEHOLD_CORRECTED, (ReceivedEvent<HouseholdCorrected> event) ->
+                residents.householdCorrected(event.payload().householdId(), event.payload().kkNumber(), event.time()));
     }
 
     @Bean

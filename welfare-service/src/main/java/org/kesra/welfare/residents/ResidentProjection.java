@@ -54,6 +54,18 @@ public class ResidentProjection {
                 .update();
     }
 
+    /**
+     * A household correction: of what welfare-service keeps, only the KK number can change this way (a typo on the
+     * card corrected), and DTSEN deciles are matched by KK number, so every member's row follows it.
+     */
+    public void householdCorrected(UUID householdId, String kkNumber, Instant at) {
+        jdbc.sql("""
+                UPDATE resident SET kk_number = ?, updated_at = ?
+                WHERE household_id = ? AND kk_number IS DISTINCT FROM ? AND updated_at <= ?""")
+                .params(kkNumber, Timestamp.from(at), householdId, kkNumber, Timestamp.from(at))
+                .update();
+    }
+
     public void lifeStatus(UUID personId, String lifeStatus, Instant at) {
         jdbc.sql("UPDATE resident SET life_status = ?, updated_at = ? WHERE person_id = ? AND updated_at <= ?")
                 .params(lifeStatus, Timestamp.from(at), personId, Timestamp.from(at))
