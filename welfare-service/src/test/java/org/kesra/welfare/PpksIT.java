@@ -151,6 +151,39 @@ class PpksIT extends WelfareApiTest {
                 .path("items").findValuesAsString("name")).contains("Sri Wahyuni").doesNotContain("Karang Taruna Tunas Muda");
     }
 
+    @Test
+    void kecamatanAndKelurahanStaffReadThePpksOfTheirRegionOnlyWithMaskedNiks() {
+        String rejomulyo = "18.72.05.1001";
+        String mulyojati = "18.72.03.1001";
+        LocalDate found = LocalDate.now().minusDays(3);
+        String inRejomulyo = register("1872054101990007", found, List.of("PGM"), rejomulyo).body().path("id").asString();
+        String inMulyojati = register("1872034101990008", found, List.of("PGM"), mulyojati).body().path("id").asString();
+
+        JsonNode own = api.get("/api/v1/ppks?size=200", token("rejomulyo.operator")).body();
+        assertThat(own.path("items").findValuesAsString("kelurahanCode")).isNotEmpty().containsOnly(rejomulyo);
+        assertThat(own.path("items").findValuesAsString("id")).contains(inRejomulyo).doesNotContain(inMulyojati);
+        assertThat(own.path("items").findValuesAsString("nik")).as("masked for kelurahan staff")
+                .allMatch(nik -> nik.contains("******"));
+        ApiClient.Response outside = api.get("/api/v1/ppks?kelurahan=" + mulyojati, token("rejomulyo.operator"));
+        assertThat(outside.status()).isEqualTo(403);
+        assertThat(outside.body().path("code").asString()).isEqualTo("WF-DI-LUAR-WILAYAH");
+        assertThat(api.get("/api/v1/ppks/" + inMulyojati, token("rejomulyo.operator")).status())
+                .as("a case outside the region is not found").isEqualTo(404);
+        JsonNode one = api.get("/api/v1/ppks/" + inRejomulyo, token("rejomulyo.operator")).body();
+        assertThat(one.path("nik").asString()).isEqualTo("187205******0007");
+
+        // The camat of Metro Barat sees the kecamatan's kelurahan, Mulyojati among them, and nothing of Metro Timur.
+        JsonNode kecamatan = api.get("/api/v1/ppks?size=200", token("metrobarat.camat")).body();
+        assertThat(kecamatan.path("items").findValuesAsString("kelurahanCode")).isNotEmpty()
+                .allMatch(code -> code.startsWith("18.72.03."));
+        assertThat(kecamatan.path("items").findValuesAsString("id")).contains(inMulyojati).doesNotContain(inRejomulyo);
+        assertThat(api.get("/api/v1/ppks?kelurahan=" + mulyojati, token("metrobarat.operator")).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/ppks/" + inRejomulyo + "/services", token("rejomulyo.operator"),
+                JSON.writeValueAsString(Map.of("servedOn", found.toString(), "kind", "x", "provider", "y"))).status())
+                .as("reading is not recording").isEqualTo(403);
+    }
+
     private ApiClient.Response register(String nik, LocalDate found, List<String> categories, String kelurahan) {
         return api.post("/api/v1/ppks", token("dinsos.operator"),
                 JSON.writeValueAsString(body(nik, found, categories, kelurahan)));

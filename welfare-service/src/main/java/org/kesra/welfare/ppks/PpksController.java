@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
-import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,25 +37,30 @@ public class PpksController {
     }
 
     @GetMapping("/api/v1/ppks")
-    @Operation(summary = "Daftar PPKS (halaman), menurut kelurahan, status, kategori")
+    @Operation(summary = "Daftar PPKS (halaman), menurut kelurahan, status, kategori; staf kecamatan/kelurahan hanya wilayahnya")
     public PageResponse<PpksRegister.Case> list(@RequestParam(required = false) String kelurahan,
                                                 @RequestParam(required = false) String status,
                                                 @RequestParam(name = "kategori", required = false) String category,
                                                 @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
                                                 @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
-        Caller caller = WelfareAccess.reader();
-        PageResponse<PpksRegister.Case> found = register.list(kelurahan, status, category, page, size);
-        return WelfareAccess.seesFullNik(caller) ? found : found.map(PpksController::masked);
+        WelfareAccess.PpksReader reader = WelfareAccess.ppksReader();
+        if (kelurahan != null && !reader.covers(kelurahan)) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "WF-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
+                    "Kelurahan " + kelurahan + " berada di luar wilayah Anda (" + reader.region().orElse("") + ").");
+        }
+        PageResponse<PpksRegister.Case> found = register.list(reader.region(), kelurahan, status, category, page, size);
+        return WelfareAccess.seesFullNik(reader.caller()) ? found : found.map(PpksController::masked);
     }
 
     @GetMapping("/api/v1/ppks/{id}")
     @Operation(summary = "Satu kasus PPKS dengan pelayanannya")
     public PpksRegister.Case one(@PathVariable UUID id) {
-        Caller caller = WelfareAccess.reader();
-        PpksRegister.Case found = register.find(id).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
-                "WF-PPKS-TIDAK-DITEMUKAN", null, "Kasus PPKS " + id + " tidak ditemukan."));
-        return WelfareAccess.seesFullNik(caller) ? found : masked(found);
+        WelfareAccess.PpksReader reader = WelfareAccess.ppksReader();
+        // A case outside the caller's region is "not found", as if it did not exist: its existence is not told.
+        PpksRegister.Case found = register.find(id, reader.region()).orElseThrow(() -> new ApiProblemException(
+                HttpStatus.NOT_FOUND, "WF-PPKS-TIDAK-DITEMUKAN", null, "Kasus PPKS " + id + " tidak ditemukan."));
+        return WelfareAccess.seesFullNik(reader.caller()) ? found : masked(found);
     }
 
     @PostMapping("/api/v1/ppks/{id}/services")

@@ -186,12 +186,23 @@ public class PpksRegister {
     }
 
     public Optional<Case> find(UUID id) {
-        return cases("c.id = ?", List.of(id), 1, 0).stream().findFirst();
+        return find(id, Optional.empty());
     }
 
-    public PageResponse<Case> list(String kelurahanCode, String status, String category, int page, int size) {
+    /** The case, if it lies inside the region (kelurahan codes starting with it); any case without a region. */
+    public Optional<Case> find(UUID id, Optional<String> region) {
+        List<Object> args = new ArrayList<>(List.of(id));
+        String condition = "c.id = ?" + regionCondition(region, args);
+        return cases(condition, args, 1, 0).stream().findFirst();
+    }
+
+    public PageResponse<Case> list(Optional<String> region, String kelurahanCode, String status, String category,
+                                   int page, int size) {
         List<String> where = new ArrayList<>(List.of("TRUE"));
         List<Object> args = new ArrayList<>();
+        if (region.isPresent()) {
+            where.add("TRUE" + regionCondition(region, args));
+        }
         if (kelurahanCode != null) {
             where.add("c.kelurahan_code = ?");
             args.add(kelurahanCode);
@@ -210,6 +221,15 @@ public class PpksRegister {
         String countSql = "SELECT count(*) FROM ppks_case c WHERE " + condition;
         return PageResponse.of(items, page, size,
                 () -> jdbc.sql(countSql).params(args).query(Long.class).single());
+    }
+
+    private static String regionCondition(Optional<String> region, List<Object> args) {
+        if (region.isEmpty()) {
+            return "";
+        }
+        args.add(region.get());
+        args.add(region.get() + ".%");
+        return " AND (c.kelurahan_code = ? OR c.kelurahan_code LIKE ?)";
     }
 
     /** Per kelurahan: cases found in the period (terdata) and those among them served by its end (ditangani). */
