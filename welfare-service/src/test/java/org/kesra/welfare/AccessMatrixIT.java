@@ -33,6 +33,8 @@ class AccessMatrixIT extends WelfareApiTest {
         samples.put("code", "UJI");
         samples.put("period", "1999-01");
         samples.put("rowNo", "1");
+        samples.put("year", "2019");
+        samples.put("label", "1");
         return AuthorizationMatrix.tests(rules, AuthorizationMatrix.realmPrincipals(System.getProperty("OIDC_ISSUER_URI")),
                 api, samples);
     }

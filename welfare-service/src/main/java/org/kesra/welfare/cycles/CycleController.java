@@ -4,6 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.http.HttpStatus;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.PageResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +22,12 @@ public class CycleController {
 
     private final BenefitCycles cycles;
     private final ExpansionRounds expansions;
+    private final BenefitPayments payments;
 
-    public CycleController(BenefitCycles cycles, ExpansionRounds expansions) {
+    public CycleController(BenefitCycles cycles, ExpansionRounds expansions, BenefitPayments payments) {
         this.cycles = cycles;
         this.expansions = expansions;
+        this.payments = payments;
     }
 
     @GetMapping("/api/v1/programmes/{code}/expansions")
@@ -44,5 +50,38 @@ public class CycleController {
     @Operation(summary = "Catat satu tahap/bulan penyaluran: SP2D, realisasi, alasan selisih")
     public BenefitCycles.Cycle record(@PathVariable String code, @RequestBody BenefitCycles.NewCycle cycle) {
         return cycles.record(code, cycle, WelfareAccess.enroller().name());
+    }
+
+    @PostMapping("/api/v1/programmes/{code}/cycles/{year}/{label}/payments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Catat pembayaran per KPM satu tahap/bulan (daftar penyaluran bank): dibayar dengan nominal, "
+            + "atau tidak dibayar dengan alasan; disimpan utuh atau tidak sama sekali")
+    public BenefitPayments.Recorded recordPayments(@PathVariable String code, @PathVariable int year,
+                                                   @PathVariable String label,
+                                                   @RequestBody BenefitPayments.PaymentList list) {
+        return payments.record(code, year, label, list, WelfareAccess.enroller().name());
+    }
+
+    @GetMapping("/api/v1/programmes/{code}/cycles/{year}/{label}/payments")
+    @Operation(summary = "Pembayaran per KPM satu tahap/bulan (halaman), menurut kelurahan dan status")
+    public PageResponse<BenefitPayments.Payment> payments(@PathVariable String code, @PathVariable int year,
+            @PathVariable String label, @RequestParam(required = false) String kelurahan,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
+            @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
+        Caller caller = WelfareAccess.reader();
+        PageResponse<BenefitPayments.Payment> found = payments.list(code, year, label, kelurahan, status, page, size);
+        return WelfareAccess.seesFullNik(caller) ? found : found.map(p -> new BenefitPayments.Payment(p.enrolmentId(),
+                WelfareAccess.masked(p.nik()), p.kelurahanCode(), p.status(), p.rupiah(), p.reason(), p.note(),
+                p.recordedBy()));
+    }
+
+    @GetMapping("/api/v1/programmes/{code}/cycles/{year}/{label}/payments/summary")
+    @Operation(summary = "Jumlah pembayaran per kelurahan satu tahap/bulan, dibandingkan dengan SP2D dan realisasi")
+    public BenefitPayments.Summary paymentSummary(@PathVariable String code, @PathVariable int year,
+                                                  @PathVariable String label) {
+        WelfareAccess.reader();
+        return payments.summary(code, year, label);
     }
 }

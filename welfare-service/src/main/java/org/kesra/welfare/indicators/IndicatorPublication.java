@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Publishes, per kelurahan and period, the figures performance-service's indicators need: PPKS terdata and
  * ditangani (the same count as the IKU report) and KPM per programme (enrolments running at any time in the period;
- * a family counts once per programme). One event per kelurahan, all in one transaction through the outbox; a second
+ * a family counts once per programme) with the rupiah paid to them (per-KPM payment lists of rounds begun in it). One event per kelurahan, all in one transaction through the outbox; a second
  * publication of the same period is a correction that replaces the first for consumers.
  */
 @Service
@@ -65,13 +65,26 @@ public class IndicatorPublication {
                     "Angka indikator tidak dapat diterbitkan; periksa periodenya.", problems);
         }
         Map<String, List<ProgrammeKpm>> kpm = new HashMap<>();
+        // KPM with an enrolment running in the period; rupiah paid in the rounds that began in it, where the per-KPM
+        // payment list of such a round was recorded (null otherwise: "not known", not "nothing paid").
         jdbc.sql("""
-                SELECT kelurahan_code, programme_code, count(DISTINCT beneficiary_key) FROM enrolment
-                WHERE period_start <= :to AND (period_end IS NULL OR period_end >= :from)
-                GROUP BY kelurahan_code, programme_code ORDER BY kelurahan_code, programme_code""")
+                WITH kpm AS (
+                    SELECT kelurahan_code, programme_code, count(DISTINCT beneficiary_key) AS kpm FROM enrolment
+                    WHERE period_start <= :to AND (period_end IS NULL OR period_end >= :from)
+                    GROUP BY kelurahan_code, programme_code),
+                paid AS (
+                    SELECT p.kelurahan_code, c.programme_code, sum(p.rupiah)::bigint AS rupiah
+                    FROM benefit_payment p JOIN benefit_cycle c ON c.id = p.cycle_id
+                    WHERE c.period_start BETWEEN :from AND :to
+                    GROUP BY p.kelurahan_code, c.programme_code)
+                SELECT coalesce(k.kelurahan_code, p.kelurahan_code), coalesce(k.programme_code, p.programme_code),
+                       coalesce(k.kpm, 0), p.rupiah
+                FROM kpm k FULL JOIN paid p ON p.kelurahan_code = k.kelurahan_code
+                     AND p.programme_code = k.programme_code
+                ORDER BY 1, 2""")
                 .param("from", request.periodFrom()).param("to", request.periodTo())
                 .query((rs, n) -> kpm.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new ProgrammeKpm(rs.getString(2), rs.getLong(3))))
+                        .add(new ProgrammeKpm(rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class))))
                 .list();
         Instant now = Instant.now(clock);
         List<KelurahanIndicatorsPublished> figures = new ArrayList<>();

@@ -1,0 +1,295 @@
+package org.kesra.welfare.cycles;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.Violation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What each KPM was paid in one round (tahap or bulan), or why not: the bank's distribution list, one row per NIK.
+ * Rules: every NIK is an enrolled KPM of the programme in the round's period (for a family programme any member's
+ * NIK names the family); a family once per round; a paid row has whole, positive rupiah, an unpaid row a reason and
+ * no rupiah; all rows of the round together never above the round's SP2D (KPM and rupiah). A list is stored whole
+ * or not at all. The summary per kelurahan sets the rows' sums beside the round's reported realisation, so totals
+ * that do not add up show.
+ */
+@Service
+public class BenefitPayments {
+
+    static final int MAX_ROWS = 20_000;
+
+    private final JdbcClient jdbc;
+
+    public BenefitPayments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record PaymentInput(String nik, String status, BigDecimal rupiah, String reason, String note) {
+    }
+
+    public record PaymentList(List<PaymentInput> payments) {
+    }
+
+    public record Recorded(UUID cycleId, int recorded, long paidKpm, long paidRupiah, long unpaidKpm) {
+    }
+
+    public record Payment(UUID enrolmentId, String nik, String kelurahanCode, String status, long rupiah,
+                          String reason, String note, String recordedBy) {
+    }
+
+    public record KelurahanSum(String kelurahanCode, String kelurahan, long paidKpm, long paidRupiah,
+                               long unpaidKpm, Map<String, Long> unpaidByReason) {
+    }
+
+    /**
+     * The rows' totals beside the round's own figures: {@code matchesRealisation} is false when the bank reported a
+     * realisation that its rows do not add up to (null while either is missing).
+     */
+    public record Summary(String programme, int year, String label, long sp2dKpm, long sp2dRupiah, Long realisedKpm,
+                          Long realisedRupiah, long paidKpm, long paidRupiah, long unpaidKpm,
+                          Boolean matchesRealisation, List<KelurahanSum> kelurahan) {
+    }
+
+    private record Round(UUID id, String programme, int year, String label, LocalDate periodStart,
+                         LocalDate periodEnd, long sp2dKpm, long sp2dRupiah, Long realisedKpm, Long realisedRupiah) {
+    }
+
+    private record Match(int rowIndex, UUID enrolmentId, String kelurahanCode) {
+    }
+
+    @Transactional
+    public Recorded record(String programme, int year, String label, PaymentList list, String actor) {
+        Round round = round(programme, year, label, true);
+        List<PaymentInput> rows = list == null || list.payments() == null ? List.of() : list.payments();
+        if (rows.isEmpty() || rows.size() > MAX_ROWS) {
+            throw invalid(List.of(Violation.field("/payments", rows.isEmpty()
+                    ? "Daftar pembayaran kosong." : "Paling banyak " + MAX_ROWS + " baris per kiriman.")));
+        }
+        List<Violation> problems = new ArrayList<>();
+        long[] amounts = new long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            PaymentInput row = rows.get(i);
+            String at = "/payments/" + i;
+            if (row.nik() == null || !row.nik().matches("[0-9]{16}")) {
+                problems.add(Violation.field(at + "/nik", "NIK harus 16 digit angka."));
+            }
+            if ("DIBAYAR".equals(row.status())) {
+                amounts[i] = paidRupiah(row.rupiah(), at + "/rupiah", problems);
+                if (row.reason() != null) {
+                    problems.add(Violation.field(at + "/reason", "Baris yang dibayar tidak memakai alasan."));
+                }
+            } else if ("TIDAK_DIBAYAR".equals(row.status())) {
+                if (row.rupiah() != null && row.rupiah().signum() != 0) {
+                    problems.add(Violation.field(at + "/rupiah", "Baris yang tidak dibayar tidak bernominal."));
+                }
+                if (row.reason() == null || !BenefitCycles.GAP_REASONS.contains(row.reason())) {
+                    problems.add(Violation.field(at + "/reason", "Alasan tidak dibayar harus salah satu dari "
+                            + BenefitCycles.GAP_REASONS + "."));
+                }
+            } else {
+                problems.add(Violation.field(at + "/status", "Status harus DIBAYAR atau TIDAK_DIBAYAR."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        List<Match> matches = match(round, rows.stream().map(PaymentInput::nik).toList());
+        Map<UUID, Integer> firstRow = new HashMap<>();
+        for (Match match : matches) {
+            String at = "/payments/" + match.rowIndex() + "/nik";
+            if (match.enrolmentId() == null) {
+                problems.add(Violation.field(at, "NIK ini bukan KPM " + programme + " yang terdaftar pada periode "
+                        + round.periodStart() + " s.d. " + round.periodEnd() + "."));
+            } else if (firstRow.putIfAbsent(match.enrolmentId(), match.rowIndex()) != null) {
+                problems.add(Violation.field(at, "KPM yang sama (atau keluarganya) sudah disebut pada /payments/"
+                        + firstRow.get(match.enrolmentId()) + "."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        Set<UUID> recordedBefore = new HashSet<>(jdbc.sql("""
+                SELECT enrolment_id FROM benefit_payment WHERE cycle_id = ? AND enrolment_id = ANY(?::uuid[])""")
+                .params(round.id(), matches.stream().map(m -> m.enrolmentId().toString()).toArray(String[]::new))
+                .query(UUID.class).list());
+        List<Violation> conflicts = matches.stream().filter(m -> recordedBefore.contains(m.enrolmentId()))
+                .map(m -> Violation.field("/payments/" + m.rowIndex() + "/nik",
+                        "Pembayaran KPM ini pada tahap/bulan ini sudah tercatat."))
+                .toList();
+        if (!conflicts.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PEMBAYARAN-SUDAH-ADA", null,
+                    conflicts.size() + " baris sudah tercatat sebelumnya; tidak ada yang disimpan.", conflicts);
+        }
+        long newPaidKpm = 0;
+        long newPaidRupiah = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if ("DIBAYAR".equals(rows.get(i).status())) {
+                newPaidKpm++;
+                newPaidRupiah += amounts[i];
+            }
+        }
+        long[] before = paidTotals(round.id());
+        if (before[0] + newPaidKpm > round.sp2dKpm()) {
+            problems.add(Violation.field("/payments", "KPM dibayar menjadi " + (before[0] + newPaidKpm)
+                    + ", melebihi SP2D " + round.sp2dKpm() + " KPM."));
+        }
+        if (before[1] + newPaidRupiah > round.sp2dRupiah()) {
+            problems.add(Violation.field("/payments", "Nominal dibayar menjadi Rp " + (before[1] + newPaidRupiah)
+                    + ", melebihi SP2D Rp " + round.sp2dRupiah() + "."));
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        String[] enrolments = new String[rows.size()];
+        String[] kelurahan = new String[rows.size()];
+        String[] statuses = new String[rows.size()];
+        Long[] rupiah = new Long[rows.size()];
+        String[] reasons = new String[rows.size()];
+        String[] notes = new String[rows.size()];
+        for (Match match : matches) {
+            int i = match.rowIndex();
+            PaymentInput row = rows.get(i);
+            enrolments[i] = match.enrolmentId().toString();
+            kelurahan[i] = match.kelurahanCode();
+            statuses[i] = row.status();
+            rupiah[i] = amounts[i];
+            reasons[i] = row.reason();
+            notes[i] = row.note() == null || row.note().isBlank() ? null : row.note().strip();
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO benefit_payment (cycle_id, enrolment_id, kelurahan_code, status, rupiah, reason, note,
+                                                 recorded_by)
+                    SELECT ?, * , ? FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])""")
+                    .params(round.id(), actor, enrolments,
+                            kelurahan, statuses, rupiah, reasons, notes)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // Another list with the same KPM was stored between our check and this insert.
+            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PEMBAYARAN-SUDAH-ADA", null,
+                    "Sebagian KPM daftar ini baru saja dicatat oleh pengguna lain; tidak ada yang disimpan.");
+        }
+        return new Recorded(round.id(), rows.size(), newPaidKpm, newPaidRupiah, rows.size() - newPaidKpm);
+    }
+
+    public PageResponse<Payment> list(String programme, int year, String label, String kelurahanCode, String status,
+                                      int page, int size) {
+        Round round = round(programme, year, label, false);
+        String condition = "p.cycle_id = ? AND (CAST(? AS text) IS NULL OR p.kelurahan_code = ?)"
+                + " AND (CAST(? AS text) IS NULL OR p.status = ?)";
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(round.id(), kelurahanCode, kelurahanCode, status,
+                status));
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<Payment> items = jdbc.sql("""
+                SELECT p.enrolment_id, e.nik, p.kelurahan_code, p.status, p.rupiah, p.reason, p.note, p.recorded_by
+                FROM benefit_payment p JOIN enrolment e ON e.id = p.enrolment_id""" + " WHERE " + condition
+                        + " ORDER BY p.kelurahan_code, e.nik LIMIT ? OFFSET ?")
+                .params(pageArgs).query(Payment.class).list();
+        return PageResponse.of(items, page, size, () -> jdbc.sql("SELECT count(*) FROM benefit_payment p WHERE "
+                + condition).params(args).query(Long.class).single());
+    }
+
+    public Summary summary(String programme, int year, String label) {
+        Round round = round(programme, year, label, false);
+        Map<String, Map<String, Long>> reasons = new HashMap<>();
+        jdbc.sql("""
+                SELECT kelurahan_code, reason, count(*) FROM benefit_payment
+                WHERE cycle_id = ? AND status = 'TIDAK_DIBAYAR' GROUP BY kelurahan_code, reason ORDER BY reason""")
+                .param(round.id())
+                .query((rs, n) -> reasons.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getLong(3)))
+                .list();
+        List<KelurahanSum> kelurahan = jdbc.sql("""
+                SELECT p.kelurahan_code, k.name,
+                       count(*) FILTER (WHERE p.status = 'DIBAYAR'), coalesce(sum(p.rupiah), 0),
+                       count(*) FILTER (WHERE p.status = 'TIDAK_DIBAYAR')
+                FROM benefit_payment p LEFT JOIN kelurahan k ON k.code = p.kelurahan_code
+                WHERE p.cycle_id = ? GROUP BY p.kelurahan_code, k.name ORDER BY p.kelurahan_code""")
+                .param(round.id())
+                .query((rs, n) -> new KelurahanSum(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), reasons.getOrDefault(rs.getString(1), Map.of())))
+                .list();
+        long paidKpm = kelurahan.stream().mapToLong(KelurahanSum::paidKpm).sum();
+        long paidRupiah = kelurahan.stream().mapToLong(KelurahanSum::paidRupiah).sum();
+        long unpaidKpm = kelurahan.stream().mapToLong(KelurahanSum::unpaidKpm).sum();
+        Boolean matches = round.realisedKpm() == null || kelurahan.isEmpty() ? null
+                : round.realisedKpm() == paidKpm && round.realisedRupiah() == paidRupiah;
+        return new Summary(round.programme(), round.year(), round.label(), round.sp2dKpm(), round.sp2dRupiah(),
+                round.realisedKpm(), round.realisedRupiah(), paidKpm, paidRupiah, unpaidKpm, matches, kelurahan);
+    }
+
+    /**
+     * For each NIK, the enrolment of the programme running in the round's period: the KPM's own NIK first, else (a
+     * family programme) the family of the household the NIK belongs to.
+     */
+    private List<Match> match(Round round, List<String> niks) {
+        return jdbc.sql("""
+                SELECT i.n - 1 AS row_index, e.id AS enrolment_id, e.kelurahan_code
+                FROM unnest(?::text[]) WITH ORDINALITY AS i(nik, n)
+                LEFT JOIN LATERAL (
+                    SELECT e.id, e.kelurahan_code FROM enrolment e JOIN programme p ON p.code = e.programme_code
+                    WHERE e.programme_code = ? AND e.period_start <= ?
+                      AND (e.period_end IS NULL OR e.period_end >= ?)
+                      AND (e.nik = i.nik OR (p.unit = 'KELUARGA' AND e.household_id IN (
+                           SELECT r.household_id FROM resident r WHERE r.nik = i.nik AND r.household_id IS NOT NULL)))
+                    ORDER BY e.nik = i.nik DESC, e.period_start DESC LIMIT 1) e ON true
+                ORDER BY i.n""")
+                .params(niks.toArray(String[]::new), round.programme(), round.periodEnd(), round.periodStart())
+                .query(Match.class).list();
+    }
+
+    private long[] paidTotals(UUID cycle) {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE status = 'DIBAYAR'), coalesce(sum(rupiah), 0) FROM benefit_payment
+                WHERE cycle_id = ?""").param(cycle)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /** The round, locked for this transaction when payments are added (their SP2D check must see all of them). */
+    private Round round(String programme, int year, String label, boolean lock) {
+        return jdbc.sql("""
+                SELECT id, programme_code AS programme, year, label, period_start, period_end, sp2d_kpm::bigint,
+                       sp2d_rupiah, realised_kpm::bigint, realised_rupiah
+                FROM benefit_cycle WHERE programme_code = ? AND year = ? AND label = ?""" + (lock ? " FOR UPDATE" : ""))
+                .params(programme, year, label == null ? null : label.trim().toUpperCase())
+                .query(Round.class).optional()
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PENYALURAN-TIDAK-DITEMUKAN", null,
+                        "Penyaluran " + programme + " tahun " + year + " tahap/bulan " + label + " belum tercatat."));
+    }
+
+    private static long paidRupiah(BigDecimal value, String pointer, List<Violation> problems) {
+        if (value == null) {
+            problems.add(Violation.field(pointer, "Nominal yang dibayar wajib diisi."));
+        } else if (value.signum() <= 0) {
+            problems.add(Violation.field(pointer, "Nominal yang dibayar harus lebih dari 0."));
+        } else if (value.stripTrailingZeros().scale() > 0) {
+            problems.add(Violation.field(pointer, "Nominal harus bilangan bulat rupiah."));
+        } else if (value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            problems.add(Violation.field(pointer, "Nominal terlalu besar."));
+        } else {
+            return value.longValueExact();
+        }
+        return 0;
+    }
+
+    private static ApiProblemException invalid(List<Violation> problems) {
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PEMBAYARAN-TIDAK-VALID", null,
+                "Daftar pembayaran tidak dapat disimpan; tidak ada baris yang disimpan. Periksa baris yang disebutkan.",
+                problems);
+    }
+}

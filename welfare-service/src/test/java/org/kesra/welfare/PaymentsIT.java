@@ -1,0 +1,154 @@
+package org.kesra.welfare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.kesra.welfare.CatalogueIT.assertProblem;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.kesra.contracts.household.HouseholdRegistered;
+import org.kesra.devinfra.ApiClient;
+import tools.jackson.databind.JsonNode;
+
+class PaymentsIT extends WelfareApiTest {
+
+    /** Only this class uses Imopuro. */
+    static final String IMOPURO = "18.72.01.1003";
+    static final LocalDate ROUND_START = LocalDate.now().minusMonths(2).withDayOfMonth(1);
+
+    @Test
+    void aRoundsPaymentListIsStoredPerKpmAndAddsUpPerKelurahan() {
+        HouseholdRegistered a = enrolledFamily();
+        HouseholdRegistered b = enrolledFamily();
+        HouseholdRegistered c = enrolledFamily();
+        String round = round(3, 2_250_000, 2, 1_500_000L);
+
+        ApiClient.Response recorded = api.post(payments(round), token("dinsos.operator"), list(
+                paid(a.members().get(0).nik(), 750_000), paid(b.members().get(1).nik(), 750_000),
+                unpaid(c.members().get(0).nik(), "MENINGGAL")));
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
+        assertThat(recorded.body().path("recorded").asInt()).isEqualTo(3);
+        assertThat(recorded.body().path("paidRupiah").asLong()).isEqualTo(1_500_000);
+
+        JsonNode summary = api.get(payments(round) + "/summary", token("bappeda.planner")).body();
+        assertThat(summary.path("paidKpm").asLong()).isEqualTo(2);
+        assertThat(summary.path("paidRupiah").asLong()).isEqualTo(1_500_000);
+        assertThat(summary.path("unpaidKpm").asLong()).isEqualTo(1);
+        assertThat(summary.path("matchesRealisation").asBoolean()).as("the bank's 2 KPM / Rp 1,500,000").isTrue();
+        JsonNode imopuro = summary.path("kelurahan").get(0);
+        assertThat(imopuro.path("kelurahanCode").asString()).isEqualTo(IMOPURO);
+        assertThat(imopuro.path("kelurahan").asString()).isEqualTo("Imopuro");
+        assertThat(imopuro.path("unpaidByReason").path("MENINGGAL").asLong()).isEqualTo(1);
+
+        JsonNode asPlanner = api.get(payments(round) + "?status=TIDAK_DIBAYAR", token("bappeda.planner")).body();
+        assertThat(asPlanner.path("items").size()).isEqualTo(1);
+        assertThat(asPlanner.path("items").get(0).path("nik").asString()).contains("******");
+        assertThat(asPlanner.path("items").get(0).path("reason").asString()).isEqualTo("MENINGGAL");
+        JsonNode asOperator = api.get(payments(round), token("dinsos.operator")).body();
+        assertThat(asOperator.path("items").findValuesAsString("nik"))
+                .as("the enrolled KPM's NIK, also where a member's NIK named the family")
+                .containsExactlyInAnyOrder(a.members().get(0).nik(), b.members().get(0).nik(), c.members().get(0).nik());
+    }
+
+    @Test
+    void aRealisationItsRowsDoNotAddUpToShows() {
+        HouseholdRegistered a = enrolledFamily();
+        String round = round(2, 1_500_000, 2, 1_500_000L);
+        assertThat(api.post(payments(round), token("dinsos.operator"), list(paid(a.members().get(0).nik(), 750_000)))
+                .status()).isEqualTo(201);
+        JsonNode summary = api.get(payments(round) + "/summary", token("dinsos.verifier")).body();
+        assertThat(summary.path("realisedKpm").asLong()).isEqualTo(2);
+        assertThat(summary.path("paidKpm").asLong()).isEqualTo(1);
+        assertThat(summary.path("matchesRealisation").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void badListsAreRefusedRowByRowAndNothingIsStored() {
+        HouseholdRegistered a = enrolledFamily();
+        HouseholdRegistered b = enrolledFamily();
+        String round = round(1, 750_000, null, null);
+        String path = payments(round);
+        String operator = token("dinsos.operator");
+
+        assertProblem(api.post(path, operator, "{\"payments\":[]}"), 422, "/payments", "kosong");
+        ApiClient.Response rows = api.post(path, operator, list(paid("123", 750_000),
+                Map.<String, Object>of("nik", a.members().get(0).nik(), "status", "LUNAS"),
+                paid(a.members().get(0).nik(), -5), paid(a.members().get(0).nik(), 750_000.5),
+                Map.<String, Object>of("nik", a.members().get(0).nik(), "status", "TIDAK_DIBAYAR")));
+        assertProblem(rows, 422, "/payments/0/nik", "16 digit");
+        assertProblem(rows, 422, "/payments/1/status", "DIBAYAR atau TIDAK_DIBAYAR");
+        assertProblem(rows, 422, "/payments/2/rupiah", "lebih dari 0");
+        assertProblem(rows, 422, "/payments/3/rupiah", "bilangan bulat");
+        assertProblem(rows, 422, "/payments/4/reason", "Alasan");
+        assertProblem(api.post(path, operator, list(paid("1872011501800009", 750_000))), 422, "/payments/0/nik",
+                "bukan KPM PKH");
+        assertProblem(api.post(path, operator, list(paid(a.members().get(0).nik(), 750_000),
+                unpaid(a.members().get(1).nik(), "PINDAH"))), 422, "/payments/1/nik", "/payments/0");
+        assertProblem(api.post(path, operator, list(paid(a.members().get(0).nik(), 750_000),
+                paid(b.members().get(0).nik(), 750_000))), 422, "/payments", "melebihi SP2D");
+        assertThat(api.post(path, token("dinsos.verifier"), list(paid(a.members().get(0).nik(), 750_000))).status())
+                .isEqualTo(403);
+        assertThat(api.post(payments("2019/TIDAK-ADA"), operator, list(paid(a.members().get(0).nik(), 750_000)))
+                .status()).isEqualTo(404);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM benefit_payment p JOIN benefit_cycle c ON c.id = p.cycle_id WHERE c.label = ?""")
+                .param(round.substring(round.indexOf('/') + 1)).query(Long.class).single())
+                .as("no refused list left a row").isZero();
+
+        assertThat(api.post(path, operator, list(paid(a.members().get(0).nik(), 750_000))).status()).isEqualTo(201);
+        ApiClient.Response again = api.post(path, operator, list(unpaid(a.members().get(2).nik(), "MAMPU")));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("code").asString()).isEqualTo("WF-PEMBAYARAN-SUDAH-ADA");
+    }
+
+    private HouseholdRegistered enrolledFamily() {
+        HouseholdRegistered card = household.registerFamily(IMOPURO);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+                .param(card.householdId()).query(Long.class).single() == card.members().size());
+        ApiClient.Response enrolled = enrol("dinsos.operator", "PKH", card.members().get(0).nik(),
+                ROUND_START.minusMonths(6).toString(), null);
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+        return card;
+    }
+
+    /** A PKH round in the past; returns "year/label". */
+    private String round(int sp2dKpm, long sp2dRupiah, Integer realisedKpm, Long realisedRupiah) {
+        String label = "UJI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", ROUND_START.getYear());
+        body.put("label", label);
+        body.put("kind", "TAHAP");
+        body.put("periodStart", ROUND_START.toString());
+        body.put("periodEnd", ROUND_START.plusMonths(1).minusDays(1).toString());
+        body.put("sp2dKpm", sp2dKpm);
+        body.put("sp2dRupiah", sp2dRupiah);
+        body.put("realisedKpm", realisedKpm);
+        body.put("realisedRupiah", realisedRupiah);
+        ApiClient.Response created = api.post("/api/v1/programmes/PKH/cycles", token("dinsos.operator"),
+                JSON.writeValueAsString(body));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return ROUND_START.getYear() + "/" + label;
+    }
+
+    private static String payments(String round) {
+        return "/api/v1/programmes/PKH/cycles/" + round + "/payments";
+    }
+
+    private static Map<String, Object> paid(String nik, Number rupiah) {
+        return Map.of("nik", nik, "status", "DIBAYAR", "rupiah", rupiah);
+    }
+
+    private static Map<String, Object> unpaid(String nik, String reason) {
+        return Map.of("nik", nik, "status", "TIDAK_DIBAYAR", "reason", reason);
+    }
+
+    @SafeVarargs
+    private static String list(Map<String, Object>... rows) {
+        return JSON.writeValueAsString(Map.of("payments", List.of(rows)));
+    }
+}
