@@ -71,6 +71,45 @@ class DecileIT extends WelfareApiTest {
         assertThat(api.get("/api/v1/eligibility/1872019999990001", token("dinsos.verifier")).status()).isEqualTo(404);
     }
 
+    @Test
+    void aListSavedFromExcelIsReadAndAKkTypedAsANumberIsRefused() throws IOException {
+        HouseholdRegistered poor = family();
+        String period = period();
+        ApiClient.Response typedAsNumber = api.upload("/api/v1/deciles/" + period, token("dinsos.admin"),
+                workbook(poor.kkNumber(), true), "desil.xlsx", java.util.Map.of());
+        assertThat(typedAsNumber.status()).isEqualTo(422);
+        assertThat(typedAsNumber.body().path("errors").get(0).path("detail").asString()).contains("sebagai angka");
+        assertThat(typedAsNumber.body().path("errors").get(0).path("row").asInt()).isEqualTo(2);
+
+        ApiClient.Response uploaded = api.upload("/api/v1/deciles/" + period, token("dinsos.admin"),
+                workbook(poor.kkNumber(), false), "desil.xlsx", java.util.Map.of());
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        assertThat(api.get("/api/v1/eligibility/" + poor.members().get(0).nik() + "?tanggal="
+                + uploaded.body().path("periodFrom").asString(), token("dinsos.verifier")).body().path("decile").asInt())
+                .isEqualTo(2);
+    }
+
+    /** A DTSEN extract as Excel writes it: the KK as text (or, wrongly, as a number), the decile as a number. */
+    private static Path workbook(String kk, boolean kkAsNumber) throws IOException {
+        Path file = Files.createTempFile("desil-", ".xlsx");
+        file.toFile().deleteOnExit();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(file)) {
+            var sheet = book.createSheet("DTSEN");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("NO_KK");
+            header.createCell(1).setCellValue("DESIL");
+            var row = sheet.createRow(1);
+            if (kkAsNumber) {
+                row.createCell(0).setCellValue(Double.parseDouble(kk));
+            } else {
+                row.createCell(0).setCellValue(kk);
+            }
+            row.createCell(1).setCellValue(2);
+            book.write(out);
+        }
+        return file;
+    }
+
     /** A quarter no other run of this class has used on this database. */
     private static String period() {
         return (2100 + ThreadLocalRandom.current().nextInt(800)) + "-Q" + (1 + ThreadLocalRandom.current().nextInt(4));

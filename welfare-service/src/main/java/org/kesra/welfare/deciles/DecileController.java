@@ -3,9 +3,9 @@ package org.kesra.welfare.deciles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -30,15 +30,15 @@ public class DecileController {
 
     @PostMapping("/api/v1/deciles/{period}")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Unggah daftar desil satu triwulan (CSV: no_kk, desil); semua atau tidak sama sekali")
+    @Operation(summary = "Unggah daftar desil satu triwulan (CSV atau XLSX: no_kk, desil); semua atau tidak sama sekali")
     public DecileSnapshots.ImportResult upload(@PathVariable String period, @RequestPart("file") MultipartFile file)
             throws IOException {
         String actor = WelfareAccess.catalogueEditor().name();
         if (file.isEmpty()) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
         }
-        try (InputStream in = file.getInputStream()) {
-            return snapshots.importList(period, in, actor);
+        try (SpooledUpload spooled = SpooledUpload.of(file.getInputStream(), "desil-")) {
+            return snapshots.importList(period, file.getOriginalFilename(), spooled.file(), spooled.sha256(), actor);
         }
     }
 

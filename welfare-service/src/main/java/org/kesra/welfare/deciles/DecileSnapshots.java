@@ -1,21 +1,22 @@
 package org.kesra.welfare.deciles;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
+import org.kesra.platform.web.sheets.SheetFiles;
+import org.kesra.platform.web.sheets.SheetRow;
+import org.kesra.platform.web.sheets.SheetSource;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.residents.ResidentProjection;
-import org.kesra.welfare.uploads.UploadedCsv;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,8 +52,10 @@ public class DecileSnapshots {
                               List<ProgrammeEligibility> programmes) {
     }
 
+    /** The quarter's list from a spooled upload (CSV or XLSX, columns no_kk and desil); all rows or none. */
     @Transactional
-    public ImportResult importList(String period, InputStream file, String actor) throws IOException {
+    public ImportResult importList(String period, String fileName, Path file, String hash, String actor)
+            throws IOException {
         if (period == null || !period.matches("[0-9]{4}-Q[1-4]")) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PERIODE-TIDAK-VALID", null,
                     "Periode ditulis TTTT-Qn, mis. 2025-Q3.");
@@ -66,20 +69,31 @@ public class DecileSnapshots {
         Map<String, Long> seen = new HashMap<>();
         List<Violation> problems = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
-        String hash;
-        try (UploadedCsv csv = UploadedCsv.open(file)) {
-            CSVParser parser = csv.parser();
-            if (!parser.getHeaderNames().contains("no_kk") || !parser.getHeaderNames().contains("desil")) {
+        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> new ApiProblemException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "WF-FORMAT-BERKAS", "Format berkas tidak didukung",
+                "Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
+                List.of(Violation.field("/file", "format berkas tidak didukung"))));
+        try (SheetSource sheet = SheetFiles.open(file, format)) {
+            int kkColumn = column(sheet.header(), "no_kk");
+            int decileColumn = column(sheet.header(), "desil");
+            if (kkColumn < 0 || decileColumn < 0) {
                 throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
                         "Berkas harus berkolom no_kk dan desil.", List.of(Violation.cell(1, "no_kk/desil",
-                        String.join(",", parser.getHeaderNames()), "Kolom wajib tidak ditemukan.")));
+                        String.join(",", sheet.header().stream().map(String::valueOf).toList()),
+                        "Kolom wajib tidak ditemukan.")));
             }
-            for (CSVRecord record : parser) {
-                long line = record.getRecordNumber() + 1;
-                String kk = record.isMapped("no_kk") && record.isSet("no_kk") ? record.get("no_kk") : "";
-                String decile = record.isSet("desil") ? record.get("desil") : "";
+            for (Iterator<SheetRow> it = sheet.rows(); it.hasNext(); ) {
+                SheetRow record = it.next();
+                long line = record.number();
+                String kk = text(record.cell(kkColumn));
+                String decile = text(record.cell(decileColumn));
                 boolean ok = true;
-                if (!kk.matches("[0-9]{16}")) {
+                if (record.numericCells().contains(kkColumn)) {
+                    // Excel keeps 15 significant digits of a number: a 16-digit KK typed as a number is already wrong.
+                    problems.add(Violation.cell(line, "no_kk", kk,
+                            "Nomor KK tersimpan sebagai angka di Excel (digit terakhir hilang); simpan kolom ini sebagai teks."));
+                    ok = false;
+                } else if (!kk.matches("[0-9]{16}")) {
                     problems.add(Violation.cell(line, "no_kk", kk, "Nomor KK harus 16 digit angka."));
                     ok = false;
                 } else if (seen.containsKey(kk)) {
@@ -98,7 +112,6 @@ public class DecileSnapshots {
                     break;
                 }
             }
-            hash = csv.sha256();
         }
         if (!problems.isEmpty()) {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-DESIL-TIDAK-VALID", null,
@@ -152,4 +165,17 @@ public class DecileSnapshots {
                 snapshot.map(Map.Entry::getValue).orElse(null), programmes);
     }
 
+
+    private static int column(List<String> header, String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i) != null && header.get(i).trim().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String text(String cell) {
+        return cell == null ? "" : cell.trim();
+    }
 }

@@ -5,20 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,19 +50,8 @@ public class VerivaliController {
         if (file.isEmpty()) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
         }
-        // Spooled to a file: an XLSX is a ZIP read from its end, and the file's SHA-256 is kept with the batch.
-        Path spooled = Files.createTempFile("verivali-", ".upload");
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(file.getInputStream(), sha256)) {
-                Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return verivali.upload(programme, file.getOriginalFilename(), spooled,
-                    HexFormat.of().formatHex(sha256.digest()), actor);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            Files.deleteIfExists(spooled);
+        try (SpooledUpload spooled = SpooledUpload.of(file.getInputStream(), "verivali-")) {
+            return verivali.upload(programme, file.getOriginalFilename(), spooled.file(), spooled.sha256(), actor);
         }
     }
 
