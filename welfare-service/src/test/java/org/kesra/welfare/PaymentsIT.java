@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.kesra.welfare.CatalogueIT.assertProblem;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -104,6 +108,66 @@ class PaymentsIT extends WelfareApiTest {
         ApiClient.Response again = api.post(path, operator, list(unpaid(a.members().get(2).nik(), "MAMPU")));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().path("code").asString()).isEqualTo("WF-PEMBAYARAN-SUDAH-ADA");
+    }
+
+    @Test
+    void theBanksSpreadsheetIsReadAndItsProblemsNameRowsAndColumns() throws IOException {
+        HouseholdRegistered a = enrolledFamily();
+        HouseholdRegistered b = enrolledFamily();
+        String round = round(2, 1_500_000, null, null);
+        String operator = token("dinsos.operator");
+
+        ApiClient.Response refused = api.upload(payments(round), operator, csv("\uFEFFnik;status;rupiah;alasan\n"
+                + a.members().get(0).nik() + ";dibayar;Rp 750.000;\n"
+                + a.members().get(1).nik() + ";TIDAK_DIBAYAR;;mampu\n"
+                + "1872011501800009;DIBAYAR;750000;\n"), "penyaluran.csv", Map.of());
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        Map<Long, JsonNode> byRow = new java.util.HashMap<>();
+        refused.body().path("errors").forEach(e -> byRow.put(e.path("row").asLong(), e));
+        assertThat(byRow.keySet()).containsExactlyInAnyOrder(3L, 4L);
+        assertThat(byRow.get(3L).path("column").asString()).isEqualTo("nik");
+        assertThat(byRow.get(3L).path("detail").asString()).contains("baris 2");
+        assertThat(byRow.get(4L).path("detail").asString()).contains("bukan KPM PKH");
+
+        ApiClient.Response notANumber = api.upload(payments(round), operator, csv("nik,status,rupiah\n"
+                + a.members().get(0).nik() + ",DIBAYAR,\"750000,5\"\n"), "penyaluran.csv", Map.of());
+        assertThat(notANumber.status()).isEqualTo(422);
+        assertThat(notANumber.body().path("errors").get(0).path("column").asString()).isEqualTo("rupiah");
+        assertThat(notANumber.body().path("errors").get(0).path("row").asLong()).isEqualTo(2);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM benefit_payment p JOIN benefit_cycle c ON c.id = p.cycle_id WHERE c.label = ?""")
+                .param(round.substring(round.indexOf('/') + 1)).query(Long.class).single()).isZero();
+
+        Path xlsx = Files.createTempFile("penyaluran-", ".xlsx");
+        xlsx.toFile().deleteOnExit();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(xlsx)) {
+            var sheet = book.createSheet("Penyaluran");
+            String[][] rows = {{"NIK", "STATUS", "RUPIAH", "ALASAN"},
+                {a.members().get(0).nik(), "DIBAYAR", null, null},
+                {b.members().get(0).nik(), "TIDAK_DIBAYAR", null, "PINDAH"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] != null) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            sheet.getRow(1).createCell(2).setCellValue(750_000); // a number cell, as the bank's sheet has it
+            book.write(out);
+        }
+        ApiClient.Response recorded = api.upload(payments(round), operator, xlsx, "penyaluran.xlsx", Map.of());
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
+        assertThat(recorded.body().path("recorded").asInt()).isEqualTo(2);
+        assertThat(api.get(payments(round) + "/summary", operator).body().path("paidRupiah").asLong())
+                .isEqualTo(750_000);
+    }
+
+    private static Path csv(String text) throws IOException {
+        Path file = Files.createTempFile("penyaluran-", ".csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     private HouseholdRegistered enrolledFamily() {

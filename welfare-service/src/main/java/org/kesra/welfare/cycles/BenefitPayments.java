@@ -1,10 +1,13 @@
 package org.kesra.welfare.cycles;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +15,9 @@ import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.platform.web.sheets.SheetFiles;
+import org.kesra.platform.web.sheets.SheetRow;
+import org.kesra.platform.web.sheets.SheetSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -183,6 +189,116 @@ public class BenefitPayments {
                     "Sebagian KPM daftar ini baru saja dicatat oleh pengguna lain; tidak ada yang disimpan.");
         }
         return new Recorded(round.id(), rows.size(), newPaidKpm, newPaidRupiah, rows.size() - newPaidKpm);
+    }
+
+    /**
+     * The same list as the bank's spreadsheet (CSV or XLSX; columns nik, status, rupiah, alasan, catatan), with the
+     * same rules; problems are reported by row and column of the file instead of JSON pointers. Rupiah may be
+     * written with thousands dots ("750.000"), as Indonesian spreadsheets do.
+     */
+    @Transactional
+    public Recorded recordFile(String programme, int year, String label, String fileName, Path file, String actor)
+            throws IOException {
+        round(programme, year, label, false); // 404 before reading a file for a round that does not exist
+        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> new ApiProblemException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "WF-FORMAT-BERKAS", "Format berkas tidak didukung",
+                "Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
+                List.of(Violation.field("/file", "format berkas tidak didukung"))));
+        List<PaymentInput> rows = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
+        try (SheetSource sheet = SheetFiles.open(file, format)) {
+            Map<String, Integer> columns = new HashMap<>();
+            for (String name : FILE_COLUMNS) {
+                for (int i = 0; i < sheet.header().size(); i++) {
+                    if (sheet.header().get(i) != null && sheet.header().get(i).trim().equalsIgnoreCase(name)) {
+                        columns.put(name, i);
+                    }
+                }
+            }
+            List<String> missing = List.of("nik", "status").stream().filter(c -> !columns.containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
+                        "Kolom wajib tidak ada: " + String.join(", ", missing) + ". Kolom yang dikenali: "
+                                + String.join(", ", FILE_COLUMNS) + ".",
+                        missing.stream().map(m -> Violation.cell(1, m, null, "Kolom " + m + " wajib ada.")).toList());
+            }
+            for (Iterator<SheetRow> it = sheet.rows(); it.hasNext(); ) {
+                SheetRow row = it.next();
+                if (rows.size() == MAX_ROWS) {
+                    throw invalid(List.of(Violation.cell(row.number(), "nik", null,
+                            "Paling banyak " + MAX_ROWS + " baris per berkas.")));
+                }
+                String nik = cell(row, columns.get("nik"));
+                if (row.numericCells().contains(columns.get("nik"))) {
+                    problems.add(Violation.cell(row.number(), "nik", nik,
+                            "NIK tersimpan sebagai angka di Excel (digit terakhir hilang); simpan kolom ini sebagai teks."));
+                }
+                String amount = cell(row, columns.get("rupiah")).replaceFirst("(?i)^rp\\.?\\s*", "");
+                BigDecimal rupiah = null;
+                if (!amount.isEmpty()) {
+                    String plain = amount.matches("[0-9]{1,3}(\\.[0-9]{3})+") ? amount.replace(".", "") : amount;
+                    try {
+                        rupiah = new BigDecimal(plain);
+                    } catch (NumberFormatException e) {
+                        problems.add(Violation.cell(row.number(), "rupiah", amount, "Nominal harus angka rupiah."));
+                    }
+                }
+                String reason = cell(row, columns.get("alasan"));
+                String note = cell(row, columns.get("catatan"));
+                rows.add(new PaymentInput(nik, cell(row, columns.get("status")).toUpperCase(java.util.Locale.ROOT),
+                        rupiah, reason.isEmpty() ? null : reason.toUpperCase(java.util.Locale.ROOT),
+                        note.isEmpty() ? null : note));
+                lines.add(row.number());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        try {
+            return record(programme, year, label, new PaymentList(rows), actor);
+        } catch (ApiProblemException e) {
+            throw new ApiProblemException(e.status(), e.code(), e.title(), e.getMessage(),
+                    e.violations().stream().map(v -> asCell(v, rows, lines)).toList());
+        }
+    }
+
+    static final List<String> FILE_COLUMNS = List.of("nik", "status", "rupiah", "alasan", "catatan");
+
+    /** "/payments/3/rupiah" becomes the file's row of that entry and the column "rupiah". */
+    private static Violation asCell(Violation v, List<PaymentInput> rows, List<Long> lines) {
+        java.util.regex.Matcher at = v.pointer() == null ? null
+                : java.util.regex.Pattern.compile("/payments/([0-9]+)/([a-z]+)").matcher(v.pointer());
+        if (at == null || !at.matches()) {
+            return v.pointer() != null && v.pointer().equals("/payments") ? Violation.field("/file", v.detail()) : v;
+        }
+        int index = Integer.parseInt(at.group(1));
+        String column = switch (at.group(2)) {
+            case "reason" -> "alasan";
+            case "note" -> "catatan";
+            default -> at.group(2);
+        };
+        PaymentInput row = rows.get(index);
+        String value = switch (column) {
+            case "nik" -> row.nik();
+            case "status" -> row.status();
+            case "rupiah" -> row.rupiah() == null ? null : row.rupiah().toPlainString();
+            case "alasan" -> row.reason();
+            default -> null;
+        };
+        // "already named at /payments/0" becomes "already named at row 2" of the file
+        String detail = v.detail();
+        java.util.regex.Matcher other = java.util.regex.Pattern.compile("/payments/([0-9]+)").matcher(detail);
+        if (other.find()) {
+            detail = detail.substring(0, other.start()) + "baris " + lines.get(Integer.parseInt(other.group(1)))
+                    + detail.substring(other.end());
+        }
+        return Violation.cell(lines.get(index), column, value, detail);
+    }
+
+    private static String cell(SheetRow row, Integer column) {
+        String value = column == null ? null : row.cell(column);
+        return value == null ? "" : value.trim();
     }
 
     public PageResponse<Payment> list(String programme, int year, String label, String kelurahanCode, String status,

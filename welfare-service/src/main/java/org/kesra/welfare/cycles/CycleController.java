@@ -6,7 +6,13 @@ import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.http.HttpStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.sheets.SpooledUpload;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.kesra.platform.web.PageResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,6 +66,23 @@ public class CycleController {
                                                    @PathVariable String label,
                                                    @RequestBody BenefitPayments.PaymentList list) {
         return payments.record(code, year, label, list, WelfareAccess.enroller().name());
+    }
+
+    @PostMapping(path = "/api/v1/programmes/{code}/cycles/{year}/{label}/payments",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Catat pembayaran per KPM dari berkas bank (CSV atau XLSX: nik, status, rupiah, alasan, "
+            + "catatan); kesalahan disebut per baris dan kolom; disimpan utuh atau tidak sama sekali")
+    public BenefitPayments.Recorded recordPaymentFile(@PathVariable String code, @PathVariable int year,
+                                                      @PathVariable String label,
+                                                      @RequestPart("file") MultipartFile file) throws IOException {
+        String actor = WelfareAccess.enroller().name();
+        if (file.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
+        }
+        try (SpooledUpload spooled = SpooledUpload.of(file.getInputStream(), "pembayaran-")) {
+            return payments.recordFile(code, year, label, file.getOriginalFilename(), spooled.file(), actor);
+        }
     }
 
     @GetMapping("/api/v1/programmes/{code}/cycles/{year}/{label}/payments")
