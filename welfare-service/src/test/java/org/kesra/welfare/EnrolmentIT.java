@@ -156,6 +156,39 @@ class EnrolmentIT extends WelfareApiTest {
     }
 
     @Test
+    void kecamatanAndKelurahanStaffSeeTheKpmOfTheirRegionOnly() {
+        String rejomulyo = "18.72.05.1001";
+        String mulyojati = "18.72.03.1001";
+        HouseholdRegistered here = registeredIn(rejomulyo);
+        HouseholdRegistered there = registeredIn(mulyojati);
+        String since = LocalDate.now().minusMonths(1).toString();
+        String own = enrol("dinsos.operator", "SEMBAKO", here.members().get(0).nik(), since, null).body().path("id")
+                .asString();
+        String other = enrol("dinsos.operator", "SEMBAKO", there.members().get(0).nik(), since, null).body().path("id")
+                .asString();
+
+        JsonNode listed = api.get("/api/v1/enrolments?programme=SEMBAKO&size=200", token("rejomulyo.operator")).body();
+        assertThat(listed.path("items").findValuesAsString("kelurahanCode")).isNotEmpty().containsOnly(rejomulyo);
+        assertThat(listed.path("items").findValuesAsString("id")).contains(own).doesNotContain(other);
+        assertThat(listed.path("items").findValuesAsString("nik")).allMatch(nik -> nik.contains("******"));
+        assertThat(api.get("/api/v1/enrolments?kelurahan=" + mulyojati, token("rejomulyo.operator")).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/enrolments/" + other, token("rejomulyo.operator")).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/enrolments/" + own, token("rejomulyo.operator")).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/enrolments?programme=SEMBAKO&size=200", token("metrobarat.camat")).body()
+                .path("items").findValuesAsString("id")).contains(other).doesNotContain(own);
+        assertThat(api.get("/api/v1/enrolments/" + own, token("dinsos.operator")).body().path("nik").asString())
+                .as("Dinas Sosial reads the whole NIK").isEqualTo(here.members().get(0).nik());
+    }
+
+    private HouseholdRegistered registeredIn(String kelurahan) {
+        HouseholdRegistered card = household.registerFamily(kelurahan);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+                .param(card.householdId()).query(Long.class).single() == card.members().size());
+        return card;
+    }
+
+    @Test
     void aCorrectedKkNumberReachesEveryMembersRow() {
         HouseholdRegistered card = family();
         String corrected = "1872" + card.kkNumber().substring(4, 15) + (card.kkNumber().charAt(15) == '9' ? '8' : '9');

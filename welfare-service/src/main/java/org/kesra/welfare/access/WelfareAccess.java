@@ -21,38 +21,51 @@ public final class WelfareAccess {
     /** Roles whose work needs the full NIK (they enter, match and verify); planners and auditors read it masked. */
     static final Set<String> FULL_NIK = Set.of("dinsos-operator", "dinsos-verifier", "dinsos-admin");
 
-    /** Kecamatan and kelurahan staff: they read the PPKS of their own region only, NIKs masked. */
-    static final Set<String> REGIONAL_PPKS_READERS = Set.of("kelurahan-operator", "kecamatan-operator",
+    /**
+     * Kecamatan and kelurahan staff: they read the PPKS and the enrolments (KPM) of their own region only, NIKs
+     * masked; musyawarah kelurahan needs to know who is a KPM there to propose removals.
+     */
+    static final Set<String> REGIONAL_READERS = Set.of("kelurahan-operator", "kecamatan-operator",
             "kecamatan-approver");
 
     private WelfareAccess() {
     }
 
+    /** Kelurahan codes inside the reader's region, as a condition on {@code column}, its values added to args. */
+    public static String regionCondition(RegionalReader reader, String column, java.util.List<Object> args) {
+        if (reader.region().isEmpty()) {
+            return "TRUE";
+        }
+        args.add(reader.region().get());
+        args.add(reader.region().get() + ".%");
+        return "(" + column + " = ? OR " + column + " LIKE ?)";
+    }
+
     /**
-     * Who reads the PPKS register and how far: city-level readers everything ({@code region} empty), kecamatan and
+     * Who reads the PPKS and enrolment registers and how far: city-level readers everything ({@code region} empty), kecamatan and
      * kelurahan staff the kelurahan codes starting with their token's {@code wilayah}. The region goes into the
      * queries, so nothing outside it is ever read.
      */
-    public record PpksReader(Caller caller, java.util.Optional<String> region) {
+    public record RegionalReader(Caller caller, java.util.Optional<String> region) {
 
         public boolean covers(String kelurahanCode) {
             return region.isEmpty() || kelurahanCode.equals(region.get()) || kelurahanCode.startsWith(region.get() + ".");
         }
     }
 
-    public static PpksReader ppksReader() {
+    public static RegionalReader regionalReader() {
         Caller caller = Caller.current();
         if (caller.roles().stream().anyMatch(READERS::contains)) {
-            return new PpksReader(caller, java.util.Optional.empty());
+            return new RegionalReader(caller, java.util.Optional.empty());
         }
-        if (caller.roles().stream().noneMatch(REGIONAL_PPKS_READERS::contains)) {
+        if (caller.roles().stream().noneMatch(REGIONAL_READERS::contains)) {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
-                    "Peran Anda tidak mengizinkan akses ke data PPKS.");
+                    "Peran Anda tidak mengizinkan akses ke data kesejahteraan sosial.");
         }
         String region = caller.wilayah().filter(w -> w.matches("[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?"))
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
                         "Token Anda tidak menyebutkan wilayah kerja."));
-        return new PpksReader(caller, java.util.Optional.of(region));
+        return new RegionalReader(caller, java.util.Optional.of(region));
     }
 
     /** The caller, if one of the roles may read the registers; 403 otherwise. */

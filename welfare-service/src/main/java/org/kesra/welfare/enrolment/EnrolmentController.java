@@ -40,26 +40,30 @@ public class EnrolmentController {
     }
 
     @GetMapping("/api/v1/enrolments")
-    @Operation(summary = "Daftar kepesertaan (halaman), menurut program, kelurahan, status")
+    @Operation(summary = "Daftar kepesertaan (halaman), menurut program, kelurahan, status; staf kecamatan/kelurahan hanya wilayahnya")
     public PageResponse<Enrolments.Enrolment> list(@RequestParam(required = false) String programme,
                                                    @RequestParam(required = false) String kelurahan,
                                                    @RequestParam(required = false) String status,
                                                    @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
                                                    @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
-        Caller caller = WelfareAccess.reader();
-        PageResponse<Enrolments.Enrolment> found = enrolments.list(programme, kelurahan, status, page,
-                size);
-        return WelfareAccess.seesFullNik(caller) ? found : found.map(EnrolmentController::masked);
+        WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
+        if (kelurahan != null && !reader.covers(kelurahan)) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "WF-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
+                    "Kelurahan " + kelurahan + " berada di luar wilayah Anda (" + reader.region().orElse("") + ").");
+        }
+        PageResponse<Enrolments.Enrolment> found = enrolments.list(reader, programme, kelurahan, status, page, size);
+        return WelfareAccess.seesFullNik(reader.caller()) ? found : found.map(EnrolmentController::masked);
     }
 
     @GetMapping("/api/v1/enrolments/{id}")
     @Operation(summary = "Satu kepesertaan")
     public Enrolments.Enrolment one(@PathVariable UUID id) {
-        Caller caller = WelfareAccess.reader();
-        Enrolments.Enrolment found = enrolments.find(id).orElseThrow(() -> new ApiProblemException(
+        WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
+        // Outside the caller's region: not found, as if it did not exist.
+        Enrolments.Enrolment found = enrolments.find(id, reader).orElseThrow(() -> new ApiProblemException(
                 HttpStatus.NOT_FOUND, "WF-KEPESERTAAN-TIDAK-DITEMUKAN", null, "Kepesertaan " + id + " tidak ditemukan."));
-        return WelfareAccess.seesFullNik(caller) ? found : masked(found);
+        return WelfareAccess.seesFullNik(reader.caller()) ? found : masked(found);
     }
 
     @GetMapping("/api/v1/enrolments/{id}/pkh-components")

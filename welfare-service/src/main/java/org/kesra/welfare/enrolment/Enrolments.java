@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.access.WelfareAccess;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.residents.ResidentProjection;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -108,9 +109,17 @@ public class Enrolments {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Enrolment.class).optional();
     }
 
-    public PageResponse<Enrolment> list(String programme, String kelurahanCode, String status, int page, int size) {
-        List<String> where = new ArrayList<>(List.of("TRUE"));
+    /** The enrolment, if it lies inside the reader's region. */
+    public Optional<Enrolment> find(UUID id, WelfareAccess.RegionalReader reader) {
+        List<Object> args = new ArrayList<>(List.of(id));
+        String region = WelfareAccess.regionCondition(reader, "kelurahan_code", args);
+        return jdbc.sql(SELECT + " WHERE id = ? AND " + region).params(args).query(Enrolment.class).optional();
+    }
+
+    public PageResponse<Enrolment> list(WelfareAccess.RegionalReader reader, String programme, String kelurahanCode,
+                                        String status, int page, int size) {
         List<Object> args = new ArrayList<>();
+        List<String> where = new ArrayList<>(List.of(WelfareAccess.regionCondition(reader, "kelurahan_code", args)));
         if (programme != null) {
             where.add("programme_code = ?");
             args.add(programme);

@@ -44,21 +44,21 @@ public class PpksController {
                                                 @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
                                                 @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
-        WelfareAccess.PpksReader reader = WelfareAccess.ppksReader();
+        WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         if (kelurahan != null && !reader.covers(kelurahan)) {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "WF-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
                     "Kelurahan " + kelurahan + " berada di luar wilayah Anda (" + reader.region().orElse("") + ").");
         }
-        PageResponse<PpksRegister.Case> found = register.list(reader.region(), kelurahan, status, category, page, size);
+        PageResponse<PpksRegister.Case> found = register.list(reader, kelurahan, status, category, page, size);
         return WelfareAccess.seesFullNik(reader.caller()) ? found : found.map(PpksController::masked);
     }
 
     @GetMapping("/api/v1/ppks/{id}")
     @Operation(summary = "Satu kasus PPKS dengan pelayanannya")
     public PpksRegister.Case one(@PathVariable UUID id) {
-        WelfareAccess.PpksReader reader = WelfareAccess.ppksReader();
+        WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         // A case outside the caller's region is "not found", as if it did not exist: its existence is not told.
-        PpksRegister.Case found = register.find(id, reader.region()).orElseThrow(() -> new ApiProblemException(
+        PpksRegister.Case found = register.find(id, reader).orElseThrow(() -> new ApiProblemException(
                 HttpStatus.NOT_FOUND, "WF-PPKS-TIDAK-DITEMUKAN", null, "Kasus PPKS " + id + " tidak ditemukan."));
         return WelfareAccess.seesFullNik(reader.caller()) ? found : masked(found);
     }

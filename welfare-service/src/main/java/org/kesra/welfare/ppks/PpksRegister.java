@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.access.WelfareAccess;
 import org.kesra.welfare.residents.ResidentProjection;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -186,23 +187,20 @@ public class PpksRegister {
     }
 
     public Optional<Case> find(UUID id) {
-        return find(id, Optional.empty());
+        return cases("c.id = ?", List.of(id), 1, 0).stream().findFirst();
     }
 
-    /** The case, if it lies inside the region (kelurahan codes starting with it); any case without a region. */
-    public Optional<Case> find(UUID id, Optional<String> region) {
+    /** The case, if it lies inside the reader's region. */
+    public Optional<Case> find(UUID id, WelfareAccess.RegionalReader reader) {
         List<Object> args = new ArrayList<>(List.of(id));
-        String condition = "c.id = ?" + regionCondition(region, args);
+        String condition = "c.id = ? AND " + WelfareAccess.regionCondition(reader, "c.kelurahan_code", args);
         return cases(condition, args, 1, 0).stream().findFirst();
     }
 
-    public PageResponse<Case> list(Optional<String> region, String kelurahanCode, String status, String category,
-                                   int page, int size) {
-        List<String> where = new ArrayList<>(List.of("TRUE"));
+    public PageResponse<Case> list(WelfareAccess.RegionalReader reader, String kelurahanCode, String status,
+                                   String category, int page, int size) {
         List<Object> args = new ArrayList<>();
-        if (region.isPresent()) {
-            where.add("TRUE" + regionCondition(region, args));
-        }
+        List<String> where = new ArrayList<>(List.of(WelfareAccess.regionCondition(reader, "c.kelurahan_code", args)));
         if (kelurahanCode != null) {
             where.add("c.kelurahan_code = ?");
             args.add(kelurahanCode);
@@ -221,15 +219,6 @@ public class PpksRegister {
         String countSql = "SELECT count(*) FROM ppks_case c WHERE " + condition;
         return PageResponse.of(items, page, size,
                 () -> jdbc.sql(countSql).params(args).query(Long.class).single());
-    }
-
-    private static String regionCondition(Optional<String> region, List<Object> args) {
-        if (region.isEmpty()) {
-            return "";
-        }
-        args.add(region.get());
-        args.add(region.get() + ".%");
-        return " AND (c.kelurahan_code = ? OR c.kelurahan_code LIKE ?)";
     }
 
     /** Per kelurahan: cases found in the period (terdata) and those among them served by its end (ditangani). */
