@@ -42,14 +42,21 @@ public final class WelfareAccess {
     }
 
     /**
-     * Who reads the PPKS and enrolment registers and how far: city-level readers everything ({@code region} empty), kecamatan and
-     * kelurahan staff the kelurahan codes starting with their token's {@code wilayah}. The region goes into the
-     * queries, so nothing outside it is ever read.
+     * Who reads the PPKS and enrolment registers and how far: city-level readers everything ({@code region} empty),
+     * kecamatan and kelurahan staff the kelurahan codes starting with their token's {@code wilayah}. The region goes
+     * into the queries, so nothing outside it is ever read.
      */
     public record RegionalReader(Caller caller, java.util.Optional<String> region) {
 
         public boolean covers(String kelurahanCode) {
-            return region.isEmpty() || kelurahanCode.equals(region.get()) || kelurahanCode.startsWith(region.get() + ".");
+            return region.isEmpty() || WelfareAccess.covers(region.get(), kelurahanCode);
+        }
+
+        /** A kelurahan the request names must lie inside the region: 403 otherwise. */
+        public void requireCovers(String kelurahanCode) {
+            if (kelurahanCode != null && !covers(kelurahanCode)) {
+                throw outsideRegion(kelurahanCode, region.orElse(""));
+            }
         }
     }
 
@@ -62,10 +69,26 @@ public final class WelfareAccess {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
                     "Peran Anda tidak mengizinkan akses ke data kesejahteraan sosial.");
         }
-        String region = caller.wilayah().filter(w -> w.matches("[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?"))
+        return new RegionalReader(caller, java.util.Optional.of(region(caller)));
+    }
+
+    private static final java.util.regex.Pattern REGION_CODE =
+            java.util.regex.Pattern.compile("[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?");
+
+    /** The caller's region code from the token ({@code wilayah}); the kelurahan codes inside it start with it. */
+    public static String region(Caller caller) {
+        return caller.wilayah().filter(w -> REGION_CODE.matcher(w).matches())
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
                         "Token Anda tidak menyebutkan wilayah kerja."));
-        return new RegionalReader(caller, java.util.Optional.of(region));
+    }
+
+    public static boolean covers(String region, String kelurahanCode) {
+        return kelurahanCode.equals(region) || kelurahanCode.startsWith(region + ".");
+    }
+
+    public static ApiProblemException outsideRegion(String kelurahanCode, String region) {
+        return new ApiProblemException(HttpStatus.FORBIDDEN, "WF-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
+                "Kelurahan " + kelurahanCode + " berada di luar wilayah Anda (" + region + ").");
     }
 
     /** The caller, if one of the roles may read the registers; 403 otherwise. */

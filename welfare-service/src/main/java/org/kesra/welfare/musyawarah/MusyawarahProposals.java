@@ -11,6 +11,7 @@ import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.welfare.residents.ResidentProjection;
+import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -86,10 +87,9 @@ public class MusyawarahProposals {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-USULAN-TIDAK-VALID", null,
                     "Usulan tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
-        String region = region(caller);
-        if (!covers(region, input.kelurahanCode())) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "WF-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
-                    "Kelurahan " + input.kelurahanCode() + " berada di luar wilayah Anda (" + region + ").");
+        String region = WelfareAccess.region(caller);
+        if (!WelfareAccess.covers(region, input.kelurahanCode())) {
+            throw WelfareAccess.outsideRegion(input.kelurahanCode(), region);
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -119,7 +119,7 @@ public class MusyawarahProposals {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KEPUTUSAN-TIDAK-VALID", null,
                     "Keputusan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
-        String region = region(caller);
+        String region = WelfareAccess.region(caller);
         Proposal proposal = jdbc.sql(SELECT + " WHERE id = ? AND " + SCOPE + " FOR UPDATE")
                 .params(id, region, region).query(Proposal.class).optional()
                 .orElseThrow(() -> notFound(id));
@@ -147,7 +147,7 @@ public class MusyawarahProposals {
     }
 
     public PageResponse<Proposal> list(Caller caller, String status, int page, int size) {
-        String region = region(caller);
+        String region = WelfareAccess.region(caller);
         String condition = SCOPE + " AND (CAST(? AS text) IS NULL OR status = ?)";
         List<Object> args = new ArrayList<>(java.util.Arrays.asList(region, region, status, status));
         List<Object> pageArgs = new ArrayList<>(args);
@@ -163,17 +163,6 @@ public class MusyawarahProposals {
     private Optional<Proposal> find(UUID id, String region) {
         return jdbc.sql(SELECT + " WHERE id = ? AND " + SCOPE).params(id, region, region).query(Proposal.class)
                 .optional();
-    }
-
-    /** The caller's region code; the visible kelurahan codes start with it. */
-    private static String region(Caller caller) {
-        return caller.wilayah().filter(w -> w.matches("[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?"))
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
-                        "Token Anda tidak menyebutkan wilayah kerja."));
-    }
-
-    private static boolean covers(String region, String kelurahan) {
-        return kelurahan.equals(region) || kelurahan.startsWith(region + ".");
     }
 
     private static ApiProblemException notFound(UUID id) {

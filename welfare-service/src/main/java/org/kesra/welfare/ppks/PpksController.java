@@ -45,10 +45,7 @@ public class PpksController {
                                                 @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
-        if (kelurahan != null && !reader.covers(kelurahan)) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "WF-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
-                    "Kelurahan " + kelurahan + " berada di luar wilayah Anda (" + reader.region().orElse("") + ").");
-        }
+        reader.requireCovers(kelurahan);
         PageResponse<PpksRegister.Case> found = register.list(reader, kelurahan, status, category, page, size);
         return WelfareAccess.seesFullNik(reader.caller()) ? found : found.map(PpksController::masked);
     }
