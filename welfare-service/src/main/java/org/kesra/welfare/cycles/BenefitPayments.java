@@ -15,9 +15,9 @@ import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
-import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.welfare.uploads.UploadedSheets;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -200,23 +200,13 @@ public class BenefitPayments {
     public Recorded recordFile(String programme, int year, String label, String fileName, Path file, String actor)
             throws IOException {
         round(programme, year, label, false); // 404 before reading a file for a round that does not exist
-        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "WF-FORMAT-BERKAS", "Format berkas tidak didukung",
-                "Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
-                List.of(Violation.field("/file", "format berkas tidak didukung"))));
         List<PaymentInput> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         List<Violation> problems = new ArrayList<>();
-        try (SheetSource sheet = SheetFiles.open(file, format)) {
+        try (SheetSource sheet = UploadedSheets.open(file, fileName)) {
             Map<String, Integer> columns = new HashMap<>();
-            for (String name : FILE_COLUMNS) {
-                for (int i = 0; i < sheet.header().size(); i++) {
-                    if (sheet.header().get(i) != null && sheet.header().get(i).trim().equalsIgnoreCase(name)) {
-                        columns.put(name, i);
-                    }
-                }
-            }
-            List<String> missing = List.of("nik", "status").stream().filter(c -> !columns.containsKey(c)).toList();
+            FILE_COLUMNS.forEach(name -> columns.put(name, sheet.column(name)));
+            List<String> missing = List.of("nik", "status").stream().filter(c -> columns.get(c) < 0).toList();
             if (!missing.isEmpty()) {
                 throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
                         "Kolom wajib tidak ada: " + String.join(", ", missing) + ". Kolom yang dikenali: "
@@ -229,12 +219,12 @@ public class BenefitPayments {
                     throw invalid(List.of(Violation.cell(row.number(), "nik", null,
                             "Paling banyak " + MAX_ROWS + " baris per berkas.")));
                 }
-                String nik = cell(row, columns.get("nik"));
+                String nik = row.text(columns.get("nik"));
                 if (row.numericCells().contains(columns.get("nik"))) {
                     problems.add(Violation.cell(row.number(), "nik", nik,
                             "NIK tersimpan sebagai angka di Excel (digit terakhir hilang); simpan kolom ini sebagai teks."));
                 }
-                String amount = cell(row, columns.get("rupiah")).replaceFirst("(?i)^rp\\.?\\s*", "");
+                String amount = row.text(columns.get("rupiah")).replaceFirst("(?i)^rp\\.?\\s*", "");
                 BigDecimal rupiah = null;
                 if (!amount.isEmpty()) {
                     String plain = amount.matches("[0-9]{1,3}(\\.[0-9]{3})+") ? amount.replace(".", "") : amount;
@@ -244,9 +234,9 @@ public class BenefitPayments {
                         problems.add(Violation.cell(row.number(), "rupiah", amount, "Nominal harus angka rupiah."));
                     }
                 }
-                String reason = cell(row, columns.get("alasan"));
-                String note = cell(row, columns.get("catatan"));
-                rows.add(new PaymentInput(nik, cell(row, columns.get("status")).toUpperCase(java.util.Locale.ROOT),
+                String reason = row.text(columns.get("alasan"));
+                String note = row.text(columns.get("catatan"));
+                rows.add(new PaymentInput(nik, row.text(columns.get("status")).toUpperCase(java.util.Locale.ROOT),
                         rupiah, reason.isEmpty() ? null : reason.toUpperCase(java.util.Locale.ROOT),
                         note.isEmpty() ? null : note));
                 lines.add(row.number());
@@ -264,11 +254,12 @@ public class BenefitPayments {
     }
 
     static final List<String> FILE_COLUMNS = List.of("nik", "status", "rupiah", "alasan", "catatan");
+    private static final java.util.regex.Pattern ENTRY_FIELD = java.util.regex.Pattern.compile("/payments/([0-9]+)/([a-z]+)");
+    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("/payments/([0-9]+)");
 
     /** "/payments/3/rupiah" becomes the file's row of that entry and the column "rupiah". */
     private static Violation asCell(Violation v, List<PaymentInput> rows, List<Long> lines) {
-        java.util.regex.Matcher at = v.pointer() == null ? null
-                : java.util.regex.Pattern.compile("/payments/([0-9]+)/([a-z]+)").matcher(v.pointer());
+        java.util.regex.Matcher at = v.pointer() == null ? null : ENTRY_FIELD.matcher(v.pointer());
         if (at == null || !at.matches()) {
             return v.pointer() != null && v.pointer().equals("/payments") ? Violation.field("/file", v.detail()) : v;
         }
@@ -288,17 +279,12 @@ public class BenefitPayments {
         };
         // "already named at /payments/0" becomes "already named at row 2" of the file
         String detail = v.detail();
-        java.util.regex.Matcher other = java.util.regex.Pattern.compile("/payments/([0-9]+)").matcher(detail);
+        java.util.regex.Matcher other = ENTRY.matcher(detail);
         if (other.find()) {
             detail = detail.substring(0, other.start()) + "baris " + lines.get(Integer.parseInt(other.group(1)))
                     + detail.substring(other.end());
         }
         return Violation.cell(lines.get(index), column, value, detail);
-    }
-
-    private static String cell(SheetRow row, Integer column) {
-        String value = column == null ? null : row.cell(column);
-        return value == null ? "" : value.trim();
     }
 
     public PageResponse<Payment> list(String programme, int year, String label, String kelurahanCode, String status,

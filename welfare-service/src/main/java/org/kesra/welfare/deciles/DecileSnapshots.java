@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
-import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.residents.ResidentProjection;
+import org.kesra.welfare.uploads.UploadedSheets;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,13 +69,9 @@ public class DecileSnapshots {
         Map<String, Long> seen = new HashMap<>();
         List<Violation> problems = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
-        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "WF-FORMAT-BERKAS", "Format berkas tidak didukung",
-                "Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
-                List.of(Violation.field("/file", "format berkas tidak didukung"))));
-        try (SheetSource sheet = SheetFiles.open(file, format)) {
-            int kkColumn = column(sheet.header(), "no_kk");
-            int decileColumn = column(sheet.header(), "desil");
+        try (SheetSource sheet = UploadedSheets.open(file, fileName)) {
+            int kkColumn = sheet.column("no_kk");
+            int decileColumn = sheet.column("desil");
             if (kkColumn < 0 || decileColumn < 0) {
                 throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
                         "Berkas harus berkolom no_kk dan desil.", List.of(Violation.cell(1, "no_kk/desil",
@@ -85,8 +81,8 @@ public class DecileSnapshots {
             for (Iterator<SheetRow> it = sheet.rows(); it.hasNext(); ) {
                 SheetRow record = it.next();
                 long line = record.number();
-                String kk = text(record.cell(kkColumn));
-                String decile = text(record.cell(decileColumn));
+                String kk = record.text(kkColumn);
+                String decile = record.text(decileColumn);
                 boolean ok = true;
                 if (record.numericCells().contains(kkColumn)) {
                     // Excel keeps 15 significant digits of a number: a 16-digit KK typed as a number is already wrong.
@@ -163,19 +159,5 @@ public class DecileSnapshots {
         }
         return new Eligibility(nik, date, snapshot.map(Map.Entry::getKey).orElse(null),
                 snapshot.map(Map.Entry::getValue).orElse(null), programmes);
-    }
-
-
-    private static int column(List<String> header, String name) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i) != null && header.get(i).trim().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String text(String cell) {
-        return cell == null ? "" : cell.trim();
     }
 }

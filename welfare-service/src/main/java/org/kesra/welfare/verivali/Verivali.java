@@ -23,10 +23,10 @@ import org.apache.commons.csv.CSVPrinter;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
-import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.kesra.welfare.uploads.UploadedSheets;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
@@ -92,20 +92,16 @@ public class Verivali {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PROGRAM-TIDAK-DIKENAL", null,
                     "Sebutkan program daftar ini (parameter program), mis. PKH atau SEMBAKO.");
         }
-        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "WF-FORMAT-BERKAS", "Format berkas tidak didukung",
-                "Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
-                List.of(Violation.field("/file", "format berkas tidak didukung"))));
         long started = System.nanoTime();
         jdbc.sql("""
                 CREATE TEMPORARY TABLE verivali_input (row_no int, nik text, name text, birth_date date,
                                                        kelurahan_code text, nik_as_number boolean) ON COMMIT DROP""")
                 .update();
         int rows;
-        try (SheetSource sheet = SheetFiles.open(file, format)) {
+        try (SheetSource sheet = UploadedSheets.open(file, fileName)) {
             List<String> missing = new ArrayList<>();
             for (String required : List.of("nik", "nama")) {
-                if (column(sheet.header(), required) < 0) {
+                if (sheet.column(required) < 0) {
                     missing.add(required);
                 }
             }
@@ -142,10 +138,10 @@ public class Verivali {
      * a number has lost its last digit (Excel keeps 15), so such a row is never matched by its NIK.
      */
     private int stage(SheetSource sheet) throws IOException {
-        int nik = column(sheet.header(), "nik");
-        int name = column(sheet.header(), "nama");
-        int birth = column(sheet.header(), "tanggal_lahir");
-        int kelurahan = column(sheet.header(), "kode_kelurahan");
+        int nik = sheet.column("nik");
+        int name = sheet.column("nama");
+        int birth = sheet.column("tanggal_lahir");
+        int kelurahan = sheet.column("kode_kelurahan");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         int rows = 0;
         try (CSVPrinter copy = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(
@@ -154,9 +150,9 @@ public class Verivali {
             for (Iterator<SheetRow> it = sheet.rows(); it.hasNext(); ) {
                 SheetRow row = it.next();
                 rows++;
-                String code = cell(row, kelurahan);
-                LocalDate born = date(cell(row, birth));
-                copy.printRecord(row.number(), cell(row, nik), cell(row, name), born == null ? null : born.toString(),
+                String code = row.text(kelurahan);
+                LocalDate born = date(row.text(birth));
+                copy.printRecord(row.number(), row.text(nik), row.text(name), born == null ? null : born.toString(),
                         code.isEmpty() ? null : code, row.numericCells().contains(nik));
             }
         } catch (SQLException e) {
@@ -316,21 +312,6 @@ public class Verivali {
     private static ApiProblemException notFound(UUID id) {
         return new ApiProblemException(HttpStatus.NOT_FOUND, "WF-VERIVALI-TIDAK-DITEMUKAN", null,
                 "Daftar verivali " + id + " tidak ditemukan.");
-    }
-
-    /** The column's position, its name compared without case; -1 when the list has no such column. */
-    private static int column(List<String> header, String name) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i) != null && header.get(i).trim().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String cell(SheetRow row, int column) {
-        String value = column < 0 ? null : row.cell(column);
-        return value == null ? "" : value.trim();
     }
 
     /** The three ways dates come in these lists, told apart by their shape rather than by failed parses. */

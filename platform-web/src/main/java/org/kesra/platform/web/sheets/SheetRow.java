@@ -14,4 +14,10 @@ public record SheetRow(long number, List<String> cells, Set<Integer> numericCell
     public String cell(int index) {
         return index < cells.size() ? cells.get(index) : null;
     }
+
+    /** The cell's text without surrounding spaces, "" when empty, absent or the column is -1 (not in the file). */
+    public String text(int index) {
+        String value = index < 0 ? null : cell(index);
+        return value == null ? "" : value.trim();
+    }
 }
