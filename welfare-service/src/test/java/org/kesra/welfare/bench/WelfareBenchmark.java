@@ -166,15 +166,8 @@ public final class WelfareBenchmark {
 
     static void verification(List<String> rows, Connection jdbc, int port, SharedInfrastructure.Endpoints infra,
                              Duration warmup, Duration window) throws Exception {
-        List<String> niks = new ArrayList<>();
-        try (Statement sql = jdbc.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT nik FROM resident TABLESAMPLE SYSTEM (5) LIMIT 20000")) {
-            while (rs.next()) {
-                niks.add(rs.getString(1));
-            }
-        }
-        String token = new KeycloakTokens(infra.issuerUri()).forClient("agency-dukcapil", "dukcapil-demo-secret",
-                "beneficiary.verify");
+        List<String> niks = sampleNiks(jdbc);
+        String token = agencyToken(infra);
         Wrk wrk = Wrk.find();
         if (wrk == null) {
             rows.add("| agency verification API | not measured: wrk is not installed (apt-get install wrk) | - | - |");
@@ -205,15 +198,8 @@ public final class WelfareBenchmark {
                     + " (build with -pl welfare-service,gateway -am) | - | - |");
             return;
         }
-        List<String> niks = new ArrayList<>();
-        try (Statement sql = jdbc.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT nik FROM resident TABLESAMPLE SYSTEM (5) LIMIT 20000")) {
-            while (rs.next()) {
-                niks.add(rs.getString(1));
-            }
-        }
-        String token = new KeycloakTokens(infra.issuerUri()).forClient("agency-dukcapil", "dukcapil-demo-secret",
-                "beneficiary.verify");
+        List<String> niks = sampleNiks(jdbc);
+        String token = agencyToken(infra);
         int gatewayPort = Ports.free();
         Map<String, String> environment = Map.of("SERVER_PORT", Integer.toString(gatewayPort),
                 "WELFARE_SERVICE_URL", "http://127.0.0.1:" + servicePort, "OIDC_ISSUER_URI", infra.issuerUri(),
@@ -240,6 +226,23 @@ public final class WelfareBenchmark {
         } finally {
             gateway.stop(Duration.ofSeconds(10));
         }
+    }
+
+    /** 20,000 residents' NIKs, sampled across the table, that the callers ask about in turn. */
+    static List<String> sampleNiks(Connection jdbc) throws Exception {
+        List<String> niks = new ArrayList<>();
+        try (Statement sql = jdbc.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT nik FROM resident TABLESAMPLE SYSTEM (5) LIMIT 20000")) {
+            while (rs.next()) {
+                niks.add(rs.getString(1));
+            }
+        }
+        return niks;
+    }
+
+    static String agencyToken(SharedInfrastructure.Endpoints infra) {
+        return new KeycloakTokens(infra.issuerUri()).forClient("agency-dukcapil", "dukcapil-demo-secret",
+                "beneficiary.verify");
     }
 
     static double jdbcVerifications(SharedInfrastructure.Endpoints infra, List<String> niks, Duration window)
