@@ -48,6 +48,27 @@ class CyclesIT extends WelfareApiTest {
     }
 
     @Test
+    void theSembakoMonthsTheSeedStatesReadBackPricedAtTheIndexOfTheirMonth() {
+        JsonNode report = api.get("/api/v1/programmes/SEMBAKO/cycles", token("bappeda.planner")).body();
+        int fromSeed = 0;
+        for (JsonNode cycle : report.path("cycles")) {
+            fromSeed += cycle.path("recordedBy").asString().equals("migrasi:seed-001-bsp-sembako") ? 1 : 0;
+        }
+        assertThat(fromSeed).as("April 2018, April to July 2019, August 2019").isEqualTo(6);
+        JsonNode first = cycle(report, 2018, "APRIL");
+        assertThat(first.path("kind").asString()).isEqualTo("BULAN");
+        assertThat(first.path("sp2dKpm").asLong()).isEqualTo(5_886);
+        assertThat(first.path("realisedKpm").asLong()).isEqualTo(5_886);
+        assertThat(first.path("sp2dRupiah").asLong()).as("5,886 KPM x Rp 110,000, the BPNT index of 2018")
+                .isEqualTo(647_460_000L);
+        assertThat(first.path("note").asString()).contains("burekol");
+        assertThat(cycle(report, 2019, "JUNI").path("realisedKpm").asLong()).isEqualTo(5_761);
+        assertThat(cycle(report, 2019, "AGUSTUS").path("realisedRupiah").asLong()).isEqualTo(5_891L * 110_000);
+        JsonNode year2019 = api.get("/api/v1/programmes/SEMBAKO/cycles?tahun=2019", token("dinsos.operator")).body();
+        assertThat(year2019.path("years").get(0).path("realisedRupiah").asLong()).isEqualTo((4 * 5_761 + 5_891) * 110_000L);
+    }
+
+    @Test
     void table22ExpansionRoundsReadBackAndTheir2020TotalIsTheSeedsOwn() {
         JsonNode report = api.get("/api/v1/programmes/PKH/expansions", token("bappeda.planner")).body();
         assertThat(report.path("rounds").size()).isEqualTo(7);

@@ -24,6 +24,7 @@ public class ProgrammeCatalogue {
 
     static final Set<String> FUNDINGS = Set.of("APBN", "APBD");
     static final Set<String> PERS = Set.of("TAHUN", "TAHAP", "BULAN", "KELOMPOK");
+    static final Set<String> UNITS = Set.of("KELUARGA", "KELOMPOK", "ORANG");
 
     private final JdbcClient jdbc;
 
@@ -42,7 +43,15 @@ public class ProgrammeCatalogue {
     }
 
     public record ProgrammeInForce(String code, String name, String unit, LocalDate date, List<Amount> amounts,
-                                   List<Parameter> parameters) {
+                                   List<Parameter> parameters, List<String> excludedProgrammes) {
+
+        ProgrammeInForce withExcludedProgrammes(List<String> excluded) {
+            return new ProgrammeInForce(code, name, unit, date, amounts, parameters, excluded);
+        }
+    }
+
+    /** A programme not in the loaded catalogue (a national programme that began later, for instance). */
+    public record NewProgramme(String code, String name, String unit, LocalDate startedOn, String source) {
     }
 
     /** A new amount version as the API receives it; rupiah as a decimal so that 1.5 is refused, not truncated. */
@@ -72,7 +81,8 @@ public class ProgrammeCatalogue {
                 FROM programme_parameter WHERE programme_code = ? AND valid_from <= ?
                 ORDER BY name, valid_from DESC""")
                 .params(code, date).query(Parameter.class).list();
-        return new ProgrammeInForce(programme.code(), programme.name(), programme.unit(), date, amounts, parameters);
+        return new ProgrammeInForce(programme.code(), programme.name(), programme.unit(), date, amounts, parameters,
+                List.of());
     }
 
     /** Every version, oldest first per component. */
@@ -89,6 +99,41 @@ public class ProgrammeCatalogue {
         return jdbc.sql("""
                 SELECT value FROM programme_parameter WHERE programme_code = ? AND name = ? AND valid_from <= ?
                 ORDER BY valid_from DESC LIMIT 1""").params(code, name, date).query(Long.class).optional();
+    }
+
+    @Transactional
+    public Programme addProgramme(NewProgramme input) {
+        List<Violation> problems = new ArrayList<>();
+        if (input.code() == null || !input.code().matches("[A-Z][A-Z0-9_]{1,29}")) {
+            problems.add(Violation.field("/code",
+                    "Kode program wajib diisi dengan huruf kapital, angka atau garis bawah (mis. BST), 2-30 karakter."));
+        }
+        if (input.name() == null || input.name().isBlank()) {
+            problems.add(Violation.field("/name", "Nama program wajib diisi."));
+        }
+        if (input.unit() == null || !UNITS.contains(input.unit())) {
+            problems.add(Violation.field("/unit", "Satuan penerima harus salah satu dari " + UNITS + "."));
+        }
+        if (input.startedOn() == null) {
+            problems.add(Violation.field("/startedOn",
+                    "Tanggal mulai program wajib diisi (YYYY-MM-DD); penyaluran sebelum tanggal ini ditolak."));
+        }
+        if (input.source() == null || input.source().isBlank()) {
+            problems.add(Violation.field("/source", "Dasar program wajib diisi (mis. nomor peraturan)."));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KATALOG-TIDAK-VALID", null,
+                    "Program tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+        }
+        try {
+            jdbc.sql("INSERT INTO programme (code, name, unit, source, started_on) VALUES (?, ?, ?, ?, ?)")
+                    .params(input.code(), input.name().trim(), input.unit(), input.source().trim(), input.startedOn())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PROGRAM-SUDAH-ADA", null,
+                    "Program " + input.code() + " sudah ada dalam katalog.");
+        }
+        return require(input.code());
     }
 
     @Transactional
@@ -142,7 +187,7 @@ public class ProgrammeCatalogue {
                 input.rupiah().longValueExact(), input.source().trim(), actor);
     }
 
-    private Programme require(String code) {
+    Programme require(String code) {
         return programme(code).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
                 "WF-PROGRAM-TIDAK-DIKENAL", null, "Program " + code + " tidak dikenal."));
     }

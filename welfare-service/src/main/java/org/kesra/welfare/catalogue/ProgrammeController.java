@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProgrammeController {
 
     private final ProgrammeCatalogue catalogue;
+    private final ProgrammeExclusions exclusions;
 
-    public ProgrammeController(ProgrammeCatalogue catalogue) {
+    public ProgrammeController(ProgrammeCatalogue catalogue, ProgrammeExclusions exclusions) {
         this.catalogue = catalogue;
+        this.exclusions = exclusions;
     }
 
     @GetMapping
@@ -40,7 +42,31 @@ public class ProgrammeController {
             @RequestParam(name = "berlakuPada", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate date) {
         WelfareAccess.reader();
-        return catalogue.inForce(code, date == null ? LocalDate.now() : date);
+        LocalDate on = date == null ? LocalDate.now() : date;
+        return catalogue.inForce(code, on).withExcludedProgrammes(exclusions.inForce(code, on));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Catat program baru dalam katalog (mis. program nasional yang dimulai kemudian)")
+    public ProgrammeCatalogue.Programme addProgramme(@RequestBody ProgrammeCatalogue.NewProgramme programme) {
+        WelfareAccess.catalogueEditor();
+        return catalogue.addProgramme(programme);
+    }
+
+    @GetMapping("/{code}/exclusions")
+    @Operation(summary = "Riwayat aturan pengecualian: program yang penerimanya tidak boleh menerima program ini")
+    public List<ProgrammeExclusions.Exclusion> exclusions(@PathVariable String code) {
+        WelfareAccess.reader();
+        return exclusions.history(code);
+    }
+
+    @PostMapping("/{code}/exclusions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Catat versi baru aturan pengecualian (berlaku mulai tanggal tertentu; excluded=false mencabutnya)")
+    public ProgrammeExclusions.Exclusion addExclusion(@PathVariable String code,
+                                                     @RequestBody ProgrammeExclusions.NewExclusion exclusion) {
+        return exclusions.add(code, exclusion, WelfareAccess.catalogueEditor().name());
     }
 
     @GetMapping("/{code}/amounts")

@@ -10,6 +10,7 @@ import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.welfare.access.WelfareAccess;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.kesra.welfare.catalogue.ProgrammeExclusions;
 import org.kesra.welfare.residents.ResidentProjection;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -30,11 +31,14 @@ public class Enrolments {
     private final JdbcClient jdbc;
     private final ProgrammeCatalogue catalogue;
     private final ResidentProjection residents;
+    private final ProgrammeExclusions exclusions;
 
-    public Enrolments(JdbcClient jdbc, ProgrammeCatalogue catalogue, ResidentProjection residents) {
+    public Enrolments(JdbcClient jdbc, ProgrammeCatalogue catalogue, ResidentProjection residents,
+                      ProgrammeExclusions exclusions) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.residents = residents;
+        this.exclusions = exclusions;
     }
 
     public record NewEnrolment(String programme, String nik, LocalDate periodStart, LocalDate periodEnd) {
@@ -84,6 +88,7 @@ public class Enrolments {
         }
         UUID id = UUID.randomUUID();
         UUID beneficiary = family ? resident.householdId() : resident.personId();
+        refuseConflictingProgramme(input, resident);
         try {
             jdbc.sql("""
                     INSERT INTO enrolment (id, programme_code, person_id, nik, household_id, beneficiary_key,
@@ -103,6 +108,37 @@ public class Enrolments {
             throw e;
         }
         return find(id).orElseThrow();
+    }
+
+    /**
+     * A programme that excludes another may not enrol a family (or person) that is a KPM of the other in an
+     * overlapping period. Every enrolment first locks its household (or person, without one) for the rest of the
+     * transaction, so two enrolments of one family into mutually exclusive programmes cannot both pass the check.
+     */
+    private void refuseConflictingProgramme(NewEnrolment input, ResidentProjection.Resident resident) {
+        UUID lockKey = resident.householdId() != null ? resident.householdId() : resident.personId();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(CAST(? AS text), 0))").param(lockKey.toString())
+                .query().listOfRows();
+        List<String> excluded = exclusions.inForce(input.programme(), input.periodStart());
+        if (excluded.isEmpty()) {
+            return;
+        }
+        List<Enrolment> conflicting = jdbc.sql(SELECT + " WHERE " + """
+                programme_code = ANY (string_to_array(?, ',')) AND status <> 'BERAKHIR'
+                  AND (household_id = ? OR person_id = ?)
+                  AND daterange(period_start, period_end, '[]') && daterange(?, ?, '[]')
+                ORDER BY period_start LIMIT 1""")
+                .params(String.join(",", excluded), resident.householdId(), resident.personId(), input.periodStart(),
+                        input.periodEnd())
+                .query(Enrolment.class).list();
+        if (!conflicting.isEmpty()) {
+            Enrolment other = conflicting.get(0);
+            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PROGRAM-BERTENTANGAN", null,
+                    "Program " + input.programme() + " tidak boleh diterima KPM program " + other.programme()
+                            + ", dan keluarga ini terdaftar di " + other.programme() + " sejak " + other.periodStart()
+                            + (other.periodEnd() == null ? "" : " s.d. " + other.periodEnd())
+                            + ". Akhiri kepesertaan itu lebih dahulu bila memang harus berpindah program.");
+        }
     }
 
     public Optional<Enrolment> find(UUID id) {

@@ -26,6 +26,7 @@ import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.kesra.welfare.catalogue.ProgrammeExclusions;
 import org.kesra.welfare.uploads.UploadedSheets;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -59,11 +60,14 @@ public class Verivali {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final ProgrammeCatalogue catalogue;
+    private final ProgrammeExclusions exclusions;
 
-    public Verivali(JdbcClient jdbc, DataSource dataSource, ProgrammeCatalogue catalogue) {
+    public Verivali(JdbcClient jdbc, DataSource dataSource, ProgrammeCatalogue catalogue,
+                    ProgrammeExclusions exclusions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.catalogue = catalogue;
+        this.exclusions = exclusions;
     }
 
     public record Summary(UUID id, String programme, String fileName, int rows, long padan, long tidakPadan,
@@ -167,12 +171,15 @@ public class Verivali {
      * Every row classified in one statement, in this order: a malformed NIK; a NIK listed again further down; the
      * exact NIK against the resident copy (deceased, moved out of the city, name too different, another kelurahan,
      * else padan); for an unknown NIK the same birth date and kelurahan with a similar name (likely a wrong NIK);
-     * else unknown. Padan rows get the family's decile from the newest DTSEN list and eligibility from the
-     * programme's decile limit; the deceased and the moved away are not eligible.
+     * else unknown. A row matching in every field whose family (or the person, for a programme of persons) is an
+     * active KPM of a programme this one excludes is not padan (PROGRAM_BERTENTANGAN) and not eligible. Padan rows
+     * get the family's decile from the newest DTSEN list and eligibility from the programme's decile limit; the
+     * deceased and the moved away are not eligible.
      */
     private void classify(UUID batch, String programme) {
         Integer maxDecile = catalogue.parameter(programme, "DESIL_MAKS", LocalDate.now())
                 .map(Long::intValue).orElse(null);
+        List<String> excluded = exclusions.inForce(programme, LocalDate.now());
         // For this transaction only: PostgreSQL's JIT compiled this statement for ~0.6 s on a 200,000-row list (its
         // cost estimate counts every lateral lookup), longer than it saves; the sort by NIK spilled to disk at 4 MB.
         jdbc.sql("SET LOCAL jit = off").update();
@@ -185,10 +192,11 @@ public class Verivali {
                            row_number() OVER (PARTITION BY i.nik ORDER BY i.row_no) AS occurrence
                     FROM verivali_input i),
                 exact AS (
-                    SELECT i.*, res.person_id AS exact_person, res.kk_number, res.reason AS exact_reason
+                    SELECT i.*, res.person_id AS exact_person, res.household_id, res.kk_number,
+                           res.reason AS exact_reason
                     FROM input i
                     LEFT JOIN LATERAL (
-                        SELECT r.person_id, r.kk_number, CASE
+                        SELECT r.person_id, r.household_id, r.kk_number, CASE
                             WHEN r.life_status = 'MENINGGAL' THEN 'MENINGGAL'
                             WHEN r.life_status = 'PINDAH' THEN 'PINDAH_KELUAR_KOTA'
                             WHEN i.name <> r.name
@@ -201,8 +209,9 @@ public class Verivali {
                         WHERE i.valid AND i.occurrence = 1 AND r.nik = i.nik
                         ORDER BY r.updated_at DESC LIMIT 1) res ON true),
                 classified AS (
-                    SELECT e.*, likely.person_id AS likely_person, d.decile,
-                           e.exact_person IS NOT NULL AND e.exact_reason IS NULL AS padan
+                    SELECT e.*, likely.person_id AS likely_person, d.decile, conflict.programme_code AS conflict,
+                           e.exact_person IS NOT NULL AND e.exact_reason IS NULL AND conflict.programme_code IS NULL
+                               AS padan
                     FROM exact e
                     LEFT JOIN LATERAL (
                         SELECT r.person_id FROM resident r
@@ -215,20 +224,30 @@ public class Verivali {
                         SELECT s.decile FROM decile_snapshot s JOIN decile_import di ON di.period = s.period
                         WHERE CAST(:maxDecile AS int) IS NOT NULL AND e.exact_person IS NOT NULL
                           AND e.exact_reason IS NULL AND s.kk_number = e.kk_number AND di.period_from <= current_date
-                        ORDER BY di.period_from DESC LIMIT 1) d ON true)
+                        ORDER BY di.period_from DESC LIMIT 1) d ON true
+                    LEFT JOIN LATERAL (
+                        SELECT en.programme_code FROM enrolment en
+                        WHERE CAST(:excluded AS text) <> '' AND e.exact_person IS NOT NULL AND e.exact_reason IS NULL
+                          AND en.programme_code = ANY (string_to_array(CAST(:excluded AS text), ','))
+                          AND en.status <> 'BERAKHIR' AND en.period_start <= current_date
+                          AND (en.period_end IS NULL OR en.period_end >= current_date)
+                          AND (en.household_id = e.household_id OR en.person_id = e.exact_person)
+                        ORDER BY en.programme_code LIMIT 1) conflict ON true)
                 SELECT :batch, row_no, nik, name, birth_date, kelurahan_code, coalesce(exact_person, likely_person),
                        CASE WHEN padan THEN 'PADAN' ELSE 'TIDAK_PADAN' END,
                        CASE WHEN NOT valid THEN 'NIK_TIDAK_VALID'
                             WHEN occurrence > 1 THEN 'TERCANTUM_GANDA'
-                            WHEN exact_person IS NOT NULL THEN exact_reason
+                            WHEN exact_reason IS NOT NULL THEN exact_reason
+                            WHEN conflict IS NOT NULL THEN 'PROGRAM_BERTENTANGAN'
+                            WHEN exact_person IS NOT NULL THEN NULL
                             WHEN likely_person IS NOT NULL THEN 'NIK_BERBEDA'
                             ELSE 'NIK_TIDAK_DIKENAL' END,
                        decile,
-                       CASE WHEN exact_reason IN ('MENINGGAL', 'PINDAH_KELUAR_KOTA') THEN false
+                       CASE WHEN exact_reason IN ('MENINGGAL', 'PINDAH_KELUAR_KOTA') OR conflict IS NOT NULL THEN false
                             WHEN decile IS NOT NULL THEN decile <= CAST(:maxDecile AS int) END
                 FROM classified""")
                 .param("batch", batch).param("sameName", SAME_NAME).param("likely", LIKELY_SAME_PERSON)
-                .param("maxDecile", maxDecile).update();
+                .param("maxDecile", maxDecile).param("excluded", String.join(",", excluded)).update();
     }
 
     public Summary summary(UUID id) {
