@@ -175,6 +175,9 @@ public class Verivali {
      * active KPM of a programme this one excludes is not padan (PROGRAM_BERTENTANGAN) and not eligible. Padan rows
      * get the family's decile from the newest DTSEN list and eligibility from the programme's decile limit; the
      * deceased and the moved away are not eligible.
+     * <p>Shape, for speed (docs/benchmarks.md): the exact NIK is a join the planner can hash, and each further lookup
+     * (likely person, decile, conflicting programme) runs only over the rows that need it, joined back by row number.
+     * The same lookups as LATERAL subqueries ran once per row of the list and were most of the time.
      */
     private void classify(UUID batch, String programme) {
         Integer maxDecile = catalogue.parameter(programme, "DESIL_MAKS", LocalDate.now())
@@ -192,11 +195,9 @@ public class Verivali {
                            row_number() OVER (PARTITION BY i.nik ORDER BY i.row_no) AS occurrence
                     FROM verivali_input i),
                 exact AS (
-                    SELECT i.*, res.person_id AS exact_person, res.household_id, res.kk_number,
-                           res.reason AS exact_reason
-                    FROM input i
-                    LEFT JOIN LATERAL (
-                        SELECT r.person_id, r.household_id, r.kk_number, CASE
+                    SELECT DISTINCT ON (i.row_no) i.*, r.person_id AS exact_person, r.household_id, r.kk_number,
+                           CASE
+                            WHEN r.person_id IS NULL THEN NULL
                             WHEN r.life_status = 'MENINGGAL' THEN 'MENINGGAL'
                             WHEN r.life_status = 'PINDAH' THEN 'PINDAH_KELUAR_KOTA'
                             WHEN i.name <> r.name
@@ -204,35 +205,44 @@ public class Verivali {
                                 THEN 'NAMA_BERBEDA'
                             WHEN i.kelurahan_code IS NOT NULL AND i.kelurahan_code IS DISTINCT FROM r.kelurahan_code
                                 THEN 'ALAMAT_BERBEDA'
-                        END AS reason
-                        FROM resident r
-                        WHERE i.valid AND i.occurrence = 1 AND r.nik = i.nik
-                        ORDER BY r.updated_at DESC LIMIT 1) res ON true),
+                           END AS exact_reason
+                    FROM input i
+                    LEFT JOIN resident r ON i.valid AND i.occurrence = 1 AND r.nik = i.nik
+                    ORDER BY i.row_no, r.updated_at DESC),
+                likely AS (
+                    SELECT e.row_no, l.person_id FROM exact e
+                    CROSS JOIN LATERAL (
+                        SELECT r.person_id FROM resident r
+                        WHERE r.birth_date = e.birth_date AND r.kelurahan_code = e.kelurahan_code
+                          AND similarity(person_name_key(r.name), person_name_key(e.name)) >= :likely
+                        ORDER BY similarity(person_name_key(r.name), person_name_key(e.name)) DESC, r.person_id
+                        LIMIT 1) l
+                    WHERE e.valid AND e.occurrence = 1 AND e.exact_person IS NULL AND e.birth_date IS NOT NULL),
+                deciles AS (
+                    SELECT DISTINCT ON (e.row_no) e.row_no, s.decile
+                    FROM exact e
+                    JOIN decile_snapshot s ON s.kk_number = e.kk_number
+                    JOIN decile_import di ON di.period = s.period AND di.period_from <= current_date
+                    WHERE CAST(:maxDecile AS int) IS NOT NULL AND e.exact_person IS NOT NULL
+                      AND e.exact_reason IS NULL
+                    ORDER BY e.row_no, di.period_from DESC),
+                conflicts AS (
+                    SELECT DISTINCT ON (e.row_no) e.row_no, en.programme_code
+                    FROM exact e
+                    JOIN enrolment en ON en.household_id = e.household_id OR en.person_id = e.exact_person
+                    WHERE CAST(:excluded AS text) <> '' AND e.exact_person IS NOT NULL AND e.exact_reason IS NULL
+                      AND en.programme_code = ANY (string_to_array(CAST(:excluded AS text), ','))
+                      AND en.status <> 'BERAKHIR' AND en.period_start <= current_date
+                      AND (en.period_end IS NULL OR en.period_end >= current_date)
+                    ORDER BY e.row_no, en.programme_code),
                 classified AS (
-                    SELECT e.*, likely.person_id AS likely_person, d.decile, conflict.programme_code AS conflict,
-                           e.exact_person IS NOT NULL AND e.exact_reason IS NULL AND conflict.programme_code IS NULL
+                    SELECT e.*, likely.person_id AS likely_person, deciles.decile, conflicts.programme_code AS conflict,
+                           e.exact_person IS NOT NULL AND e.exact_reason IS NULL AND conflicts.programme_code IS NULL
                                AS padan
                     FROM exact e
-                    LEFT JOIN LATERAL (
-                        SELECT r.person_id FROM resident r
-                        WHERE e.valid AND e.occurrence = 1 AND e.exact_person IS NULL AND e.birth_date IS NOT NULL
-                          AND r.birth_date = e.birth_date AND r.kelurahan_code = e.kelurahan_code
-                          AND similarity(person_name_key(r.name), person_name_key(e.name)) >= :likely
-                        ORDER BY similarity(person_name_key(r.name), person_name_key(e.name)) DESC, r.person_id LIMIT 1) likely
-                        ON true
-                    LEFT JOIN LATERAL (
-                        SELECT s.decile FROM decile_snapshot s JOIN decile_import di ON di.period = s.period
-                        WHERE CAST(:maxDecile AS int) IS NOT NULL AND e.exact_person IS NOT NULL
-                          AND e.exact_reason IS NULL AND s.kk_number = e.kk_number AND di.period_from <= current_date
-                        ORDER BY di.period_from DESC LIMIT 1) d ON true
-                    LEFT JOIN LATERAL (
-                        SELECT en.programme_code FROM enrolment en
-                        WHERE CAST(:excluded AS text) <> '' AND e.exact_person IS NOT NULL AND e.exact_reason IS NULL
-                          AND en.programme_code = ANY (string_to_array(CAST(:excluded AS text), ','))
-                          AND en.status <> 'BERAKHIR' AND en.period_start <= current_date
-                          AND (en.period_end IS NULL OR en.period_end >= current_date)
-                          AND (en.household_id = e.household_id OR en.person_id = e.exact_person)
-                        ORDER BY en.programme_code LIMIT 1) conflict ON true)
+                    LEFT JOIN likely ON likely.row_no = e.row_no
+                    LEFT JOIN deciles ON deciles.row_no = e.row_no
+                    LEFT JOIN conflicts ON conflicts.row_no = e.row_no)
                 SELECT :batch, row_no, nik, name, birth_date, kelurahan_code, coalesce(exact_person, likely_person),
                        CASE WHEN padan THEN 'PADAN' ELSE 'TIDAK_PADAN' END,
                        CASE WHEN NOT valid THEN 'NIK_TIDAK_VALID'

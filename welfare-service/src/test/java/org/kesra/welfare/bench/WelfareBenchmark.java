@@ -78,8 +78,10 @@ public final class WelfareBenchmark {
                     Files.deleteIfExists(list);
                 }
             }
-            verification(rows, jdbc, port, infra, warmup, window);
-            throughGateway(rows, jdbc, port, infra, window);
+            if (Boolean.parseBoolean(System.getProperty("bench.verification", "true"))) {
+                verification(rows, jdbc, port, infra, warmup, window);
+                throughGateway(rows, jdbc, port, infra, window);
+            }
         }
         print(rows);
         System.exit(0);
@@ -127,17 +129,27 @@ public final class WelfareBenchmark {
 
     static void verivali(List<String> rows, Connection jdbc, int port, KeycloakTokens tokens, Path list, int listRows)
             throws Exception {
+        // The first list meets a service just started (interpreted code, cold caches); it is timed and reported, and
+        // the figure is the same list checked again, as a running service would.
+        long coldStart = System.nanoTime();
+        upload(port, tokens, list);
+        double cold = (System.nanoTime() - coldStart) / 1e9;
         long start = System.nanoTime();
-        ApiClient.Response response = new ApiClient(port).upload("/api/v1/verivali?program=PKH",
-                tokens.forUser("dinsos.operator"), list, "daftar-pkh.csv", Map.of());
+        JsonNode summary = upload(port, tokens, list);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (response.status() != 201) {
-            throw new IllegalStateException("verivali answered " + response.status() + " " + response.text());
-        }
-        JsonNode summary = response.body();
         System.out.println("verivali summary: " + summary);
         if (summary.path("rows").asInt() != listRows) {
             throw new IllegalStateException("verivali stored " + summary.path("rows").asInt() + " rows");
+        }
+        // A fast wrong answer is no figure: the list is built with one row in 40 of each kind (writeList).
+        for (String reason : List.of("NIK_BERBEDA", "NAMA_BERBEDA", "ALAMAT_BERBEDA", "TERCANTUM_GANDA")) {
+            if (summary.path("reasons").path(reason).asLong() != listRows / 40) {
+                throw new IllegalStateException("verivali classified " + summary.path("reasons") + ", expected "
+                        + listRows / 40 + " of each kind");
+            }
+        }
+        if (summary.path("padan").asLong() != listRows - 4L * (listRows / 40)) {
+            throw new IllegalStateException("verivali found " + summary.path("padan") + " padan rows");
         }
         // Baseline: the same list COPYed into a bare table, joined with the residents on NIK.
         try (Statement sql = jdbc.createStatement()) {
@@ -156,12 +168,22 @@ public final class WelfareBenchmark {
             double join = (System.nanoTime() - joinStart) / 1e9;
             double rate = listRows / seconds;
             rows.add(String.format(Locale.ROOT, "| verivali through the API: %,d-row list (PKH) against %,d residents, "
-                            + "upload to classified (padan %,d, tidak padan %,d) | %,.0f rows/s (%.2f of the plain join) "
-                            + "| %.1f s | - |", listRows, residentsCount(jdbc), summary.path("padan").asLong(),
-                    summary.path("tidakPadan").asLong(), rate, rate / (listRows / join), seconds));
+                            + "upload to classified (padan %,d, tidak padan %,d), the second list since the service "
+                            + "started | %,.0f rows/s (%.2f of the plain join) | %.1f s (the first list: %.1f s) | - |",
+                    listRows, residentsCount(jdbc), summary.path("padan").asLong(),
+                    summary.path("tidakPadan").asLong(), rate, rate / (listRows / join), seconds, cold));
             rows.add(String.format(Locale.ROOT, "| baseline: plain SQL join of the same list (bare table) with the "
                     + "residents on NIK | %,.0f rows/s | %.2f s | - |", listRows / join, join));
         }
+    }
+
+    private static JsonNode upload(int port, KeycloakTokens tokens, Path list) throws Exception {
+        ApiClient.Response response = new ApiClient(port).upload("/api/v1/verivali?program=PKH",
+                tokens.forUser("dinsos.operator"), list, "daftar-pkh.csv", Map.of());
+        if (response.status() != 201) {
+            throw new IllegalStateException("verivali answered " + response.status() + " " + response.text());
+        }
+        return response.body();
     }
 
     static void verification(List<String> rows, Connection jdbc, int port, SharedInfrastructure.Endpoints infra,
