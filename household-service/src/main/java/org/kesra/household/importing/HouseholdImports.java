@@ -1,26 +1,21 @@
 package org.kesra.household.importing;
 
-import org.kesra.platform.web.sheets.SheetFiles;
-import org.kesra.platform.web.sheets.SheetSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.platform.web.sheets.SheetFiles;
+import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.platform.web.sheets.SpooledUpload;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -88,7 +83,7 @@ public class HouseholdImports {
         Path file = spool.resolve(id + ".upload");
         boolean handedOver = false;
         try {
-            String sha256 = spool(upload, file);
+            String sha256 = SpooledUpload.to(upload.getInputStream(), file).sha256();
             String fileName = upload.getOriginalFilename() == null ? "berkas" : Path.of(upload.getOriginalFilename())
                     .getFileName().toString();
             Started started = startSpooled(scope, id, file, fileName, sha256, profile, mode, idempotencyKey);
@@ -110,11 +105,7 @@ public class HouseholdImports {
     public Started startLocal(RegistryScope scope, Path source, ImportJobs.Mode mode) throws IOException {
         UUID id = UUID.randomUUID();
         Path file = spool.resolve(id + ".upload");
-        String sha256;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha256Digest())) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            sha256 = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        }
+        String sha256 = SpooledUpload.to(Files.newInputStream(source), file).sha256();
         Started started = startSpooled(scope, id, file, source.getFileName().toString(), sha256, null, mode, null);
         if (!started.created()) {
             deleteQuietly(file);
@@ -197,22 +188,6 @@ public class HouseholdImports {
         return new ApiProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "HH-IMPOR-FORMAT", "Format berkas tidak didukung",
                 "Unggah berkas CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
                 List.of(Violation.field("/file", "format berkas tidak didukung")));
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String spool(MultipartFile upload, Path file) throws IOException {
-        MessageDigest digest = sha256Digest();
-        try (InputStream in = new DigestInputStream(upload.getInputStream(), digest)) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     static void deleteQuietly(Path file) {

@@ -19,7 +19,14 @@ import java.util.HexFormat;
 public record SpooledUpload(Path file, String sha256) implements AutoCloseable {
 
     public static SpooledUpload of(InputStream upload, String prefix) throws IOException {
-        Path file = Files.createTempFile(prefix, ".upload");
+        return to(upload, Files.createTempFile(prefix, ".upload"));
+    }
+
+    /**
+     * The same into a file the caller names (an import kept for a job that outlives the request); on failure the
+     * file is deleted.
+     */
+    public static SpooledUpload to(InputStream upload, Path file) throws IOException {
         try (InputStream in = new DigestInputStream(upload, MessageDigest.getInstance("SHA-256"))) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             return new SpooledUpload(file, HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
