@@ -1,10 +1,10 @@
 package org.kesra.household.importing;
 
-import org.kesra.platform.web.sheets.SheetFiles;
-import org.kesra.platform.web.sheets.SheetSource;
-import org.kesra.platform.web.sheets.SheetRow;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,8 +26,12 @@ import org.kesra.household.registry.HouseholdData;
 import org.kesra.household.registry.PersonData;
 import org.kesra.household.registry.RegistryValidator;
 import org.kesra.household.registry.Relationship;
+import org.kesra.platform.web.sheets.SheetFiles;
+import org.kesra.platform.web.sheets.SheetRow;
+import org.kesra.platform.web.sheets.SheetSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,7 +53,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(ImportProcessor.class);
-    private static final int CHUNK_ROWS = 5_000;
     private static final int EVENTS_PER_BATCH = 1_000;
     private static final String HEAD = Relationship.KEPALA_KELUARGA.name();
 
@@ -158,51 +161,58 @@ class ImportProcessor {
         long read = 0;
         long valid = 0;
         long bad = 0;
-        try (SheetSource source = SheetFiles.open(file, job.format()); Connection connection = dataSource.getConnection()) {
+        // Two connections: the staged rows stream through one COPY for the whole file, so PostgreSQL parses and
+        // stores them while this thread validates the next ones (a COPY per 5,000-row chunk made the two wait for each
+        // other); the problem report goes through the other in chunks.
+        try (SheetSource source = SheetFiles.open(file, job.format()); Connection connection = dataSource.getConnection();
+             Connection problemConnection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            problemConnection.setAutoCommit(true);
+            CopyManager problemCopy = problemConnection.unwrap(PGConnection.class).getCopyAPI();
             RowInterpreter interpreter = new RowInterpreter(profiles.map(profile, source.header()), validator);
-            StringBuilder staged = new StringBuilder(2 * 1024 * 1024);
+            StringBuilder staged = new StringBuilder(128 * 1024);
             StringBuilder problems = new StringBuilder(64 * 1024);
-            int stagedRows = 0;
             long lastReport = System.nanoTime();
             List<RowInterpreter.CellProblem> rowProblems = new ArrayList<>();
             String idText = id.toString();
-            for (Iterator<SheetRow> rows = source.rows(); hasNext(rows, read); ) {
-                SheetRow row = rows.next();
-                read++;
-                rowProblems.clear();
-                Object result = interpreter.interpret(row, rowProblems);
-                if (result instanceof RowInterpreter.Interpreted ok && !scope.covers(ok.household().kelurahanCode())) {
-                    rowProblems.add(new RowInterpreter.CellProblem(interpreter.header(CanonicalColumn.KELURAHAN_CODE),
-                            ok.household().kelurahanCode(), "kelurahan di luar wilayah Anda (" + scope.regionPrefix() + ")"));
-                }
-                if (rowProblems.isEmpty()) {
-                    stage(staged, idText, row.number(), (RowInterpreter.Interpreted) result);
-                    stagedRows++;
-                    valid++;
-                } else {
-                    bad++;
-                    String kk = interpreter.kkOf(row);
-                    for (RowInterpreter.CellProblem p : rowProblems) {
-                        line(problems, idText, Long.toString(row.number()), kk, p.column(), p.value(), p.message());
+            try (Writer staging = new OutputStreamWriter(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    "COPY household_import_row (" + STAGING_COLUMNS + ") FROM STDIN", 1 << 16), StandardCharsets.UTF_8)) {
+                for (Iterator<SheetRow> rows = source.rows(); hasNext(rows, read); ) {
+                    SheetRow row = rows.next();
+                    read++;
+                    rowProblems.clear();
+                    Object result = interpreter.interpret(row, rowProblems);
+                    if (result instanceof RowInterpreter.Interpreted ok && !scope.covers(ok.household().kelurahanCode())) {
+                        rowProblems.add(new RowInterpreter.CellProblem(interpreter.header(CanonicalColumn.KELURAHAN_CODE),
+                                ok.household().kelurahanCode(), "kelurahan di luar wilayah Anda (" + scope.regionPrefix() + ")"));
+                    }
+                    if (rowProblems.isEmpty()) {
+                        stage(staged, idText, row.number(), (RowInterpreter.Interpreted) result);
+                        valid++;
+                    } else {
+                        bad++;
+                        String kk = interpreter.kkOf(row);
+                        for (RowInterpreter.CellProblem p : rowProblems) {
+                            line(problems, idText, Long.toString(row.number()), kk, p.column(), p.value(), p.message());
+                        }
+                    }
+                    if (staged.length() >= 64 * 1024) {
+                        staging.append(staged);
+                        staged.setLength(0);
+                    }
+                    if (problems.length() > 1024 * 1024) {
+                        copy(problemCopy, "household_import_problem (import_id, row_number, kk_number, column_name, "
+                                + "value, message)", problems);
+                    }
+                    if (System.nanoTime() - lastReport > 1_000_000_000L) {
+                        jobs.progress(id, source.progress(), read, valid, bad);
+                        lastReport = System.nanoTime();
                     }
                 }
-                if (stagedRows >= CHUNK_ROWS) {
-                    copy(copy, "household_import_row (" + STAGING_COLUMNS + ")", staged);
-                    stagedRows = 0;
-                }
-                if (problems.length() > 1024 * 1024) {
-                    copy(copy, "household_import_problem (import_id, row_number, kk_number, column_name, value, message)",
-                            problems);
-                }
-                if (System.nanoTime() - lastReport > 1_000_000_000L) {
-                    jobs.progress(id, source.progress(), read, valid, bad);
-                    lastReport = System.nanoTime();
-                }
+                staging.append(staged);
             }
-            copy(copy, "household_import_row (" + STAGING_COLUMNS + ")", staged);
-            copy(copy, "household_import_problem (import_id, row_number, kk_number, column_name, value, message)", problems);
+            copy(problemCopy, "household_import_problem (import_id, row_number, kk_number, column_name, value, message)",
+                    problems);
             jobs.progress(id, 1.0, read, valid, bad);
             // Fresh statistics, or the planner takes the just-filled staging table for empty and picks nested loops.
             timed(id, "analyze-staging", () -> jdbc.sql("ANALYZE household_import_row").update());

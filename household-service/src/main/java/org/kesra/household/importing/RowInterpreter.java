@@ -1,6 +1,5 @@
 package org.kesra.household.importing;
 
-import org.kesra.platform.web.sheets.SheetRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -10,12 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.kesra.household.registry.HouseholdData;
 import org.kesra.household.registry.HouseholdInput;
 import org.kesra.household.registry.PersonData;
 import org.kesra.household.registry.PersonInput;
 import org.kesra.household.registry.Problem;
 import org.kesra.household.registry.RegistryValidator;
+import org.kesra.platform.web.sheets.SheetRow;
 
 /**
  * Reads one spreadsheet row as the registry's inputs and validates it with the same rules as the API. Cell text is
@@ -35,6 +36,7 @@ final class RowInterpreter {
     private static final List<DateTimeFormatter> DATES = Arrays.stream(new String[] {"uuuu-MM-dd", "d-M-uuuu",
             "d/M/uuuu", "d.M.uuuu"}).map(p -> DateTimeFormatter.ofPattern(p, Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT)).toList();
+    private static final Pattern ASSET_SEPARATORS = Pattern.compile("[;,|]");
     private static final Set<String> TRUE = Set.of("YA", "Y", "TRUE", "1", "BENAR", "ADA");
     private static final Set<String> FALSE = Set.of("TIDAK", "T", "N", "FALSE", "0", "SALAH", "TIDAK ADA", "-");
 
@@ -59,7 +61,7 @@ final class RowInterpreter {
         Boolean pregnant = bool(row, CanonicalColumn.PREGNANT, problems);
         String assetsText = text(row, CanonicalColumn.ASSETS);
         List<String> assets = assetsText == null ? List.of()
-                : Arrays.stream(assetsText.split("[;,|]")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+                : Arrays.stream(ASSET_SEPARATORS.split(assetsText)).map(String::trim).filter(a -> !a.isEmpty()).toList();
         if (problems.size() > before) {
             return null;
         }

@@ -23,6 +23,7 @@ public class RegistryValidator {
 
     private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L} .,'-]*");
     private static final Pattern RW_RT = Pattern.compile("[0-9]{1,3}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     private static final Map<String, Sex> SEX = Map.of("L", Sex.L, "LAKI_LAKI", Sex.L, "LAKILAKI", Sex.L, "PRIA", Sex.L,
             "P", Sex.P, "PEREMPUAN", Sex.P, "WANITA", Sex.P);
@@ -198,7 +199,9 @@ public class RegistryValidator {
             problems.add(new Problem(field, value, label + " harus berupa nomor 1 sampai 999, misalnya 003"));
             return null;
         }
-        return String.format("%03d", Integer.parseInt(trimmed));
+        // Zero-padded to three digits by hand: String.format parses its pattern on every one of an import's rows.
+        String number = Integer.toString(Integer.parseInt(trimmed));
+        return "000".substring(number.length()) + number;
     }
 
     private static void coordinates(BigDecimal latitude, BigDecimal longitude, List<Problem> problems) {
@@ -221,6 +224,6 @@ public class RegistryValidator {
     }
 
     private static String normaliseSpaces(String value) {
-        return value == null || value.isBlank() ? null : value.trim().replaceAll("\\s+", " ");
+        return value == null || value.isBlank() ? null : WHITESPACE.matcher(value.trim()).replaceAll(" ");
     }
 }
