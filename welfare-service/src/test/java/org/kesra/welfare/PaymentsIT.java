@@ -163,6 +163,38 @@ class PaymentsIT extends WelfareApiTest {
                 .isEqualTo(750_000);
     }
 
+    @Test
+    void anEmptyRowASumPastAnyLimitAnUnknownFilterAndADamagedFileAreProblemsNotErrors() throws IOException {
+        HouseholdRegistered a = enrolledFamily();
+        HouseholdRegistered b = enrolledFamily();
+        String round = round(2, 750_000, null, null);
+        String path = payments(round);
+        String operator = token("dinsos.operator");
+
+        assertProblem(api.post(path, operator, "{\"payments\":[null]}"), 422, "/payments/0", "Baris kosong");
+        assertProblem(api.post(path, operator, list(paid(a.members().get(0).nik(), Long.MAX_VALUE),
+                paid(b.members().get(0).nik(), Long.MAX_VALUE))), 422, "/payments", "melebihi SP2D");
+        ApiClient.Response filter = api.get(path + "?status=LUNAS", operator);
+        assertThat(filter.status()).isEqualTo(400);
+        assertThat(filter.contentType()).startsWith("application/problem+json");
+        assertThat(filter.body().path("code").asString()).isEqualTo("WF-PARAMETER-TIDAK-VALID");
+
+        Path notAWorkbook = Files.createTempFile("penyaluran-", ".xlsx");
+        notAWorkbook.toFile().deleteOnExit();
+        Files.write(notAWorkbook, new byte[] {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        assertUnreadable(api.upload(path, operator, notAWorkbook, "penyaluran.xlsx", Map.of()));
+        assertUnreadable(api.upload(path, operator, csv("nik,status,rupiah\n\"" + a.members().get(0).nik()
+                + ",DIBAYAR,750000\n"), "penyaluran.csv", Map.of()));
+        assertThat(api.get(path + "/summary", operator).body().path("paidKpm").asLong())
+                .as("nothing stored").isZero();
+    }
+
+    private static void assertUnreadable(ApiClient.Response response) {
+        assertThat(response.status()).as(response.text()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("code").asString()).isEqualTo("WF-BERKAS-TIDAK-TERBACA");
+    }
+
     private static Path csv(String text) throws IOException {
         Path file = Files.createTempFile("penyaluran-", ".csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);

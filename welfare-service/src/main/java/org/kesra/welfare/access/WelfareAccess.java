@@ -33,11 +33,13 @@ public final class WelfareAccess {
 
     /** Kelurahan codes inside the reader's region, as a condition on {@code column}, its values added to args. */
     public static String regionCondition(RegionalReader reader, String column, java.util.List<Object> args) {
-        if (reader.region().isEmpty()) {
-            return "TRUE";
-        }
-        args.add(reader.region().get());
-        args.add(reader.region().get() + ".%");
+        return reader.region().isEmpty() ? "TRUE" : regionCondition(reader.region().get(), column, args);
+    }
+
+    /** Kelurahan codes inside {@code region} (the code itself or below it), as a condition on {@code column}. */
+    public static String regionCondition(String region, String column, java.util.List<Object> args) {
+        args.add(region);
+        args.add(region + ".%");
         return "(" + column + " = ? OR " + column + " LIKE ?)";
     }
 
@@ -65,10 +67,7 @@ public final class WelfareAccess {
         if (caller.roles().stream().anyMatch(READERS::contains)) {
             return new RegionalReader(caller, java.util.Optional.empty());
         }
-        if (caller.roles().stream().noneMatch(REGIONAL_READERS::contains)) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
-                    "Peran Anda tidak mengizinkan akses ke data kesejahteraan sosial.");
-        }
+        require(REGIONAL_READERS, "Peran Anda tidak mengizinkan akses ke data kesejahteraan sosial.");
         return new RegionalReader(caller, java.util.Optional.of(region(caller)));
     }
 

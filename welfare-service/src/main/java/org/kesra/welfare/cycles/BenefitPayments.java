@@ -36,6 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class BenefitPayments {
 
     static final int MAX_ROWS = 20_000;
+    private static final java.util.regex.Pattern NIK = java.util.regex.Pattern.compile("[0-9]{16}");
+    /** "Rp 750.000", "Rp. 750.000", "rp750000": the prefix the bank's files put before the amount. */
+    private static final java.util.regex.Pattern RUPIAH_PREFIX = java.util.regex.Pattern.compile("(?i)^rp\\.?\\s*");
+    private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{3})+");
 
     private final JdbcClient jdbc;
 
@@ -89,7 +93,11 @@ public class BenefitPayments {
         for (int i = 0; i < rows.size(); i++) {
             PaymentInput row = rows.get(i);
             String at = "/payments/" + i;
-            if (row.nik() == null || !row.nik().matches("[0-9]{16}")) {
+            if (row == null) {
+                problems.add(Violation.field(at, "Baris kosong: setiap baris berisi nik, status dan nominal atau alasan."));
+                continue;
+            }
+            if (row.nik() == null || !NIK.matcher(row.nik()).matches()) {
                 problems.add(Violation.field(at + "/nik", "NIK harus 16 digit angka."));
             }
             if ("DIBAYAR".equals(row.status())) {
@@ -144,7 +152,7 @@ public class BenefitPayments {
         for (int i = 0; i < rows.size(); i++) {
             if ("DIBAYAR".equals(rows.get(i).status())) {
                 newPaidKpm++;
-                newPaidRupiah += amounts[i];
+                newPaidRupiah = plus(newPaidRupiah, amounts[i]);
             }
         }
         long[] before = paidTotals(round.id());
@@ -152,8 +160,8 @@ public class BenefitPayments {
             problems.add(Violation.field("/payments", "KPM dibayar menjadi " + (before[0] + newPaidKpm)
                     + ", melebihi SP2D " + round.sp2dKpm() + " KPM."));
         }
-        if (before[1] + newPaidRupiah > round.sp2dRupiah()) {
-            problems.add(Violation.field("/payments", "Nominal dibayar menjadi Rp " + (before[1] + newPaidRupiah)
+        if (plus(before[1], newPaidRupiah) > round.sp2dRupiah()) {
+            problems.add(Violation.field("/payments", "Nominal dibayar menjadi Rp " + plus(before[1], newPaidRupiah)
                     + ", melebihi SP2D Rp " + round.sp2dRupiah() + "."));
         }
         if (!problems.isEmpty()) {
@@ -224,10 +232,10 @@ public class BenefitPayments {
                     problems.add(Violation.cell(row.number(), "nik", nik,
                             "NIK tersimpan sebagai angka di Excel (digit terakhir hilang); simpan kolom ini sebagai teks."));
                 }
-                String amount = row.text(columns.get("rupiah")).replaceFirst("(?i)^rp\\.?\\s*", "");
+                String amount = RUPIAH_PREFIX.matcher(row.text(columns.get("rupiah"))).replaceFirst("");
                 BigDecimal rupiah = null;
                 if (!amount.isEmpty()) {
-                    String plain = amount.matches("[0-9]{1,3}(\\.[0-9]{3})+") ? amount.replace(".", "") : amount;
+                    String plain = THOUSANDS.matcher(amount).matches() ? amount.replace(".", "") : amount;
                     try {
                         rupiah = new BigDecimal(plain);
                     } catch (NumberFormatException e) {
@@ -289,6 +297,11 @@ public class BenefitPayments {
 
     public PageResponse<Payment> list(String programme, int year, String label, String kelurahanCode, String status,
                                       int page, int size) {
+        if (status != null && !"DIBAYAR".equals(status) && !"TIDAK_DIBAYAR".equals(status)) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PARAMETER-TIDAK-VALID", null,
+                    "Parameter status harus DIBAYAR atau TIDAK_DIBAYAR.",
+                    List.of(Violation.field("status", "Status harus DIBAYAR atau TIDAK_DIBAYAR.")));
+        }
         Round round = round(programme, year, label, false);
         String condition = "p.cycle_id = ? AND (CAST(? AS text) IS NULL OR p.kelurahan_code = ?)"
                 + " AND (CAST(? AS text) IS NULL OR p.status = ?)";
@@ -329,7 +342,7 @@ public class BenefitPayments {
         long paidKpm = kelurahan.stream().mapToLong(KelurahanSum::paidKpm).sum();
         long paidRupiah = kelurahan.stream().mapToLong(KelurahanSum::paidRupiah).sum();
         long unpaidKpm = kelurahan.stream().mapToLong(KelurahanSum::unpaidKpm).sum();
-        Boolean matches = round.realisedKpm() == null || kelurahan.isEmpty() ? null
+        Boolean matches = round.realisedKpm() == null || round.realisedRupiah() == null || kelurahan.isEmpty() ? null
                 : round.realisedKpm() == paidKpm && round.realisedRupiah() == paidRupiah;
         return new Summary(round.programme(), round.year(), round.label(), round.sp2dKpm(), round.sp2dRupiah(),
                 round.realisedKpm(), round.realisedRupiah(), paidKpm, paidRupiah, unpaidKpm, matches, kelurahan);
@@ -387,6 +400,15 @@ public class BenefitPayments {
             return value.longValueExact();
         }
         return 0;
+    }
+
+    /** Sums of rupiah that cannot wrap around: a total past the largest long is above any SP2D anyway. */
+    private static long plus(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static ApiProblemException invalid(List<Violation> problems) {

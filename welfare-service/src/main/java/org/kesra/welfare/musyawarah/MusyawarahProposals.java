@@ -99,7 +99,7 @@ public class MusyawarahProposals {
                 .params(id, input.kelurahanCode(), input.programme(), input.kind(), input.nik(),
                         resident.get().personId(), input.reason(), input.meetingDate(), input.note(), caller.name())
                 .update();
-        return find(id, region).orElseThrow();
+        return find(id, region, "").orElseThrow();
     }
 
     @Transactional
@@ -120,9 +120,7 @@ public class MusyawarahProposals {
                     "Keputusan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         String region = WelfareAccess.region(caller);
-        Proposal proposal = jdbc.sql(SELECT + " WHERE id = ? AND " + SCOPE + " FOR UPDATE")
-                .params(id, region, region).query(Proposal.class).optional()
-                .orElseThrow(() -> notFound(id));
+        Proposal proposal = find(id, region, " FOR UPDATE").orElseThrow(() -> notFound(id));
         if (!"DIUSULKAN".equals(proposal.status())) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "WF-SUDAH-DIPUTUSKAN", null,
                     "Usulan ini sudah diputuskan (" + proposal.status() + ") oleh " + proposal.decidedBy() + ".");
@@ -143,13 +141,15 @@ public class MusyawarahProposals {
                     .params("MUSYAWARAH_" + proposal.reason(), proposal.meetingDate(), proposal.personId(),
                             proposal.programme()).update();
         }
-        return find(id, region).orElseThrow();
+        return find(id, region, "").orElseThrow();
     }
 
     public PageResponse<Proposal> list(Caller caller, String status, int page, int size) {
-        String region = WelfareAccess.region(caller);
-        String condition = SCOPE + " AND (CAST(? AS text) IS NULL OR status = ?)";
-        List<Object> args = new ArrayList<>(java.util.Arrays.asList(region, region, status, status));
+        List<Object> args = new ArrayList<>();
+        String condition = WelfareAccess.regionCondition(WelfareAccess.region(caller), "kelurahan_code", args)
+                + " AND (CAST(? AS text) IS NULL OR status = ?)";
+        args.add(status);
+        args.add(status);
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
@@ -160,18 +160,17 @@ public class MusyawarahProposals {
                 () -> jdbc.sql(countSql).params(args).query(Long.class).single());
     }
 
-    private Optional<Proposal> find(UUID id, String region) {
-        return jdbc.sql(SELECT + " WHERE id = ? AND " + SCOPE).params(id, region, region).query(Proposal.class)
-                .optional();
+    /** The proposal if it lies inside the region; {@code suffix} is "" or a locking clause. */
+    private Optional<Proposal> find(UUID id, String region, String suffix) {
+        List<Object> args = new ArrayList<>(List.of(id));
+        String scope = WelfareAccess.regionCondition(region, "kelurahan_code", args);
+        return jdbc.sql(SELECT + " WHERE id = ? AND " + scope + suffix).params(args).query(Proposal.class).optional();
     }
 
     private static ApiProblemException notFound(UUID id) {
         return new ApiProblemException(HttpStatus.NOT_FOUND, "WF-USULAN-TIDAK-DITEMUKAN", null,
                 "Usulan " + id + " tidak ditemukan di wilayah Anda.");
     }
-
-    /** Region scope inside the query: the kelurahan is the caller's region or below it. */
-    private static final String SCOPE = "(kelurahan_code = ? OR kelurahan_code LIKE ? || '.%')";
 
     private static final String SELECT = """
             SELECT id, kelurahan_code, programme_code AS programme, kind, nik, person_id, reason, meeting_date, note,

@@ -2,14 +2,20 @@ package org.kesra.welfare.uploads;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetFiles;
+import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
 import org.springframework.http.HttpStatus;
 
-/** A list Dinas Sosial uploads (recipients, deciles, payments), opened as CSV or XLSX; anything else is a 415. */
+/**
+ * A list Dinas Sosial uploads (recipients, deciles, payments), opened as CSV or XLSX; anything else is a 415. A file
+ * that claims to be one but cannot be read (a damaged workbook, a CSV with an unclosed quote) is a 422 problem
+ * wherever the reader notices it, on opening or while the rows are read, never a 500.
+ */
 public final class UploadedSheets {
 
     private UploadedSheets() {
@@ -20,6 +26,76 @@ public final class UploadedSheets {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "WF-FORMAT-BERKAS", "Format berkas tidak didukung",
                 "Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
                 List.of(Violation.field("/file", "format berkas tidak didukung"))));
-        return SheetFiles.open(file, format);
+        SheetSource sheet;
+        try {
+            sheet = SheetFiles.open(file, format);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(format, e);
+        }
+        return new Guarded(sheet, format);
+    }
+
+    private static ApiProblemException unreadable(String format, Exception cause) {
+        String detail = "Berkas tidak dapat dibaca sebagai " + format + " (" + cause.getMessage() + "). Simpan ulang "
+                + "dari Excel atau aplikasi asalnya, lalu unggah lagi.";
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-TIDAK-TERBACA",
+                "Berkas tidak terbaca", detail, List.of(Violation.field("/file", "berkas rusak atau tidak lengkap")));
+    }
+
+    /** The readers throw unchecked exceptions from inside their row iterators; here they become the 422. */
+    private record Guarded(SheetSource sheet, String format) implements SheetSource {
+
+        @Override
+        public List<String> header() {
+            return sheet.header();
+        }
+
+        @Override
+        public Iterator<SheetRow> rows() {
+            Iterator<SheetRow> rows = sheet.rows();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    try {
+                        return rows.hasNext();
+                    } catch (ApiProblemException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        throw unreadable(format, e);
+                    }
+                }
+
+                @Override
+                public SheetRow next() {
+                    try {
+                        return rows.next();
+                    } catch (ApiProblemException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        throw unreadable(format, e);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public double progress() {
+            return sheet.progress();
+        }
+
+        @Override
+        public String encoding() {
+            return sheet.encoding();
+        }
+
+        @Override
+        public String delimiter() {
+            return sheet.delimiter();
+        }
+
+        @Override
+        public void close() throws IOException {
+            sheet.close();
+        }
     }
 }

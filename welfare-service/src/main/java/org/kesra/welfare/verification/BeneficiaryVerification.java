@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
  * The answer other agencies get about one NIK: for each programme, whether the person is an active beneficiary
  * today and since when, and nothing else (no name, no household, no amounts). A family programme counts the
  * members of an enrolled household. No answer leaves before its access-log row is committed
- * ({@link VerificationAccessLog}, group commit).
+ * ({@link VerificationAccessLog}).
  */
 @Service
 public class BeneficiaryVerification {
