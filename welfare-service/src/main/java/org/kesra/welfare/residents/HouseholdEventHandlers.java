@@ -68,7 +68,7 @@ public class HouseholdEventHandlers {
     EventHandler<HouseholdRelocated> householdRelocated(ResidentProjection residents, Enrolments enrolments) {
         return handler(EventCatalog.HOUSEHOLD_RELOCATED, (ReceivedEvent<HouseholdRelocated> event) -> {
             HouseholdRelocated relocated = event.payload();
-            residents.relocated(relocated.householdId(), relocated.kkNumber(), relocated.toKelurahanCode(),
+            residents.householdChanged(relocated.householdId(), relocated.kkNumber(), relocated.toKelurahanCode(),
                     event.time());
             enrolments.householdRelocated(relocated.householdId(), relocated.toKelurahanCode());
         });
@@ -83,7 +83,8 @@ public class HouseholdEventHandlers {
     @Bean
     EventHandler<HouseholdCorrected> householdCorrected(ResidentProjection residents) {
         return handler(EventCatalog.HOUSEHOLD_CORRECTED, (ReceivedEvent<HouseholdCorrected> event) ->
-                residents.householdCorrected(event.payload().householdId(), event.payload().kkNumber(), event.time()));
+                residents.householdChanged(event.payload().householdId(), event.payload().kkNumber(),
+                        event.payload().kelurahanCode(), event.time()));
     }
 
     @Bean

@@ -46,23 +46,15 @@ public class ResidentProjection {
                 .update();
     }
 
-    public void relocated(UUID householdId, String kkNumber, String kelurahanCode, Instant at) {
+    /**
+     * A household's KK number and kelurahan as its newest event states them: a relocation, or a correction (a typo on
+     * the card; DTSEN deciles are matched by KK number, so every member's row follows it).
+     */
+    public void householdChanged(UUID householdId, String kkNumber, String kelurahanCode, Instant at) {
         jdbc.sql("""
                 UPDATE resident SET kk_number = ?, kelurahan_code = ?, updated_at = ?
                 WHERE household_id = ? AND updated_at <= ?""")
                 .params(kkNumber, kelurahanCode, Timestamp.from(at), householdId, Timestamp.from(at))
-                .update();
-    }
-
-    /**
-     * A household correction: of what welfare-service keeps, only the KK number can change this way (a typo on the
-     * card corrected), and DTSEN deciles are matched by KK number, so every member's row follows it.
-     */
-    public void householdCorrected(UUID householdId, String kkNumber, Instant at) {
-        jdbc.sql("""
-                UPDATE resident SET kk_number = ?, updated_at = ?
-                WHERE household_id = ? AND kk_number IS DISTINCT FROM ? AND updated_at <= ?""")
-                .params(kkNumber, Timestamp.from(at), householdId, kkNumber, Timestamp.from(at))
                 .update();
     }
 
