@@ -2,25 +2,25 @@ package org.kesra.welfare.cycles;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.kesra.welfare.access.WelfareAccess;
-import org.springframework.http.HttpStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
-import org.kesra.platform.web.sheets.SpooledUpload;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.multipart.MultipartFile;
 import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.sheets.SpooledUpload;
+import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.uploads.UploadedSheets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @Tag(name = "Penyaluran", description = "Tahap/bulan penyaluran program: SP2D, realisasi dan alasan selisihnya")
@@ -77,10 +77,7 @@ public class CycleController {
                                                       @PathVariable String label,
                                                       @RequestPart("file") MultipartFile file) throws IOException {
         String actor = WelfareAccess.enroller().name();
-        if (file.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
-        }
-        try (SpooledUpload spooled = SpooledUpload.of(file.getInputStream(), "pembayaran-")) {
+        try (SpooledUpload spooled = UploadedSheets.spool(file, "pembayaran-")) {
             return payments.recordFile(code, year, label, file.getOriginalFilename(), spooled.file(), actor);
         }
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.uploads.UploadedSheets;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +35,7 @@ public class DecileController {
     public DecileSnapshots.ImportResult upload(@PathVariable String period, @RequestPart("file") MultipartFile file)
             throws IOException {
         String actor = WelfareAccess.catalogueEditor().name();
-        if (file.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
-        }
-        try (SpooledUpload spooled = SpooledUpload.of(file.getInputStream(), "desil-")) {
+        try (SpooledUpload spooled = UploadedSheets.spool(file, "desil-")) {
             return snapshots.importList(period, file.getOriginalFilename(), spooled.file(), spooled.sha256(), actor);
         }
     }

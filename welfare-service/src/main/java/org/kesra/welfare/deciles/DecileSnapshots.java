@@ -30,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DecileSnapshots {
 
+    // Checked on every row of a city-wide list: compiled once.
+    private static final java.util.regex.Pattern KK = java.util.regex.Pattern.compile("[0-9]{16}");
+    private static final java.util.regex.Pattern DECILE = java.util.regex.Pattern.compile("10|[1-9]");
+
     static final int MAX_PROBLEMS = 200;
 
     private final JdbcClient jdbc;
@@ -89,14 +93,14 @@ public class DecileSnapshots {
                     problems.add(Violation.cell(line, "no_kk", kk,
                             "Nomor KK tersimpan sebagai angka di Excel (digit terakhir hilang); simpan kolom ini sebagai teks."));
                     ok = false;
-                } else if (!kk.matches("[0-9]{16}")) {
+                } else if (!KK.matcher(kk).matches()) {
                     problems.add(Violation.cell(line, "no_kk", kk, "Nomor KK harus 16 digit angka."));
                     ok = false;
                 } else if (seen.containsKey(kk)) {
                     problems.add(Violation.cell(line, "no_kk", kk, "Nomor KK ini sudah ada di baris " + seen.get(kk) + "."));
                     ok = false;
                 }
-                if (!decile.matches("10|[1-9]")) {
+                if (!DECILE.matcher(decile).matches()) {
                     problems.add(Violation.cell(line, "desil", decile, "Desil harus bilangan bulat 1 sampai 10."));
                     ok = false;
                 }

@@ -9,7 +9,9 @@ import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.platform.web.sheets.SpooledUpload;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A list Dinas Sosial uploads (recipients, deciles, payments), opened as CSV or XLSX; anything else is a 415. A file
@@ -19,6 +21,14 @@ import org.springframework.http.HttpStatus;
 public final class UploadedSheets {
 
     private UploadedSheets() {
+    }
+
+    /** The uploaded file copied aside with its SHA-256 (the readers need a file); an empty upload is a 400. */
+    public static SpooledUpload spool(MultipartFile upload, String prefix) throws IOException {
+        if (upload.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
+        }
+        return SpooledUpload.of(upload.getInputStream(), prefix);
     }
 
     public static SheetSource open(Path file, String fileName) throws IOException {

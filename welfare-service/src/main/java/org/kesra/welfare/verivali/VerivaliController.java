@@ -9,10 +9,10 @@ import java.io.StringWriter;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.uploads.UploadedSheets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -51,11 +51,8 @@ public class VerivaliController {
     public Verivali.Summary upload(@RequestParam("program") String programme, @RequestPart("file") MultipartFile file)
             throws IOException {
         String actor = WelfareAccess.dinsosStaff().name();
-        if (file.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
-        }
         long started = System.nanoTime();
-        try (SpooledUpload spooled = SpooledUpload.of(file.getInputStream(), "verivali-")) {
+        try (SpooledUpload spooled = UploadedSheets.spool(file, "verivali-")) {
             long copied = System.nanoTime();
             Verivali.Summary summary = verivali.upload(programme, file.getOriginalFilename(), spooled.file(),
                     spooled.sha256(), actor);
