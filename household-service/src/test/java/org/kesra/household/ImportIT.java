@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -55,6 +56,12 @@ class ImportIT extends ImportApiTest {
         assertThat(history.get(0).path("action").asString()).isEqualTo("TERDAFTAR");
         assertThat(history.get(0).path("reason").asString()).contains(importId);
         assertThat(history.get(0).path("after").path("birthDate").asString()).isEqualTo("1979-04-02");
+        // Imported ids are version 7 and rise with the NIK order the persons were inserted in (uuid_v7 migration).
+        List<UUID> ids = jdbc.sql("SELECT id FROM person WHERE import_id = ?::uuid ORDER BY nik").param(importId)
+                .query(UUID.class).list();
+        assertThat(ids).hasSize(6).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+        assertThat(UUID.fromString(household.path("id").asString()).version()).isEqualTo(7);
+        assertThat(ids.stream().map(id -> id.getMostSignificantBits() >>> 16).toList()).isSorted();
 
         List<ConsumerRecord<String, byte[]>> events = TopicReader.read("household.events",
                 r -> household.path("id").asString().equals(r.key())
