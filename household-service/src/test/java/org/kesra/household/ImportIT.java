@@ -84,6 +84,22 @@ class ImportIT extends ImportApiTest {
     }
 
     @Test
+    void theHouseholdIsTakenFromTheHeadsRowWhereverItIsInTheFile() {
+        String kk = kk();
+        List<String> family = family(kk, MULYOJATI, "Urutan");
+        // The child first, with another address text; then the wife; the head last, at his own address.
+        List<String> rows = List.of(family.get(2), family.get(1),
+                family.get(0).replace("Jl. Merpati No. 7", "Jl. Kepala No. 1"));
+
+        assertThat(imported(OPERATOR, csv(HEADER, rows), null).path("status").asString()).isEqualTo("SELESAI");
+
+        JsonNode household = api.get("/api/v1/households?kk=" + kk, token(OPERATOR)).body().path("items").get(0);
+        JsonNode full = api.get("/api/v1/households/" + household.path("id").asString(), token(OPERATOR)).body();
+        assertThat(full.path("address").asString()).isEqualTo("Jl. Kepala No. 1");
+        assertThat(full.path("members")).hasSize(3);
+    }
+
+    @Test
     void anyProblemRejectsTheWholeFileAndEachIsReportedByRowAndColumn() {
         String good = kk();
         String twoHeads = kk();
