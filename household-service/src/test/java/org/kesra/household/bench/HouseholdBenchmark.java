@@ -168,8 +168,8 @@ public final class HouseholdBenchmark {
         // -Xmx512m by default: the heap target is shown by the service running inside it.
         command.addAll(List.of(System.getProperty("bench.service-jvm-args", "-Xmx512m").trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                HouseholdServiceApplication.class.getName(), "--server.port=" + port,
-                "--logging.level.root=warn", "--logging.level.org.kesra.household.importing=info"));
+                HouseholdServiceApplication.class.getName(), "--server.port=" + port));
+        // Logging as deployed (info, ECS JSON, one line per request): the request log is part of what is measured.
         Path log = Path.of("target", "benchmark-household-service.log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -55,8 +55,12 @@ public final class WelfareBenchmark {
         new PostgresAdmin(infra.postgres()).recreateDatabase(DATABASE);
         Map<String, String> db = infra.postgres().serviceEnvironment(DATABASE);
         int port = Ports.free();
-        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--logging.level.root=warn",
-                "--logging.level.org.kesra.welfare.verivali=info",
+        // Logging as deployed (info, ECS JSON, one line per request), but to a file: the service runs in this JVM,
+        // whose console carries the benchmark's own output. Not rolled over (a deployed service writes to stdout;
+        // rolling gzips every 10 MB). The request log is part of what is measured.
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
+                "--logging.file.name=target/benchmark-welfare-service.log", "--logging.structured.format.file=ecs",
+                "--logging.threshold.console=warn", "--logging.logback.rollingpolicy.max-file-size=4GB",
                 "--KAFKA_BOOTSTRAP_SERVERS=" + infra.kafkaBootstrapServers(), "--OIDC_ISSUER_URI=" + infra.issuerUri()));
         db.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         List<String> rows = new ArrayList<>();
