@@ -311,9 +311,9 @@ class ImportProcessor {
                     INSERT INTO rukun_tetangga (kelurahan_code, rw, rt, created_by)
                     SELECT DISTINCT kelurahan_code, rw, rt, ? FROM household_import_row WHERE import_id = ? AND valid
                     ON CONFLICT DO NOTHING""").params(actor, id).update();
-            // The household columns are taken from the head's row, chosen by sorting only the key columns (sorting
-            // whole rows spilled 250 MB to disk at 1,000,000 persons: 12 s). Ids are time-ordered (uuid_v7, see
-            // its migration), so the rows of one import go to the right edge of every index that follows the id.
+            // The household columns are taken from the head's row, chosen by sorting only the key columns (35 MB
+            // at 1,000,000 persons; whole rows spilled 250 MB to disk). Ids are time-ordered (uuid_v7, see its
+            // migration), so the rows of one import go to the right edge of every index that follows the id.
             long households = timed(id, "households", () -> (long) jdbc.sql("""
                     INSERT INTO household (id, kk_number, kelurahan_code, rw, rt, address, latitude, longitude,
                         house_ownership, floor_area_m2, floor_material, wall_material, roof_material, water_source,
@@ -329,8 +329,8 @@ class ImportProcessor {
                     .params(now, actor, now, actor, id, id, HEAD).update());
             timed(id, "analyze-household", () -> jdbc.sql("ANALYZE household").update());
             phase(id, 0.15);
-            // In NIK order: the unique NIK index, the largest, is then filled left to right like the id indexes
-            // (about 45 s -> 27 s for 1,000,000 persons with both foreign keys checked; docs/benchmarks.md).
+            // In NIK order: the unique NIK index is then filled left to right like the id indexes (this insert
+            // alone, 1,000,000 persons, both foreign keys: 45 s with random ids in file order, 27 s; stack.md 35).
             long persons = timed(id, "persons", () -> (long) jdbc.sql("""
                     INSERT INTO person (id, nik, name, name_key, birth_place, birth_date, sex, household_id,
                         kelurahan_code, relationship, marital_status, education, occupation, disability,
