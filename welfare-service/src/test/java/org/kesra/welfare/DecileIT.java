@@ -63,7 +63,11 @@ class DecileIT extends WelfareApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM decile_import WHERE period = ?").param(period).query(Long.class)
                 .single()).isZero();
 
-        assertThat(upload(period, "kk,nilai\n1872010101100001,3\n").status()).isEqualTo(422);
+        ApiClient.Response noColumns = upload(period, "kk,nilai\n1872010101100001,3\n");
+        assertThat(noColumns.status()).isEqualTo(422);
+        assertThat(noColumns.body().path("code").asString()).isEqualTo("WF-KOLOM-KURANG");
+        assertThat(noColumns.body().path("errors").findValuesAsString("column")).containsExactly("no_kk", "desil");
+        assertThat(noColumns.body().path("errors").get(0).path("row").asInt()).as("the header row").isEqualTo(1);
         assertThat(upload("2025-Q5", "no_kk,desil\n1872010101100001,3\n").status()).isEqualTo(400);
         assertThat(upload(period, "no_kk,desil\n").status()).isEqualTo(422);
         assertThat(api.upload("/api/v1/deciles/" + period, token("dinsos.operator"), file("no_kk,desil\n"), "desil.csv",

@@ -127,13 +127,26 @@ class PaymentsIT extends WelfareApiTest {
         assertThat(byRow.keySet()).containsExactlyInAnyOrder(3L, 4L);
         assertThat(byRow.get(3L).path("column").asString()).isEqualTo("nik");
         assertThat(byRow.get(3L).path("detail").asString()).contains("baris 2");
+        assertThat(byRow.get(3L).path("value").asString()).as("the cell as written").isEqualTo(a.members().get(1).nik());
         assertThat(byRow.get(4L).path("detail").asString()).contains("bukan KPM PKH");
+
+        ApiClient.Response noStatus = api.upload(payments(round), operator, csv("nik,rupiah\n"
+                + a.members().get(0).nik() + ",750000\n"), "penyaluran.csv", Map.of());
+        assertThat(noStatus.status()).isEqualTo(422);
+        assertThat(noStatus.body().path("code").asString()).isEqualTo("WF-KOLOM-KURANG");
+        assertThat(noStatus.body().path("errors").findValuesAsString("column")).containsExactly("status");
 
         ApiClient.Response notANumber = api.upload(payments(round), operator, csv("nik,status,rupiah\n"
                 + a.members().get(0).nik() + ",DIBAYAR,\"750000,5\"\n"), "penyaluran.csv", Map.of());
         assertThat(notANumber.status()).isEqualTo(422);
         assertThat(notANumber.body().path("errors").get(0).path("column").asString()).isEqualTo("rupiah");
         assertThat(notANumber.body().path("errors").get(0).path("row").asLong()).isEqualTo(2);
+        ApiClient.Response overSp2d = api.upload(payments(round), operator, csv("nik,status,rupiah\n"
+                + a.members().get(0).nik() + ",DIBAYAR,1600000\n"), "penyaluran.csv", Map.of());
+        assertThat(overSp2d.status()).isEqualTo(422);
+        assertThat(overSp2d.body().path("errors").get(0).path("pointer").asString()).as("the file as a whole")
+                .isEqualTo("/file");
+        assertThat(overSp2d.body().path("errors").get(0).path("detail").asString()).contains("melebihi SP2D");
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM benefit_payment p JOIN benefit_cycle c ON c.id = p.cycle_id WHERE c.label = ?""")
                 .param(round.substring(round.indexOf('/') + 1)).query(Long.class).single()).isZero();

@@ -80,41 +80,110 @@ public class BenefitPayments {
     private record Match(int rowIndex, UUID enrolmentId, String kelurahanCode) {
     }
 
+    /**
+     * Where the rows came from, so that every problem names its place as the user sees it: a JSON pointer into the
+     * request body, or the uploaded file's row and column.
+     */
+    private interface Origin {
+
+        /** A problem with one field of one entry; {@code field} is the JSON name, null for the whole entry. */
+        Violation at(int index, String field, String message);
+
+        /** A problem with the list as a whole. */
+        Violation whole(String message);
+
+        /** How a message refers to another entry: "/payments/0" or "baris 2". */
+        String name(int index);
+    }
+
+    private static final Origin JSON_BODY = new Origin() {
+        @Override
+        public Violation at(int index, String field, String message) {
+            return Violation.field(name(index) + (field == null ? "" : "/" + field), message);
+        }
+
+        @Override
+        public Violation whole(String message) {
+            return Violation.field("/payments", message);
+        }
+
+        @Override
+        public String name(int index) {
+            return "/payments/" + index;
+        }
+    };
+
+    /** The bank's spreadsheet: entry i is the file's row {@code lines.get(i)}, columns by their Indonesian names. */
+    private record FileRows(List<PaymentInput> rows, List<Long> lines) implements Origin {
+
+        @Override
+        public Violation at(int index, String field, String message) {
+            PaymentInput row = rows.get(index);
+            return switch (field == null ? "" : field) {
+                case "nik" -> Violation.cell(lines.get(index), "nik", row.nik(), message);
+                case "status" -> Violation.cell(lines.get(index), "status", row.status(), message);
+                case "rupiah" -> Violation.cell(lines.get(index), "rupiah",
+                        row.rupiah() == null ? null : row.rupiah().toPlainString(), message);
+                case "reason" -> Violation.cell(lines.get(index), "alasan", row.reason(), message);
+                default -> Violation.cell(lines.get(index), null, null, message);
+            };
+        }
+
+        @Override
+        public Violation whole(String message) {
+            return Violation.field("/file", message);
+        }
+
+        @Override
+        public String name(int index) {
+            return "baris " + lines.get(index);
+        }
+    }
+
     @Transactional
     public Recorded record(String programme, int year, String label, PaymentList list, String actor) {
+        return record(programme, year, label, list == null || list.payments() == null ? List.of() : list.payments(),
+                JSON_BODY, actor);
+    }
+
+    private Recorded record(String programme, int year, String label, List<PaymentInput> rows, Origin origin,
+                            String actor) {
         Round round = round(programme, year, label, true);
-        List<PaymentInput> rows = list == null || list.payments() == null ? List.of() : list.payments();
         if (rows.isEmpty() || rows.size() > MAX_ROWS) {
-            throw invalid(List.of(Violation.field("/payments", rows.isEmpty()
+            throw invalid(List.of(origin.whole(rows.isEmpty()
                     ? "Daftar pembayaran kosong." : "Paling banyak " + MAX_ROWS + " baris per kiriman.")));
         }
         List<Violation> problems = new ArrayList<>();
         long[] amounts = new long[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             PaymentInput row = rows.get(i);
-            String at = "/payments/" + i;
             if (row == null) {
-                problems.add(Violation.field(at, "Baris kosong: setiap baris berisi nik, status dan nominal atau alasan."));
+                problems.add(origin.at(i, null, "Baris kosong: setiap baris berisi nik, status dan nominal atau alasan."));
                 continue;
             }
             if (row.nik() == null || !NIK.matcher(row.nik()).matches()) {
-                problems.add(Violation.field(at + "/nik", "NIK harus 16 digit angka."));
+                problems.add(origin.at(i, "nik", "NIK harus 16 digit angka."));
             }
             if ("DIBAYAR".equals(row.status())) {
-                amounts[i] = paidRupiah(row.rupiah(), at + "/rupiah", problems);
+                String wrong = paidRupiahProblem(row.rupiah());
+                if (wrong == null) {
+                    amounts[i] = row.rupiah().longValueExact();
+                } else {
+                    problems.add(origin.at(i, "rupiah", wrong));
+                }
                 if (row.reason() != null) {
-                    problems.add(Violation.field(at + "/reason", "Baris yang dibayar tidak memakai alasan."));
+                    problems.add(origin.at(i, "reason", "Baris yang dibayar tidak memakai alasan."));
                 }
             } else if ("TIDAK_DIBAYAR".equals(row.status())) {
                 if (row.rupiah() != null && row.rupiah().signum() != 0) {
-                    problems.add(Violation.field(at + "/rupiah", "Baris yang tidak dibayar tidak bernominal."));
+                    problems.add(origin.at(i, "rupiah", "Baris yang tidak dibayar tidak bernominal."));
                 }
                 if (row.reason() == null || !BenefitCycles.GAP_REASONS.contains(row.reason())) {
-                    problems.add(Violation.field(at + "/reason", "Alasan tidak dibayar harus salah satu dari "
+                    problems.add(origin.at(i, "reason", "Alasan tidak dibayar harus salah satu dari "
                             + BenefitCycles.GAP_REASONS + "."));
                 }
             } else {
-                problems.add(Violation.field(at + "/status", "Status harus DIBAYAR atau TIDAK_DIBAYAR."));
+                problems.add(origin.at(i, "status", "Status harus DIBAYAR atau TIDAK_DIBAYAR."));
             }
         }
         if (!problems.isEmpty()) {
@@ -123,13 +192,12 @@ public class BenefitPayments {
         List<Match> matches = match(round, rows.stream().map(PaymentInput::nik).toList());
         Map<UUID, Integer> firstRow = new HashMap<>();
         for (Match match : matches) {
-            String at = "/payments/" + match.rowIndex() + "/nik";
             if (match.enrolmentId() == null) {
-                problems.add(Violation.field(at, "NIK ini bukan KPM " + programme + " yang terdaftar pada periode "
-                        + round.periodStart() + " s.d. " + round.periodEnd() + "."));
+                problems.add(origin.at(match.rowIndex(), "nik", "NIK ini bukan KPM " + programme
+                        + " yang terdaftar pada periode " + round.periodStart() + " s.d. " + round.periodEnd() + "."));
             } else if (firstRow.putIfAbsent(match.enrolmentId(), match.rowIndex()) != null) {
-                problems.add(Violation.field(at, "KPM yang sama (atau keluarganya) sudah disebut pada /payments/"
-                        + firstRow.get(match.enrolmentId()) + "."));
+                problems.add(origin.at(match.rowIndex(), "nik", "KPM yang sama (atau keluarganya) sudah disebut pada "
+                        + origin.name(firstRow.get(match.enrolmentId())) + "."));
             }
         }
         if (!problems.isEmpty()) {
@@ -140,8 +208,7 @@ public class BenefitPayments {
                 .params(round.id(), matches.stream().map(m -> m.enrolmentId().toString()).toArray(String[]::new))
                 .query(UUID.class).list());
         List<Violation> conflicts = matches.stream().filter(m -> recordedBefore.contains(m.enrolmentId()))
-                .map(m -> Violation.field("/payments/" + m.rowIndex() + "/nik",
-                        "Pembayaran KPM ini pada tahap/bulan ini sudah tercatat."))
+                .map(m -> origin.at(m.rowIndex(), "nik", "Pembayaran KPM ini pada tahap/bulan ini sudah tercatat."))
                 .toList();
         if (!conflicts.isEmpty()) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PEMBAYARAN-SUDAH-ADA", null,
@@ -157,11 +224,11 @@ public class BenefitPayments {
         }
         long[] before = paidTotals(round.id());
         if (before[0] + newPaidKpm > round.sp2dKpm()) {
-            problems.add(Violation.field("/payments", "KPM dibayar menjadi " + (before[0] + newPaidKpm)
+            problems.add(origin.whole("KPM dibayar menjadi " + (before[0] + newPaidKpm)
                     + ", melebihi SP2D " + round.sp2dKpm() + " KPM."));
         }
         if (plus(before[1], newPaidRupiah) > round.sp2dRupiah()) {
-            problems.add(Violation.field("/payments", "Nominal dibayar menjadi Rp " + plus(before[1], newPaidRupiah)
+            problems.add(origin.whole("Nominal dibayar menjadi Rp " + plus(before[1], newPaidRupiah)
                     + ", melebihi SP2D Rp " + round.sp2dRupiah() + "."));
         }
         if (!problems.isEmpty()) {
@@ -212,15 +279,7 @@ public class BenefitPayments {
         List<Long> lines = new ArrayList<>();
         List<Violation> problems = new ArrayList<>();
         try (SheetSource sheet = UploadedSheets.open(file, fileName)) {
-            Map<String, Integer> columns = new HashMap<>();
-            FILE_COLUMNS.forEach(name -> columns.put(name, sheet.column(name)));
-            List<String> missing = List.of("nik", "status").stream().filter(c -> columns.get(c) < 0).toList();
-            if (!missing.isEmpty()) {
-                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
-                        "Kolom wajib tidak ada: " + String.join(", ", missing) + ". Kolom yang dikenali: "
-                                + String.join(", ", FILE_COLUMNS) + ".",
-                        missing.stream().map(m -> Violation.cell(1, m, null, "Kolom " + m + " wajib ada.")).toList());
-            }
+            Map<String, Integer> columns = UploadedSheets.columns(sheet, List.of("nik", "status"), FILE_COLUMNS);
             for (Iterator<SheetRow> it = sheet.rows(); it.hasNext(); ) {
                 SheetRow row = it.next();
                 if (rows.size() == MAX_ROWS) {
@@ -253,47 +312,10 @@ public class BenefitPayments {
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
-        try {
-            return record(programme, year, label, new PaymentList(rows), actor);
-        } catch (ApiProblemException e) {
-            throw new ApiProblemException(e.status(), e.code(), e.title(), e.getMessage(),
-                    e.violations().stream().map(v -> asCell(v, rows, lines)).toList());
-        }
+        return record(programme, year, label, rows, new FileRows(rows, lines), actor);
     }
 
     static final List<String> FILE_COLUMNS = List.of("nik", "status", "rupiah", "alasan", "catatan");
-    private static final java.util.regex.Pattern ENTRY_FIELD = java.util.regex.Pattern.compile("/payments/([0-9]+)/([a-z]+)");
-    private static final java.util.regex.Pattern ENTRY = java.util.regex.Pattern.compile("/payments/([0-9]+)");
-
-    /** "/payments/3/rupiah" becomes the file's row of that entry and the column "rupiah". */
-    private static Violation asCell(Violation v, List<PaymentInput> rows, List<Long> lines) {
-        java.util.regex.Matcher at = v.pointer() == null ? null : ENTRY_FIELD.matcher(v.pointer());
-        if (at == null || !at.matches()) {
-            return v.pointer() != null && v.pointer().equals("/payments") ? Violation.field("/file", v.detail()) : v;
-        }
-        int index = Integer.parseInt(at.group(1));
-        String column = switch (at.group(2)) {
-            case "reason" -> "alasan";
-            case "note" -> "catatan";
-            default -> at.group(2);
-        };
-        PaymentInput row = rows.get(index);
-        String value = switch (column) {
-            case "nik" -> row.nik();
-            case "status" -> row.status();
-            case "rupiah" -> row.rupiah() == null ? null : row.rupiah().toPlainString();
-            case "alasan" -> row.reason();
-            default -> null;
-        };
-        // "already named at /payments/0" becomes "already named at row 2" of the file
-        String detail = v.detail();
-        java.util.regex.Matcher other = ENTRY.matcher(detail);
-        if (other.find()) {
-            detail = detail.substring(0, other.start()) + "baris " + lines.get(Integer.parseInt(other.group(1)))
-                    + detail.substring(other.end());
-        }
-        return Violation.cell(lines.get(index), column, value, detail);
-    }
 
     public PageResponse<Payment> list(String programme, int year, String label, String kelurahanCode, String status,
                                       int page, int size) {
@@ -387,19 +409,18 @@ public class BenefitPayments {
                         "Penyaluran " + programme + " tahun " + year + " tahap/bulan " + label + " belum tercatat."));
     }
 
-    private static long paidRupiah(BigDecimal value, String pointer, List<Violation> problems) {
+    /** What is wrong with a paid row's amount, or null when it is whole, positive rupiah that fits a long. */
+    private static String paidRupiahProblem(BigDecimal value) {
         if (value == null) {
-            problems.add(Violation.field(pointer, "Nominal yang dibayar wajib diisi."));
+            return "Nominal yang dibayar wajib diisi.";
         } else if (value.signum() <= 0) {
-            problems.add(Violation.field(pointer, "Nominal yang dibayar harus lebih dari 0."));
+            return "Nominal yang dibayar harus lebih dari 0.";
         } else if (value.stripTrailingZeros().scale() > 0) {
-            problems.add(Violation.field(pointer, "Nominal harus bilangan bulat rupiah."));
+            return "Nominal harus bilangan bulat rupiah.";
         } else if (value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            problems.add(Violation.field(pointer, "Nominal terlalu besar."));
-        } else {
-            return value.longValueExact();
+            return "Nominal terlalu besar.";
         }
-        return 0;
+        return null;
     }
 
     /** Sums of rupiah that cannot wrap around: a total past the largest long is above any SP2D anyway. */

@@ -35,6 +35,7 @@ public class DecileSnapshots {
     private static final java.util.regex.Pattern DECILE = java.util.regex.Pattern.compile("10|[1-9]");
 
     static final int MAX_PROBLEMS = 200;
+    private static final List<String> COLUMNS = List.of("no_kk", "desil");
 
     private final JdbcClient jdbc;
     private final ResidentProjection residents;
@@ -74,14 +75,9 @@ public class DecileSnapshots {
         List<Violation> problems = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         try (SheetSource sheet = UploadedSheets.open(file, fileName)) {
-            int kkColumn = sheet.column("no_kk");
-            int decileColumn = sheet.column("desil");
-            if (kkColumn < 0 || decileColumn < 0) {
-                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
-                        "Berkas harus berkolom no_kk dan desil.", List.of(Violation.cell(1, "no_kk/desil",
-                        String.join(",", sheet.header().stream().map(String::valueOf).toList()),
-                        "Kolom wajib tidak ditemukan.")));
-            }
+            Map<String, Integer> columns = UploadedSheets.columns(sheet, COLUMNS, COLUMNS);
+            int kkColumn = columns.get("no_kk");
+            int decileColumn = columns.get("desil");
             for (Iterator<SheetRow> it = sheet.rows(); it.hasNext(); ) {
                 SheetRow record = it.next();
                 long line = record.number();

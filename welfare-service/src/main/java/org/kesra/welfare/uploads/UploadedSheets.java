@@ -3,7 +3,9 @@ package org.kesra.welfare.uploads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetFiles;
@@ -29,6 +31,23 @@ public final class UploadedSheets {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
         }
         return SpooledUpload.of(upload.getInputStream(), prefix);
+    }
+
+    /**
+     * Where each column the list may have sits in the header (-1 when it is absent). A missing required column is a
+     * 422 naming each one on row 1, the header, with the columns that are recognised, before any row is read.
+     */
+    public static Map<String, Integer> columns(SheetSource sheet, List<String> required, List<String> known) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        known.forEach(name -> columns.put(name, sheet.column(name)));
+        List<String> missing = required.stream().filter(name -> columns.get(name) < 0).toList();
+        if (!missing.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
+                    "Kolom wajib tidak ada: " + String.join(", ", missing) + ". Kolom yang dikenali: "
+                            + String.join(", ", known) + ".",
+                    missing.stream().map(name -> Violation.cell(1, name, null, "Kolom " + name + " wajib ada.")).toList());
+        }
+        return columns;
     }
 
     public static SheetSource open(Path file, String fileName) throws IOException {

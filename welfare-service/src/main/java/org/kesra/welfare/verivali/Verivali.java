@@ -49,6 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Verivali {
 
     private static final Logger log = LoggerFactory.getLogger(Verivali.class);
+    private static final List<String> COLUMNS = List.of("nik", "nama", "tanggal_lahir", "kode_kelurahan");
 
     /** Below this trigram similarity two spellings of a name are treated as different names. */
     static final double SAME_NAME = 0.5;
@@ -103,19 +104,7 @@ public class Verivali {
                 .update();
         int rows;
         try (SheetSource sheet = UploadedSheets.open(file, fileName)) {
-            List<String> missing = new ArrayList<>();
-            for (String required : List.of("nik", "nama")) {
-                if (sheet.column(required) < 0) {
-                    missing.add(required);
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
-                        "Kolom wajib tidak ada: " + String.join(", ", missing) + ". Kolom yang dikenali: nik, nama, "
-                                + "tanggal_lahir, kode_kelurahan.",
-                        missing.stream().map(m -> Violation.cell(1, m, null, "Kolom " + m + " wajib ada.")).toList());
-            }
-            rows = stage(sheet);
+            rows = stage(sheet, UploadedSheets.columns(sheet, List.of("nik", "nama"), COLUMNS));
         }
         if (rows == 0) {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-KOSONG", null,
@@ -141,11 +130,11 @@ public class Verivali {
      * Streams the list's rows into verivali_input through COPY; returns how many there were. A NIK Excel stored as
      * a number has lost its last digit (Excel keeps 15), so such a row is never matched by its NIK.
      */
-    private int stage(SheetSource sheet) throws IOException {
-        int nik = sheet.column("nik");
-        int name = sheet.column("nama");
-        int birth = sheet.column("tanggal_lahir");
-        int kelurahan = sheet.column("kode_kelurahan");
+    private int stage(SheetSource sheet, Map<String, Integer> columns) throws IOException {
+        int nik = columns.get("nik");
+        int name = columns.get("nama");
+        int birth = columns.get("tanggal_lahir");
+        int kelurahan = columns.get("kode_kelurahan");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         int rows = 0;
         try (CSVPrinter copy = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(
