@@ -13,7 +13,13 @@ import java.util.List;
  */
 public final class Wrk {
 
-    public record Result(double rate, double p50Millis, double p99Millis) {
+    /**
+     * The measured window. {@code serviceCpuMicrosPerRequest} is the CPU the measured process spent per answered
+     * request (NaN when no process was named); {@code busyShare} the share of the machine's CPU time that was busy
+     * (service, database, wrk and kernel together), {@code stealShare} the share the host took.
+     */
+    public record Result(double rate, double p50Millis, double p99Millis, double serviceCpuMicrosPerRequest,
+                         double busyShare, double stealShare) {
     }
 
     private final Path executable;
@@ -39,6 +45,12 @@ public final class Wrk {
     /** An unmeasured warm-up run, then the measured window. */
     public Result run(int port, String token, String pathPrefix, List<String> ids, int connections, Duration warmup,
                       Duration window) throws Exception {
+        return run(port, token, pathPrefix, ids, connections, warmup, window, -1);
+    }
+
+    /** The same, also measuring the CPU that process {@code servicePid} spends during the window. */
+    public Result run(int port, String token, String pathPrefix, List<String> ids, int connections, Duration warmup,
+                      Duration window, long servicePid) throws Exception {
         Path script = Files.createTempFile("wrk-", ".lua");
         StringBuilder lua = new StringBuilder("local ids = {");
         for (String id : ids) {
@@ -63,12 +75,17 @@ public final class Wrk {
             if (!warmup.isZero()) {
                 once(port, token, script, connections, warmup);
             }
+            CpuMeter meter = servicePid > 0 ? CpuMeter.start(servicePid) : null;
             String[] figures = once(port, token, script, connections, window);
+            CpuMeter.Reading cpu = meter == null ? null : meter.stop();
             if (Long.parseLong(figures[4]) > 0) {
                 throw new IllegalStateException(figures[4] + " requests did not answer 200");
             }
-            return new Result(Long.parseLong(figures[1]) / (double) window.toSeconds(),
-                    Long.parseLong(figures[2]) / 1e3, Long.parseLong(figures[3]) / 1e3);
+            long requests = Long.parseLong(figures[1]);
+            return new Result(requests / (double) window.toSeconds(),
+                    Long.parseLong(figures[2]) / 1e3, Long.parseLong(figures[3]) / 1e3,
+                    cpu == null || requests == 0 ? Double.NaN : cpu.processCpuSeconds() * 1e6 / requests,
+                    cpu == null ? Double.NaN : cpu.busyShare(), cpu == null ? Double.NaN : cpu.stealShare());
         } finally {
             Files.deleteIfExists(script);
         }

@@ -76,7 +76,7 @@ public final class HouseholdBenchmark {
                 probe(port, tokens.forUser("dinsos.operator"), sampleNiks(db, 2000));
             }
             if (phases.contains("lookup")) {
-                lookupPhase(rows, db, port, () -> tokens.forUser("dinsos.operator"), threads, window);
+                lookupPhase(rows, db, port, service.pid(), () -> tokens.forUser("dinsos.operator"), threads, window);
             }
         } finally {
             service.destroy();
@@ -122,19 +122,25 @@ public final class HouseholdBenchmark {
         }
     }
 
-    static void lookupPhase(List<String> rows, Map<String, String> db, int port,
+    static void lookupPhase(List<String> rows, Map<String, String> db, int port, long servicePid,
                             java.util.function.Supplier<String> tokens, int threads, Duration window) throws Exception {
         List<String> niks = sampleNiks(db, 20_000);
         Result jdbc = jdbcLookups(db, niks, threads, window);
         // A fresh token: warm-up and window (210 s by default) stay within its 5 minutes.
         String token = tokens.get();
         Wrk wrk = Wrk.find();
-        Result http = wrk != null ? fromWrk(wrk.run(port, token, "/api/v1/persons?nik=", niks, threads,
-                Duration.ofSeconds(warmupSeconds()), window)) : httpLookups(port, token, niks, threads, window);
+        Wrk.Result measured = wrk == null ? null : wrk.run(port, token, "/api/v1/persons?nik=", niks, threads,
+                Duration.ofSeconds(warmupSeconds()), window, servicePid);
+        Result http = measured != null ? fromWrk(measured) : httpLookups(port, token, niks, threads, window);
+        // The service's CPU per request is the figure a change to the request path is judged by: requests/s on
+        // these shared VMs move by a third between runs of the same code (CpuMeter).
+        String cpu = measured == null || Double.isNaN(measured.serviceCpuMicrosPerRequest()) ? "-"
+                : String.format(Locale.ROOT, "service CPU %.0f us per request; machine busy %.0f %%, host steal %.0f %%",
+                        measured.serviceCpuMicrosPerRequest(), measured.busyShare() * 100, measured.stealShare() * 100);
         rows.add(String.format(Locale.ROOT, "| NIK lookup on the service, GET /api/v1/persons?nik=, %d clients (%s), "
                         + "%d s after %d s warm-up | %,.0f requests/s (%.2f of plain JDBC) | p50 %.1f ms, p99 %.1f ms "
-                        + "| - |", threads, wrk != null ? "wrk" : "Apache HttpClient", window.toSeconds(),
-                warmupSeconds(), http.rate(), http.rate() / jdbc.rate(), http.p50(), http.p99()));
+                        + "| %s |", threads, wrk != null ? "wrk" : "Apache HttpClient", window.toSeconds(),
+                warmupSeconds(), http.rate(), http.rate() / jdbc.rate(), http.p50(), http.p99(), cpu));
         rows.add(String.format(Locale.ROOT, "| baseline: the same lookups as plain JDBC queries, %d threads "
                 + "| %,.0f lookups/s | p50 %.1f ms, p99 %.1f ms | - |", threads, jdbc.rate(), jdbc.p50(), jdbc.p99()));
     }
@@ -164,7 +170,10 @@ public final class HouseholdBenchmark {
 
     static Process startService(int port, SharedInfrastructure.Endpoints infra, Map<String, String> db)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The service's runtime may differ from the benchmark's own (-Dbench.service-java-home), so that a JDK can be
+        // compared with the client and the JDBC baseline unchanged.
+        String javaHome = System.getProperty("bench.service-java-home", System.getProperty("java.home"));
+        List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString()));
         // -Xmx512m by default: the heap target is shown by the service running inside it.
         command.addAll(List.of(System.getProperty("bench.service-jvm-args", "-Xmx512m").trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
@@ -415,9 +424,11 @@ public final class HouseholdBenchmark {
 
     static void print(List<String> rows) throws IOException {
         StringBuilder table = new StringBuilder();
-        table.append(Runtime.getRuntime().availableProcessors()).append(" cores; Java ")
-                .append(System.getProperty("java.version")).append("; service JVM -Xmx512m.\n\n")
-                .append("| measurement | throughput | time / latency | memory |\n|---|---|---|---|\n");
+        table.append(Runtime.getRuntime().availableProcessors()).append(" cores; benchmark and JDBC baseline on Java ")
+                .append(System.getProperty("java.version")).append("; service on ")
+                .append(System.getProperty("bench.service-java-home", System.getProperty("java.home")))
+                .append(" with ").append(System.getProperty("bench.service-jvm-args", "-Xmx512m")).append(".\n\n")
+                .append("| measurement | throughput | time / latency | memory / CPU |\n|---|---|---|---|\n");
         rows.forEach(r -> table.append(r).append('\n'));
         System.out.println();
         System.out.println(table);
