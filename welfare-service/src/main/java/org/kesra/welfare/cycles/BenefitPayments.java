@@ -372,7 +372,9 @@ public class BenefitPayments {
 
     /**
      * For each NIK, the enrolment of the programme running in the round's period: the KPM's own NIK first, else (a
-     * family programme) the family of the household the NIK belongs to.
+     * family programme) the family of the household the NIK belongs to. Any resident row counts, living or not: the
+     * bank's list describes a round already paid, and the member it names may have died or moved since. (The
+     * verification API asks about today, so it names the family only by a living member; BeneficiaryVerification.)
      */
     private List<Match> match(Round round, List<String> niks) {
         return jdbc.sql("""
