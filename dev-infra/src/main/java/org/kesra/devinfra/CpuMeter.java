@@ -19,14 +19,15 @@ public final class CpuMeter {
     public record Reading(double processCpuSeconds, double busyShare, double stealShare) {
     }
 
+    /** USER_HZ, the unit of /proc's CPU times: 100 on every Linux architecture the project runs on. */
+    private static final double TICKS_PER_SECOND = 100;
+
     private final long pid;
-    private final long ticksPerSecond;
     private long processTicks;
     private long[] machine;
 
-    private CpuMeter(long pid, long ticksPerSecond) {
+    private CpuMeter(long pid) {
         this.pid = pid;
-        this.ticksPerSecond = ticksPerSecond;
     }
 
     /** Starts measuring; null where there is no /proc (the benchmark then reports no CPU figure). */
@@ -34,8 +35,7 @@ public final class CpuMeter {
         if (!Files.isReadable(Path.of("/proc", Long.toString(pid), "stat"))) {
             return null;
         }
-        // USER_HZ is 100 on every Linux architecture the project runs on (sysconf(_SC_CLK_TCK)).
-        CpuMeter meter = new CpuMeter(pid, 100);
+        CpuMeter meter = new CpuMeter(pid);
         meter.processTicks = meter.processTicks();
         meter.machine = machineTicks();
         return meter;
@@ -50,7 +50,7 @@ public final class CpuMeter {
         }
         long idle = now[3] - machine[3] + (now.length > 4 ? now[4] - machine[4] : 0);
         long steal = now.length > 7 ? now[7] - machine[7] : 0;
-        return new Reading(process / (double) ticksPerSecond, total == 0 ? 0 : (total - idle - steal) / (double) total,
+        return new Reading(process / TICKS_PER_SECOND, total == 0 ? 0 : (total - idle - steal) / (double) total,
                 total == 0 ? 0 : steal / (double) total);
     }
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,12 +126,10 @@ final class LauncherProcess implements AutoCloseable {
 
     /**
      * What Ctrl-C does: SIGINT to the launcher. Not {@code Process.destroy()}, which also closes this side of the
-     * launcher's output, hiding what it prints while it stops.
-     */
-    /**
-     * Ctrl-C. Where this build itself runs with SIGINT ignored (a background job of a non-interactive shell), the
-     * launcher inherits that and the JVM keeps it ignored (docs/stack.md 14); then SIGTERM, which takes the same
-     * shutdown path, stands in for it, so the test checks the launcher's stop and not how the build was started.
+     * launcher's output, hiding what it prints while it stops. Where this build itself runs with SIGINT ignored (a
+     * background job of a non-interactive shell), the launcher inherits that and the JVM keeps it ignored
+     * (docs/stack.md 14); then SIGTERM, which takes the same shutdown path, stands in for it, so the test checks the
+     * launcher's stop and not how the build was started.
      */
     void interrupt() throws IOException, InterruptedException {
         String signal = ignoresSigint(process.pid()) ? "-TERM" : "-INT";
@@ -140,10 +139,10 @@ final class LauncherProcess implements AutoCloseable {
     /** The SigIgn mask of /proc/PID/status; bit 1 is SIGINT (signal 2). */
     static boolean ignoresSigint(long pid) throws IOException {
         Path status = Path.of("/proc", Long.toString(pid), "status");
-        if (!java.nio.file.Files.isReadable(status)) {
+        if (!Files.isReadable(status)) {
             return false;
         }
-        return java.nio.file.Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
                 .findFirst().map(line -> (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 0x2L) != 0)
                 .orElse(false);
     }

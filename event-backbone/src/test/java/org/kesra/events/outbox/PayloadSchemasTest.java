@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The check answers valid payloads on its quick path and still names every kind of failure with its location. */
+/** The schema check lets a valid payload through and names every kind of failure with its location. */
 class PayloadSchemasTest {
 
     private static final EventDefinition REGISTERED = EventCatalog.HOUSEHOLD_REGISTERED;

@@ -170,12 +170,8 @@ public final class HouseholdBenchmark {
 
     static Process startService(int port, SharedInfrastructure.Endpoints infra, Map<String, String> db)
             throws IOException {
-        // The service's runtime may differ from the benchmark's own (-Dbench.service-java-home), so that a JDK can be
-        // compared with the client and the JDBC baseline unchanged.
-        String javaHome = System.getProperty("bench.service-java-home", System.getProperty("java.home"));
-        List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString()));
-        // -Xmx512m by default: the heap target is shown by the service running inside it.
-        command.addAll(List.of(System.getProperty("bench.service-jvm-args", "-Xmx512m").trim().split("\\s+")));
+        List<String> command = new ArrayList<>(List.of(Path.of(serviceJavaHome(), "bin", "java").toString()));
+        command.addAll(List.of(serviceJvmArgs().trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 HouseholdServiceApplication.class.getName(), "--server.port=" + port));
         // Logging as deployed (info, ECS JSON, one line per request): the request log is part of what is measured.
@@ -317,6 +313,19 @@ public final class HouseholdBenchmark {
         return Long.parseLong(System.getProperty("bench.warmup-seconds", "180"));
     }
 
+    /**
+     * The service's runtime may differ from the benchmark's own (-Dbench.service-java-home), so that a JDK can be
+     * compared with the client and the JDBC baseline unchanged.
+     */
+    static String serviceJavaHome() {
+        return System.getProperty("bench.service-java-home", System.getProperty("java.home"));
+    }
+
+    /** -Xmx512m by default: the heap target is shown by the service running inside it. */
+    static String serviceJvmArgs() {
+        return System.getProperty("bench.service-jvm-args", "-Xmx512m");
+    }
+
     static Result fromWrk(Wrk.Result result) {
         return new Result(result.rate(), result.p50Millis(), result.p99Millis());
     }
@@ -425,9 +434,8 @@ public final class HouseholdBenchmark {
     static void print(List<String> rows) throws IOException {
         StringBuilder table = new StringBuilder();
         table.append(Runtime.getRuntime().availableProcessors()).append(" cores; benchmark and JDBC baseline on Java ")
-                .append(System.getProperty("java.version")).append("; service on ")
-                .append(System.getProperty("bench.service-java-home", System.getProperty("java.home")))
-                .append(" with ").append(System.getProperty("bench.service-jvm-args", "-Xmx512m")).append(".\n\n")
+                .append(System.getProperty("java.version")).append("; service on ").append(serviceJavaHome())
+                .append(" with ").append(serviceJvmArgs()).append(".\n\n")
                 .append("| measurement | throughput | time / latency | memory / CPU |\n|---|---|---|---|\n");
         rows.forEach(r -> table.append(r).append('\n'));
         System.out.println();
