@@ -23,12 +23,17 @@ public record EventBackboneProperties(
         @DefaultValue("P30D") Duration inboxRetention) {
 
     /**
-     * @param batchSize    rows published per relay transaction
-     * @param pollInterval pause after finding nothing to publish
-     * @param workers      relay threads in this instance; instances and threads share the 16 slots through locks
+     * @param batchSize       rows published per relay transaction
+     * @param pollInterval    pause after a round that found nothing to publish, doubled after each further such
+     *                        round up to {@code maxPollInterval}; a round that publishes is followed by the next at once
+     * @param maxPollInterval the longest pause, so the longest an event waits after an idle spell. An empty round is
+     *                        not free: it visits every row of transactions still in progress (an import writes
+     *                        hundreds of thousands in one), and at a fixed 25 ms it took half a core (stack.md 38)
+     * @param workers         relay threads in this instance; instances and threads share the 16 slots through locks
      */
     public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("2000") int batchSize,
-                        @DefaultValue("25ms") Duration pollInterval, @DefaultValue("1") int workers) {
+                        @DefaultValue("25ms") Duration pollInterval, @DefaultValue("200ms") Duration maxPollInterval,
+                        @DefaultValue("1") int workers) {
     }
 
     /**

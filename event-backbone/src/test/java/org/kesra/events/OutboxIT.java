@@ -76,6 +76,85 @@ class OutboxIT extends BackboneIntegrationTest {
     }
 
     @Test
+    void aLargeBatchGoesThroughCopyAndWritesTheSameRowsAsASmallOne() {
+        // 10 events take the JDBC batch, 200 the binary COPY: each row must read back the same either way.
+        String small = BackboneTestSupport.newAggregate();
+        String large = BackboneTestSupport.newAggregate();
+        Span span = tracer.nextSpan().name("import").start();
+        List<UUID> smallIds;
+        List<UUID> largeIds;
+        try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+            smallIds = transactions.execute(status -> publisher.publishAll(events(small, 10)));
+            largeIds = transactions.execute(status -> publisher.publishAll(events(large, 200)));
+        } finally {
+            span.end();
+        }
+
+        for (var entry : Map.of(small, smallIds, large, largeIds).entrySet()) {
+            List<Map<String, Object>> rows = jdbc.queryForList("""
+                    SELECT event_id, topic, message_key, slot, event_type, event_version, subject, occurred_at,
+                           convert_from(payload, 'UTF8') AS payload, trace_parent, trace_state
+                    FROM event_outbox WHERE message_key LIKE ? ORDER BY id""", entry.getKey() + "%");
+            List<UUID> ids = entry.getValue();
+            assertThat(rows).hasSize(ids.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, Object> row = rows.get(i);
+                String key = entry.getKey() + "-" + (i % 7);
+                assertThat(row.get("event_id")).isEqualTo(ids.get(i));
+                assertThat(row.get("topic")).isEqualTo(SampleEvents.TOPIC);
+                assertThat(row.get("message_key")).isEqualTo(key);
+                assertThat(((Number) row.get("slot")).intValue()).isEqualTo(Math.floorMod(key.hashCode(), 16));
+                assertThat(row.get("event_type")).isEqualTo("backbone.sample.recorded");
+                assertThat(row.get("event_version")).isEqualTo(1);
+                assertThat(row.get("subject")).isEqualTo(i % 2 == 0 ? "18.72.05.1001" : null);
+                assertThat(((java.sql.Timestamp) row.get("occurred_at")).toInstant())
+                        .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
+                JsonNode payload = JsonMapper.builder().build().readTree((String) row.get("payload"));
+                assertThat(payload.path("aggregate").asString()).isEqualTo(key);
+                assertThat(payload.path("sequence").asLong()).isEqualTo(i + 1);
+                assertThat((String) row.get("trace_parent")).contains(span.context().traceId());
+                assertThat(row.get("trace_state")).isNull();
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT occurred_at) FROM event_outbox WHERE message_key LIKE ?",
+                Integer.class, large + "%")).isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenPayloadLateInACopyWritesNothingAndTheNextTransactionStillPublishes() {
+        String aggregate = BackboneTestSupport.newAggregate();
+        List<OutgoingEvent> events = new ArrayList<>(events(aggregate, 150));
+        events.add(new OutgoingEvent(SampleEvents.RECORDED, aggregate + "-broken", null,
+                new SampleRecorded("", 0, false, false)));
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> publisher.publishAll(events)))
+                .isInstanceOf(EventSchemaViolationException.class)
+                .hasMessageContaining("/aggregate");
+        assertThat(support.outboxRows()).isZero();
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            publisher.publishAll(events(aggregate, 100));
+            throw new IllegalStateException("the import failed after its events");
+        })).hasMessage("the import failed after its events");
+        assertThat(support.outboxRows()).isZero();
+
+        List<UUID> published = transactions.execute(status -> publisher.publishAll(events(aggregate, 100)));
+        assertThat(published).hasSize(100);
+        assertThat(support.outboxRows()).isEqualTo(100);
+    }
+
+    /** {@code count} events over seven keys of one aggregate prefix, every other one with a subject. */
+    private static List<OutgoingEvent> events(String prefix, int count) {
+        List<OutgoingEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String key = prefix + "-" + (i % 7);
+            events.add(new OutgoingEvent(SampleEvents.RECORDED, key, i % 2 == 0 ? "18.72.05.1001" : null,
+                    new SampleRecorded(key, i + 1, false, false)));
+        }
+        return events;
+    }
+
+    @Test
     void refusesToPublishOutsideATransaction() {
         assertThatThrownBy(() -> publisher.publish(SampleEvents.RECORDED, "agg", SampleEvents.step("agg", 1)))
                 .isInstanceOf(IllegalStateException.class)

@@ -200,12 +200,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         Duration backoff = properties.relay().pollInterval();
+        Duration idle = properties.relay().pollInterval();
         while (running) {
             try {
                 int sent = relayOnce();
                 backoff = properties.relay().pollInterval();
                 if (sent == 0) {
-                    pause(properties.relay().pollInterval());
+                    pause(idle);
+                    idle = doubled(idle, properties.relay().maxPollInterval());
+                } else {
+                    idle = properties.relay().pollInterval();
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -213,9 +217,14 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 log.warn("outbox relay round failed, retrying in {} ms: {}", backoff.toMillis(), e.getMessage());
                 pause(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = doubled(backoff, MAX_BACKOFF);
             }
         }
+    }
+
+    static Duration doubled(Duration pause, Duration limit) {
+        Duration twice = pause.multipliedBy(2);
+        return twice.compareTo(limit) > 0 ? limit : twice;
     }
 
     private void pause(Duration duration) {
