@@ -35,7 +35,11 @@ public final class PayloadSchemas {
                     throw new IllegalStateException("no schema " + d.schemaResource() + " beside "
                             + d.payloadType().getName());
                 }
-                return registry.getSchema(in);
+                // The library builds a schema's validators lazily, on first use, without synchronisation; built here,
+                // inside computeIfAbsent, every thread (request threads, the publisher's two) sees them complete.
+                Schema schema = registry.getSchema(in);
+                schema.initializeValidators();
+                return schema;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
