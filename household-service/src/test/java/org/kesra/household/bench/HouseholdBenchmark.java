@@ -26,6 +26,7 @@ import org.kesra.devinfra.PostgresAdmin;
 import org.kesra.devinfra.Ports;
 import org.kesra.devinfra.SharedInfrastructure;
 import org.kesra.devinfra.Wrk;
+import org.kesra.floor.LookupFloorApplication;
 import org.kesra.household.HouseholdServiceApplication;
 import org.kesra.household.demo.DemoPopulation;
 import org.postgresql.PGConnection;
@@ -75,8 +76,13 @@ public final class HouseholdBenchmark {
             if (phases.contains("probe")) {
                 probe(port, tokens.forUser("dinsos.operator"), sampleNiks(db, 2000));
             }
+            if (phases.contains("floor") && !phases.contains("lookup")) {
+                floorRows(rows, db, infra.issuerUri(), Wrk.find(), tokens.forUser("dinsos.operator"),
+                        sampleNiks(db, 20_000), threads, window);
+            }
             if (phases.contains("lookup")) {
-                lookupPhase(rows, db, port, service.pid(), () -> tokens.forUser("dinsos.operator"), threads, window);
+                lookupPhase(rows, db, port, service.pid(), () -> tokens.forUser("dinsos.operator"), threads, window,
+                        infra.issuerUri());
             }
         } finally {
             service.destroy();
@@ -117,13 +123,19 @@ public final class HouseholdBenchmark {
                     heap.peak() >> 20));
             rows.add(String.format(Locale.ROOT, "| baseline: plain COPY of the same file into a bare table (all text) "
                     + "| %,.0f rows/s | %.1f s | - |", copyRate, summary.persons() / copyRate));
+            double storeRate = personsStoreFloor(db, created);
+            rows.add(String.format(Locale.ROOT, "| floor: the imported persons stored again by one INSERT ... SELECT "
+                    + "(NIK order) into an empty copy of the person table with the same indexes and checks; no foreign "
+                    + "keys, households, history or events | %,.0f rows/s | %.1f s | - |", storeRate,
+                    created / storeRate));
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
     static void lookupPhase(List<String> rows, Map<String, String> db, int port, long servicePid,
-                            java.util.function.Supplier<String> tokens, int threads, Duration window) throws Exception {
+                            java.util.function.Supplier<String> tokens, int threads, Duration window, String issuerUri)
+            throws Exception {
         List<String> niks = sampleNiks(db, 20_000);
         Result jdbc = jdbcLookups(db, niks, threads, window);
         // A fresh token: warm-up and window (210 s by default) stay within its 5 minutes.
@@ -143,6 +155,41 @@ public final class HouseholdBenchmark {
                 warmupSeconds(), http.rate(), http.rate() / jdbc.rate(), http.p50(), http.p99(), cpu));
         rows.add(String.format(Locale.ROOT, "| baseline: the same lookups as plain JDBC queries, %d threads "
                 + "| %,.0f lookups/s | p50 %.1f ms, p99 %.1f ms | - |", threads, jdbc.rate(), jdbc.p50(), jdbc.p99()));
+        if (wrk != null && !"false".equals(System.getProperty("bench.floor"))) {
+            floorRows(rows, db, issuerUri, wrk, tokens.get(), niks, threads, window);
+        }
+    }
+
+    /**
+     * The same wrk load on {@link LookupFloorApplication}: the lookup with only what the stack itself needs (Tomcat,
+     * Spring MVC, resource-server token check, the same query, JSON), and a constant answer behind the same token
+     * check. What the service spends above the first is ours; what the first spends is the framework's and the
+     * database's on these two cores.
+     */
+    static void floorRows(List<String> rows, Map<String, String> db, String issuerUri, Wrk wrk, String token,
+                          List<String> niks, int threads, Duration window) throws Exception {
+        int port = Ports.free();
+        Map<String, String> environment = new java.util.HashMap<>(db);
+        environment.put("OIDC_ISSUER_URI", issuerUri);
+        Process floor = startJvm(LookupFloorApplication.class, port, environment, Path.of("target", "benchmark-floor.log"));
+        try {
+            awaitAnswer(port, "/bare", "the floor application");
+            Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.floor-warmup-seconds", "90")));
+            for (String[] endpoint : List.of(
+                    new String[] {"/api/v1/persons?nik=", "floor: the same lookup on a minimal Spring Boot application "
+                            + "(Tomcat, MVC, token check with the same cached decoder, the same query, JSON; nothing else)"},
+                    new String[] {"/bare?nik=", "floor: a constant answer on the same application, behind the same "
+                            + "token check (no database)"})) {
+                Wrk.Result result = wrk.run(port, token, endpoint[0], niks, threads, warmup, window, floor.pid());
+                rows.add(String.format(Locale.ROOT, "| %s, %d clients (wrk), %d s after %d s warm-up | %,.0f requests/s "
+                                + "| p50 %.1f ms, p99 %.1f ms | service CPU %.0f us per request; machine busy %.0f %%, "
+                                + "host steal %.0f %% |", endpoint[1], threads, window.toSeconds(), warmup.toSeconds(),
+                        result.rate(), result.p50Millis(), result.p99Millis(), result.serviceCpuMicrosPerRequest(),
+                        result.busyShare() * 100, result.stealShare() * 100));
+            }
+        } finally {
+            floor.destroy();
+        }
     }
 
     /** Sequential calls: where the time of one request goes (no auth, auth, auth + query). */
@@ -170,29 +217,40 @@ public final class HouseholdBenchmark {
 
     static Process startService(int port, SharedInfrastructure.Endpoints infra, Map<String, String> db)
             throws IOException {
+        // Logging as deployed (info, ECS JSON, one line per request): the request log is part of what is measured.
+        Map<String, String> environment = new java.util.HashMap<>(db);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
+        environment.put("OIDC_ISSUER_URI", infra.issuerUri());
+        return startJvm(HouseholdServiceApplication.class, port, environment,
+                Path.of("target", "benchmark-household-service.log"));
+    }
+
+    /** An application of this class path in its own JVM, with the service's JDK and JVM options. */
+    static Process startJvm(Class<?> application, int port, Map<String, String> environment, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(serviceJavaHome(), "bin", "java").toString()));
         command.addAll(List.of(serviceJvmArgs().trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                HouseholdServiceApplication.class.getName(), "--server.port=" + port));
-        // Logging as deployed (info, ECS JSON, one line per request): the request log is part of what is measured.
-        Path log = Path.of("target", "benchmark-household-service.log");
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), application.getName(),
+                "--server.port=" + port));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().putAll(db);
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
-        builder.environment().put("OIDC_ISSUER_URI", infra.issuerUri());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return process;
     }
 
     static void awaitReady(int port) throws Exception {
+        awaitAnswer(port, "/actuator/health/readiness", "household-service");
+    }
+
+    static void awaitAnswer(int port, String path, String what) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -200,7 +258,7 @@ public final class HouseholdBenchmark {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("household-service did not become ready; see target/benchmark-household-service.log");
+        throw new IllegalStateException(what + " did not become ready; see its log under target/");
     }
 
     /** Polls until the import ends; a fresh token per poll, as an import outlives one (5 minutes). */
@@ -242,6 +300,27 @@ public final class HouseholdBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             connection.createStatement().execute("DROP TABLE bench_copy_baseline");
             return rows / seconds;
+        }
+    }
+
+    /**
+     * What storing the persons alone costs on this machine: the rows the import wrote, copied in NIK order (as the
+     * import inserts them) into an empty table with the person table's indexes (primary key, unique NIK, one head per
+     * household, household, region, trigram name key, birth date and name key) and checks. The import does this and
+     * more (households, foreign keys, history, events), so its rate cannot exceed this one.
+     */
+    static double personsStoreFloor(Map<String, String> db, long persons) throws Exception {
+        try (Connection connection = connect(db); var sql = connection.createStatement()) {
+            sql.execute("DROP TABLE IF EXISTS bench_person_floor");
+            sql.execute("CREATE TABLE bench_person_floor (LIKE person INCLUDING ALL)");
+            long start = System.nanoTime();
+            int stored = sql.executeUpdate("INSERT INTO bench_person_floor SELECT * FROM person ORDER BY nik");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            sql.execute("DROP TABLE bench_person_floor");
+            if (stored != persons) {
+                throw new IllegalStateException("stored " + stored + " persons again, expected " + persons);
+            }
+            return stored / seconds;
         }
     }
 

@@ -100,10 +100,16 @@ public class PlatformWebAutoConfiguration {
      */
     @Bean
     WebSecurityCustomizer platformHttpFirewall() {
+        StrictHttpFirewall firewall = httpFirewall();
+        return web -> web.httpFirewall(firewall);
+    }
+
+    /** The firewall of {@link #platformHttpFirewall()}; public for the benchmarks' minimal application. */
+    public static StrictHttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderNames(PlatformWebAutoConfiguration::isPrintableAssigned);
         firewall.setAllowedHeaderValues(PlatformWebAutoConfiguration::isPrintableAssigned);
-        return web -> web.httpFirewall(firewall);
+        return firewall;
     }
 
     /** The same set as StrictHttpFirewall's default pattern {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}. */
