@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +24,19 @@ import org.kesra.devinfra.KeycloakTokens;
 import org.kesra.devinfra.PlatformInfrastructure;
 import org.kesra.devinfra.SharedInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
+import org.springframework.web.server.session.WebSessionManager;
+import org.springframework.web.server.session.WebSessionStore;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * forwards is seen from both sides.
  */
 @PlatformInfrastructure(database = "gateway_it")
+@Import(GatewayIT.SessionsCounted.class)
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kesra.gateway.rate-limit.requests=100", "kesra.gateway.rate-limit.window=1h",
             "kesra.gateway.max-body-size=1KB", "kesra.gateway.max-upload-size=64KB",
@@ -80,6 +92,47 @@ class GatewayIT {
         realmKey = realmKeys.register("gateway-it-" + System.nanoTime());
     }
 
+    /** The web session manager Spring Boot would make, counting the sessions its store makes or looks up. */
+    @TestConfiguration
+    static class SessionsCounted {
+
+        static final AtomicLong made = new AtomicLong();
+
+        @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+        WebSessionManager webSessionManager() {
+            InMemoryWebSessionStore store = new InMemoryWebSessionStore();
+            DefaultWebSessionManager manager = new DefaultWebSessionManager();
+            manager.setSessionStore(new WebSessionStore() {
+                @Override
+                public Mono<WebSession> createWebSession() {
+                    return Mono.defer(() -> {
+                        made.incrementAndGet();
+                        return store.createWebSession();
+                    });
+                }
+
+                @Override
+                public Mono<WebSession> retrieveSession(String sessionId) {
+                    return Mono.defer(() -> {
+                        made.incrementAndGet();
+                        return store.retrieveSession(sessionId);
+                    });
+                }
+
+                @Override
+                public Mono<Void> removeSession(String sessionId) {
+                    return store.removeSession(sessionId);
+                }
+
+                @Override
+                public Mono<WebSession> updateLastAccessTime(WebSession webSession) {
+                    return store.updateLastAccessTime(webSession);
+                }
+            });
+            return manager;
+        }
+    }
+
     @AfterAll
     static void stopServices() {
         services.stop(0);
@@ -107,6 +160,17 @@ class GatewayIT {
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+    }
+
+    @Test
+    void noWebSessionIsMadeForARequest() {
+        long before = SessionsCounted.made.get();
+
+        assertThat(api.get("/api/v1/enrolments", tokens.forUser("dinsos.operator")).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/enrolments", null).status()).isEqualTo(401);
+
+        // Bearer tokens only: making a session (which the gateway never keeps) moved each request off the event loop.
+        assertThat(SessionsCounted.made.get() - before).isZero();
     }
 
     @Test
