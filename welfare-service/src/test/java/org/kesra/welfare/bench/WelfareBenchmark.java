@@ -201,11 +201,15 @@ public final class WelfareBenchmark {
         }
         // Baseline first, on its own: the verification query over plain JDBC, 16 threads, 30 s.
         double jdbcRate = jdbcVerifications(infra, niks, window);
-        Wrk.Result http = wrk.run(port, token, "/api/v1/verifications/", niks, 16, warmup, window);
+        // The service runs in this JVM, which does nothing else during the window: its CPU is the service's.
+        Wrk.Result http = wrk.run(port, token, "/api/v1/verifications/", niks, 16, warmup, window,
+                ProcessHandle.current().pid());
         rows.add(String.format(Locale.ROOT, "| agency verification API on the service, GET /api/v1/verifications/{nik}, "
                         + "16 clients (wrk), %d s after %d s warm-up, each answer logged | %,.0f requests/s "
-                        + "(%.2f of plain JDBC) | p50 %.1f ms, p99 %.1f ms | - |", window.toSeconds(),
-                warmup.toSeconds(), http.rate(), http.rate() / jdbcRate, http.p50Millis(), http.p99Millis()));
+                        + "(%.2f of plain JDBC) | p50 %.1f ms, p99 %.1f ms | service CPU %.0f us per request; machine "
+                        + "busy %.0f %%, host steal %.0f %% |", window.toSeconds(), warmup.toSeconds(), http.rate(),
+                http.rate() / jdbcRate, http.p50Millis(), http.p99Millis(), http.serviceCpuMicrosPerRequest(),
+                http.busyShare() * 100, http.stealShare() * 100));
         rows.add(String.format(Locale.ROOT, "| baseline: the same verification query and access-log insert over plain "
                 + "JDBC, 16 threads | %,.0f verifications/s | - | - |", jdbcRate));
     }
@@ -335,7 +339,7 @@ public final class WelfareBenchmark {
     }
 
     static void print(List<String> rows) throws Exception {
-        StringBuilder table = new StringBuilder("| measurement | throughput | time / latency | memory |\n|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| measurement | throughput | time / latency | memory / CPU |\n|---|---|---|---|\n");
         rows.forEach(row -> table.append(row).append('\n'));
         table.append("\nRun of ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version")).append(".\n");
