@@ -77,8 +77,12 @@ public final class HouseholdBenchmark {
                 probe(port, tokens.forUser("dinsos.operator"), sampleNiks(db, 2000));
             }
             if (phases.contains("floor") && !phases.contains("lookup")) {
-                floorRows(rows, db, infra.issuerUri(), Wrk.find(), tokens.forUser("dinsos.operator"),
-                        sampleNiks(db, 20_000), threads, window);
+                Wrk wrk = Wrk.find();
+                if (wrk == null) {
+                    throw new IllegalStateException("the floors are measured with wrk: apt-get install wrk");
+                }
+                floorRows(rows, db, infra.issuerUri(), wrk, tokens.forUser("dinsos.operator"), sampleNiks(db, 20_000),
+                        threads, window);
             }
             if (phases.contains("lookup")) {
                 lookupPhase(rows, db, port, service.pid(), () -> tokens.forUser("dinsos.operator"), threads, window,
