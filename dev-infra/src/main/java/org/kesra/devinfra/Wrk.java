@@ -20,6 +20,13 @@ public final class Wrk {
      */
     public record Result(double rate, double p50Millis, double p99Millis, double serviceCpuMicrosPerRequest,
                          double busyShare, double stealShare) {
+
+        /** The CPU figures as a benchmark table's cell, {@code whose} naming the measured process; "-" without them. */
+        public String cpuCell(String whose) {
+            return Double.isNaN(serviceCpuMicrosPerRequest) ? "-" : String.format(java.util.Locale.ROOT,
+                    "%s CPU %.0f us per request; machine busy %.0f %%, host steal %.0f %%", whose,
+                    serviceCpuMicrosPerRequest, busyShare * 100, stealShare * 100);
+        }
     }
 
     private final Path executable;

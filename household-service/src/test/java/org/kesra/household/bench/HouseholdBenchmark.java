@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,9 +151,7 @@ public final class HouseholdBenchmark {
         Result http = measured != null ? fromWrk(measured) : httpLookups(port, token, niks, threads, window);
         // The service's CPU per request is the figure a change to the request path is judged by: requests/s on
         // these shared VMs move by a third between runs of the same code (CpuMeter).
-        String cpu = measured == null || Double.isNaN(measured.serviceCpuMicrosPerRequest()) ? "-"
-                : String.format(Locale.ROOT, "service CPU %.0f us per request; machine busy %.0f %%, host steal %.0f %%",
-                        measured.serviceCpuMicrosPerRequest(), measured.busyShare() * 100, measured.stealShare() * 100);
+        String cpu = measured == null ? "-" : measured.cpuCell("service");
         rows.add(String.format(Locale.ROOT, "| NIK lookup on the service, GET /api/v1/persons?nik=, %d clients (%s), "
                         + "%d s after %d s warm-up | %,.0f requests/s (%.2f of plain JDBC) | p50 %.1f ms, p99 %.1f ms "
                         + "| %s |", threads, wrk != null ? "wrk" : "Apache HttpClient", window.toSeconds(),
@@ -173,9 +172,10 @@ public final class HouseholdBenchmark {
     static void floorRows(List<String> rows, Map<String, String> db, String issuerUri, Wrk wrk, String token,
                           List<String> niks, int threads, Duration window) throws Exception {
         int port = Ports.free();
-        Map<String, String> environment = new java.util.HashMap<>(db);
+        Map<String, String> environment = new HashMap<>(db);
         environment.put("OIDC_ISSUER_URI", issuerUri);
-        Process floor = startJvm(LookupFloorApplication.class, port, environment, Path.of("target", "benchmark-floor.log"));
+        Process floor = startJvm(LookupFloorApplication.class, port, environment,
+                Path.of("target", "benchmark-floor.log"));
         try {
             awaitAnswer(port, "/bare", "the floor application");
             Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.floor-warmup-seconds", "90")));
@@ -186,10 +186,9 @@ public final class HouseholdBenchmark {
                             + "token check (no database)"})) {
                 Wrk.Result result = wrk.run(port, token, endpoint[0], niks, threads, warmup, window, floor.pid());
                 rows.add(String.format(Locale.ROOT, "| %s, %d clients (wrk), %d s after %d s warm-up | %,.0f requests/s "
-                                + "| p50 %.1f ms, p99 %.1f ms | service CPU %.0f us per request; machine busy %.0f %%, "
-                                + "host steal %.0f %% |", endpoint[1], threads, window.toSeconds(), warmup.toSeconds(),
-                        result.rate(), result.p50Millis(), result.p99Millis(), result.serviceCpuMicrosPerRequest(),
-                        result.busyShare() * 100, result.stealShare() * 100));
+                                + "| p50 %.1f ms, p99 %.1f ms | %s |", endpoint[1], threads, window.toSeconds(),
+                        warmup.toSeconds(), result.rate(), result.p50Millis(), result.p99Millis(),
+                        result.cpuCell("application")));
             }
         } finally {
             floor.destroy();
@@ -222,7 +221,7 @@ public final class HouseholdBenchmark {
     static Process startService(int port, SharedInfrastructure.Endpoints infra, Map<String, String> db)
             throws IOException {
         // Logging as deployed (info, ECS JSON, one line per request): the request log is part of what is measured.
-        Map<String, String> environment = new java.util.HashMap<>(db);
+        Map<String, String> environment = new HashMap<>(db);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         environment.put("OIDC_ISSUER_URI", infra.issuerUri());
         return startJvm(HouseholdServiceApplication.class, port, environment,

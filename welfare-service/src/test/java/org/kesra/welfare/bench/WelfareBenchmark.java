@@ -206,10 +206,9 @@ public final class WelfareBenchmark {
                 ProcessHandle.current().pid());
         rows.add(String.format(Locale.ROOT, "| agency verification API on the service, GET /api/v1/verifications/{nik}, "
                         + "16 clients (wrk), %d s after %d s warm-up, each answer logged | %,.0f requests/s "
-                        + "(%.2f of plain JDBC) | p50 %.1f ms, p99 %.1f ms | service CPU %.0f us per request; machine "
-                        + "busy %.0f %%, host steal %.0f %% |", window.toSeconds(), warmup.toSeconds(), http.rate(),
-                http.rate() / jdbcRate, http.p50Millis(), http.p99Millis(), http.serviceCpuMicrosPerRequest(),
-                http.busyShare() * 100, http.stealShare() * 100));
+                        + "(%.2f of plain JDBC) | p50 %.1f ms, p99 %.1f ms | %s |", window.toSeconds(),
+                warmup.toSeconds(), http.rate(), http.rate() / jdbcRate, http.p50Millis(), http.p99Millis(),
+                http.cpuCell("service")));
         rows.add(String.format(Locale.ROOT, "| baseline: the same verification query and access-log insert over plain "
                 + "JDBC, 16 threads | %,.0f verifications/s | - | - |", jdbcRate));
     }
@@ -249,11 +248,9 @@ public final class WelfareBenchmark {
                     gateway.pid());
             rows.add(String.format(Locale.ROOT, "| agency verification API through the gateway, 50 connections (wrk), "
                             + "%d s after %d s warm-up of the gateway, valid agency token | %,.0f requests/s (%.2f of "
-                            + "the service called directly) | p50 %.1f ms, p99 %.1f ms | gateway CPU %.0f us per "
-                            + "request; machine busy %.0f %%, host steal %.0f %% |",
+                            + "the service called directly) | p50 %.1f ms, p99 %.1f ms | %s |",
                     window.toSeconds(), warmup.toSeconds(), edge.rate(), edge.rate() / direct.rate(),
-                    edge.p50Millis(), edge.p99Millis(), edge.serviceCpuMicrosPerRequest(), edge.busyShare() * 100,
-                    edge.stealShare() * 100));
+                    edge.p50Millis(), edge.p99Millis(), edge.cpuCell("gateway")));
             rows.add(String.format(Locale.ROOT, "| baseline: the same calls on the service directly, 50 connections | "
                     + "%,.0f requests/s | p50 %.1f ms, p99 %.1f ms | - |", direct.rate(), direct.p50Millis(),
                     direct.p99Millis()));
