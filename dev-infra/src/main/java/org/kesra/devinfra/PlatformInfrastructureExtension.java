@@ -17,10 +17,19 @@ public final class PlatformInfrastructureExtension implements BeforeAllCallback 
                 .findAnnotation(context.getRequiredTestClass(), PlatformInfrastructure.class)
                 .orElseThrow();
         SharedInfrastructure.Endpoints endpoints = SharedInfrastructure.get();
-        prepareDatabase(endpoints.postgres(), settings.database());
+        String database = databaseName(settings.database());
+        prepareDatabase(endpoints.postgres(), database);
         System.setProperty("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers());
         System.setProperty("OIDC_ISSUER_URI", endpoints.issuerUri());
-        endpoints.postgres().serviceEnvironment(settings.database()).forEach(System::setProperty);
+        endpoints.postgres().serviceEnvironment(database).forEach(System::setProperty);
+    }
+
+    /**
+     * The test database's name, prefixed by {@code KESRA_TEST_DB_PREFIX} when set: two checkouts of the project
+     * building at the same time on one PostgreSQL would otherwise drop each other's databases.
+     */
+    public static String databaseName(String name) {
+        return System.getenv().getOrDefault("KESRA_TEST_DB_PREFIX", "") + name;
     }
 
     private static synchronized void prepareDatabase(PostgresConnection postgres, String database) {

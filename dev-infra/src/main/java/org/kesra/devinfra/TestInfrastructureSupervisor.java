@@ -41,7 +41,8 @@ public final class TestInfrastructureSupervisor {
             KafkaBroker.Settings kafka = new KafkaBroker.Settings(Ports.free(), Ports.free(), kafkaData,
                     stateDir.resolve("logs/kafka.log"));
             KeycloakServer.Settings keycloak = new KeycloakServer.Settings(layout.keycloakHome("test"),
-                    Ports.free(), Ports.free(), postgres, TEST_DATABASE, true, layout.realmFile(),
+                    Ports.free(), Ports.free(), postgres,
+                    PlatformInfrastructureExtension.databaseName(TEST_DATABASE), true, layout.realmFile(),
                     ADMIN_USER, ADMIN_PASSWORD, stateDir.resolve("logs/keycloak.log"));
 
             // Keycloak takes ~30 s and Kafka ~4 s: start them side by side.

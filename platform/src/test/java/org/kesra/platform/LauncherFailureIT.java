@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kesra.devinfra.PlatformInfrastructure;
+import org.kesra.devinfra.PlatformInfrastructureExtension;
 import org.kesra.devinfra.Ports;
 import org.kesra.devinfra.ProjectLayout;
 
@@ -78,7 +79,7 @@ class LauncherFailureIT {
     @Test
     void killingTheLauncherLeavesNoOrphanProcess(@TempDir Path state) throws Exception {
         Map<String, String> env = householdServiceOnly(state);
-        env.put("DB_NAME_PREFIX", "it_");
+        env.put("DB_NAME_PREFIX", PlatformInfrastructureExtension.databaseName("it_"));
         try (LauncherProcess launcher = LauncherProcess.start(root, env)) {
             launcher.awaitLine("Kesra is running", Duration.ofMinutes(3));
             List<ProcessHandle> children = launcher.handle().descendants()

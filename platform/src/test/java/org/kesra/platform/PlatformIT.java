@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kesra.devinfra.KeycloakTokens;
 import org.kesra.devinfra.PlatformInfrastructure;
+import org.kesra.devinfra.PlatformInfrastructureExtension;
 import org.kesra.devinfra.Ports;
 import org.kesra.devinfra.PostgresAdmin;
 import org.kesra.devinfra.PostgresConnection;
@@ -56,12 +57,12 @@ class PlatformIT {
         stateDir = layout.root().resolve("platform/target/platform-it");
         PostgresAdmin postgres = new PostgresAdmin(PostgresConnection.fromEnvironment());
         for (String database : List.of("household", "welfare", "performance", "reporting")) {
-            postgres.recreateDatabase("it_" + database);
+            postgres.recreateDatabase(PlatformInfrastructureExtension.databaseName("it_") + database);
         }
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", System.getProperty("KAFKA_BOOTSTRAP_SERVERS"));
         env.put("OIDC_ISSUER_URI", System.getProperty("OIDC_ISSUER_URI"));
-        env.put("DB_NAME_PREFIX", "it_");
+        env.put("DB_NAME_PREFIX", PlatformInfrastructureExtension.databaseName("it_"));
         env.put("PLATFORM_STATE_DIR", stateDir.toString());
         for (String variable : List.of("GATEWAY_PORT", "HOUSEHOLD_PORT", "WELFARE_PORT", "PERFORMANCE_PORT",
                 "REPORTING_PORT")) {
@@ -99,7 +100,7 @@ class PlatformIT {
         assertThat(console).contains("Event path: OK: household -> welfare, reporting");
         assertThat(console).contains(url("gateway") + "/swagger-ui.html");
         for (String service : SERVICES) {
-            assertThat(console).contains(service + " (db it_");
+            assertThat(console).contains(service + " (db " + PlatformInfrastructureExtension.databaseName("it_"));
         }
         assertThat(console).contains("dinsos.operator").contains("agency-dukcapil").contains("kesra-demo");
     }
