@@ -40,10 +40,16 @@ public class ImportJobs {
         SEMUA_ATAU_TIDAK, SEBAGIAN
     }
 
+    /**
+     * An import as stored and answered. The counters add up: {@code rowsRead = rowsValid + rowsWithProblems} (a row
+     * with any problem, of its own, across rows or against the registry, is not valid) and {@code rowsValid =
+     * personsCreated + rowsSkipped} (valid rows held back: the rest of a card with a bad row in mode SEBAGIAN, every
+     * valid row of a rejected file).
+     */
     public record Job(UUID id, String fileName, String fileSha256, long fileSize, String format, String encoding,
                       String delimiter, String profileName, Mode mode, Status status, BigDecimal phaseProgress,
-                      long rowsRead, long rowsValid, long rowsWithProblems, long householdsCreated, long personsCreated,
-                      long reviewItems, String failure, String regionPrefix, String createdBy, Instant createdAt,
+                      long rowsRead, long rowsValid, long rowsWithProblems, long rowsSkipped, long householdsCreated,
+                      long personsCreated, long reviewItems, String failure, String regionPrefix, String createdBy, Instant createdAt,
                       Instant startedAt, Instant finishedAt) {
     }
 
@@ -52,8 +58,8 @@ public class ImportJobs {
 
     private static final String COLUMNS = """
             id, file_name, file_sha256, file_size, format, encoding, delimiter, profile_name, mode, status, phase_progress,
-            rows_read, rows_valid, rows_with_problems, households_created, persons_created, review_items, failure,
-            region_prefix, created_by, created_at, started_at, finished_at""";
+            rows_read, rows_valid, rows_with_problems, rows_skipped, households_created, persons_created, review_items,
+            failure, region_prefix, created_by, created_at, started_at, finished_at""";
 
     private final JdbcClient jdbc;
 
@@ -144,10 +150,11 @@ public class ImportJobs {
                 .params(BigDecimal.valueOf(Math.round(fraction * 10_000) / 100.0), id).update();
     }
 
-    public void created(UUID id, long households, long persons, long reviews, long valid, long withProblems) {
+    public void created(UUID id, long households, long persons, long reviews, long valid, long withProblems,
+                        long skipped) {
         jdbc.sql("UPDATE household_import SET households_created = ?, persons_created = ?, review_items = ?, "
-                        + "rows_valid = ?, rows_with_problems = ? WHERE id = ?")
-                .params(households, persons, reviews, valid, withProblems, id).update();
+                        + "rows_valid = ?, rows_with_problems = ?, rows_skipped = ? WHERE id = ?")
+                .params(households, persons, reviews, valid, withProblems, skipped, id).update();
     }
 
     public PageResponse<ProblemRow> problems(UUID id, int page, int size) {
@@ -207,7 +214,8 @@ public class ImportJobs {
                 rs.getLong("file_size"), rs.getString("format"), rs.getString("encoding"), rs.getString("delimiter"),
                 rs.getString("profile_name"), Mode.valueOf(rs.getString("mode")), Status.valueOf(rs.getString("status")),
                 rs.getBigDecimal("phase_progress"), rs.getLong("rows_read"), rs.getLong("rows_valid"),
-                rs.getLong("rows_with_problems"), rs.getLong("households_created"), rs.getLong("persons_created"),
+                rs.getLong("rows_with_problems"), rs.getLong("rows_skipped"), rs.getLong("households_created"),
+                rs.getLong("persons_created"),
                 rs.getLong("review_items"), rs.getString("failure"), rs.getString("region_prefix"),
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
