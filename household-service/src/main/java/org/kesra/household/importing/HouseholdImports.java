@@ -122,8 +122,16 @@ public class HouseholdImports {
                                  ImportProfiles.Profile profile, ImportJobs.Mode mode, String idempotencyKey)
             throws IOException {
         String format = SheetFiles.formatOf(file, fileName).orElseThrow(HouseholdImports::unsupported);
+        // A job whose instance died is failed before the upload is matched against it, so that the same file or key
+        // starts a new import instead of answering a dead one.
+        runner.failAbandoned();
         if (idempotencyKey != null) {
             var earlier = jobs.byIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent() && earlier.get().status() == ImportJobs.Status.GAGAL
+                    && earlier.get().fileSha256().equals(sha256)) {
+                jobs.releaseKey(earlier.get().id());
+                earlier = java.util.Optional.empty();
+            }
             if (earlier.isPresent()) {
                 if (!earlier.get().fileSha256().equals(sha256)) {
                     throw new ApiProblemException(HttpStatus.CONFLICT, "HH-IMPOR-KUNCI-DIPAKAI",
@@ -143,7 +151,7 @@ public class HouseholdImports {
                 profile == null ? null : profile.name(), mode, ImportJobs.Status.ANTRE,
                 java.math.BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, 0, null, scope.regionPrefix(), scope.actor(),
                 Instant.now(clock), null, null);
-        jobs.create(job, idempotencyKey);
+        jobs.create(job, idempotencyKey, runner.lease());
         runner.submit(job, file);
         return new Started(jobs.find(id).orElseThrow(), true);
     }

@@ -67,14 +67,24 @@ public class ImportJobs {
         this.jdbc = jdbc;
     }
 
-    public void create(Job job, String idempotencyKey) {
+    /** @param lease the advisory lock key of the instance that will run the job: see {@link #failAbandoned(int)} */
+    public void create(Job job, String idempotencyKey, int lease) {
         jdbc.sql("""
                 INSERT INTO household_import (id, file_name, file_sha256, file_size, format, encoding, delimiter,
-                    profile_name, mode, status, idempotency_key, region_prefix, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    profile_name, mode, status, idempotency_key, region_prefix, created_by, created_at, lease)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(job.id(), job.fileName(), job.fileSha256(), job.fileSize(), job.format(), job.encoding(),
                         job.delimiter(), job.profileName(), job.mode().name(), job.status().name(), idempotencyKey,
-                        job.regionPrefix(), job.createdBy(), Timestamp.from(job.createdAt()))
+                        job.regionPrefix(), job.createdBy(), Timestamp.from(job.createdAt()), lease)
+                .update();
+    }
+
+    /**
+     * Frees the Idempotency-Key of an import that failed through a fault of the service, so that the same upload with
+     * the same key starts a new import instead of answering the dead one.
+     */
+    public void releaseKey(UUID id) {
+        jdbc.sql("UPDATE household_import SET idempotency_key = NULL WHERE id = ? AND status = 'GAGAL'").param(id)
                 .update();
     }
 
@@ -126,7 +136,7 @@ public class ImportJobs {
                 .params(status.name(), failure, Timestamp.from(Instant.now()), status == Status.SELESAI, id).update();
     }
 
-    /** The holding instance is alive: see {@link #failAbandoned()}. */
+    /** The holding instance is alive (for jobs without a lease): see {@link #failAbandoned(int)}. */
     public void heartbeat(java.util.Collection<UUID> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("UPDATE household_import SET heartbeat_at = now() WHERE id = ANY(?)")
@@ -134,15 +144,44 @@ public class ImportJobs {
         }
     }
 
+    /** The namespace (first key) of the instances' session advisory locks; the second key is the job's lease. */
+    static final int LEASE_NAMESPACE = 1_263_684_436;
+
     /**
-     * Jobs whose instance stopped (no heartbeat for five minutes): their spooled file went with it, so they cannot
-     * resume, and their apply transaction, if any, was rolled back by PostgreSQL.
+     * Fails the jobs whose instance is gone and removes their staging rows. An instance is gone when no session holds
+     * its lease (its advisory lock went with its connection when the process died), which is seen within seconds;
+     * jobs from before leases fall back to five minutes without heartbeat. Their spooled file went with the instance,
+     * so they cannot resume, and their apply transaction, if any, is rolled back by PostgreSQL.
+     *
+     * @param ownLease this instance's lease, whose jobs are alive by definition
+     * @return the jobs failed now
      */
-    public int failAbandoned() {
-        return jdbc.sql("UPDATE household_import SET status = 'GAGAL', finished_at = now(), failure = "
-                        + "'Layanan berhenti saat impor berjalan; tidak ada data yang disimpan. Unggah ulang berkasnya.' "
-                        + "WHERE status IN ('ANTRE', 'MEMERIKSA', 'MENERAPKAN') AND heartbeat_at < now() - interval '5 minutes'")
-                .update();
+    public List<UUID> failAbandoned(int ownLease) {
+        List<UUID> failed = jdbc.sql("""
+                UPDATE household_import SET status = 'GAGAL', finished_at = now(), failure =
+                    'Layanan berhenti saat impor berjalan; tidak ada data yang disimpan. Unggah ulang berkasnya.'
+                WHERE status IN ('ANTRE', 'MEMERIKSA', 'MENERAPKAN')
+                  AND CASE WHEN lease IS NULL THEN heartbeat_at < now() - interval '5 minutes'
+                           ELSE lease <> ? AND NOT EXISTS (
+                               SELECT 1 FROM pg_locks l
+                               WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                                 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                 AND l.classid = ?::integer::oid AND l.objid = lease::oid) END
+                RETURNING id""")
+                .params(ownLease, LEASE_NAMESPACE).query(UUID.class).list();
+        if (!failed.isEmpty()) {
+            jdbc.sql("DELETE FROM household_import_row WHERE import_id = ANY(?)").param(failed.toArray(UUID[]::new))
+                    .update();
+        }
+        return failed;
+    }
+
+    /** Staging rows of imports that no longer run: left by an instance that died before it could remove them. */
+    public int dropOrphanedStaging() {
+        return jdbc.sql("""
+                DELETE FROM household_import_row r WHERE NOT EXISTS (
+                    SELECT 1 FROM household_import j
+                    WHERE j.id = r.import_id AND j.status IN ('ANTRE', 'MEMERIKSA', 'MENERAPKAN'))""").update();
     }
 
     public void phase(UUID id, double fraction) {

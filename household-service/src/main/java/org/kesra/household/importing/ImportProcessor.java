@@ -389,8 +389,15 @@ class ImportProcessor {
             jobs.created(id, households, persons, reviews, checked.validRows(), checked.rowsWithProblems(),
                     checked.rowsSkipped());
             try {
-                jdbc.sql("UPDATE household_import SET status = 'SELESAI', finished_at = ?, phase_progress = 100 "
-                        + "WHERE id = ?").params(Timestamp.from(Instant.now(clock)), id).update();
+                // Only a job still applying completes: one failed meanwhile (its instance was taken for dead when the
+                // lease's connection broke) keeps its failure, and this transaction is rolled back.
+                int completed = jdbc.sql("UPDATE household_import SET status = 'SELESAI', finished_at = ?, "
+                        + "phase_progress = 100 WHERE id = ? AND status = 'MENERAPKAN'")
+                        .params(Timestamp.from(Instant.now(clock)), id).update();
+                if (completed == 0) {
+                    tx.setRollbackOnly();
+                    throw new IllegalStateException("household import " + id + " was failed while it was applied");
+                }
             } catch (DuplicateKeyException sameFile) {
                 tx.setRollbackOnly();
                 throw new SameFileAlreadyImported(jobs.sameFile(job.fileSha256()).map(j -> j.id().toString())
