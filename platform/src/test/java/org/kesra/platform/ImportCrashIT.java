@@ -90,11 +90,10 @@ class ImportCrashIT {
         assertThat(status(crashed)).as("still marked running by the dead instance").isIn("MEMERIKSA", "MENERAPKAN");
         assertThat(stagedRows(crashed)).isPositive();
 
-        long restartedAt = System.nanoTime();
+        // The successor fails it while it starts, before it answers requests: not after the five-minute sweep.
         start(port, "second");
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> "GAGAL".equals(status(crashed)));
-        assertThat(Duration.ofNanos(System.nanoTime() - restartedAt)).isLessThan(Duration.ofMinutes(1));
         JsonNode failed = api.get("/api/v1/household-imports/" + crashed, token).body();
         assertThat(failed.path("failure").asString()).contains("Unggah ulang");
         await().atMost(Duration.ofSeconds(10)).until(() -> stagedRows(crashed) == 0);
@@ -123,7 +122,7 @@ class ImportCrashIT {
         ManagedProcess process = ManagedProcess.start("household-service " + name, command, env, layout.root(),
                 state.resolve("household-service-" + name + ".log"));
         started.add(process);
-        return process.awaitReady(Duration.ofSeconds(120),
+        return process.awaitReady(Duration.ofSeconds(240),
                 ReadinessCheck.httpOk(URI.create("http://localhost:" + port + "/actuator/health/readiness")));
     }
 
