@@ -349,6 +349,24 @@ class ImportIT extends ImportApiTest {
     }
 
     @Test
+    void aMalformedCsvIsExplainedInIndonesianWithItsLine() {
+        String unclosed = kk() + "," + MULYOJATI + ",1,1,\"Jl. Tanpa Tutup," + nik(LocalDate.of(1961, 1, 1), "L");
+        ApiClient.Response refused = upload(OPERATOR, csv(HEADER, List.of(unclosed)), "petik.csv", null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("detail").asString()).contains("tanda petik").contains("baris 2")
+                .doesNotContain("Exception").doesNotContain("org.apache").doesNotContain("EOF");
+
+        List<String> rows = new ArrayList<>(family(kk(), MULYOJATI, "Sisipan"));
+        rows.add(kk() + "," + MULYOJATI + ",1,1,\"Jl. Mawar\" No. 5," + nik(LocalDate.of(1962, 1, 1), "L")
+                + ",Sisipan,Metro,1962-01-01,L,KEPALA_KELUARGA,KAWIN,SD,Petani");
+        JsonNode done = imported(OPERATOR, csv(HEADER, rows), null);
+        assertThat(done.path("status").asString()).isEqualTo("DITOLAK");
+        assertThat(done.path("failure").asString()).contains("baris 5").contains("tanda petik")
+                .doesNotContain("Exception").doesNotContain("Invalid character");
+    }
+
+    @Test
     void anIdempotencyKeyAnswersTheFirstImportAndRefusesAnotherFile() {
         Path first = csv(HEADER, family(kk(), MULYOJATI, "Kunci"));
         ApiClient.Response started = upload(OPERATOR, first, "a.csv", null, Map.of("Idempotency-Key", "kader-17-batch-1"));

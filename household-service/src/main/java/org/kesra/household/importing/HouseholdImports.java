@@ -16,6 +16,9 @@ import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetSource;
 import org.kesra.platform.web.sheets.SpooledUpload;
+import org.kesra.platform.web.sheets.UnreadableSheetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -29,6 +32,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Service
 public class HouseholdImports {
+
+    private static final Logger log = LoggerFactory.getLogger(HouseholdImports.class);
 
     /** @param created false when an earlier import of the same file or key was answered instead */
     public record Started(ImportJobs.Job job, boolean created) {
@@ -117,8 +122,16 @@ public class HouseholdImports {
                                  ImportProfiles.Profile profile, ImportJobs.Mode mode, String idempotencyKey)
             throws IOException {
         String format = SheetFiles.formatOf(file, fileName).orElseThrow(HouseholdImports::unsupported);
+        // A job whose instance died is failed before the upload is matched against it, so that the same file or key
+        // starts a new import instead of answering a dead one.
+        runner.failAbandoned();
         if (idempotencyKey != null) {
             var earlier = jobs.byIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent() && earlier.get().status() == ImportJobs.Status.GAGAL
+                    && earlier.get().fileSha256().equals(sha256)) {
+                jobs.releaseKey(earlier.get().id());
+                earlier = java.util.Optional.empty();
+            }
             if (earlier.isPresent()) {
                 if (!earlier.get().fileSha256().equals(sha256)) {
                     throw new ApiProblemException(HttpStatus.CONFLICT, "HH-IMPOR-KUNCI-DIPAKAI",
@@ -136,9 +149,9 @@ public class HouseholdImports {
         String[] read = checkHeader(file, format, profile);
         ImportJobs.Job job = new ImportJobs.Job(id, fileName, sha256, Files.size(file), format, read[0], read[1],
                 profile == null ? null : profile.name(), mode, ImportJobs.Status.ANTRE,
-                java.math.BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, null, scope.regionPrefix(), scope.actor(),
+                java.math.BigDecimal.ZERO, 0, 0, 0, 0, 0, 0, 0, null, scope.regionPrefix(), scope.actor(),
                 Instant.now(clock), null, null);
-        jobs.create(job, idempotencyKey);
+        jobs.create(job, idempotencyKey, runner.lease());
         runner.submit(job, file);
         return new Started(jobs.find(id).orElseThrow(), true);
     }
@@ -174,8 +187,13 @@ public class HouseholdImports {
             return new String[] {source.encoding(), source.delimiter()};
         } catch (ApiProblemException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (UnreadableSheetException e) {
             throw badFile("berkas tidak dapat dibaca sebagai " + format + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // The reader's own text is English and may quote the file: only its type goes to the log, nothing to the user.
+            log.info("household import upload unreadable as {}: {}", format, e.getClass().getName());
+            throw badFile("berkas tidak dapat dibaca sebagai " + format + ": berkas rusak, terpotong, atau bukan berkas "
+                    + format + " yang utuh. Simpan ulang dari aplikasi asalnya, lalu unggah lagi.");
         }
     }
 

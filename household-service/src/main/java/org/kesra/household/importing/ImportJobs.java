@@ -40,10 +40,16 @@ public class ImportJobs {
         SEMUA_ATAU_TIDAK, SEBAGIAN
     }
 
+    /**
+     * An import as stored and answered. The counters add up: {@code rowsRead = rowsValid + rowsWithProblems} (a row
+     * with any problem, of its own, across rows or against the registry, is not valid) and {@code rowsValid =
+     * personsCreated + rowsSkipped} (valid rows held back: the rest of a card with a bad row in mode SEBAGIAN, every
+     * valid row of a rejected file).
+     */
     public record Job(UUID id, String fileName, String fileSha256, long fileSize, String format, String encoding,
                       String delimiter, String profileName, Mode mode, Status status, BigDecimal phaseProgress,
-                      long rowsRead, long rowsValid, long rowsWithProblems, long householdsCreated, long personsCreated,
-                      long reviewItems, String failure, String regionPrefix, String createdBy, Instant createdAt,
+                      long rowsRead, long rowsValid, long rowsWithProblems, long rowsSkipped, long householdsCreated,
+                      long personsCreated, long reviewItems, String failure, String regionPrefix, String createdBy, Instant createdAt,
                       Instant startedAt, Instant finishedAt) {
     }
 
@@ -52,8 +58,8 @@ public class ImportJobs {
 
     private static final String COLUMNS = """
             id, file_name, file_sha256, file_size, format, encoding, delimiter, profile_name, mode, status, phase_progress,
-            rows_read, rows_valid, rows_with_problems, households_created, persons_created, review_items, failure,
-            region_prefix, created_by, created_at, started_at, finished_at""";
+            rows_read, rows_valid, rows_with_problems, rows_skipped, households_created, persons_created, review_items,
+            failure, region_prefix, created_by, created_at, started_at, finished_at""";
 
     private final JdbcClient jdbc;
 
@@ -61,14 +67,24 @@ public class ImportJobs {
         this.jdbc = jdbc;
     }
 
-    public void create(Job job, String idempotencyKey) {
+    /** @param lease the advisory lock key of the instance that will run the job: see {@link #failAbandoned(int)} */
+    public void create(Job job, String idempotencyKey, int lease) {
         jdbc.sql("""
                 INSERT INTO household_import (id, file_name, file_sha256, file_size, format, encoding, delimiter,
-                    profile_name, mode, status, idempotency_key, region_prefix, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    profile_name, mode, status, idempotency_key, region_prefix, created_by, created_at, lease)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(job.id(), job.fileName(), job.fileSha256(), job.fileSize(), job.format(), job.encoding(),
                         job.delimiter(), job.profileName(), job.mode().name(), job.status().name(), idempotencyKey,
-                        job.regionPrefix(), job.createdBy(), Timestamp.from(job.createdAt()))
+                        job.regionPrefix(), job.createdBy(), Timestamp.from(job.createdAt()), lease)
+                .update();
+    }
+
+    /**
+     * Frees the Idempotency-Key of an import that failed through a fault of the service, so that the same upload with
+     * the same key starts a new import instead of answering the dead one.
+     */
+    public void releaseKey(UUID id) {
+        jdbc.sql("UPDATE household_import SET idempotency_key = NULL WHERE id = ? AND status = 'GAGAL'").param(id)
                 .update();
     }
 
@@ -120,7 +136,7 @@ public class ImportJobs {
                 .params(status.name(), failure, Timestamp.from(Instant.now()), status == Status.SELESAI, id).update();
     }
 
-    /** The holding instance is alive: see {@link #failAbandoned()}. */
+    /** The holding instance is alive (for jobs without a lease): see {@link #failAbandoned(int)}. */
     public void heartbeat(java.util.Collection<UUID> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("UPDATE household_import SET heartbeat_at = now() WHERE id = ANY(?)")
@@ -128,15 +144,44 @@ public class ImportJobs {
         }
     }
 
+    /** The namespace (first key) of the instances' session advisory locks; the second key is the job's lease. */
+    static final int LEASE_NAMESPACE = 1_263_684_436;
+
     /**
-     * Jobs whose instance stopped (no heartbeat for five minutes): their spooled file went with it, so they cannot
-     * resume, and their apply transaction, if any, was rolled back by PostgreSQL.
+     * Fails the jobs whose instance is gone and removes their staging rows. An instance is gone when no session holds
+     * its lease (its advisory lock went with its connection when the process died), which is seen within seconds;
+     * jobs from before leases fall back to five minutes without heartbeat. Their spooled file went with the instance,
+     * so they cannot resume, and their apply transaction, if any, is rolled back by PostgreSQL.
+     *
+     * @param ownLease this instance's lease, whose jobs are alive by definition
+     * @return the jobs failed now
      */
-    public int failAbandoned() {
-        return jdbc.sql("UPDATE household_import SET status = 'GAGAL', finished_at = now(), failure = "
-                        + "'Layanan berhenti saat impor berjalan; tidak ada data yang disimpan. Unggah ulang berkasnya.' "
-                        + "WHERE status IN ('ANTRE', 'MEMERIKSA', 'MENERAPKAN') AND heartbeat_at < now() - interval '5 minutes'")
-                .update();
+    public List<UUID> failAbandoned(int ownLease) {
+        List<UUID> failed = jdbc.sql("""
+                UPDATE household_import SET status = 'GAGAL', finished_at = now(), failure =
+                    'Layanan berhenti saat impor berjalan; tidak ada data yang disimpan. Unggah ulang berkasnya.'
+                WHERE status IN ('ANTRE', 'MEMERIKSA', 'MENERAPKAN')
+                  AND CASE WHEN lease IS NULL THEN heartbeat_at < now() - interval '5 minutes'
+                           ELSE lease <> ? AND NOT EXISTS (
+                               SELECT 1 FROM pg_locks l
+                               WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                                 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                 AND l.classid = ?::integer::oid AND l.objid = lease::oid) END
+                RETURNING id""")
+                .params(ownLease, LEASE_NAMESPACE).query(UUID.class).list();
+        if (!failed.isEmpty()) {
+            jdbc.sql("DELETE FROM household_import_row WHERE import_id = ANY(?)").param(failed.toArray(UUID[]::new))
+                    .update();
+        }
+        return failed;
+    }
+
+    /** Staging rows of imports that no longer run: left by an instance that died before it could remove them. */
+    public int dropOrphanedStaging() {
+        return jdbc.sql("""
+                DELETE FROM household_import_row r WHERE NOT EXISTS (
+                    SELECT 1 FROM household_import j
+                    WHERE j.id = r.import_id AND j.status IN ('ANTRE', 'MEMERIKSA', 'MENERAPKAN'))""").update();
     }
 
     public void phase(UUID id, double fraction) {
@@ -144,10 +189,11 @@ public class ImportJobs {
                 .params(BigDecimal.valueOf(Math.round(fraction * 10_000) / 100.0), id).update();
     }
 
-    public void created(UUID id, long households, long persons, long reviews, long valid, long withProblems) {
+    public void created(UUID id, long households, long persons, long reviews, long valid, long withProblems,
+                        long skipped) {
         jdbc.sql("UPDATE household_import SET households_created = ?, persons_created = ?, review_items = ?, "
-                        + "rows_valid = ?, rows_with_problems = ? WHERE id = ?")
-                .params(households, persons, reviews, valid, withProblems, id).update();
+                        + "rows_valid = ?, rows_with_problems = ?, rows_skipped = ? WHERE id = ?")
+                .params(households, persons, reviews, valid, withProblems, skipped, id).update();
     }
 
     public PageResponse<ProblemRow> problems(UUID id, int page, int size) {
@@ -207,7 +253,8 @@ public class ImportJobs {
                 rs.getLong("file_size"), rs.getString("format"), rs.getString("encoding"), rs.getString("delimiter"),
                 rs.getString("profile_name"), Mode.valueOf(rs.getString("mode")), Status.valueOf(rs.getString("status")),
                 rs.getBigDecimal("phase_progress"), rs.getLong("rows_read"), rs.getLong("rows_valid"),
-                rs.getLong("rows_with_problems"), rs.getLong("households_created"), rs.getLong("persons_created"),
+                rs.getLong("rows_with_problems"), rs.getLong("rows_skipped"), rs.getLong("households_created"),
+                rs.getLong("persons_created"),
                 rs.getLong("review_items"), rs.getString("failure"), rs.getString("region_prefix"),
                 rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));

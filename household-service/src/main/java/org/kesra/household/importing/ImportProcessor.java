@@ -29,6 +29,7 @@ import org.kesra.household.registry.Relationship;
 import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.platform.web.sheets.UnreadableSheetException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -100,7 +101,8 @@ class ImportProcessor {
             log.info("household import {} step check took {} ms", id, (System.nanoTime() - checkStart) / 1_000_000);
             boolean rejected = checked.rowsWithProblems() > 0 && job.mode() == ImportJobs.Mode.SEMUA_ATAU_TIDAK;
             if (rejected) {
-                jobs.created(id, 0, 0, 0, checked.validRows(), checked.rowsWithProblems());
+                // Nothing is saved: every valid row is held back with the file.
+                jobs.created(id, 0, 0, 0, checked.validRows(), checked.rowsWithProblems(), checked.validRows());
                 jobs.finish(id, ImportJobs.Status.DITOLAK, checked.rowsWithProblems() + " baris bermasalah, jadi tidak ada"
                         + " data yang disimpan (mode SEMUA_ATAU_TIDAK). Unduh laporan masalah, perbaiki berkasnya, lalu"
                         + " unggah ulang; atau unggah dengan mode SEBAGIAN untuk menyimpan KK yang semua barisnya benar.");
@@ -125,7 +127,8 @@ class ImportProcessor {
         }
     }
 
-    private record Checked(long rowsRead, long validRows, long rowsWithProblems) {
+    /** @param rowsSkipped valid rows held back because another row of their card has a problem (mode SEBAGIAN) */
+    private record Checked(long rowsRead, long validRows, long rowsWithProblems, long rowsSkipped) {
     }
 
     /** The file breaks off in the middle (an unclosed quote, a damaged XLSX): the file's fault, not ours. */
@@ -138,10 +141,15 @@ class ImportProcessor {
     private static boolean hasNext(Iterator<SheetRow> rows, long read) {
         try {
             return rows.hasNext();
+        } catch (UnreadableSheetException e) {
+            throw new FileUnreadable("Berkas tidak dapat dibaca setelah baris data ke-" + read + ": " + e.getMessage()
+                    + ". Tidak ada data yang disimpan; perbaiki berkasnya lalu unggah ulang.");
         } catch (RuntimeException e) {
-            throw new FileUnreadable("Berkas tidak dapat dibaca setelah baris data ke-" + read + " (misalnya tanda"
-                    + " petik yang tidak ditutup, atau berkas XLSX rusak); tidak ada data yang disimpan. Rincian: "
-                    + e.getMessage());
+            // The reader's own text is English and may quote the file: only its type goes to the log, nothing to the user.
+            log.info("household import stopped reading its file after data row {}: {}", read, e.getClass().getName());
+            throw new FileUnreadable("Berkas tidak dapat dibaca setelah baris data ke-" + read + " (berkas rusak atau"
+                    + " terpotong, misalnya berkas XLSX yang tidak utuh); tidak ada data yang disimpan. Simpan ulang"
+                    + " berkasnya dari aplikasi asalnya, lalu unggah ulang.");
         }
     }
 
@@ -218,19 +226,45 @@ class ImportProcessor {
             timed(id, "analyze-staging", () -> jdbc.sql("ANALYZE household_import_row").update());
             timed(id, "set-checks", () -> setChecks(id, interpreter));
         }
+        // A row with a problem found across rows or against the registry is no more valid than one with a bad cell:
+        // it leaves the set of rows that may be applied.
+        jdbc.sql("""
+                UPDATE household_import_row SET valid = false WHERE import_id = ? AND valid AND row_number IN
+                    (SELECT row_number FROM household_import_problem WHERE import_id = ?)""")
+                .params(id, id).update();
         long withProblems = jdbc.sql("SELECT count(DISTINCT row_number) FROM household_import_problem WHERE import_id = ?")
                 .param(id).query(Long.class).single();
-        if (job.mode() == ImportJobs.Mode.SEBAGIAN) {
-            // A card is applied whole or not at all: one bad row holds back its household's other rows.
-            jdbc.sql("""
-                    UPDATE household_import_row SET valid = false WHERE import_id = ? AND kk_number IN
-                        (SELECT kk_number FROM household_import_problem WHERE import_id = ? AND kk_number IS NOT NULL)""")
-                    .params(id, id).update();
-        }
-        long applicable = jdbc.sql("SELECT count(*) FROM household_import_row WHERE import_id = ? AND valid")
-                .param(id).query(Long.class).single();
-        jobs.progress(id, 1.0, read, applicable, withProblems);
-        return new Checked(read, applicable, withProblems);
+        long validRows = read - withProblems;
+        long skipped = job.mode() == ImportJobs.Mode.SEBAGIAN ? skipCardsWithProblems(id) : 0;
+        jobs.progress(id, 1.0, read, validRows, withProblems);
+        return new Checked(read, validRows, withProblems, skipped);
+    }
+
+    /**
+     * A card is applied whole or not at all: one bad row holds back its household's other rows. Each held-back row
+     * is reported with the rows that caused it, after the rows with problems are counted, so the report says why a
+     * valid row was not saved and the counters add up.
+     *
+     * @return the valid rows held back
+     */
+    private long skipCardsWithProblems(UUID id) {
+        jdbc.sql("""
+                WITH bad AS (
+                    SELECT kk_number, string_agg(row_number::text, ', ' ORDER BY row_number) AS rows
+                    FROM (SELECT DISTINCT kk_number, row_number FROM household_import_problem
+                          WHERE import_id = ? AND kk_number IS NOT NULL) p
+                    GROUP BY kk_number)
+                INSERT INTO household_import_problem (import_id, row_number, kk_number, column_name, value, message)
+                SELECT s.import_id, s.row_number, s.kk_number, NULL, s.kk_number,
+                       'dilewati: baris ini benar, tetapi KK ' || s.kk_number || ' tidak disimpan karena baris '
+                           || b.rows || ' dari KK yang sama bermasalah (satu KK disimpan utuh atau tidak sama sekali).'
+                           || ' Perbaiki baris tersebut, lalu unggah ulang KK ini.'
+                FROM household_import_row s JOIN bad b USING (kk_number) WHERE s.import_id = ? AND s.valid""")
+                .params(id, id).update();
+        return jdbc.sql("""
+                UPDATE household_import_row SET valid = false WHERE import_id = ? AND valid AND kk_number IN
+                    (SELECT kk_number FROM household_import_problem WHERE import_id = ? AND kk_number IS NOT NULL)""")
+                .params(id, id).update();
     }
 
     /** The rules across rows and against the registry, as set queries; each finding becomes a row problem. */
@@ -352,10 +386,18 @@ class ImportProcessor {
             timed(id, "events", () -> publishRegistered(id, source, now.toInstant(), households));
             phase(id, 0.95);
             long reviews = timed(id, "duplicate-review", () -> queueLikelyDuplicates(id));
-            jobs.created(id, households, persons, reviews, checked.validRows(), checked.rowsWithProblems());
+            jobs.created(id, households, persons, reviews, checked.validRows(), checked.rowsWithProblems(),
+                    checked.rowsSkipped());
             try {
-                jdbc.sql("UPDATE household_import SET status = 'SELESAI', finished_at = ?, phase_progress = 100 "
-                        + "WHERE id = ?").params(Timestamp.from(Instant.now(clock)), id).update();
+                // Only a job still applying completes: one failed meanwhile (its instance was taken for dead when the
+                // lease's connection broke) keeps its failure, and this transaction is rolled back.
+                int completed = jdbc.sql("UPDATE household_import SET status = 'SELESAI', finished_at = ?, "
+                        + "phase_progress = 100 WHERE id = ? AND status = 'MENERAPKAN'")
+                        .params(Timestamp.from(Instant.now(clock)), id).update();
+                if (completed == 0) {
+                    tx.setRollbackOnly();
+                    throw new IllegalStateException("household import " + id + " was failed while it was applied");
+                }
             } catch (DuplicateKeyException sameFile) {
                 tx.setRollbackOnly();
                 throw new SameFileAlreadyImported(jobs.sameFile(job.fileSha256()).map(j -> j.id().toString())

@@ -20,6 +20,7 @@ import org.kesra.household.importing.HouseholdImports;
 import org.kesra.household.importing.ImportJobs;
 import org.kesra.household.importing.ImportProfiles;
 import org.kesra.household.registry.web.HouseholdController;
+import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +42,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Impor data rumah tangga", description = "Impor CSV/XLSX dari kader, profil pemetaan kolom, dugaan data ganda")
 public class ImportController {
 
-    public record ProfileRequest(String description, Map<String, String> columns) {
+    /** @param cityWide true makes the profile city-wide (Dinas Sosial admins only); absent keeps its owner */
+    public record ProfileRequest(String description, Map<String, String> columns, Boolean cityWide) {
     }
 
     public record Column(String name, String field, boolean required) {
@@ -49,6 +51,9 @@ public class ImportController {
 
     public record DecisionRequest(DuplicateReviews.Decision decision, String reason) {
     }
+
+    /** Dinas Sosial's admins may change every profile, city-wide ones included. */
+    private static final String DINSOS_ADMIN = "dinsos-admin";
 
     private final HouseholdImports imports;
     private final ImportJobs jobs;
@@ -124,11 +129,23 @@ public class ImportController {
     }
 
     @PutMapping("/profiles/{name}")
-    @Operation(summary = "Simpan profil pemetaan: judul kolom di berkas kader → kolom baku")
+    @Operation(summary = "Simpan profil pemetaan: judul kolom di berkas kader → kolom baku. Profil baru milik wilayah"
+            + " (atau OPD) Anda; profil yang ada hanya boleh diubah pemiliknya atau admin Dinas Sosial; versi lama"
+            + " disimpan")
     public ImportProfiles.Profile saveProfile(@PathVariable String name, @RequestBody ProfileRequest request) {
         RegistryScope scope = HouseholdController.scope();
         scope.requireWrite();
-        return profiles.save(name, request.description(), request.columns(), scope.actor());
+        Caller caller = Caller.current();
+        return profiles.save(name, request.description(), request.columns(), request.cityWide(),
+                new ImportProfiles.Editor(scope.actor(), scope.regionPrefix(), caller.opd().orElse(null),
+                        caller.hasRole(DINSOS_ADMIN)));
+    }
+
+    @GetMapping("/profiles/{name}/versions")
+    @Operation(summary = "Semua versi profil pemetaan yang pernah disimpan, terbaru dulu")
+    public List<ImportProfiles.Version> profileVersions(@PathVariable String name) {
+        HouseholdController.scope();
+        return profiles.versions(name);
     }
 
     @GetMapping("/reviews")

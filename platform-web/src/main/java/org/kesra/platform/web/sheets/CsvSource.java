@@ -24,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * A CSV file as the cadres' tools write it: UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 (older Excel
  * "CSV" exports); comma, semicolon (Excel with Indonesian regional settings) or tab as delimiter, detected from the
- * header. Parsed as a stream by Commons CSV.
+ * header. Parsed as a stream by Commons CSV; a malformed file fails with an {@link UnreadableSheetException} that
+ * says in Indonesian what is wrong and where.
  */
 public final class CsvSource implements SheetSource {
 
@@ -50,7 +51,14 @@ public final class CsvSource implements SheetSource {
         this.parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true)
                 .setIgnoreSurroundingSpaces(true).get().parse(reader);
         this.records = parser.iterator();
-        this.header = records.hasNext() ? records.next().toList() : List.of();
+        List<String> first;
+        try {
+            first = records.hasNext() ? records.next().toList() : List.of();
+        } catch (RuntimeException e) {
+            parser.close();
+            throw UnreadableSheetException.csv(e);
+        }
+        this.header = first;
     }
 
     @Override
@@ -63,12 +71,23 @@ public final class CsvSource implements SheetSource {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return records.hasNext();
+                try {
+                    return records.hasNext();
+                } catch (RuntimeException e) {
+                    throw UnreadableSheetException.csv(e);
+                }
             }
 
             @Override
             public SheetRow next() {
-                CSVRecord record = records.next();
+                CSVRecord record;
+                try {
+                    record = records.next();
+                } catch (java.util.NoSuchElementException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw UnreadableSheetException.csv(e);
+                }
                 return new SheetRow(record.getRecordNumber(), record.toList(), Set.of());
             }
         };
