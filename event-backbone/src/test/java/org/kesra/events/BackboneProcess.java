@@ -116,6 +116,11 @@ final class BackboneProcess implements AutoCloseable {
         return sum;
     }
 
+    /** SIGKILL, as a machine dies: no shutdown hook, no leaving the consumer group, no offset commit. */
+    void kill() {
+        close();
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();
