@@ -21,23 +21,47 @@ public final class ManagedProcess {
     private final String name;
     private final Process process;
     private final Path logFile;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
 
-    private ManagedProcess(String name, Process process, Path logFile) {
+    private ManagedProcess(String name, Process process, Path logFile, List<String> command,
+                           Map<String, String> environment, Path workDir) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.command = command;
+        this.environment = environment;
+        this.workDir = workDir;
     }
 
     public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
                                        Path workDir, Path logFile) {
+        return launch(name, command, environment, workDir, logFile, ProcessBuilder.Redirect.to(logFile.toFile()));
+    }
+
+    /**
+     * The same command with the same environment once more, after this process ended (a crash). Its log is
+     * appended to, so the last lines of the run that ended stay readable above the new run's.
+     */
+    public ManagedProcess startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " still runs (pid " + process.pid() + ")");
+        }
+        return launch(name, command, environment, workDir, logFile, ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    }
+
+    private static ManagedProcess launch(String name, List<String> command, Map<String, String> environment,
+                                         Path workDir, Path logFile, ProcessBuilder.Redirect output) {
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
+                    .redirectOutput(output);
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), logFile);
+            return new ManagedProcess(name, builder.start(), logFile, List.copyOf(command), Map.copyOf(environment),
+                    workDir);
         } catch (IOException e) {
             throw new InfraStartException(name + " could not be started (" + e.getMessage() + "): " + command.get(0),
                     "", e);
@@ -123,6 +147,11 @@ public final class ManagedProcess {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit code once the process ended (128 + the signal's number when a signal ended it, 137 for kill -9). */
+    public java.util.OptionalInt exitCode() {
+        return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
     }
 
     public long pid() {

@@ -47,8 +47,11 @@ public final class Ports {
         } catch (IOException nobodyListens) {
             // fall through to a bind attempt: a server bound to another interface still blocks us
         }
+        // With address reuse, as every server started here binds (the JDK sets SO_REUSEADDR on server sockets):
+        // connections in TIME_WAIT from a server stopped moments ago, which hold the port for about a minute, do not
+        // count as taken, while a socket listening on any address still does (Linux refuses that bind even so).
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {

@@ -256,6 +256,18 @@ public class EventBackboneAutoConfiguration {
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.service() + "-consumer");
+        // A consumer that dies without leaving its group (kill -9, a crashed machine) keeps its partitions until the
+        // broker has missed its heartbeats for session.timeout.ms; with Kafka's 45 s a restarted service consumed
+        // nothing for that long. 10 s (heartbeats every 3 s, from a thread of their own, so slow handlers do not
+        // count) leaves room for the GC pauses of a busy machine and is above the broker's 6 s minimum. Not static
+        // membership (group.instance.id): it needs an id that is stable across restarts yet never shared by two
+        // live instances, which scaled replicas do not give for free (two with one id fence each other), and a
+        // static member that stops for good (scale-in) holds its partitions for the whole session timeout.
+        // Under group.protocol=consumer (KIP-848) the broker owns the session timeout and refuses these settings.
+        if (!"consumer".equalsIgnoreCase(String.valueOf(config.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
+            config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+            config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+        }
         return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -1,18 +1,26 @@
 package org.kesra.platform;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kesra.devinfra.DevInfraArtifacts;
 import org.kesra.devinfra.InfraStartException;
 import org.kesra.devinfra.KafkaBroker;
@@ -26,6 +34,8 @@ import org.kesra.devinfra.ReadinessCheck;
  * The whole platform on one machine: Kafka and Keycloak (unless external ones are given), then the four services and
  * the gateway from their jars, each against its own database on the machine's PostgreSQL. Every start-up step is
  * bounded and fails with a one-line cause; {@link #close()} stops everything that was started, newest first.
+ * Once running, {@link #supervise()} starts a crashed application again with back-off ({@link RestartBackOff}),
+ * leaving everything else running, and says so on the console and in {@code logs/launcher.log}.
  */
 final class Platform implements AutoCloseable {
 
@@ -33,9 +43,14 @@ final class Platform implements AutoCloseable {
 
     private final PlatformSettings settings;
     private final List<ManagedProcess> started = Collections.synchronizedList(new ArrayList<>());
+    /** The running process of each application; Kafka and Keycloak are only in {@link #started}. */
+    private final Map<ServiceSpec, ManagedProcess> applications = new ConcurrentHashMap<>();
+    private final Map<ServiceSpec, RestartBackOff> backOffs = new ConcurrentHashMap<>();
+    private final Set<ServiceSpec> restarting = ConcurrentHashMap.newKeySet();
     private final String realm;
     private ProcessReaper reaper;
     private volatile boolean closing;
+    private volatile InfraStartException gaveUp;
 
     Platform(PlatformSettings settings) {
         this.settings = settings;
@@ -119,14 +134,141 @@ final class Platform implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start(service.module() + " (port " + port + ")", command, env,
                 settings.layout().root(), logs().resolve(service.module() + ".log"));
         track(process);
-        return process.awaitReady(settings.startTimeout(),
-                ReadinessCheck.httpOk(URI.create("http://localhost:" + port + "/actuator/health/readiness")));
+        applications.put(service, process);
+        return process.awaitReady(settings.startTimeout(), readiness(port));
     }
 
+    private static ReadinessCheck readiness(int port) {
+        return ReadinessCheck.httpOk(URI.create("http://localhost:" + port + "/actuator/health/readiness"));
+    }
+
+    /** Records a process to stop with the platform; one started while the platform stops is stopped at once. */
     private void track(ManagedProcess process) {
-        started.add(process);
+        synchronized (started) {
+            if (!closing) {
+                started.add(process);
+                if (reaper != null) {
+                    reaper.watch(process.pid());
+                }
+                return;
+            }
+        }
+        process.stop(Duration.ofSeconds(20));
+    }
+
+    /**
+     * Once the platform runs, called every second: starts a crashed application again in the background. Answers why
+     * the launcher must stop instead, if it must: an application failed too often ({@link RestartBackOff}), or Kafka
+     * or Keycloak ended (they hold the platform's state; the launcher does not restart them).
+     */
+    Optional<InfraStartException> supervise() {
+        if (closing) {
+            return Optional.empty();
+        }
+        if (gaveUp != null) {
+            return Optional.of(gaveUp);
+        }
+        List<ManagedProcess> processes;
+        synchronized (started) {
+            processes = new ArrayList<>(started);
+        }
+        for (ManagedProcess process : processes) {
+            if (!process.isAlive() && !applications.containsValue(process)) {
+                return Optional.of(process.failure("stopped unexpectedly"));
+            }
+        }
+        applications.forEach((service, process) -> {
+            if (!process.isAlive() && restarting.add(service)) {
+                Thread restart = new Thread(() -> restart(service, process), "kesra-restart-" + service.module());
+                restart.setDaemon(true);
+                restart.start();
+            }
+        });
+        return Optional.empty();
+    }
+
+    /** Starts the application again, pausing before each attempt, until it is ready or the launcher gives up. */
+    private void restart(ServiceSpec service, ManagedProcess crashed) {
+        try {
+            int code = crashed.exitCode().orElse(-1);
+            if ((code == 130 || code == 143) && stopsSoon()) {
+                return; // a Ctrl-C reaches the applications too; the launcher's own stop is under way
+            }
+            String failure = crashed.name() + " stopped unexpectedly (exit code " + code + ")";
+            ManagedProcess last = crashed;
+            RestartBackOff backOff = backOffs.computeIfAbsent(service, s -> new RestartBackOff());
+            while (!closing) {
+                Optional<Duration> pause = backOff.failed(Instant.now());
+                if (pause.isEmpty()) {
+                    gaveUp = new InfraStartException(crashed.name() + " failed " + backOff.recentFailures()
+                            + " times within " + RestartBackOff.WINDOW.toMinutes() + " minutes, so Kesra stops. Last: "
+                            + failure + "; see " + last.logFile(), last.logTail(), null);
+                    log(gaveUp.getMessage()); // the launcher prints it as it stops
+                    return;
+                }
+                report(failure + "; restarting it in " + pause.get().toSeconds() + " s (failure "
+                        + backOff.recentFailures() + " of " + RestartBackOff.MAX_FAILURES + " within "
+                        + RestartBackOff.WINDOW.toMinutes() + " minutes before Kesra gives up)");
+                Thread.sleep(pause.get().toMillis());
+                if (closing) {
+                    return;
+                }
+                long begin = System.nanoTime();
+                try {
+                    last = startAgain(service, last);
+                    report(last.name() + " is running again (pid " + last.pid() + ", ready after "
+                            + Duration.ofNanos(System.nanoTime() - begin).toSeconds() + " s)");
+                    return;
+                } catch (InfraStartException e) {
+                    failure = e.getMessage();
+                    last = applications.get(service);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            restarting.remove(service);
+        }
+    }
+
+    private ManagedProcess startAgain(ServiceSpec service, ManagedProcess ended) {
+        int port = settings.port(service);
+        // Never a second instance beside one that still listens (an orphan of the crashed one, another program).
+        if (!Ports.isFree(port)) {
+            throw new InfraStartException(ended.name() + " could not be restarted: port " + port
+                    + " is in use by another program (ss -ltnp 'sport = :" + port + "')");
+        }
+        ManagedProcess next = ended.startAgain();
+        synchronized (started) {
+            started.remove(ended);
+        }
         if (reaper != null) {
-            reaper.watch(process.pid());
+            reaper.forget(ended.pid());
+        }
+        track(next);
+        applications.put(service, next);
+        return next.awaitReady(settings.startTimeout(), readiness(port));
+    }
+
+    private boolean stopsSoon() throws InterruptedException {
+        Thread.sleep(3000);
+        return closing;
+    }
+
+    /** A line about the running platform for the console and {@code logs/launcher.log}. */
+    private void report(String line) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+        System.out.flush();
+        log(line);
+    }
+
+    private void log(String line) {
+        try {
+            Files.createDirectories(logs());
+            Files.writeString(logs().resolve("launcher.log"), Instant.now() + " " + line + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.out.println("(" + logs().resolve("launcher.log") + " not writable: " + e.getMessage() + ")");
         }
     }
 
@@ -164,25 +306,11 @@ final class Platform implements AutoCloseable {
         return realm;
     }
 
-    List<ManagedProcess> processes() {
-        return List.copyOf(started);
-    }
-
-    /** A process that ended on its own (crashed) while the platform should be running, if any. */
-    ManagedProcess firstDead() {
-        if (closing) {
-            return null;
-        }
-        synchronized (started) {
-            return started.stream().filter(p -> !p.isAlive()).findFirst().orElse(null);
-        }
-    }
-
     @Override
     public void close() {
-        closing = true;
         List<ManagedProcess> newestFirst;
         synchronized (started) {
+            closing = true;
             newestFirst = new ArrayList<>(started);
         }
         Collections.reverse(newestFirst);

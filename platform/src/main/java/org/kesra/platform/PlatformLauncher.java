@@ -4,15 +4,17 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.kesra.devinfra.InfraStartException;
 import org.kesra.devinfra.KeycloakTokens;
-import org.kesra.devinfra.ManagedProcess;
 import org.kesra.devinfra.ProjectLayout;
 
 /**
  * {@code ./mvnw -Prun}: starts the platform, prints where everything is, and runs until Ctrl-C, then stops all it
  * started. Fails within a bounded time with a one-line cause (and the tail of the log to read) and a non-zero exit.
+ * While it runs, a crashed application is started again; the launcher stops everything only on Ctrl-C, when an
+ * application keeps failing, or when Kafka or Keycloak ends.
  */
 public final class PlatformLauncher {
 
@@ -56,10 +58,11 @@ public final class PlatformLauncher {
         printTable(System.out, settings, platform, seconds, eventPath);
 
         while (stopped.getCount() > 0) {
-            ManagedProcess dead = platform.firstDead();
-            if (dead != null) {
-                System.err.println(dead.failure("stopped unexpectedly").getMessage());
-                System.err.println(dead.logTail());
+            Optional<InfraStartException> fatal = platform.supervise();
+            if (fatal.isPresent()) {
+                System.err.println(fatal.get().getMessage());
+                System.err.println("--- last lines of that log ---");
+                System.err.println(fatal.get().details());
                 System.exit(1);
             }
             try {
@@ -128,6 +131,8 @@ public final class PlatformLauncher {
         }
         out.println();
         out.println("Logs: " + platform.logs() + "    Stop: Ctrl-C");
+        out.println("A crashed application is started again (after 1, 2, 4, 8 s); after " + RestartBackOff.MAX_FAILURES
+                + " failures within " + RestartBackOff.WINDOW.toMinutes() + " minutes Kesra stops.");
         out.flush();
     }
 }

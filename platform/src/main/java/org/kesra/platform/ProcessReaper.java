@@ -54,6 +54,17 @@ final class ProcessReaper {
         }
     }
 
+    /** A child that ended (a crashed application): its pid may be given to another process, never to be killed. */
+    synchronized void forget(long pid) {
+        try {
+            List<String> others = Files.readAllLines(pidFile).stream()
+                    .filter(line -> !line.isBlank() && Long.parseLong(line.trim()) != pid).toList();
+            Files.write(pidFile, others);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The children were stopped cleanly: nothing left to reap. */
     void release() {
         try {

@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +26,8 @@ import org.kesra.devinfra.ProjectLayout;
 
 /**
  * What a newcomer gets when something is wrong: a one-line cause naming the host, port or log, a non-zero exit,
- * in bounded time; and no process left behind when the launcher itself is killed.
+ * in bounded time; no process left behind when the launcher itself is killed; a crashed application started
+ * again while the rest keeps running, and a stop with the cause when it keeps failing.
  */
 @PlatformInfrastructure(database = "platform_it")
 class LauncherFailureIT {
@@ -89,6 +95,101 @@ class LauncherFailureIT {
             launcher.kill();
 
             await().atMost(Duration.ofSeconds(45)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        }
+    }
+
+    @Test
+    void anApplicationKilledWithSigkillIsStartedAgainWhileTheOthersKeepRunning(@TempDir Path state) throws Exception {
+        Map<String, String> env = householdServiceOnly(state);
+        env.put("PLATFORM_SERVICES", "household-service,gateway");
+        env.put("DB_NAME_PREFIX", PlatformInfrastructureExtension.databaseName("it_"));
+        String household = "household-service (port " + env.get("HOUSEHOLD_PORT") + ")";
+        try (LauncherProcess launcher = LauncherProcess.start(root, env)) {
+            launcher.awaitLine("Kesra is running", Duration.ofMinutes(4));
+            ProcessHandle crashed = application(launcher, "household-service");
+            ProcessHandle gateway = application(launcher, "gateway");
+
+            assertThat(crashed.destroyForcibly()).as("SIGKILL sent").isTrue();
+
+            launcher.awaitLine(household + " stopped unexpectedly (exit code 137); restarting it in 1 s",
+                    Duration.ofSeconds(30));
+            launcher.awaitLine(household + " is running again", Duration.ofMinutes(4));
+            assertThat(launcher.handle().isAlive()).as("the launcher stays up").isTrue();
+            assertThat(readiness(env.get("HOUSEHOLD_PORT"))).isEqualTo(200);
+            ProcessHandle restarted = application(launcher, "household-service");
+            assertThat(restarted.pid()).isNotEqualTo(crashed.pid());
+            assertThat(application(launcher, "gateway").pid()).as("the gateway was never stopped")
+                    .isEqualTo(gateway.pid());
+            assertThat(gateway.isAlive()).isTrue();
+            assertThat(readiness(env.get("GATEWAY_PORT"))).isEqualTo(200);
+            assertThat(launcher.console()).doesNotContain("Stopping Kesra");
+            assertThat(Files.readString(state.resolve("logs/launcher.log")))
+                    .contains(household + " stopped unexpectedly (exit code 137)")
+                    .contains(household + " is running again (pid " + restarted.pid());
+            assertThat(Files.readAllLines(state.resolve("logs/household-service.log")).stream()
+                    .filter(line -> line.contains("Started HouseholdServiceApplication")))
+                    .as("the crashed run's lines are kept above the new run's").hasSize(2);
+        }
+    }
+
+    @Test
+    void anApplicationThatKeepsFailingToStartStopsThePlatformAtTheFifthFailure(@TempDir Path state) throws Exception {
+        Map<String, String> env = householdServiceOnly(state);
+        env.put("DB_NAME_PREFIX", PlatformInfrastructureExtension.databaseName("it_"));
+        int port = Integer.parseInt(env.get("HOUSEHOLD_PORT"));
+        String household = "household-service (port " + port + ")";
+        try (LauncherProcess launcher = LauncherProcess.start(root, env)) {
+            launcher.awaitLine("Kesra is running", Duration.ofMinutes(4));
+            List<ProcessHandle> children = launcher.handle().descendants().toList();
+            application(launcher, "household-service").destroyForcibly();
+            // Another program takes the port while the launcher waits to restart: every restart fails.
+            try (ServerSocket squatter = bindOnceFree(port)) {
+                assertThat(launcher.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
+            }
+            assertThat(launcher.console())
+                    .contains(household + " stopped unexpectedly (exit code 137); restarting it in 1 s")
+                    .contains("port " + port + " is in use by another program (ss -ltnp 'sport = :" + port
+                            + "'); restarting it in 2 s")
+                    .contains("restarting it in 4 s").contains("restarting it in 8 s")
+                    .contains(household + " failed 5 times within 10 minutes, so Kesra stops. Last: " + household
+                            + " could not be restarted: port " + port + " is in use by another program")
+                    .contains("Stopping Kesra...").contains("Kesra stopped.")
+                    .doesNotContain("restarting it in 16 s");
+            await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+            assertThat(Files.readString(state.resolve("logs/launcher.log"))).contains("failed 5 times");
+        }
+    }
+
+    /** The java process the launcher started from the module's jar. */
+    private static ProcessHandle application(LauncherProcess launcher, String module) {
+        List<ProcessHandle> found = launcher.handle().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains("/" + module + ".jar")).orElse(false)).toList();
+        assertThat(found).as(module + " processes").hasSize(1);
+        return found.get(0);
+    }
+
+    private static int readiness(String port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Binds the port as soon as the killed process has released it. */
+    private static ServerSocket bindOnceFree(int port) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            ServerSocket socket = new ServerSocket();
+            try {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(port));
+                return socket;
+            } catch (IOException stillHeld) {
+                socket.close();
+                if (System.nanoTime() > deadline) {
+                    throw stillHeld;
+                }
+                Thread.sleep(10);
+            }
         }
     }
 
