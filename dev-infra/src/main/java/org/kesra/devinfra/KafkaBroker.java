@@ -52,7 +52,7 @@ public final class KafkaBroker {
                 javaCommand(logConfig, "kafka.Kafka", config.toString()),
                 Map.of(), settings.dataDir(), settings.logFile());
         started.accept(broker);
-        return broker.awaitReady(Duration.ofSeconds(60),
+        return broker.awaitReady(Duration.ofSeconds(180),
                 ReadinessCheck.tcp("localhost", settings.port()).and(() -> answers(settings.bootstrapServers())));
     }
 

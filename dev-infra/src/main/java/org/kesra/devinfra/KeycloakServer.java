@@ -89,7 +89,7 @@ public final class KeycloakServer {
         started.accept(keycloak);
         URI health = URI.create("http://localhost:" + settings.managementPort() + "/health/ready");
         URI realmDiscovery = URI.create(settings.url() + "/realms/" + realm + "/.well-known/openid-configuration");
-        return keycloak.awaitReady(Duration.ofSeconds(180),
+        return keycloak.awaitReady(Duration.ofSeconds(300),
                 ReadinessCheck.httpOk(health).and(ReadinessCheck.httpOk(realmDiscovery)));
     }
 

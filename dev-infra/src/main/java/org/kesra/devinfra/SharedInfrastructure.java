@@ -22,7 +22,7 @@ public final class SharedInfrastructure {
 
     public static final String STATE_DIR_PROPERTY = "kesra.infra.state-dir";
     static final String STATE_FILE = "state.properties";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     /** Addresses of the shared servers. */
     public record Endpoints(String kafkaBootstrapServers, String keycloakUrl, String realm, String keycloakAdminUser,
