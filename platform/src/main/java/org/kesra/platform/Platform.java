@@ -99,9 +99,12 @@ final class Platform implements AutoCloseable {
         int port = settings.port(service);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(settings.managementPort(service)));
+        env.put("MANAGEMENT_ADDRESS", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
         env.put("OIDC_ISSUER_URI", settings.issuerUri(realm));
         if (service.database() != null) {
+            env.put("SERVER_ADDRESS", settings.serviceAddress());
             env.putAll(settings.postgres().serviceEnvironment(settings.database(service)));
             if (settings.demoPopulation() && service.module().equals("household-service")) {
                 env.put("KESRA_DEMO_POPULATION", "true");
@@ -109,7 +112,7 @@ final class Platform implements AutoCloseable {
         } else {
             for (ServiceSpec downstream : ServiceSpec.SERVICES) {
                 int downstreamPort = settings.ports().getOrDefault(downstream, downstream.defaultPort());
-                env.put(downstream.urlVariable(), "http://localhost:" + downstreamPort);
+                env.put(downstream.urlVariable(), "http://" + settings.serviceHost() + ":" + downstreamPort);
             }
         }
         List<String> command = new ArrayList<>();
@@ -119,8 +122,12 @@ final class Platform implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start(service.module() + " (port " + port + ")", command, env,
                 settings.layout().root(), logs().resolve(service.module() + ".log"));
         track(process);
-        return process.awaitReady(settings.startTimeout(),
-                ReadinessCheck.httpOk(URI.create("http://localhost:" + port + "/actuator/health/readiness")));
+        String base = "http://" + (service.database() != null ? settings.serviceHost() : "localhost") + ":" + port;
+        // /readyz on the API port; an application that still serves its probes under /actuator only (the gateway
+        // until it moves them to its management port) is accepted there.
+        ReadinessCheck readyz = ReadinessCheck.httpOk(URI.create(base + "/readyz"));
+        ReadinessCheck actuator = ReadinessCheck.httpOk(URI.create(base + "/actuator/health/readiness"));
+        return process.awaitReady(settings.startTimeout(), () -> readyz.ready() || actuator.ready());
     }
 
     private void track(ManagedProcess process) {
