@@ -85,6 +85,7 @@ class MalformedRequestFuzzIT {
         env.put("PLATFORM_STATE_DIR", layout.root().resolve("platform/target/platform-fuzz-it").toString());
         // One caller sends thousands of requests here: its allowance at the gateway is not what is tested.
         env.put("KESRA_RATE_LIMIT_REQUESTS", "1000000");
+        env.put("PLATFORM_START_TIMEOUT", "480");
         for (String service : List.of("GATEWAY", "HOUSEHOLD", "WELFARE", "PERFORMANCE", "REPORTING")) {
             for (String variable : List.of(service + "_PORT", service + "_MANAGEMENT_PORT")) {
                 int port = Ports.free();
@@ -94,7 +95,7 @@ class MalformedRequestFuzzIT {
         }
         tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
         launcher = LauncherProcess.start(layout.root(), env);
-        launcher.awaitLine("Kesra is running", Duration.ofMinutes(4));
+        launcher.awaitLine("Kesra is running", Duration.ofMinutes(9));
     }
 
     @AfterAll
@@ -447,6 +448,10 @@ class MalformedRequestFuzzIT {
                 RawHttp.Request.of(endpoint.method(), path).header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json").header("Transfer-Encoding", "chunked")
                         .rawBody(RawHttp.Body.of("10\r\n{\"a\":".getBytes(StandardCharsets.UTF_8)))));
+        cases.add(new Case(endpoint, "json", "form-encoded, not UTF-8", false, (path, token) ->
+                RawHttp.Request.of(endpoint.method(), path).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body("nik=%FF&programme=%00&note=%G1".getBytes(StandardCharsets.US_ASCII))));
         cases.add(new Case(endpoint, "json", "text/plain", false, (path, token) ->
                 RawHttp.Request.of(endpoint.method(), path).header("Authorization", "Bearer " + token)
                         .header("Content-Type", "text/plain").body(whole)));

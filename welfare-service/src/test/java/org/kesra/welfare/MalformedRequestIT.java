@@ -65,6 +65,18 @@ class MalformedRequestIT extends WelfareApiTest {
     }
 
     @Test
+    void aFormEncodedBodyIsA415NotAnUndecodableParameter() throws IOException {
+        // verivali's upload reads "program" as a request parameter: the container decoded a form body for it.
+        RawHttp.Response response = RawHttp.send("127.0.0.1", port, RawHttp.Request.of("POST", "/api/v1/verivali")
+                .header("Authorization", "Bearer " + token("dinsos.operator"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body("program=%FF&file=%00".getBytes(StandardCharsets.US_ASCII)), 30_000);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(415);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void aHeaderWithControlBytesIsA400NamingTheHeader() throws IOException {
         RawHttp.Response response = RawHttp.send("127.0.0.1", port,
                 RawHttp.Request.of("GET", "/api/v1/verifications/1872017103880042")

@@ -30,6 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * text), a header value the security firewall would refuse when the application first reads it, and a body larger
  * than the service takes. Bodies are counted as they stream, so a chunked body without a length is capped too;
  * multipart uploads are capped by the service's own multipart limits instead, which also count as they read.
+ * Form-encoded bodies are refused (415): no Kesra endpoint takes one, and the container would decode one as
+ * request parameters, where bytes that are not UTF-8 made {@code getParameter} throw (a 500).
  * Each refusal is a problem detail naming the parameter or header; the log names it too, never its value (a NIK or
  * a name can be in it).
  */
@@ -64,7 +66,12 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
                     "Header permintaan berisi karakter yang tidak diizinkan.");
             return;
         }
-        if (isMultipart(request)) {
+        if (hasType(request, MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "KESRA-HTTP-415", "body", null,
+                    "Kirim isi permintaan sebagai application/json (atau multipart/form-data untuk berkas).");
+            return;
+        }
+        if (hasType(request, MediaType.MULTIPART_FORM_DATA_VALUE)) {
             chain.doFilter(request, response);
             return;
         }
@@ -88,10 +95,9 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
         problems.write(request, response, status, code, detail, violation == null ? List.of() : List.of(violation));
     }
 
-    private static boolean isMultipart(HttpServletRequest request) {
+    private static boolean hasType(HttpServletRequest request, String mediaType) {
         String type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, MediaType.MULTIPART_FORM_DATA_VALUE, 0,
-                MediaType.MULTIPART_FORM_DATA_VALUE.length());
+        return type != null && type.regionMatches(true, 0, mediaType, 0, mediaType.length());
     }
 
     /**
