@@ -139,6 +139,9 @@ class MalformedRequestFuzzIT {
             sent++;
             statuses.merge(fuzz.kind() + " " + response.status(), 1, Integer::sum);
             String wrong = check(response);
+            if (response.status() >= 200 && response.status() < 300) {
+                System.out.println("FUZZ ACCEPTED " + fuzz.describe() + ": " + response.status());
+            }
             if (wrong != null) {
                 failures.add(fuzz.describe() + ": " + wrong + " [" + origin(fuzz, token, wrong) + "]");
             }
@@ -368,9 +371,9 @@ class MalformedRequestFuzzIT {
                         withBody(endpoint, RawHttp.Request.of(method, path + "?" + name + "=" + value), token)));
             }
         }
+        // Not X-Request-Id: the gateway replaces a malformed one with its own, so the request is a valid one.
         for (String[] header : List.of(new String[] {"X-Purpose", "\u00ff\u00fe\u0080"},
-                new String[] {"X-Purpose", "a\u0001b"}, new String[] {"If-Match", "\"1\u0085\""},
-                new String[] {"X-Request-Id", "\u0080\u0081"})) {
+                new String[] {"X-Purpose", "a\u0001b"}, new String[] {"If-Match", "\"1\u0085\""})) {
             cases.add(new Case(endpoint, "header", header[0] + " with control bytes", false, (path, token) ->
                     withBody(endpoint, RawHttp.Request.of(method, path).header(header[0], header[1]), token)));
         }
