@@ -88,6 +88,14 @@ class MalformedRequestIT extends WelfareApiTest {
         JsonNode problem = JSON.readTree(response.text());
         assertThat(problem.path("code").asString()).isEqualTo("KESRA-HEADER-TIDAK-SAH");
         assertThat(problem.path("errors").get(0).path("pointer").asString()).isEqualTo("/headers/X-Purpose");
+
+        // A C0 control character: Tomcat refuses the request before any filter runs; still a problem detail.
+        RawHttp.Response refusedByTomcat = RawHttp.send("127.0.0.1", port,
+                RawHttp.Request.of("GET", "/api/v1/verifications/1872017103880042")
+                        .header("Authorization", "Bearer " + agencyToken()).header("X-Purpose", "a\u0001b"), 30_000);
+        assertThat(refusedByTomcat.status()).isEqualTo(400);
+        assertThat(refusedByTomcat.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(refusedByTomcat.text()).path("code").asString()).isEqualTo("KESRA-HTTP-400");
     }
 
     @Test
