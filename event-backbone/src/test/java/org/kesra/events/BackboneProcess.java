@@ -29,10 +29,13 @@ final class BackboneProcess implements AutoCloseable {
     private final Path log;
     private final int port;
 
-    private BackboneProcess(Process process, Path log, int port) {
+    private final int managementPort;
+
+    private BackboneProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     static BackboneProcess start(String name, String... arguments) throws IOException {
@@ -44,11 +47,13 @@ final class BackboneProcess implements AutoCloseable {
     /** Starts the JVM without waiting for it to be ready (it may be meant to die before). */
     static BackboneProcess launch(String name, String... arguments) throws IOException {
         int port = Ports.free();
+        int managementPort = Ports.free(); // metrics answer on the management port only (platform-web)
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-Dkesra.test.parent-pid=" + ProcessHandle.current().pid(),
                 "-cp", System.getProperty("java.class.path"), BackboneTestApplication.class.getName(),
-                "--server.port=" + port, "--kesra.test.instance=" + name));
+                "--server.port=" + port, "--management.server.port=" + managementPort,
+                "--kesra.test.instance=" + name));
         command.addAll(List.of(arguments));
         Path log = Path.of("target", "backbone-" + name + ".log");
         Files.createDirectories(log.getParent());
@@ -58,7 +63,7 @@ final class BackboneProcess implements AutoCloseable {
         for (String name2 : ENVIRONMENT) {
             env.put(name2, System.getProperty(name2));
         }
-        return new BackboneProcess(builder.start(), log, port);
+        return new BackboneProcess(builder.start(), log, port, managementPort);
     }
 
     /** Up to 4 minutes: a JVM start takes that long on a machine busy with several builds. */
@@ -70,7 +75,7 @@ final class BackboneProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                        URI.create("http://localhost:" + port + "/readyz")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return this;
@@ -95,7 +100,7 @@ final class BackboneProcess implements AutoCloseable {
     }
 
     String metrics() throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

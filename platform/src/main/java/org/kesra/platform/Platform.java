@@ -114,9 +114,12 @@ final class Platform implements AutoCloseable {
         int port = settings.port(service);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(settings.managementPort(service)));
+        env.put("MANAGEMENT_ADDRESS", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
         env.put("OIDC_ISSUER_URI", settings.issuerUri(realm));
         if (service.database() != null) {
+            env.put("SERVER_ADDRESS", settings.serviceAddress());
             env.putAll(settings.postgres().serviceEnvironment(settings.database(service)));
             if (settings.demoPopulation() && service.module().equals("household-service")) {
                 env.put("KESRA_DEMO_POPULATION", "true");
@@ -124,7 +127,7 @@ final class Platform implements AutoCloseable {
         } else {
             for (ServiceSpec downstream : ServiceSpec.SERVICES) {
                 int downstreamPort = settings.ports().getOrDefault(downstream, downstream.defaultPort());
-                env.put(downstream.urlVariable(), "http://localhost:" + downstreamPort);
+                env.put(downstream.urlVariable(), "http://" + settings.serviceHost() + ":" + downstreamPort);
             }
         }
         List<String> command = new ArrayList<>();
@@ -135,11 +138,13 @@ final class Platform implements AutoCloseable {
                 settings.layout().root(), logs().resolve(service.module() + ".log"));
         track(process);
         applications.put(service, process);
-        return process.awaitReady(settings.startTimeout(), readiness(port));
+        return process.awaitReady(settings.startTimeout(), readiness(service, port));
     }
 
-    private static ReadinessCheck readiness(int port) {
-        return ReadinessCheck.httpOk(URI.create("http://localhost:" + port + "/actuator/health/readiness"));
+    /** /readyz on the API port (the actuator itself listens on the loopback management port). */
+    private ReadinessCheck readiness(ServiceSpec service, int port) {
+        String host = service.database() != null ? settings.serviceHost() : "localhost";
+        return ReadinessCheck.httpOk(URI.create("http://" + host + ":" + port + "/readyz"));
     }
 
     /** Records a process to stop with the platform; one started while the platform stops is stopped at once. */
@@ -247,7 +252,7 @@ final class Platform implements AutoCloseable {
         }
         track(next);
         applications.put(service, next);
-        return next.awaitReady(settings.startTimeout(), readiness(port));
+        return next.awaitReady(settings.startTimeout(), readiness(service, port));
     }
 
     private boolean stopsSoon() throws InterruptedException {

@@ -93,9 +93,10 @@ public final class PlatformLauncher {
             rows.add(new String[] {"API docs of every service", gateway + "/swagger-ui.html"});
         }
         for (ServiceSpec service : settings.services()) {
-            String url = "http://localhost:" + settings.port(service);
+            String url = "http://" + settings.serviceHost() + ":" + settings.port(service);
             rows.add(new String[] {service.module() + " (db " + settings.database(service) + ")",
-                url + "  health " + url + "/actuator/health  metrics /actuator/prometheus"});
+                url + "  ready " + url + "/readyz  metrics http://127.0.0.1:" + settings.managementPort(service)
+                        + "/actuator/prometheus"});
         }
         rows.add(new String[] {"Keycloak (realm " + platform.realm() + ")",
             settings.keycloakUrl() + "/admin  (admin / " + settings.keycloakAdminPassword() + ")"});

@@ -17,9 +17,12 @@ import org.kesra.devinfra.ProjectLayout;
 /**
  * Everything the launcher can be told, from environment variables, each with the default a newcomer can rely on.
  * An external Kafka or Keycloak (KAFKA_BOOTSTRAP_SERVERS, OIDC_ISSUER_URI) is used instead of starting one.
+ * The four services listen on {@code SERVICE_ADDRESS} (loopback unless told otherwise), so that from outside the
+ * machine only the gateway answers; every application's actuator is on its management port, on loopback.
  */
 record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, String databasePrefix,
-                        Map<ServiceSpec, Integer> ports, boolean gateway, int kafkaPort, int kafkaControllerPort,
+                        Map<ServiceSpec, Integer> ports, Map<ServiceSpec, Integer> managementPorts,
+                        String serviceAddress, boolean gateway, int kafkaPort, int kafkaControllerPort,
                         Optional<String> externalKafka, int keycloakPort, int keycloakManagementPort,
                         Optional<String> externalIssuer, String keycloakAdminPassword, List<String> serviceJavaOptions,
                         Path stateDir, Duration startTimeout, boolean demoPopulation) {
@@ -36,7 +39,11 @@ record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, Strin
         if (gateway) {
             ports.put(ServiceSpec.GATEWAY, port(env, ServiceSpec.GATEWAY.portVariable(), ServiceSpec.GATEWAY.defaultPort()));
         }
-        return new PlatformSettings(layout, PostgresConnection.from(env), env.getOrDefault("DB_NAME_PREFIX", ""), ports, gateway,
+        Map<ServiceSpec, Integer> managementPorts = new LinkedHashMap<>();
+        ports.forEach((service, port) -> managementPorts.put(service,
+                port(env, service.managementPortVariable(), ServiceSpec.defaultManagementPort(port))));
+        return new PlatformSettings(layout, PostgresConnection.from(env), env.getOrDefault("DB_NAME_PREFIX", ""), ports,
+                managementPorts, env.getOrDefault("SERVICE_ADDRESS", "127.0.0.1").trim(), gateway,
                 port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093),
                 Optional.ofNullable(env.get("KAFKA_BOOTSTRAP_SERVERS")).filter(s -> !s.isBlank()),
                 port(env, "KEYCLOAK_PORT", 8180), port(env, "KEYCLOAK_MANAGEMENT_PORT", 8181),
@@ -74,10 +81,21 @@ record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, Strin
         return ports.get(service);
     }
 
+    int managementPort(ServiceSpec service) {
+        return managementPorts.get(service);
+    }
+
+    /** Where the gateway, the launcher and the tests reach a service on this machine. */
+    String serviceHost() {
+        return serviceAddress.equals("0.0.0.0") || serviceAddress.equals("::") ? "127.0.0.1" : serviceAddress;
+    }
+
     /** Ports this launcher will bind, with the variable that moves each. */
     Map<String, Integer> portsToBind() {
         Map<String, Integer> bind = new LinkedHashMap<>();
         ports.forEach((service, port) -> bind.put(service.module() + " (" + service.portVariable() + ")", port));
+        managementPorts.forEach((service, port) -> bind.put(service.module() + " management ("
+                + service.managementPortVariable() + ")", port));
         if (externalKafka.isEmpty()) {
             bind.put("Kafka (KAFKA_PORT)", kafkaPort);
             bind.put("Kafka controller (KAFKA_CONTROLLER_PORT)", kafkaControllerPort);

@@ -11,6 +11,16 @@ import java.util.List;
  */
 record ServiceSpec(String module, String database, String portVariable, int defaultPort, String urlVariable) {
 
+    /** The variable that moves its management (actuator) port: {@code HOUSEHOLD_MANAGEMENT_PORT}. */
+    String managementPortVariable() {
+        return portVariable.replace("_PORT", "_MANAGEMENT_PORT");
+    }
+
+    /** Its management port unless told otherwise: the API port + 1000 (9081 for 8081), as in its application.yml. */
+    static int defaultManagementPort(int port) {
+        return port + 1000 <= 65535 ? port + 1000 : port - 1000;
+    }
+
     static final ServiceSpec GATEWAY = new ServiceSpec("gateway", null, "GATEWAY_PORT", 8080, null);
 
     static final List<ServiceSpec> SERVICES = List.of(

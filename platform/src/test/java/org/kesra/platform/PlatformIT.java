@@ -65,7 +65,8 @@ class PlatformIT {
         env.put("DB_NAME_PREFIX", PlatformInfrastructureExtension.databaseName("it_"));
         env.put("PLATFORM_STATE_DIR", stateDir.toString());
         for (String variable : List.of("GATEWAY_PORT", "HOUSEHOLD_PORT", "WELFARE_PORT", "PERFORMANCE_PORT",
-                "REPORTING_PORT")) {
+                "REPORTING_PORT", "GATEWAY_MANAGEMENT_PORT", "HOUSEHOLD_MANAGEMENT_PORT", "WELFARE_MANAGEMENT_PORT",
+                "PERFORMANCE_MANAGEMENT_PORT", "REPORTING_MANAGEMENT_PORT")) {
             int port = Ports.free();
             ports.put(variable, port);
             env.put(variable, Integer.toString(port));
@@ -80,6 +81,12 @@ class PlatformIT {
         if (launcher != null) {
             launcher.close();
         }
+    }
+
+    /** Where a service's actuator answers: its management port, on loopback. */
+    static String managementUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service.replace("-service", "").toUpperCase(java.util.Locale.ROOT)
+                + "_MANAGEMENT_PORT");
     }
 
     static String url(String service) {
@@ -106,22 +113,46 @@ class PlatformIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"household-service", "welfare-service", "performance-service", "reporting-service",
-        "gateway"})
+    @ValueSource(strings = {"household-service", "welfare-service", "performance-service", "reporting-service"})
     @Order(2)
-    void everyApplicationIsLiveReadyAndExposesPrometheusMetrics(String application) {
-        assertThat(get(url(application) + "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
-        assertThat(get(url(application) + "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-        HttpResponse<String> metrics = get(url(application) + "/actuator/prometheus", null);
+    void everyServiceIsLiveAndReadyOnItsApiPortAndServesMetricsOnItsManagementPortOnly(String service) {
+        assertThat(get(url(service) + "/livez", null).statusCode()).isEqualTo(200);
+        assertThat(get(url(service) + "/readyz", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> onApiPort = get(url(service) + "/actuator/prometheus", null);
+        assertThat(onApiPort.statusCode()).as("the API port, which the gateway routes").isNotEqualTo(200);
+        assertThat(onApiPort.body()).doesNotContain("jvm_memory_used_bytes");
+        HttpResponse<String> metrics = get(managementUrl(service) + "/actuator/prometheus", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    /** From outside the machine only the gateway answers: the services listen on loopback. */
+    @ParameterizedTest
+    @ValueSource(strings = {"household-service", "welfare-service", "performance-service", "reporting-service"})
+    @Order(2)
+    void servicesAreNotReachableOnTheMachinesOtherAddresses(String service) throws IOException {
+        java.net.InetAddress outside = null;
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && address instanceof java.net.Inet4Address) {
+                    outside = address;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this machine has no address but loopback");
+        int port = Integer.parseInt(url(service).substring(url(service).lastIndexOf(':') + 1));
+        try (java.net.Socket socket = new java.net.Socket()) {
+            java.net.InetSocketAddress target = new java.net.InetSocketAddress(outside, port);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(target, 2000))
+                    .as(service + " on " + outside.getHostAddress()).isInstanceOf(IOException.class);
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"household-service", "welfare-service", "performance-service", "reporting-service"})
     @Order(3)
     void everyServiceRanItsMigrationsAndPublishesItsOutboxMetricsAndApiDocs(String service) {
-        assertThat(get(url(service) + "/actuator/prometheus", null).body())
+        assertThat(get(managementUrl(service) + "/actuator/prometheus", null).body())
                 .contains("kesra_events_outbox_backlog_events").contains("kesra_events_outbox_oldest_age_seconds");
         HttpResponse<String> docs = get(url(service) + "/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);

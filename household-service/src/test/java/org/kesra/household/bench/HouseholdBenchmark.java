@@ -198,7 +198,7 @@ public final class HouseholdBenchmark {
     /** Sequential calls: where the time of one request goes (no auth, auth, auth + query). */
     static void probe(int port, String token, List<String> niks) throws Exception {
         var client = org.apache.hc.client5.http.impl.classic.HttpClients.createMinimal();
-        for (String path : List.of("/actuator/health/liveness", "/api/v1/household-imports/columns", "/api/v1/persons?nik=")) {
+        for (String path : List.of("/livez", "/api/v1/household-imports/columns", "/api/v1/persons?nik=")) {
             for (int round = 0; round < 2; round++) {
                 long start = System.nanoTime();
                 for (int i = 0; i < 2000; i++) {
@@ -218,12 +218,18 @@ public final class HouseholdBenchmark {
         }
     }
 
+    /** The started service's management port (actuator). */
+    static int managementPort;
+
     static Process startService(int port, SharedInfrastructure.Endpoints infra, Map<String, String> db)
             throws IOException {
         // Logging as deployed (info, ECS JSON, one line per request): the request log is part of what is measured.
         Map<String, String> environment = new HashMap<>(db);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
         environment.put("OIDC_ISSUER_URI", infra.issuerUri());
+        // Metrics (the heap sampler) answer on the management port only.
+        managementPort = org.kesra.devinfra.Ports.free();
+        environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         return startJvm(HouseholdServiceApplication.class, port, environment,
                 Path.of("target", "benchmark-household-service.log"));
     }
@@ -245,7 +251,7 @@ public final class HouseholdBenchmark {
     }
 
     static void awaitReady(int port) throws Exception {
-        awaitAnswer(port, "/actuator/health/readiness", "household-service");
+        awaitAnswer(port, "/readyz", "household-service");
     }
 
     static void awaitAnswer(int port, String path, String what) throws Exception {
@@ -485,8 +491,9 @@ public final class HouseholdBenchmark {
             thread = new Thread(() -> {
                 while (running) {
                     try {
-                        String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                        String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + managementPort + "/actuator/prometheus")).build(),
+                                HttpResponse.BodyHandlers.ofString()).body();
                         long used = 0;
                         for (String line : text.split("\n")) {
                             if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {

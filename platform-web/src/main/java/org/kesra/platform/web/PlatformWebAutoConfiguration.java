@@ -13,6 +13,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -25,11 +30,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's HTTP conventions for a servlet service. The security chain is the wall every service keeps
  * itself (the gateway is not the only one): every API path needs a valid token; probes, metrics and API docs do not.
+ * Malformed input (undecodable or NUL parameters, control characters in headers, bodies over the cap) is refused
+ * with a 400 or 413 problem detail before anything reads it ({@link MalformedRequestFilter}, {@link CleanText}).
  * Which roles and scopes may call which endpoint is the service's access table ({@link AccessRules}); region and
  * agency scope are applied by the service in its queries.
  */
@@ -39,7 +48,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 public class PlatformWebAutoConfiguration {
 
+    /**
+     * Actuator answers on the management port only (loopback, kesra-platform-defaults.properties), never on the API
+     * port; the API port keeps the liveness and readiness probes as {@code /livez} and {@code /readyz}.
+     */
     static final String[] PUBLIC_PATHS = {
+        "/livez", "/readyz",
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"
     };
@@ -50,6 +64,42 @@ public class PlatformWebAutoConfiguration {
         // Before security, so that 401/403 answers carry the request id too.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(JsonMapper jsonMapper,
+            @Value("${kesra.web.max-body-size:1MB}") DataSize maxBodySize) {
+        FilterRegistrationBean<MalformedRequestFilter> registration = new FilterRegistrationBean<>(
+                new MalformedRequestFilter(new ProblemWriter(jsonMapper), maxBodySize.toBytes()));
+        // Right after the request id, before security: nothing reads a parameter, header or body before it.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** JSON strings holding a NUL are refused while the body is read (CleanText). */
+    @Bean
+    JacksonModule platformCleanText() {
+        return CleanText.jsonModule();
+    }
+
+    /**
+     * Tomcat's own error answers (requests refused before any filter runs) as problem details: after Boot's
+     * customizer, which puts a plain {@code ErrorReportValve} on the host, that valve is replaced.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(Ordered.LOWEST_PRECEDENCE)
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemErrorReportValve());
+            }
+        });
     }
 
     @Bean
@@ -99,9 +149,10 @@ public class PlatformWebAutoConfiguration {
      * value of every request, a 1,200-character token included: about 4 % of a NIK lookup's CPU.
      */
     @Bean
-    WebSecurityCustomizer platformHttpFirewall() {
+    WebSecurityCustomizer platformHttpFirewall(SecurityProblemResponder problems) {
         StrictHttpFirewall firewall = httpFirewall();
-        return web -> web.httpFirewall(firewall);
+        // A refused request is a problem detail like every other 400, not the servlet container's empty page.
+        return web -> web.httpFirewall(firewall).requestRejectedHandler(problems);
     }
 
     /** The firewall of {@link #platformHttpFirewall()}; public for the benchmarks' minimal application. */
@@ -115,6 +166,11 @@ public class PlatformWebAutoConfiguration {
     /** The same set as StrictHttpFirewall's default pattern {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}. */
     static boolean isPrintableAssigned(String value) {
         for (int i = 0; i < value.length(); ) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c < 0x7f) { // printable ASCII, nearly every header character: no table lookup
+                i++;
+                continue;
+            }
             int codePoint = value.codePointAt(i);
             if (!Character.isDefined(codePoint) || Character.getType(codePoint) == Character.CONTROL) {
                 return false;

@@ -15,8 +15,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -33,6 +37,12 @@ import tools.jackson.databind.DatabindException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** Request parameters, headers and multipart text fields bound as String never hold a NUL (CleanText). */
+    @InitBinder
+    void refuseNulInText(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new CleanText.Editor());
+    }
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<ProblemDetail> handleApiProblem(ApiProblemException e) {
@@ -66,9 +76,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(Violation.field("/file", "Berkas tidak ada."))));
     }
 
+    /** A body over the cap of {@link MalformedRequestFilter}, met while a controller read it itself. */
+    @ExceptionHandler(MalformedRequestFilter.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> handleBodyTooLarge(MalformedRequestFilter.BodyTooLargeException e) {
+        return tooLarge(e);
+    }
+
+    /**
+     * A header the firewall refused when the application first read it (the firewall checks headers lazily). Not
+     * logged: the exception's message quotes the header's value.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> handleRequestRejected(RequestRejectedException e) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, MalformedRequestFilter.HEADER_CODE,
+                null, "Header permintaan berisi karakter yang tidak diizinkan.", List.of()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
-        log.error("unexpected error", e);
+        // The stack trace without any message: messages can quote the input (a NIK, a name, a SQL parameter).
+        log.error("unexpected error", Redacted.of(e));
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "KESRA-INTERNAL", null, "Terjadi kesalahan pada server. Sebutkan kode permintaan (requestId) saat"
                         + " melapor ke admin.", List.of()));
@@ -98,18 +125,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Ada isian yang tidak valid.", violations));
     }
 
+    /** A parameter or header that cannot be converted (or holds a NUL): named, its value not repeated. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() != null ? e.getPropertyName() : "";
+        String detail = e.getCause() != null && CleanText.DETAIL.equals(e.getCause().getMessage())
+                ? CleanText.DETAIL : "Nilai tidak sesuai dengan jenis isian.";
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+                "Ada isian yang tidak valid.", List.of(Violation.field("/" + name, detail))));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedRequestFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge).getBody());
+            }
+        }
         List<Violation> violations = List.of();
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             StringBuilder pointer = new StringBuilder();
             databind.getPath().forEach(ref -> pointer.append('/')
                     .append(ref.getPropertyName() != null ? ref.getPropertyName() : ref.getIndex()));
-            violations = List.of(Violation.field(pointer.toString(), "Nilai tidak sesuai dengan jenis isian."));
+            String detail = databind instanceof CleanText.UncleanTextException
+                    ? CleanText.DETAIL : "Nilai tidak sesuai dengan jenis isian.";
+            violations = List.of(Violation.field(pointer.toString(), detail));
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-MALFORMED-BODY", null,
                 "Isi permintaan bukan JSON yang sah atau tidak sesuai bentuknya.", violations));
+    }
+
+    private static ResponseEntity<ProblemDetail> tooLarge(MalformedRequestFilter.BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                MalformedRequestFilter.TOO_LARGE_CODE, null, MalformedRequestFilter.tooLargeDetail(e.maxBytes()),
+                List.of()));
     }
 
     @Override

@@ -39,7 +39,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (!request.getRequestURI().startsWith("/actuator/")) {
+            String uri = request.getRequestURI();
+            if (!uri.startsWith("/actuator/") && !uri.equals("/livez") && !uri.equals("/readyz")) {
                 Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
                 log.atInfo()
                         .addKeyValue("http.request.method", request.getMethod())

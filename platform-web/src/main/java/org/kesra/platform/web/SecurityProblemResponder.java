@@ -3,65 +3,69 @@ package org.kesra.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.slf4j.MDC;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 raised by the security filters, before any controller advice runs, answered as problem details
- * like every other error. The RFC 6750 {@code WWW-Authenticate} header is still set by Spring's own handlers.
+ * like every other error, and so are requests the firewall refuses (a {@code ;} or an encoded slash in the path).
+ * The RFC 6750 {@code WWW-Authenticate} header carries the error code only ({@code invalid_token}): the token
+ * parser's own message would tell a prober which check failed.
  */
-public class SecurityProblemResponder implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class SecurityProblemResponder implements AuthenticationEntryPoint, AccessDeniedHandler,
+        RequestRejectedHandler {
 
-    private final BearerTokenAuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblemResponder.class);
+
     private final BearerTokenAccessDeniedHandler deniedHandler = new BearerTokenAccessDeniedHandler();
-    private final JsonMapper json;
+    private final ProblemWriter problems;
 
     public SecurityProblemResponder(JsonMapper json) {
-        this.json = json;
+        this.problems = new ProblemWriter(json);
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        entryPoint.commence(request, response, e);
-        write(response, HttpStatus.UNAUTHORIZED, "KESRA-AUTH-401",
-                "Token akses tidak ada, kedaluwarsa, atau tidak sah. Masuk kembali lalu ulangi.", request);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(e));
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "KESRA-AUTH-401",
+                "Token akses tidak ada, kedaluwarsa, atau tidak sah. Masuk kembali lalu ulangi.", List.of());
+    }
+
+    /** {@code Bearer} without a token, {@code Bearer error="invalid_token"} with a refused one; no description. */
+    static String challenge(AuthenticationException e) {
+        if (e instanceof OAuth2AuthenticationException oauth) {
+            return "Bearer error=\"" + oauth.getError().getErrorCode() + "\"";
+        }
+        return "Bearer";
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         deniedHandler.handle(request, response, e);
-        write(response, HttpStatus.FORBIDDEN, "KESRA-AUTH-403",
-                "Peran, cakupan (scope) atau wilayah Anda tidak mengizinkan tindakan ini.", request);
+        problems.write(request, response, HttpStatus.FORBIDDEN, "KESRA-AUTH-403",
+                "Peran, cakupan (scope) atau wilayah Anda tidak mengizinkan tindakan ini.", List.of());
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String code, String detail,
-                       HttpServletRequest request) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:kesra:problem:" + code);
-        problem.put("title", Problems.titleFor(status));
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        problem.put("code", code);
-        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
-        if (requestId != null) {
-            problem.put("requestId", requestId);
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+    /** The firewall's refusal; its message quotes the refused text, so it is not logged. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        log.atInfo().addKeyValue("kesra.refused", "firewall").log("request refused by the firewall");
+        problems.write(request, response, HttpStatus.BAD_REQUEST, "KESRA-PERMINTAAN-DITOLAK",
+                "Alamat atau header permintaan berisi karakter atau urutan yang tidak diizinkan.", List.of());
     }
 }
