@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
@@ -54,6 +55,26 @@ public class PkhComponents {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BUKAN-PKH", null,
                     "Komponen hanya ada pada kepesertaan PKH; ini kepesertaan " + enrolment.programme() + ".");
         }
+        return compute(enrolmentId, enrolment.householdId(), date, null);
+    }
+
+    /**
+     * What the family's PKH components come to per tahap on a date, counting its living members as the registry knows
+     * them now, without {@code leaving} when it is given: a review compares the two to show what a death or a member
+     * leaving changes. Empty when the catalogue has no amounts or rules in force on the date.
+     */
+    public Optional<Long> familyPerTahap(UUID householdId, LocalDate date, UUID leaving) {
+        try {
+            return Optional.of(compute(null, householdId, date, leaving).rupiahPerTahap());
+        } catch (ApiProblemException e) {
+            if ("WF-NILAI-BELUM-ADA".equals(e.code()) || "WF-ATURAN-BELUM-ADA".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Result compute(UUID enrolmentId, UUID householdId, LocalDate date, UUID leaving) {
         Map<String, Long> perTahap = new HashMap<>();
         Map<String, Long> perYear = new HashMap<>();
         for (ProgrammeCatalogue.Amount amount : catalogue.inForce("PKH", date).amounts()) {
@@ -70,7 +91,8 @@ public class PkhComponents {
         List<Member> members = jdbc.sql("""
                 SELECT person_id, name, birth_date, pregnant, severe_disability FROM resident
                 WHERE household_id = ? AND life_status = 'HIDUP' ORDER BY birth_date, person_id""")
-                .param(enrolment.householdId()).query(Member.class).list();
+                .param(householdId).query(Member.class).list()
+                .stream().filter(member -> !member.personId().equals(leaving)).toList();
 
         List<Component> candidates = new ArrayList<>();
         for (Member member : members) {
@@ -133,7 +155,7 @@ public class PkhComponents {
                         candidate.age(), candidate.rupiahPerTahap(), candidate.rupiahPerYear(), false, note));
             }
         }
-        return new Result(enrolmentId, enrolment.householdId(), date, result, counted, familyCap, tahap, year);
+        return new Result(enrolmentId, householdId, date, result, counted, familyCap, tahap, year);
     }
 
     private long rule(String name, LocalDate date) {
