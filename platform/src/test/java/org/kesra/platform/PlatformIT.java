@@ -335,7 +335,7 @@ class PlatformIT {
                 Map.of("If-Match", "\"" + grandfather.path("version").asInt() + "\""));
         assertThat(died.statusCode()).as(died.body()).isEqualTo(200);
         String verifier = tokens.forUser("dinsos.verifier");
-        JsonNode review = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        JsonNode review = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             for (JsonNode item : json(get(url("welfare-service") + "/api/v1/enrolment-reviews?status=TERBUKA&size=200",
                     verifier)).path("items")) {
                 if (item.path("enrolmentId").asString().equals(enrolmentId)) {
