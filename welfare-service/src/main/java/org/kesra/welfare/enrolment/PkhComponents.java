@@ -75,6 +75,10 @@ public class PkhComponents {
     }
 
     private Result compute(UUID enrolmentId, UUID householdId, LocalDate date, UUID leaving) {
+        // Each rule is read once per computation, not once per member: this also runs in an event handler.
+        Map<String, Long> ruleValues = new HashMap<>();
+        java.util.function.Function<String, Long> rules = name -> ruleValues.computeIfAbsent(name,
+                n -> rule(n, date));
         Map<String, Long> perTahap = new HashMap<>();
         Map<String, Long> perYear = new HashMap<>();
         for (ProgrammeCatalogue.Amount amount : catalogue.inForce("PKH", date).amounts()) {
@@ -104,19 +108,19 @@ public class PkhComponents {
             if (member.pregnant()) {
                 qualifies.add("IBU_HAMIL");
             }
-            if (age <= rule("USIA_ANAK_USIA_DINI_MAKS", date)) {
+            if (age <= rules.apply("USIA_ANAK_USIA_DINI_MAKS")) {
                 qualifies.add("ANAK_USIA_DINI");
-            } else if (age >= rule("USIA_SD_MIN", date) && age <= rule("USIA_SD_MAKS", date)) {
+            } else if (age >= rules.apply("USIA_SD_MIN") && age <= rules.apply("USIA_SD_MAKS")) {
                 qualifies.add("SD");
-            } else if (age > rule("USIA_SD_MAKS", date) && age <= rule("USIA_SMP_MAKS", date)) {
+            } else if (age > rules.apply("USIA_SD_MAKS") && age <= rules.apply("USIA_SMP_MAKS")) {
                 qualifies.add("SMP");
-            } else if (age > rule("USIA_SMP_MAKS", date) && age <= rule("USIA_SMA_MAKS", date)) {
+            } else if (age > rules.apply("USIA_SMP_MAKS") && age <= rules.apply("USIA_SMA_MAKS")) {
                 qualifies.add("SMA");
             }
             if (member.severeDisability()) {
                 qualifies.add("DISABILITAS_BERAT");
             }
-            if (age >= rule("USIA_LANJUT_USIA_MIN", date)) {
+            if (age >= rules.apply("USIA_LANJUT_USIA_MIN")) {
                 qualifies.add("LANJUT_USIA");
             }
             // A person counts once, for the component worth most.
@@ -128,9 +132,9 @@ public class PkhComponents {
         candidates.sort(Comparator.comparingLong(Component::rupiahPerTahap).reversed()
                 .thenComparingInt(Component::age));
 
-        Map<String, Long> componentCaps = Map.of("IBU_HAMIL", rule("MAKS_IBU_HAMIL", date),
-                "ANAK_USIA_DINI", rule("MAKS_ANAK_USIA_DINI", date));
-        int familyCap = (int) rule("MAKS_KOMPONEN_PER_KELUARGA", date);
+        Map<String, Long> componentCaps = Map.of("IBU_HAMIL", rules.apply("MAKS_IBU_HAMIL"),
+                "ANAK_USIA_DINI", rules.apply("MAKS_ANAK_USIA_DINI"));
+        int familyCap = rules.apply("MAKS_KOMPONEN_PER_KELUARGA").intValue();
         Map<String, Integer> used = new HashMap<>();
         List<Component> result = new ArrayList<>();
         int counted = 0;
