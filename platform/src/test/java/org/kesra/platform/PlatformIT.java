@@ -306,6 +306,89 @@ class PlatformIT {
         assertThat(json(throughGateway).path("status").asString()).isEqualTo("DITINJAU");
     }
 
+    /**
+     * Issue 19: the grandfather of a family of seven dies; the family is enrolled in PKH under the head's NIK. The
+     * review reaches welfare-service from household-service's event and names him, the change and the PKH amounts per
+     * tahap before and after (his LANJUT_USIA gives way to the SD child the cap of four components had left out).
+     */
+    @Test
+    @Order(8)
+    void aGrandparentsDeathOpensAReviewOfTheFamilysEnrolmentWithTheAmountsBeforeAndAfter() {
+        String operator = tokens.forUser("dinsos.operator");
+        long serial = 1000 + System.nanoTime() % 8000;
+        String kk = String.format("187203%010d", System.nanoTime() % 10_000_000_000L);
+        // name, birth date, sex, relationship, NIK date part (day + 40 for women), pregnant
+        String[][] members = {
+                {"Wagiman", "1982-07-14", "L", "KEPALA_KELUARGA", "140782", "false"},
+                {"Rina", "1990-02-02", "P", "ISTRI", "420290", "true"},
+                {"Dimas", "2016-03-10", "L", "ANAK", "100316", "false"},
+                {"Sari", "2022-05-05", "P", "ANAK", "450522", "false"},
+                {"Bimo", "2023-06-06", "L", "ANAK", "060623", "false"},
+                {"Sukardi", "1950-01-01", "L", "ORANG_TUA", "010150", "false"},
+                {"Partinah", "1960-02-02", "P", "ORANG_TUA", "420260", "false"}};
+        List<String> memberJson = new java.util.ArrayList<>();
+        for (int i = 0; i < members.length; i++) {
+            String[] m = members[i];
+            memberJson.add("""
+                    {"nik":"187203%s%04d","name":"%s","birthPlace":"Metro","birthDate":"%s","sex":"%s",
+                     "relationship":"%s","maritalStatus":"%s","education":"SLTA","pregnant":%s}"""
+                    .formatted(m[4], serial + i, m[0], m[1], m[2], m[3],
+                            m[3].equals("ANAK") ? "BELUM_KAWIN" : "KAWIN", m[5]));
+        }
+        String household = """
+                {"kkNumber":"%s","kelurahanCode":"18.72.03.1001","rw":"3","rt":"12","address":"Jl. Sumbersari No. 9",
+                 "houseOwnership":"MILIK_SENDIRI","floorAreaM2":54,"floorMaterial":"KERAMIK","wallMaterial":"TEMBOK",
+                 "roofMaterial":"GENTENG","waterSource":"SUMUR_BOR_POMPA","sanitation":"SENDIRI",
+                 "lighting":"PLN_METERAN","cookingFuel":"GAS_LPG","assets":[],"incomeBand":"ANTARA_1_2_JUTA",
+                 "members":[%s]}""".formatted(kk, String.join(",", memberJson));
+        HttpResponse<String> registered = post(url("household-service") + "/api/v1/households", operator, household,
+                Map.of());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode grandfather = null;
+        for (JsonNode member : json(registered).path("members")) {
+            if (member.path("nik").asString().equals("187203010150%04d".formatted(serial + 5))) {
+                grandfather = member;
+            }
+        }
+        assertThat(grandfather).as(registered.body()).isNotNull();
+
+        String enrolment = """
+                {"programme":"PKH","nik":"187203140782%04d","periodStart":"2026-01-01"}""".formatted(serial);
+        HttpResponse<String> enrolled = await().atMost(Duration.ofSeconds(30)).until(
+                () -> post(url("welfare-service") + "/api/v1/enrolments", operator, enrolment, Map.of()),
+                response -> response.statusCode() != 422);
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        String enrolmentId = json(enrolled).path("id").asString();
+
+        HttpResponse<String> died = post(url("household-service") + "/api/v1/persons/"
+                        + grandfather.path("id").asString() + "/death", operator,
+                "{\"dateOfDeath\":\"2026-11-20\",\"reason\":\"surat kematian\"}",
+                Map.of("If-Match", "\"" + grandfather.path("version").asInt() + "\""));
+        assertThat(died.statusCode()).as(died.body()).isEqualTo(200);
+        String verifier = tokens.forUser("dinsos.verifier");
+        JsonNode review = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (JsonNode item : json(get(url("welfare-service") + "/api/v1/enrolment-reviews?status=TERBUKA&size=200",
+                    verifier)).path("items")) {
+                if (item.path("enrolmentId").asString().equals(enrolmentId)) {
+                    return item;
+                }
+            }
+            return null;
+        }, item -> item != null);
+        assertThat(review.path("memberPersonId").asString()).isEqualTo(grandfather.path("id").asString());
+        assertThat(review.path("memberNik").asString()).isEqualTo(grandfather.path("nik").asString());
+        assertThat(review.path("reason").asString()).isEqualTo("MENINGGAL");
+        assertThat(review.path("eventDate").asString()).isEqualTo("2026-11-20");
+        assertThat(review.path("amountBefore").asLong()).isEqualTo(2_850_000);
+        assertThat(review.path("amountAfter").asLong()).isEqualTo(2_475_000);
+        assertThat(review.path("amountPer").asString()).isEqualTo("TAHAP");
+        assertThat(review.path("endsOnConfirm").asBoolean(true)).as("his death does not end the family's PKH")
+                .isFalse();
+        HttpResponse<String> throughGateway = get(url("gateway") + "/api/v1/enrolments/" + enrolmentId, verifier);
+        assertThat(json(throughGateway).path("status").asString()).as("nothing is decided without a verifier")
+                .isEqualTo("DITINJAU");
+    }
+
     static HttpResponse<String> post(String url, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

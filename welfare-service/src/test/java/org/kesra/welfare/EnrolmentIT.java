@@ -139,6 +139,154 @@ class EnrolmentIT extends WelfareApiTest {
                 .isEqualTo("AKTIF");
     }
 
+    /**
+     * Issue 19: the grandfather of a family of seven dies; the family is enrolled in PKH and Sembako under other
+     * members' NIKs. Each family enrolment gets a review naming him, with PKH's components before and after (his
+     * LANJUT_USIA 600,000 gives way to the SD child the cap of four had left out); his own enrolment gets one too, the
+     * individual enrolment of another member none. Confirming his death keeps the family's PKH running.
+     */
+    @Test
+    void aMembersDeathOpensAReviewOnEveryEnrolmentOfTheFamilyWithTheAmountsBeforeAndAfter() {
+        HouseholdRegistered card = familyOfSeven();
+        Member head = card.members().get(0);
+        Member wife = card.members().get(1);
+        Member grandfather = card.members().get(5);
+        String pkh = enrolled("PKH", head.nik());
+        String sembako = enrolled("SEMBAKO", wife.nik());
+        String hisOwn = enrolled("PPKS_LAYANAN", grandfather.nik());
+        String headsOwn = enrolled("PPKS_LAYANAN", head.nik());
+        String componentsOnTheDay = "/api/v1/enrolments/" + pkh + "/pkh-components?tanggal=" + DEATH;
+        assertThat(api.get(componentsOnTheDay, token("dinsos.verifier")).body().path("rupiahPerTahap").asLong())
+                .isEqualTo(2_850_000);
+
+        household.died(card, grandfather, LocalDate.parse(DEATH));
+        JsonNode pkhReview = awaitReview(pkh);
+        assertThat(pkhReview.path("reason").asString()).isEqualTo("MENINGGAL");
+        assertThat(pkhReview.path("eventDate").asString()).isEqualTo(DEATH);
+        assertThat(pkhReview.path("memberPersonId").asString()).isEqualTo(grandfather.personId().toString());
+        assertThat(pkhReview.path("memberNik").asString()).isEqualTo(grandfather.nik());
+        assertThat(pkhReview.path("nik").asString()).as("the enrolment's named person").isEqualTo(head.nik());
+        assertThat(pkhReview.path("amountBefore").asLong()).isEqualTo(2_850_000);
+        assertThat(pkhReview.path("amountAfter").asLong()).isEqualTo(2_475_000);
+        assertThat(pkhReview.path("amountPer").asString()).isEqualTo("TAHAP");
+        assertThat(pkhReview.path("endsOnConfirm").asBoolean(true)).isFalse();
+        JsonNode sembakoReview = awaitReview(sembako);
+        assertThat(sembakoReview.path("memberPersonId").asString()).isEqualTo(grandfather.personId().toString());
+        assertThat(sembakoReview.path("amountBefore").asLong()).as("a flat amount, shown on both sides")
+                .isEqualTo(200_000);
+        assertThat(sembakoReview.path("amountAfter").asLong()).isEqualTo(200_000);
+        assertThat(sembakoReview.path("amountPer").asString()).isEqualTo("BULAN");
+        assertThat(awaitReview(hisOwn).path("endsOnConfirm").asBoolean(false)).isTrue();
+        for (String enrolment : List.of(pkh, sembako, hisOwn)) {
+            assertThat(status(enrolment)).as("nothing is ended automatically").isEqualTo("DITINJAU");
+        }
+        assertThat(status(headsOwn)).as("another member's own enrolment does not depend on the family")
+                .isEqualTo("AKTIF");
+        assertThat(reviewsOf(headsOwn)).isEmpty();
+        JsonNode masked = reviewsFor("inspektorat.auditor", pkh).get(0);
+        assertThat(masked.path("memberNik").asString()).isEqualTo(grandfather.nik().substring(0, 6) + "******"
+                + grandfather.nik().substring(12));
+
+        // The registry says it again under a new event id; a later event of the same card shows it was handled.
+        household.died(card, grandfather, LocalDate.parse(DEATH));
+        Member newborn = HouseholdEventsFixture.member("BAYI", LocalDate.now().minusDays(2), "P", "ANAK");
+        household.memberAdded(card, newborn);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE person_id = ?")
+                .param(newborn.personId()).query(Long.class).single() == 1);
+        assertThat(reviewsOf(pkh)).as("one open review per enrolment, member and change").hasSize(1);
+
+        ApiClient.Response confirmed = api.post("/api/v1/enrolment-reviews/" + pkhReview.path("id").asString()
+                + "/decision", token("dinsos.verifier"), JSON.writeValueAsString(Map.of("decision", "KONFIRMASI",
+                "reason", "akta kematian kakek")));
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+        assertThat(confirmed.body().path("status").asString()).isEqualTo("DIKONFIRMASI");
+        assertThat(status(pkh)).as("the family's PKH runs on with the amount after").isEqualTo("AKTIF");
+        assertThat(api.get(componentsOnTheDay, token("dinsos.verifier")).body().path("rupiahPerTahap").asLong())
+                .isEqualTo(2_475_000);
+        assertThat(api.post("/api/v1/enrolment-reviews/" + awaitReview(hisOwn).path("id").asString() + "/decision",
+                token("dinsos.verifier"), JSON.writeValueAsString(Map.of("decision", "KONFIRMASI",
+                        "reason", "akta kematian"))).status()).isEqualTo(200);
+        assertThat(status(hisOwn)).as("his own enrolment ends").isEqualTo("BERAKHIR");
+    }
+
+    @Test
+    void aMemberLeavingTheCardOpensAReviewOfTheFamilysEnrolmentsOnly() {
+        HouseholdRegistered card = familyOfSeven();
+        Member head = card.members().get(0);
+        Member wife = card.members().get(1);
+        String pkh = enrolled("PKH", head.nik());
+        String herOwn = enrolled("PPKS_LAYANAN", wife.nik());
+
+        household.splitOff(card, wife);
+        JsonNode review = awaitReview(pkh);
+        assertThat(review.path("reason").asString()).isEqualTo("KELUAR_KK");
+        assertThat(review.path("memberPersonId").asString()).isEqualTo(wife.personId().toString());
+        assertThat(review.path("amountBefore").asLong()).isEqualTo(2_850_000);
+        assertThat(review.path("amountAfter").asLong()).as("her IBU_HAMIL leaves with her")
+                .isEqualTo(750_000 + 750_000 + 600_000 + 225_000);
+        assertThat(review.path("endsOnConfirm").asBoolean(true)).isFalse();
+        assertThat(status(pkh)).isEqualTo("DITINJAU");
+        assertThat(reviewsOf(herOwn)).as("she still lives in the city: her own enrolment is not in doubt").isEmpty();
+        assertThat(status(herOwn)).isEqualTo("AKTIF");
+
+        ApiClient.Response rejected = api.post("/api/v1/enrolment-reviews/" + review.path("id").asString()
+                + "/decision", token("dinsos.verifier"), JSON.writeValueAsString(Map.of("decision", "TOLAK",
+                "reason", "pecah KK belum disahkan Dukcapil")));
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(status(pkh)).isEqualTo("AKTIF");
+    }
+
+    private static final String DEATH = "2026-11-20";
+
+    /**
+     * Head, pregnant wife, two children under 7, one at SD, a grandfather over 70 and a grandmother under it: on
+     * {@link #DEATH} the cap of four counts IBU_HAMIL, two ANAK_USIA_DINI and LANJUT_USIA (2,850,000 per tahap).
+     */
+    private HouseholdRegistered familyOfSeven() {
+        HouseholdRegistered card = household.register(METRO_PUSAT_KELURAHAN, List.of(
+                HouseholdEventsFixture.member("JOKO", LocalDate.of(1985, 1, 1), "L", "KEPALA_KELUARGA"),
+                HouseholdEventsFixture.with(HouseholdEventsFixture.member("RINA", LocalDate.of(1990, 2, 2), "P",
+                        "ISTRI"), true, false),
+                HouseholdEventsFixture.member("DIMAS", LocalDate.of(2016, 3, 10), "L", "ANAK"),
+                HouseholdEventsFixture.member("SARI", LocalDate.of(2022, 5, 5), "P", "ANAK"),
+                HouseholdEventsFixture.member("BIMO", LocalDate.of(2023, 6, 6), "L", "ANAK"),
+                HouseholdEventsFixture.member("SUKARDI", LocalDate.of(1950, 1, 1), "L", "ORANG_TUA"),
+                HouseholdEventsFixture.member("PARTINAH", LocalDate.of(1960, 2, 2), "P", "ORANG_TUA")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+                .param(card.householdId()).query(Long.class).single() == 7);
+        return card;
+    }
+
+    private String enrolled(String programme, String nik) {
+        ApiClient.Response enrolled = enrol("dinsos.operator", programme, nik, "2026-01-01", null);
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+        return enrolled.body().path("id").asString();
+    }
+
+    private String status(String enrolment) {
+        return api.get("/api/v1/enrolments/" + enrolment, token("dinsos.operator")).body().path("status").asString();
+    }
+
+    private List<JsonNode> reviewsOf(String enrolment) {
+        return reviewsFor("dinsos.verifier", enrolment).stream()
+                .filter(review -> review.path("status").asString().equals("TERBUKA")).toList();
+    }
+
+    private List<JsonNode> reviewsFor(String user, String enrolment) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode body = api.get("/api/v1/enrolment-reviews?size=200&page=" + page, token(user)).body();
+            for (JsonNode review : body.path("items")) {
+                if (review.path("enrolmentId").asString().equals(enrolment)) {
+                    found.add(review);
+                }
+            }
+            if (body.path("items").size() < 200) {
+                return found;
+            }
+        }
+    }
+
     @Test
     void aCorrectionInTheRegistryReachesTheResidentCopy() {
         HouseholdRegistered card = family();

@@ -27,6 +27,7 @@ import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.contracts.household.PersonCorrected;
 import org.kesra.contracts.household.Member;
 import org.kesra.contracts.household.MemberAdded;
+import org.kesra.contracts.household.MemberMoved;
 import org.kesra.contracts.household.PersonDied;
 import org.kesra.contracts.household.PersonMovedAway;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,6 +107,15 @@ final class HouseholdEventsFixture implements AutoCloseable {
         send(EventCatalog.PERSON_MOVED_AWAY, card.householdId(), card.kelurahanCode(),
                 new PersonMovedAway(member.personId(), member.nik(), card.householdId(), date, "Kota Bandar Lampung",
                         "surat pindah", Instant.now()));
+    }
+
+    /** The member left the card for a new one of their own (pecah KK); keyed by the new card, as the registry does. */
+    void splitOff(HouseholdRegistered card, Member member) {
+        UUID newHousehold = UUID.randomUUID();
+        send(EventCatalog.MEMBER_MOVED, newHousehold, card.kelurahanCode(), new MemberMoved(member.personId(),
+                member.nik(), card.householdId(), newHousehold,
+                "187201" + String.format("%010d", System.nanoTime() % 10_000_000_000L), card.kelurahanCode(),
+                "KEPALA_KELUARGA", true, "pecah KK", Instant.now()));
     }
 
     void corrected(HouseholdRegistered card, Member member, List<FieldChange> changes) {

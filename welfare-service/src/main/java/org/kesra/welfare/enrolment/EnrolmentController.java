@@ -74,20 +74,18 @@ public class EnrolmentController {
     }
 
     @GetMapping("/api/v1/enrolment-reviews")
-    @Operation(summary = "Peninjauan kepesertaan (karena meninggal atau pindah keluar kota)")
+    @Operation(summary = "Peninjauan kepesertaan (anggota keluarga meninggal, pindah keluar kota, atau keluar dari KK), dengan nilai sebelum dan sesudah")
     public PageResponse<EnrolmentReviews.Review> reviews(@RequestParam(required = false) String status,
                                                          @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
                                                          @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         Caller caller = WelfareAccess.reader();
         PageResponse<EnrolmentReviews.Review> found = reviews.list(status, page, size);
-        return WelfareAccess.seesFullNik(caller) ? found : found.map(r -> new EnrolmentReviews.Review(r.id(),
-                r.enrolmentId(), r.programme(), WelfareAccess.masked(r.nik()), r.kelurahanCode(), r.reason(),
-                r.eventDate(), r.openedAt(), r.status(), r.decidedBy(), r.decisionReason(), r.decidedAt()));
+        return WelfareAccess.seesFullNik(caller) ? found : found.map(r -> r.withNiks(WelfareAccess::masked));
     }
 
     @PostMapping("/api/v1/enrolment-reviews/{id}/decision")
-    @Operation(summary = "Putuskan peninjauan: KONFIRMASI (kepesertaan berakhir) atau TOLAK, dengan alasan")
+    @Operation(summary = "Putuskan peninjauan, dengan alasan: KONFIRMASI (kepesertaan berakhir bila endsOnConfirm, selain itu berlanjut dengan nilai sesudah) atau TOLAK")
     public EnrolmentReviews.Review decide(@PathVariable UUID id, @RequestBody EnrolmentReviews.DecisionRequest request) {
         return reviews.decide(id, request, WelfareAccess.verifier().name());
     }

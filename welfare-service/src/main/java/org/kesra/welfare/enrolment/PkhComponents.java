@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
@@ -54,6 +55,30 @@ public class PkhComponents {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BUKAN-PKH", null,
                     "Komponen hanya ada pada kepesertaan PKH; ini kepesertaan " + enrolment.programme() + ".");
         }
+        return compute(enrolmentId, enrolment.householdId(), date, null);
+    }
+
+    /**
+     * What the family's PKH components come to per tahap on a date, counting its living members as the registry knows
+     * them now, without {@code leaving} when it is given: a review compares the two to show what a death or a member
+     * leaving changes. Empty when the catalogue has no amounts or rules in force on the date.
+     */
+    public Optional<Long> familyPerTahap(UUID householdId, LocalDate date, UUID leaving) {
+        try {
+            return Optional.of(compute(null, householdId, date, leaving).rupiahPerTahap());
+        } catch (ApiProblemException e) {
+            if ("WF-NILAI-BELUM-ADA".equals(e.code()) || "WF-ATURAN-BELUM-ADA".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Result compute(UUID enrolmentId, UUID householdId, LocalDate date, UUID leaving) {
+        // Each rule is read once per computation, not once per member: this also runs in an event handler.
+        Map<String, Long> ruleValues = new HashMap<>();
+        java.util.function.Function<String, Long> rules = name -> ruleValues.computeIfAbsent(name,
+                n -> rule(n, date));
         Map<String, Long> perTahap = new HashMap<>();
         Map<String, Long> perYear = new HashMap<>();
         for (ProgrammeCatalogue.Amount amount : catalogue.inForce("PKH", date).amounts()) {
@@ -70,7 +95,8 @@ public class PkhComponents {
         List<Member> members = jdbc.sql("""
                 SELECT person_id, name, birth_date, pregnant, severe_disability FROM resident
                 WHERE household_id = ? AND life_status = 'HIDUP' ORDER BY birth_date, person_id""")
-                .param(enrolment.householdId()).query(Member.class).list();
+                .param(householdId).query(Member.class).list()
+                .stream().filter(member -> !member.personId().equals(leaving)).toList();
 
         List<Component> candidates = new ArrayList<>();
         for (Member member : members) {
@@ -82,19 +108,19 @@ public class PkhComponents {
             if (member.pregnant()) {
                 qualifies.add("IBU_HAMIL");
             }
-            if (age <= rule("USIA_ANAK_USIA_DINI_MAKS", date)) {
+            if (age <= rules.apply("USIA_ANAK_USIA_DINI_MAKS")) {
                 qualifies.add("ANAK_USIA_DINI");
-            } else if (age >= rule("USIA_SD_MIN", date) && age <= rule("USIA_SD_MAKS", date)) {
+            } else if (age >= rules.apply("USIA_SD_MIN") && age <= rules.apply("USIA_SD_MAKS")) {
                 qualifies.add("SD");
-            } else if (age > rule("USIA_SD_MAKS", date) && age <= rule("USIA_SMP_MAKS", date)) {
+            } else if (age > rules.apply("USIA_SD_MAKS") && age <= rules.apply("USIA_SMP_MAKS")) {
                 qualifies.add("SMP");
-            } else if (age > rule("USIA_SMP_MAKS", date) && age <= rule("USIA_SMA_MAKS", date)) {
+            } else if (age > rules.apply("USIA_SMP_MAKS") && age <= rules.apply("USIA_SMA_MAKS")) {
                 qualifies.add("SMA");
             }
             if (member.severeDisability()) {
                 qualifies.add("DISABILITAS_BERAT");
             }
-            if (age >= rule("USIA_LANJUT_USIA_MIN", date)) {
+            if (age >= rules.apply("USIA_LANJUT_USIA_MIN")) {
                 qualifies.add("LANJUT_USIA");
             }
             // A person counts once, for the component worth most.
@@ -106,9 +132,9 @@ public class PkhComponents {
         candidates.sort(Comparator.comparingLong(Component::rupiahPerTahap).reversed()
                 .thenComparingInt(Component::age));
 
-        Map<String, Long> componentCaps = Map.of("IBU_HAMIL", rule("MAKS_IBU_HAMIL", date),
-                "ANAK_USIA_DINI", rule("MAKS_ANAK_USIA_DINI", date));
-        int familyCap = (int) rule("MAKS_KOMPONEN_PER_KELUARGA", date);
+        Map<String, Long> componentCaps = Map.of("IBU_HAMIL", rules.apply("MAKS_IBU_HAMIL"),
+                "ANAK_USIA_DINI", rules.apply("MAKS_ANAK_USIA_DINI"));
+        int familyCap = rules.apply("MAKS_KOMPONEN_PER_KELUARGA").intValue();
         Map<String, Integer> used = new HashMap<>();
         List<Component> result = new ArrayList<>();
         int counted = 0;
@@ -133,7 +159,7 @@ public class PkhComponents {
                         candidate.age(), candidate.rupiahPerTahap(), candidate.rupiahPerYear(), false, note));
             }
         }
-        return new Result(enrolmentId, enrolment.householdId(), date, result, counted, familyCap, tahap, year);
+        return new Result(enrolmentId, householdId, date, result, counted, familyCap, tahap, year);
     }
 
     private long rule(String name, LocalDate date) {

@@ -22,9 +22,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What welfare-service does with household-service's events: keep its resident copy current, and react where a
- * register is affected. A death or a move out of the city opens a review of the person's active enrolments; a
- * relocation moves the household's enrolments to the new kelurahan; a corrected KK number reaches the members' rows. Nothing is ended automatically: a verifier
- * confirms. Each runs in the transaction that records the event as handled.
+ * register is affected. A death, a move out of the city or a member leaving the card opens a review of every running
+ * enrolment of the family (and, for a death or move away, of the person), with the amount before and after, computed
+ * before the resident copy takes the change in; a relocation moves the household's enrolments to the new kelurahan; a
+ * corrected KK number reaches the members' rows. Nothing is ended automatically: a verifier decides. Each runs in the
+ * transaction that records the event as handled.
  */
 @Configuration(proxyBeanMethods = false)
 public class HouseholdEventHandlers {
@@ -49,16 +51,23 @@ public class HouseholdEventHandlers {
     }
 
     @Bean
-    EventHandler<MemberRemoved> memberRemoved(ResidentProjection residents) {
-        return handler(EventCatalog.MEMBER_REMOVED, (ReceivedEvent<MemberRemoved> event) ->
-                residents.removedFromHousehold(event.payload().personId(), event.payload().householdId(),
-                        event.time()));
+    EventHandler<MemberRemoved> memberRemoved(ResidentProjection residents, EnrolmentReviews reviews) {
+        return handler(EventCatalog.MEMBER_REMOVED, (ReceivedEvent<MemberRemoved> event) -> {
+            MemberRemoved removed = event.payload();
+            reviews.open(new EnrolmentReviews.MemberChange(removed.personId(), removed.nik(), removed.householdId(),
+                    EnrolmentReviews.Reason.KELUAR_KK, EnrolmentReviews.MemberChange.cityDate(removed.removedAt()),
+                    event.id()));
+            residents.removedFromHousehold(removed.personId(), removed.householdId(), event.time());
+        });
     }
 
     @Bean
-    EventHandler<MemberMoved> memberMoved(ResidentProjection residents) {
+    EventHandler<MemberMoved> memberMoved(ResidentProjection residents, EnrolmentReviews reviews) {
         return handler(EventCatalog.MEMBER_MOVED, (ReceivedEvent<MemberMoved> event) -> {
             MemberMoved moved = event.payload();
+            reviews.open(new EnrolmentReviews.MemberChange(moved.personId(), moved.nik(), moved.fromHouseholdId(),
+                    EnrolmentReviews.Reason.KELUAR_KK, EnrolmentReviews.MemberChange.cityDate(moved.movedAt()),
+                    event.id()));
             residents.moved(moved.personId(), moved.toHouseholdId(), moved.toKkNumber(), moved.toKelurahanCode(),
                     event.time());
         });
@@ -91,8 +100,9 @@ public class HouseholdEventHandlers {
     EventHandler<PersonDied> personDied(ResidentProjection residents, EnrolmentReviews reviews) {
         return handler(EventCatalog.PERSON_DIED, (ReceivedEvent<PersonDied> event) -> {
             PersonDied died = event.payload();
+            reviews.open(new EnrolmentReviews.MemberChange(died.personId(), died.nik(), died.householdId(),
+                    EnrolmentReviews.Reason.MENINGGAL, died.dateOfDeath(), event.id()));
             residents.lifeStatus(died.personId(), "MENINGGAL", event.time());
-            reviews.open(died.personId(), EnrolmentReviews.Reason.MENINGGAL, died.dateOfDeath(), event.id());
         });
     }
 
@@ -100,8 +110,9 @@ public class HouseholdEventHandlers {
     EventHandler<PersonMovedAway> personMovedAway(ResidentProjection residents, EnrolmentReviews reviews) {
         return handler(EventCatalog.PERSON_MOVED_AWAY, (ReceivedEvent<PersonMovedAway> event) -> {
             PersonMovedAway moved = event.payload();
+            reviews.open(new EnrolmentReviews.MemberChange(moved.personId(), moved.nik(), moved.householdId(),
+                    EnrolmentReviews.Reason.PINDAH_KELUAR_KOTA, moved.movedOn(), event.id()));
             residents.lifeStatus(moved.personId(), "PINDAH", event.time());
-            reviews.open(moved.personId(), EnrolmentReviews.Reason.PINDAH_KELUAR_KOTA, moved.movedOn(), event.id());
         });
     }
 
