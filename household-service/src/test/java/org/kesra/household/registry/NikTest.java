@@ -30,7 +30,7 @@ class NikTest {
     void rejectsABirthDateThatNeverExisted() {
         assertThat(Nik.problems("1872053102800001")).singleElement().asString().contains("tidak ada di kalender");
         assertThat(Nik.problems("1872057102800001")).singleElement().asString().contains("31/2/80");
-        assertThat(Nik.problems("1872053004800001")).singleElement().asString().contains("tidak ada di kalender");
+        assertThat(Nik.problems("1872053104800001")).singleElement().asString().contains("31/4/80");
         assertThat(Nik.problems("1872052902810001")).singleElement().asString().contains("29/2/81");
         assertThat(Nik.problems("1872056902230001")).singleElement().asString().contains("tidak ada di kalender");
     }
