@@ -66,6 +66,8 @@ public final class Wrk {
         lua.append("}\n")
                 .append("local i = 0\n")
                 .append("local failed = 0\n")
+                // Reads of personal data declare their purpose (household-service refuses them without one).
+                .append("wrk.headers[\"X-Purpose\"] = \"pengukuran kinerja\"\n")
                 .append("request = function()\n")
                 .append("  i = i + 1\n")
                 .append("  return wrk.format(\"GET\", \"").append(pathPrefix).append("\" .. ids[(i % #ids) + 1])\n")

@@ -23,7 +23,7 @@ class CorrectionsIT extends RegistryApiTest {
         assertThat(corrected.status()).isEqualTo(200);
         assertThat(corrected.body().path("name").asString()).isEqualTo("SITTI AMINAH RAHAYU");
         assertThat(corrected.header("ETag")).isEqualTo("\"1\"");
-        JsonNode history = api.get(path + "/history", token(KELURAHAN_OPERATOR)).body().path("items");
+        JsonNode history = read(path + "/history", KELURAHAN_OPERATOR).body().path("items");
         JsonNode last = history.get(history.size() - 1);
         assertThat(last.path("action").asString()).isEqualTo("DIKOREKSI");
         assertThat(last.path("changedBy").asString()).isEqualTo(KELURAHAN_OPERATOR);
@@ -70,7 +70,7 @@ class CorrectionsIT extends RegistryApiTest {
                 Map.of("nik", "123", "reason", "x"), etag(head));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/nik");
-        assertThat(api.get(path, token(KELURAHAN_OPERATOR)).body().path("version").asInt()).isZero();
+        assertThat(read(path, KELURAHAN_OPERATOR).body().path("version").asInt()).isZero();
     }
 
     @Test
@@ -119,17 +119,17 @@ class CorrectionsIT extends RegistryApiTest {
         JsonNode head = member(household, "SUPARMAN");
         String nik = head.path("nik").asString();
 
-        JsonNode asMonitor = api.get("/api/v1/persons/" + head.path("id").asString(), token("disnakertrans.monitor")).body();
+        JsonNode asMonitor = read("/api/v1/persons/" + head.path("id").asString(), "disnakertrans.monitor").body();
         assertThat(asMonitor.path("nik").asString()).isEqualTo(nik.substring(0, 6) + "******" + nik.substring(12));
-        JsonNode history = api.get("/api/v1/persons/" + head.path("id").asString() + "/history",
-                token("inspektorat.auditor")).body().path("items");
+        JsonNode history = read("/api/v1/persons/" + head.path("id").asString() + "/history",
+                "inspektorat.auditor").body().path("items");
         assertThat(history.get(0).path("after").path("nik").asString()).contains("******");
-        JsonNode asVerifier = api.get("/api/v1/persons/" + head.path("id").asString(), token("dinsos.verifier")).body();
+        JsonNode asVerifier = read("/api/v1/persons/" + head.path("id").asString(), "dinsos.verifier").body();
         assertThat(asVerifier.path("nik").asString()).isEqualTo(nik);
     }
 
     private JsonNode lastHistory(String path) {
-        JsonNode items = api.get(path + "/history", token(KELURAHAN_OPERATOR)).body().path("items");
+        JsonNode items = read(path + "/history", KELURAHAN_OPERATOR).body().path("items");
         return items.get(items.size() - 1);
     }
 }

@@ -49,10 +49,10 @@ class ImportIT extends ImportApiTest {
         String importId = done.path("id").asString();
         JsonNode household = api.get("/api/v1/households?kk=" + kk1, token(OPERATOR)).body().path("items").get(0);
         assertThat(household.path("kelurahanCode").asString()).isEqualTo(MULYOJATI);
-        JsonNode full = api.get("/api/v1/households/" + household.path("id").asString(), token(OPERATOR)).body();
+        JsonNode full = read("/api/v1/households/" + household.path("id").asString(), OPERATOR).body();
         assertThat(full.path("members")).hasSize(3);
         String headId = member(full, "SUGENG RAHARJO").path("id").asString();
-        JsonNode history = api.get("/api/v1/persons/" + headId + "/history", token(OPERATOR)).body().path("items");
+        JsonNode history = read("/api/v1/persons/" + headId + "/history", OPERATOR).body().path("items");
         assertThat(history.get(0).path("action").asString()).isEqualTo("TERDAFTAR");
         assertThat(history.get(0).path("reason").asString()).contains(importId);
         assertThat(history.get(0).path("after").path("birthDate").asString()).isEqualTo("1979-04-02");
@@ -94,7 +94,7 @@ class ImportIT extends ImportApiTest {
         assertThat(imported(OPERATOR, csv(HEADER, rows), null).path("status").asString()).isEqualTo("SELESAI");
 
         JsonNode household = api.get("/api/v1/households?kk=" + kk, token(OPERATOR)).body().path("items").get(0);
-        JsonNode full = api.get("/api/v1/households/" + household.path("id").asString(), token(OPERATOR)).body();
+        JsonNode full = read("/api/v1/households/" + household.path("id").asString(), OPERATOR).body();
         assertThat(full.path("address").asString()).isEqualTo("Jl. Kepala No. 1");
         assertThat(full.path("members")).hasSize(3);
     }

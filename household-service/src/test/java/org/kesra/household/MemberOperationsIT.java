@@ -46,7 +46,7 @@ class MemberOperationsIT extends RegistryApiTest {
         ApiClient.Response stale = call("POST", path(household) + "/members", OPERATOR, twin, etag(household));
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.body().path("code").asString()).isEqualTo("HH-VERSI-BERUBAH");
-        assertThat(api.get(path(household), token(OPERATOR)).body().path("members")).hasSize(4);
+        assertThat(read(path(household), OPERATOR).body().path("members")).hasSize(4);
     }
 
     @Test
@@ -94,7 +94,7 @@ class MemberOperationsIT extends RegistryApiTest {
                 + "/removal", OPERATOR, Map.of("reason", "tercatat ganda"), etag(household));
         assertThat(removed.status()).isEqualTo(200);
         assertThat(removed.body().path("members")).hasSize(2);
-        JsonNode person = api.get("/api/v1/persons/" + child.path("id").asString(), token(OPERATOR)).body();
+        JsonNode person = read("/api/v1/persons/" + child.path("id").asString(), OPERATOR).body();
         assertThat(person.path("householdId").isNull()).isTrue();
     }
 
@@ -119,7 +119,7 @@ class MemberOperationsIT extends RegistryApiTest {
         assertThat(arrived).as("the moved child is on the target card").isNotNull();
         assertThat(arrived.path("relationship").asString()).isEqualTo("FAMILI_LAIN");
         assertThat(moved.body().path("members")).hasSize(4);
-        assertThat(api.get(path(from), token(OPERATOR)).body().path("members")).hasSize(2);
+        assertThat(read(path(from), OPERATOR).body().path("members")).hasSize(2);
         assertThat(eventOf(to, "household.member.moved")).isTrue();
     }
 
@@ -151,7 +151,7 @@ class MemberOperationsIT extends RegistryApiTest {
                 OPERATOR, Map.of("toHouseholdId", to.path("id").asString(), "relationship", "ORANG_TUA",
                         "reason", "ikut anak"), etag(single));
 
-        assertThat(api.get(path(single), token(OPERATOR)).body().path("status").asString()).isEqualTo("BUBAR");
+        assertThat(read(path(single), OPERATOR).body().path("status").asString()).isEqualTo("BUBAR");
     }
 
     @Test
@@ -232,7 +232,7 @@ class MemberOperationsIT extends RegistryApiTest {
         assertThat(eventOf(household, "household.person.died")).isTrue();
 
         // The dead head no longer counts: the wife can become head.
-        JsonNode after = api.get(path(household), token(OPERATOR)).body();
+        JsonNode after = read(path(household), OPERATOR).body();
         ApiClient.Response newHead = call("POST", path(household) + "/head", OPERATOR,
                 Map.of("personId", member(after, "SITI AMINAH").path("id").asString(), "reason", "kepala meninggal"),
                 etag(after));
@@ -261,9 +261,9 @@ class MemberOperationsIT extends RegistryApiTest {
     void hidesHouseholdsOutsideTheRegionAndLetsCityStaffSeeThem() {
         JsonNode rejomulyo = registered("rejomulyo.operator", family(REJOMULYO));
 
-        assertThat(api.get(path(rejomulyo), token(OPERATOR)).status()).isEqualTo(404);
-        assertThat(api.get(path(rejomulyo), token("metrobarat.operator")).status()).isEqualTo(404);
-        assertThat(api.get(path(rejomulyo), token("dinsos.operator")).status()).isEqualTo(200);
+        assertThat(read(path(rejomulyo), OPERATOR).status()).isEqualTo(404);
+        assertThat(read(path(rejomulyo), "metrobarat.operator").status()).isEqualTo(404);
+        assertThat(read(path(rejomulyo), "dinsos.operator").status()).isEqualTo(200);
         ApiClient.Response change = call("POST", path(rejomulyo) + "/relocation", OPERATOR,
                 Map.of("kelurahanCode", MULYOJATI, "rw", "1", "rt", "1", "newKkNumber", kk(), "reason", "x"), "\"0\"");
         assertThat(change.status()).isEqualTo(404);

@@ -84,8 +84,8 @@ class RegistrationIT extends RegistryApiTest {
 
         assertThat(member(household, "SITI AMINAH").path("nikFlags").get(0).asString())
                 .isEqualTo("TANGGAL_LAHIR_TIDAK_SESUAI");
-        ApiClient.Response flagged = api.get("/api/v1/persons?flag=TANGGAL_LAHIR_TIDAK_SESUAI&nik=" + wife.get("nik"),
-                token(KELURAHAN_OPERATOR));
+        ApiClient.Response flagged = read("/api/v1/persons?flag=TANGGAL_LAHIR_TIDAK_SESUAI&nik=" + wife.get("nik"),
+                KELURAHAN_OPERATOR);
         assertThat(flagged.body().path("totalItems").asInt()).isEqualTo(1);
     }
 

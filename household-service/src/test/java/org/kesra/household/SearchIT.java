@@ -18,7 +18,7 @@ class SearchIT extends RegistryApiTest {
         JsonNode household = registered(KELURAHAN_OPERATOR, family);
         String nik = member(household, "SUPARMAN").path("nik").asString();
 
-        JsonNode persons = api.get("/api/v1/persons?nik=" + nik, token(KELURAHAN_OPERATOR)).body();
+        JsonNode persons = read("/api/v1/persons?nik=" + nik, KELURAHAN_OPERATOR).body();
         assertThat(persons.path("totalItems").asInt()).isEqualTo(1);
         assertThat(persons.path("items").get(0).path("name").asString()).isEqualTo("SUPARMAN");
 
@@ -63,11 +63,11 @@ class SearchIT extends RegistryApiTest {
         JsonNode household = registered(KELURAHAN_OPERATOR, family(MULYOJATI));
         String nik = member(household, "BAYU SAPUTRA").path("nik").asString();
 
-        JsonNode monitor = api.get("/api/v1/persons?household=" + household.path("id").asString(),
-                token("disnakertrans.monitor")).body();
+        JsonNode monitor = read("/api/v1/persons?household=" + household.path("id").asString(),
+                "disnakertrans.monitor").body();
         assertThat(monitor.path("items").findValuesAsString("nik")).allMatch(n -> n.contains("******"));
-        JsonNode operator = api.get("/api/v1/persons?household=" + household.path("id").asString(),
-                token(KELURAHAN_OPERATOR)).body();
+        JsonNode operator = read("/api/v1/persons?household=" + household.path("id").asString(),
+                KELURAHAN_OPERATOR).body();
         assertThat(operator.path("items").findValuesAsString("nik")).contains(nik);
     }
 
@@ -80,8 +80,8 @@ class SearchIT extends RegistryApiTest {
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int page = 0; page < 3; page++) {
-            JsonNode body = api.get("/api/v1/persons?name=" + marker + "&size=2&page=" + page,
-                    token(KELURAHAN_OPERATOR)).body();
+            JsonNode body = read("/api/v1/persons?name=" + marker + "&size=2&page=" + page,
+                    KELURAHAN_OPERATOR).body();
             assertThat(body.path("totalItems").asInt()).isEqualTo(5);
             assertThat(body.path("totalPages").asInt()).isEqualTo(3);
             body.path("items").forEach(item -> seen.add(item.path("id").asString()));
@@ -107,8 +107,8 @@ class SearchIT extends RegistryApiTest {
     }
 
     private List<String> names(String query, String user) {
-        JsonNode body = api.get("/api/v1/persons?name=" + java.net.URLEncoder.encode(query,
-                java.nio.charset.StandardCharsets.UTF_8), token(user)).body();
+        JsonNode body = read("/api/v1/persons?name=" + java.net.URLEncoder.encode(query,
+                java.nio.charset.StandardCharsets.UTF_8), user).body();
         return body.path("items").findValuesAsString("name");
     }
 }

@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 class DecileIT extends WelfareApiTest {
 
+    static final java.util.Map<String, String> PURPOSE = java.util.Map.of("X-Purpose", "pengujian otomatis");
+
     @Test
     void aQuarterlyListDecidesEligibilityByTheProgrammesDecileLimit() throws IOException {
         HouseholdRegistered poor = family();
@@ -26,26 +28,26 @@ class DecileIT extends WelfareApiTest {
         assertThat(uploaded.body().path("rows").asInt()).isEqualTo(2);
         String date = uploaded.body().path("periodFrom").asString();
 
-        JsonNode poorAnswer = api.get("/api/v1/eligibility/" + poor.members().get(1).nik() + "?tanggal=" + date,
-                token("dinsos.verifier")).body();
+        JsonNode poorAnswer = api.send("GET", "/api/v1/eligibility/" + poor.members().get(1).nik() + "?tanggal=" + date,
+                token("dinsos.verifier"), null, PURPOSE).body();
         assertThat(poorAnswer.path("decile").asInt()).isEqualTo(3);
         assertThat(poorAnswer.path("period").asString()).isEqualTo(period);
         assertThat(eligible(poorAnswer, "PKH")).isTrue();
         assertThat(eligible(poorAnswer, "SEMBAKO")).isTrue();
-        JsonNode middleAnswer = api.get("/api/v1/eligibility/" + middle.members().get(0).nik() + "?tanggal=" + date,
-                token("dinsos.verifier")).body();
+        JsonNode middleAnswer = api.send("GET", "/api/v1/eligibility/" + middle.members().get(0).nik() + "?tanggal=" + date,
+                token("dinsos.verifier"), null, PURPOSE).body();
         assertThat(eligible(middleAnswer, "PKH")).as("decile 5 is above PKH's 4").isFalse();
         assertThat(eligible(middleAnswer, "SEMBAKO")).as("and within Sembako's 5").isTrue();
 
-        JsonNode unlisted = api.get("/api/v1/eligibility/" + family().members().get(0).nik() + "?tanggal=" + date,
-                token("dinsos.verifier")).body();
+        JsonNode unlisted = api.send("GET", "/api/v1/eligibility/" + family().members().get(0).nik() + "?tanggal=" + date,
+                token("dinsos.verifier"), null, PURPOSE).body();
         assertThat(unlisted.path("programmes").get(0).path("eligible").isNull()).isTrue();
         assertThat(unlisted.path("programmes").get(0).path("reason").asString()).contains("tidak ada dalam daftar");
 
         ApiClient.Response again = upload(period, "no_kk,desil\n" + poor.kkNumber() + ",1\n");
         assertThat(again.status()).as("a quarter's list is never overwritten").isEqualTo(409);
-        assertThat(api.get("/api/v1/eligibility/" + poor.members().get(0).nik() + "?tanggal=" + date,
-                token("dinsos.verifier")).body().path("decile").asInt()).isEqualTo(3);
+        assertThat(api.send("GET", "/api/v1/eligibility/" + poor.members().get(0).nik() + "?tanggal=" + date,
+                token("dinsos.verifier"), null, PURPOSE).body().path("decile").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -72,7 +74,8 @@ class DecileIT extends WelfareApiTest {
         assertThat(upload(period, "no_kk,desil\n").status()).isEqualTo(422);
         assertThat(api.upload("/api/v1/deciles/" + period, token("dinsos.operator"), file("no_kk,desil\n"), "desil.csv",
                 java.util.Map.of()).status()).as("only admins load the national lists").isEqualTo(403);
-        assertThat(api.get("/api/v1/eligibility/1872019999990001", token("dinsos.verifier")).status()).isEqualTo(404);
+        assertThat(api.send("GET", "/api/v1/eligibility/1872019999990001", token("dinsos.verifier"), null, PURPOSE)
+                .status()).isEqualTo(404);
     }
 
     @Test
@@ -88,8 +91,9 @@ class DecileIT extends WelfareApiTest {
         ApiClient.Response uploaded = api.upload("/api/v1/deciles/" + period, token("dinsos.admin"),
                 workbook(poor.kkNumber(), false), "desil.xlsx", java.util.Map.of());
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
-        assertThat(api.get("/api/v1/eligibility/" + poor.members().get(0).nik() + "?tanggal="
-                + uploaded.body().path("periodFrom").asString(), token("dinsos.verifier")).body().path("decile").asInt())
+        assertThat(api.send("GET", "/api/v1/eligibility/" + poor.members().get(0).nik() + "?tanggal="
+                + uploaded.body().path("periodFrom").asString(), token("dinsos.verifier"), null, PURPOSE).body()
+                .path("decile").asInt())
                 .isEqualTo(2);
     }
 

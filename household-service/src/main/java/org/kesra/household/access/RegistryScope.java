@@ -80,4 +80,38 @@ public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesF
         }
         return nik.substring(0, 6) + "******" + nik.substring(12);
     }
+
+    /**
+     * The KK number as this caller may read it: whole, or masked like a NIK ({@code 187205******0001}). A KK number
+     * is the key of a family in every other register (DTSEN deciles, bank lists), so a role that may not identify
+     * persons by NIK may not identify families by KK either.
+     */
+    public String kk(String kkNumber) {
+        return nik(kkNumber);
+    }
+
+    /**
+     * Person fields only the roles with the full NIK read (docs/personal-data.md). The birth date and the sex
+     * together give back the six hidden digits of a masked NIK (DDMMYY, day + 40 for women), so a masked reader gets
+     * the birth year instead; birth place and health (disability, chronic illness, pregnancy) are not needed for
+     * monitoring or audit, and are special-category data under UU 27/2022.
+     */
+    public static final java.util.List<String> PERSON_FIELDS_OF_FULL_READERS = java.util.List.of("birthDate",
+            "birthPlace", "disability", "severeDisability", "chronicIllness", "pregnant");
+
+    /** Household fields only the roles with the full NIK read: the coordinates point at one house. */
+    public static final java.util.List<String> HOUSEHOLD_FIELDS_OF_FULL_READERS = java.util.List.of("latitude",
+            "longitude");
+
+    /**
+     * A search filter that answers whether a NIK, KK number or birth date exists (an oracle): only for the roles that
+     * read the full NIK, since with it a masked NIK could be completed by trying the hidden digits.
+     */
+    public void requireFullReaderFor(String parameter, Object value) {
+        if (value != null && !seesFullNik) {
+            throw new ApiProblemException(HttpStatus.FORBIDDEN, "HH-FILTER-TIDAK-DIIZINKAN", "Filter tidak diizinkan",
+                    "Peran Anda melihat NIK tersamar, sehingga tidak boleh mencari menurut " + parameter
+                            + " (pencarian itu akan membuka NIK yang disamarkan).");
+        }
+    }
 }

@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
+import org.kesra.household.access.RegistryScope;
+import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,14 +25,19 @@ public class PersonalDataAccessController {
     }
 
     @GetMapping("/api/v1/personal-data-access")
-    @Operation(summary = "Siapa membaca data lengkap penduduk atau rumah tangga, kapan, dan untuk apa (auditor)")
+    @Operation(summary = "Siapa membaca data pribadi (NIK lengkap, data lengkap, riwayat), kapan, untuk apa, dan upaya yang ditolak (auditor)")
     public PageResponse<PersonalDataAccessLog.Access> find(
             @RequestParam(required = false) UUID person,
             @RequestParam(required = false) UUID household,
             @RequestParam(required = false) String actor,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9]{16}", message = "NIK harus 16 digit") String nik,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
-        return log.find(person, household, actor, page, size);
+        // Auditors read NIKs masked everywhere, this log included; they filter by the full NIK they were given.
+        RegistryScope scope = RegistryScope.of(Caller.current());
+        return log.find(person, household, actor, nik, page, size).map(a -> new PersonalDataAccessLog.Access(a.id(),
+                a.accessedAt(), a.actor(), a.clientId(), a.personId(), a.householdId(),
+                a.niks().stream().map(scope::nik).toList(), a.status(), a.endpoint(), a.purpose(), a.requestId()));
     }
 }

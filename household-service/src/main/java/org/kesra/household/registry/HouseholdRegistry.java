@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.kesra.contracts.household.FieldChange;
 import org.kesra.household.access.RegistryScope;
+import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.registry.ChangeHistory.Entity;
 import org.kesra.platform.web.Violation;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,9 +62,11 @@ public class HouseholdRegistry {
     private final ChangeHistory history;
     private final RegistryEvents events;
     private final Clock clock;
+    private final PersonalDataAccessLog accessLog;
 
     public HouseholdRegistry(RegistryStore store, RegistryValidator validator, ChangeHistory history,
-                             RegistryEvents events, Clock clock) {
+                             RegistryEvents events, Clock clock, PersonalDataAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.store = store;
         this.validator = validator;
         this.history = history;
@@ -150,6 +153,7 @@ public class HouseholdRegistry {
                     List.of(Violation.field("/relationship", "hanya satu kepala keluarga per KK")));
         }
         store.personByNik(data.nik()).ifPresent(existing -> {
+            accessLog.registeredNikRevealed(List.of(data.nik()), "POST /api/v1/households/{id}/members");
             throw conflict("HH-NIK-TERDAFTAR", "NIK sudah terdaftar",
                     "NIK " + scope.nik(data.nik()) + " sudah terdaftar" + (existing.householdId() == null
                             ? " tanpa KK." : " pada KK lain.") + " Seseorang hanya boleh tercatat pada satu KK;"
@@ -404,6 +408,7 @@ public class HouseholdRegistry {
             throw invalid(List.of(Violation.field("", "tidak ada kolom yang berubah")));
         }
         if (!data.nik().equals(old.nik()) && store.personByNik(data.nik()).isPresent()) {
+            accessLog.registeredNikRevealed(List.of(data.nik()), "PATCH /api/v1/persons/{id}");
             throw conflict("HH-NIK-TERDAFTAR", "NIK sudah terdaftar", "NIK baru sudah dipakai penduduk lain.",
                     List.of(Violation.field("/nik", "NIK sudah terdaftar")));
         }
@@ -531,6 +536,8 @@ public class HouseholdRegistry {
     private void requireUnregistered(List<PersonData> members) {
         Set<String> registered = store.registeredNiks(members.stream().map(PersonData::nik).toList());
         if (!registered.isEmpty()) {
+            // The refusal tells the caller that these NIKs exist, possibly outside their region: an access to them.
+            accessLog.registeredNikRevealed(registered, "POST /api/v1/households");
             List<Violation> violations = new ArrayList<>();
             for (int i = 0; i < members.size(); i++) {
                 if (registered.contains(members.get(i).nik())) {

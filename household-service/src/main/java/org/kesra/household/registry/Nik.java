@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Rules of the NIK (Nomor Induk Kependudukan): 16 digits; digits 1-2 a province code, 1-6 the region where it was first
- * registered (not the current address); 7-12 the birth date DDMMYY with 40 added to the day for women; 13-16 a serial,
+ * registered (not the current address); 7-12 the birth date DDMMYY with 40 added to the day for women, a date that
+ * exists (no 31 February: no one can be born on it, so such a NIK is malformed, like day 00); 13-16 a serial,
  * never 0000. A NIK is never reissued, so a NIK whose date part disagrees with a corrected birth date or sex is kept
  * and flagged for review, not rejected.
  */
@@ -68,10 +69,27 @@ public final class Nik {
         if (month < 1 || month > 12) {
             problems.add("bulan lahir pada NIK (digit 9-10: " + value.substring(8, 10) + ") harus 01-12");
         }
+        int twoDigitYear = Integer.parseInt(value.substring(10, 12));
+        if (problems.isEmpty() && !dateExists(day > 40 ? day - 40 : day, month, twoDigitYear)) {
+            problems.add("tanggal lahir pada NIK (digit 7-12: " + value.substring(6, 12) + ") tidak ada di kalender ("
+                    + (day > 40 ? day - 40 : day) + "/" + month + "/" + value.substring(10, 12) + ")");
+        }
         if (value.endsWith("0000")) {
             problems.add("nomor urut NIK (4 digit terakhir) tidak boleh 0000");
         }
         return problems;
+    }
+
+    /**
+     * Whether day/month of the two-digit year YY is a date that existed. A NIK carries no century, and which one is
+     * meant is only known from the person's stated birth date (compared on YY alone in {@link #disagreements}), so
+     * the date is accepted when it exists in 19YY or in 20YY. The two differ only for 29 February of YY = 00: 1900
+     * was no leap year but 2000 was, so {@code 290200} is accepted (a person born on 29 February 2000), while 29
+     * February of any YY not divisible by 4, and 30/31 February or 31 April in any year, are impossible.
+     */
+    static boolean dateExists(int day, int month, int twoDigitYear) {
+        return java.time.YearMonth.of(1900 + twoDigitYear, month).isValidDay(day)
+                || java.time.YearMonth.of(2000 + twoDigitYear, month).isValidDay(day);
     }
 
     public static boolean isValid(String value) {

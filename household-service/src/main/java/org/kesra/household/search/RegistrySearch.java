@@ -1,5 +1,6 @@
 package org.kesra.household.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +24,14 @@ public class RegistrySearch {
                               String flag, String lifeStatus) {
     }
 
-    public record PersonSummary(UUID id, String nik, String name, LocalDate birthDate, String sex, String relationship,
-                                String kelurahanCode, UUID householdId, String lifeStatus, List<String> nikFlags) {
+    /**
+     * One person found. A masked reader gets no {@code birthDate} (left out of the JSON): with the sex it would give
+     * back the hidden digits of the masked NIK; the birth year is enough for their statistics (docs/personal-data.md).
+     */
+    public record PersonSummary(UUID id, String nik, String name,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate birthDate, int birthYear,
+                                String sex, String relationship, String kelurahanCode, UUID householdId,
+                                String lifeStatus, List<String> nikFlags) {
     }
 
     public record HouseholdQuery(String kkNumber, String kelurahanCode, String rw, String rt, String status) {
@@ -90,7 +97,8 @@ public class RegistrySearch {
                 FROM person WHERE\s""" + condition + " ORDER BY " + order + " LIMIT ? OFFSET ?")
                 .params(all)
                 .query((rs, n) -> new PersonSummary(rs.getObject(1, UUID.class), scope.nik(rs.getString(2)),
-                        rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
+                        rs.getString(3), scope.seesFullNik() ? rs.getObject(4, LocalDate.class) : null,
+                        rs.getObject(4, LocalDate.class).getYear(), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getObject(8, UUID.class), rs.getString(9),
                         Arrays.asList((String[]) rs.getArray(10).getArray())))
                 .list();
@@ -133,7 +141,8 @@ public class RegistrySearch {
                 FROM household h WHERE\s""" + condition + " ORDER BY h.kelurahan_code, h.rw, h.rt, h.kk_number, h.id"
                         + " LIMIT ? OFFSET ?")
                 .params(all)
-                .query((rs, n) -> new HouseholdSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new HouseholdSummary(rs.getObject(1, UUID.class), scope.kk(rs.getString(2)),
+                        rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
                         rs.getString(9), rs.getInt(10)))
                 .list();

@@ -27,6 +27,24 @@ class NikTest {
     }
 
     @Test
+    void rejectsABirthDateThatNeverExisted() {
+        assertThat(Nik.problems("1872053102800001")).singleElement().asString().contains("tidak ada di kalender");
+        assertThat(Nik.problems("1872057102800001")).singleElement().asString().contains("31/2/80");
+        assertThat(Nik.problems("1872053104800001")).singleElement().asString().contains("31/4/80");
+        assertThat(Nik.problems("1872052902810001")).singleElement().asString().contains("29/2/81");
+        assertThat(Nik.problems("1872056902230001")).singleElement().asString().contains("tidak ada di kalender");
+    }
+
+    @Test
+    void acceptsTheTwentyNinthOfFebruaryInALeapYearOfEitherCentury() {
+        assertThat(Nik.problems("1872052902800001")).isEmpty();
+        assertThat(Nik.problems("1872056902240001")).isEmpty();
+        // 1900 was no leap year but 2000 was: the century is unknown from the NIK, so 29-02-00 may exist.
+        assertThat(Nik.problems("1872052902000001")).isEmpty();
+        assertThat(Nik.problems("1872053103000001")).isEmpty();
+    }
+
+    @Test
     void findsNoDisagreementWhenDateAndSexMatch() {
         assertThat(Nik.disagreements("1872051205800001", LocalDate.of(1980, 5, 12), Sex.L)).isEmpty();
         assertThat(Nik.disagreements("1872056008850002", LocalDate.of(1985, 8, 20), Sex.P)).isEmpty();

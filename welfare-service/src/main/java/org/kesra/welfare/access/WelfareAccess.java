@@ -108,6 +108,14 @@ public final class WelfareAccess {
         return require(FULL_NIK, "Hanya staf Dinas Sosial yang boleh menjalankan verifikasi dan validasi.");
     }
 
+    /**
+     * Dinas Sosial staff who read full NIKs: the only ones a lookup by NIK answers, since it would otherwise let a
+     * masked reader test guesses of the hidden digits (docs/personal-data.md).
+     */
+    public static Caller fullNikReader() {
+        return require(FULL_NIK, "Hanya staf Dinas Sosial yang melihat NIK lengkap yang boleh mencari menurut NIK.");
+    }
+
     public static Caller catalogueEditor() {
         return require(CATALOGUE_EDITORS, "Hanya admin Dinas Sosial yang boleh mengubah katalog program.");
     }

@@ -4,15 +4,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import org.kesra.welfare.uploads.UploadedSheets;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,10 +27,14 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Desil DTSEN", description = "Daftar desil kesejahteraan per keluarga per triwulan, dan kelayakan program")
 public class DecileController {
 
-    private final DecileSnapshots snapshots;
+    static final String ENDPOINT = "GET /api/v1/eligibility/{nik}";
 
-    public DecileController(DecileSnapshots snapshots) {
+    private final DecileSnapshots snapshots;
+    private final PersonalDataAccessLog accessLog;
+
+    public DecileController(DecileSnapshots snapshots, PersonalDataAccessLog accessLog) {
         this.snapshots = snapshots;
+        this.accessLog = accessLog;
     }
 
     @PostMapping("/api/v1/deciles/{period}")
@@ -40,15 +48,29 @@ public class DecileController {
         }
     }
 
+    /**
+     * A lookup by NIK answers differently for a registered and an unregistered NIK, so it would let a role that reads
+     * NIKs masked complete one by trying the hidden digits: only the roles that read the full NIK may ask, with a
+     * declared purpose, and every question is logged, the unknown NIKs too (docs/personal-data.md).
+     */
     @GetMapping("/api/v1/eligibility/{nik}")
-    @Operation(summary = "Kelayakan program menurut desil keluarga pada suatu tanggal (bawaan: hari ini)")
+    @Operation(summary = "Kelayakan program menurut desil keluarga pada suatu tanggal (bawaan: hari ini); hanya staf"
+            + " Dinas Sosial, header X-Purpose wajib, setiap pertanyaan dicatat")
     public DecileSnapshots.Eligibility eligibility(@PathVariable String nik,
             @RequestParam(name = "tanggal", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate date) {
-        WelfareAccess.reader();
+            LocalDate date,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
+        Caller caller = WelfareAccess.fullNikReader();
         if (!nik.matches("[0-9]{16}")) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-NIK-TIDAK-VALID", null, "NIK harus 16 digit angka.");
         }
-        return snapshots.eligibility(nik, date == null ? LocalDate.now() : date);
+        String declared = PersonalDataAccessLog.requirePurpose(purpose);
+        try {
+            // The answer carries the NIK: logged with the others that do (FullNikAnswers).
+            return snapshots.eligibility(nik, date == null ? LocalDate.now() : date);
+        } catch (ApiProblemException unknown) {
+            accessLog.record(caller, List.of(nik), unknown.status().value(), ENDPOINT, declared);
+            throw unknown;
+        }
     }
 }

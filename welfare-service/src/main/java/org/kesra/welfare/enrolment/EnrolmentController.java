@@ -69,8 +69,15 @@ public class EnrolmentController {
             @RequestParam(name = "tanggal", required = false)
             @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
             java.time.LocalDate date) {
-        WelfareAccess.reader();
-        return components.forEnrolment(id, date == null ? java.time.LocalDate.now() : date);
+        Caller caller = WelfareAccess.reader();
+        PkhComponents.Result result = components.forEnrolment(id, date == null ? java.time.LocalDate.now() : date);
+        // A component such as pregnancy or severe disability is health data about the member it names: planners and
+        // auditors get the amounts and the person ids, not the names (docs/personal-data.md).
+        return WelfareAccess.seesFullNik(caller) ? result : new PkhComponents.Result(result.enrolmentId(),
+                result.householdId(), result.date(), result.components().stream()
+                        .map(c -> new PkhComponents.Component(c.component(), c.personId(), null, c.age(),
+                                c.rupiahPerTahap(), c.rupiahPerYear(), c.counted(), c.note()))
+                        .toList(), result.counted(), result.familyCap(), result.rupiahPerTahap(), result.rupiahPerYear());
     }
 
     @GetMapping("/api/v1/enrolment-reviews")

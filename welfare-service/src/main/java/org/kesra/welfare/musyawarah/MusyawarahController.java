@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
+import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +47,13 @@ public class MusyawarahController {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
                     "Peran Anda tidak dapat melihat usulan musyawarah.");
         }
-        return proposals.list(caller, status, page, size);
+        PageResponse<MusyawarahProposals.Proposal> found = proposals.list(caller, status, page, size);
+        // Proposers and approvers work with the NIK; an auditor reads it masked, as in every other register.
+        boolean full = caller.roles().stream().anyMatch(r -> MusyawarahProposals.PROPOSERS.contains(r)
+                || MusyawarahProposals.APPROVERS.contains(r));
+        return full ? found : found.map(p -> new MusyawarahProposals.Proposal(p.id(), p.kelurahanCode(),
+                p.programme(), p.kind(), WelfareAccess.masked(p.nik()), p.personId(), p.reason(), p.meetingDate(),
+                p.note(), p.status(), p.proposedBy(), p.decidedBy(), p.decisionReason()));
     }
 
     @PostMapping("/api/v1/musyawarah-proposals/{id}/decision")

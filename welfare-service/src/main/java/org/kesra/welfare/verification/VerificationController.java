@@ -58,6 +58,11 @@ public class VerificationController {
             throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
                     "Catatan akses hanya dapat dibaca auditor.");
         }
-        return verification.accesses(nik, client, page, size);
+        // Auditors read NIKs masked everywhere, this log included; they filter by the full NIK they were given.
+        return verification.accesses(nik, client, page, size).stream()
+                .map(a -> new BeneficiaryVerification.Access(a.id(), a.accessedAt(), a.clientId(), a.caller(),
+                        org.kesra.welfare.access.WelfareAccess.masked(a.nik()), a.personId(), a.endpoint(),
+                        a.purpose(), a.requestId()))
+                .toList();
     }
 }

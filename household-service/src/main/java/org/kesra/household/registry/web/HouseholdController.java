@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
@@ -51,11 +52,15 @@ public class HouseholdController {
 
     @PostMapping
     @Operation(summary = "Daftarkan rumah tangga baru beserta anggotanya")
-    public ResponseEntity<RegistryResponses.HouseholdResponse> register(@RequestBody RegisterHouseholdRequest request) {
+    public ResponseEntity<RegistryResponses.HouseholdView> register(@RequestBody RegisterHouseholdRequest request,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
         RegistryScope scope = scope();
         HouseholdRegistry.Household created = registry.register(scope, request.household(), request.members());
+        RegistryResponses.HouseholdView body = RegistryResponses.household(created, scope);
+        accessLog.householdRead(created.household().id(), RegistryResponses.fullNiks(body), "POST /api/v1/households",
+                purpose);
         return ResponseEntity.created(URI.create("/api/v1/households/" + created.household().id()))
-                .eTag(etag(created.household().version())).body(RegistryResponses.household(created, scope));
+                .eTag(etag(created.household().version())).body(body);
     }
 
     @GetMapping
@@ -70,82 +75,104 @@ public class HouseholdController {
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
-        return search.households(scope(), new RegistrySearch.HouseholdQuery(kk, kelurahan, rw, rt, status), page, size);
+        RegistryScope scope = scope();
+        scope.requireFullReaderFor("nomor KK", kk);
+        return search.households(scope, new RegistrySearch.HouseholdQuery(kk, kelurahan, rw, rt, status), page, size);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Satu rumah tangga dengan anggotanya; ETag untuk perubahan berikutnya")
-    public ResponseEntity<RegistryResponses.HouseholdResponse> get(@PathVariable UUID id,
+    @Operation(summary = "Satu rumah tangga dengan anggotanya; ETag untuk perubahan berikutnya. Header X-Purpose wajib;"
+            + " setiap pembacaan dicatat.")
+    public ResponseEntity<RegistryResponses.HouseholdView> get(@PathVariable UUID id,
             @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
         RegistryScope scope = scope();
-        ResponseEntity<RegistryResponses.HouseholdResponse> response = respond(registry.household(scope, id), scope);
-        accessLog.householdRead(id, "GET /api/v1/households/{id}", purpose);
+        String declared = PersonalDataAccessLog.requirePurpose(purpose);
+        ResponseEntity<RegistryResponses.HouseholdView> response = respond(registry.household(scope, id), scope);
+        accessLog.householdRead(id, RegistryResponses.fullNiks(response.getBody()), "GET /api/v1/households/{id}",
+                declared);
         return response;
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Koreksi data rumah tangga (alamat, data sosial-ekonomi, ...) dengan alasan")
-    public ResponseEntity<RegistryResponses.HouseholdResponse> correct(@PathVariable UUID id,
+    public ResponseEntity<RegistryResponses.HouseholdView> correct(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
             @RequestBody Map<String, Object> patch) {
         RegistryScope scope = scope();
-        return respond(registry.correctHousehold(scope, id, ifMatch, patch), scope);
+        return logged(respond(registry.correctHousehold(scope, id, ifMatch, patch), scope), id,
+                "PATCH /api/v1/households/{id}", purpose);
     }
 
     @PostMapping("/{id}/members")
     @Operation(summary = "Tambah anggota keluarga (kelahiran, perkawinan, anggota yang belum tercatat)")
-    public ResponseEntity<RegistryResponses.HouseholdResponse> addMember(@PathVariable UUID id,
+    public ResponseEntity<RegistryResponses.HouseholdView> addMember(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
             @RequestBody AddMemberRequest request) {
         RegistryScope scope = scope();
-        return respond(registry.addMember(scope, id, ifMatch, request.person(), request.reason()), scope);
+        return logged(respond(registry.addMember(scope, id, ifMatch, request.person(), request.reason()), scope), id,
+                "POST /api/v1/households/{id}/members", purpose);
     }
 
     @PostMapping("/{id}/members/{personId}/removal")
     @Operation(summary = "Keluarkan anggota dari KK tanpa memindahkannya (misalnya tercatat keliru)")
-    public ResponseEntity<RegistryResponses.HouseholdResponse> removeMember(@PathVariable UUID id,
+    public ResponseEntity<RegistryResponses.HouseholdView> removeMember(@PathVariable UUID id,
             @PathVariable UUID personId, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
             @RequestBody ReasonRequest request) {
         RegistryScope scope = scope();
-        return respond(registry.removeMember(scope, id, personId, ifMatch, request.reason()), scope);
+        return logged(respond(registry.removeMember(scope, id, personId, ifMatch, request.reason()), scope), id,
+                "POST /api/v1/households/{id}/members/{personId}/removal", purpose);
     }
 
     @PostMapping("/{id}/members/{personId}/move")
     @Operation(summary = "Pindahkan anggota ke KK lain, atau ke KK baru (pecah KK); If-Match milik KK asal")
-    public ResponseEntity<RegistryResponses.HouseholdResponse> moveMember(@PathVariable UUID id,
+    public ResponseEntity<RegistryResponses.HouseholdView> moveMember(@PathVariable UUID id,
             @PathVariable UUID personId, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
             @RequestBody HouseholdRegistry.MoveMember request) {
         RegistryScope scope = scope();
-        return respond(registry.moveMember(scope, id, personId, ifMatch, request), scope);
+        return logged(respond(registry.moveMember(scope, id, personId, ifMatch, request), scope), id,
+                "POST /api/v1/households/{id}/members/{personId}/move", purpose);
     }
 
     @PostMapping("/{id}/head")
     @Operation(summary = "Ganti kepala keluarga")
-    public ResponseEntity<RegistryResponses.HouseholdResponse> changeHead(@PathVariable UUID id,
+    public ResponseEntity<RegistryResponses.HouseholdView> changeHead(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
             @RequestBody HouseholdRegistry.HeadChange request) {
         RegistryScope scope = scope();
-        return respond(registry.changeHead(scope, id, ifMatch, request), scope);
+        return logged(respond(registry.changeHead(scope, id, ifMatch, request), scope), id,
+                "POST /api/v1/households/{id}/head", purpose);
     }
 
     @PostMapping("/{id}/relocation")
     @Operation(summary = "Pindah alamat rumah tangga di dalam kota")
-    public ResponseEntity<RegistryResponses.HouseholdResponse> relocate(@PathVariable UUID id,
+    public ResponseEntity<RegistryResponses.HouseholdView> relocate(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
             @RequestBody HouseholdRegistry.Relocation request) {
         RegistryScope scope = scope();
-        return respond(registry.relocate(scope, id, ifMatch, request), scope);
+        return logged(respond(registry.relocate(scope, id, ifMatch, request), scope), id,
+                "POST /api/v1/households/{id}/relocation", purpose);
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Riwayat perubahan: siapa, kapan, sebelum dan sesudah, alasan")
+    @Operation(summary = "Riwayat perubahan: siapa, kapan, sebelum dan sesudah, alasan; header X-Purpose wajib, dicatat")
     public PageResponse<ChangeHistory.Entry> history(@PathVariable UUID id,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
+            @Max(value = 200, message = "ukuran halaman maksimal 200") int size,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
         RegistryScope scope = scope();
+        String declared = PersonalDataAccessLog.requirePurpose(purpose);
         registry.household(scope, id);
-        return history.of(ChangeHistory.Entity.HOUSEHOLD, id, page, size, scope::nik);
+        PageResponse<ChangeHistory.Entry> entries = history.of(ChangeHistory.Entity.HOUSEHOLD, id, page, size, scope);
+        accessLog.householdRead(id, scope.seesFullNik() ? ChangeHistory.niks(entries.items()) : List.of(),
+                "GET /api/v1/households/{id}/history", declared);
+        return entries;
     }
 
     /** A member to add, and why (kelahiran, perkawinan, ...). */
@@ -167,7 +194,14 @@ public class HouseholdController {
         return RegistryScope.of(Caller.current());
     }
 
-    private static ResponseEntity<RegistryResponses.HouseholdResponse> respond(HouseholdRegistry.Household household,
+    /** A write's answer carries the members' full NIKs: logged too (the purpose is the write; X-Purpose optional). */
+    private ResponseEntity<RegistryResponses.HouseholdView> logged(
+            ResponseEntity<RegistryResponses.HouseholdView> response, UUID id, String endpoint, String purpose) {
+        accessLog.householdRead(id, RegistryResponses.fullNiks(response.getBody()), endpoint, purpose);
+        return response;
+    }
+
+    private static ResponseEntity<RegistryResponses.HouseholdView> respond(HouseholdRegistry.Household household,
                                                                               RegistryScope scope) {
         return ResponseEntity.ok().eTag(etag(household.household().version()))
                 .body(RegistryResponses.household(household, scope));

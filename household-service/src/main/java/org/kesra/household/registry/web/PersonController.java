@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
@@ -16,6 +18,7 @@ import org.kesra.household.registry.ChangeHistory;
 import org.kesra.household.registry.HouseholdRegistry;
 import org.kesra.household.registry.PersonRecord;
 import org.kesra.household.search.RegistrySearch;
+import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -50,7 +53,8 @@ public class PersonController {
     }
 
     @GetMapping
-    @Operation(summary = "Cari penduduk di wilayah Anda menurut NIK, nama (toleran ejaan), kelurahan, tanggal lahir")
+    @Operation(summary = "Cari penduduk di wilayah Anda menurut NIK, nama (toleran ejaan), kelurahan, tanggal lahir."
+            + " Bagi peran yang melihat NIK lengkap, header X-Purpose wajib dan setiap jawaban dicatat.")
     public PageResponse<RegistrySearch.PersonSummary> search(
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{16}", message = "NIK harus 16 digit") String nik,
             @RequestParam(required = false) String name,
@@ -64,61 +68,112 @@ public class PersonController {
                     message = "status HIDUP, MENINGGAL atau PINDAH") String lifeStatus,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
-        return search.persons(HouseholdController.scope(),
+            @Max(value = 200, message = "ukuran halaman maksimal 200") int size,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
+        RegistryScope scope = HouseholdController.scope();
+        scope.requireVisibleKelurahan(kelurahan);
+        scope.requireFullReaderFor("NIK", nik);
+        scope.requireFullReaderFor("tanggal lahir", birthDate);
+        // A full reader's answer carries full NIKs: declared purpose and a log entry, like a full-record read.
+        String declared = scope.seesFullNik() ? PersonalDataAccessLog.requirePurpose(purpose) : null;
+        PageResponse<RegistrySearch.PersonSummary> found = search.persons(scope,
                 new RegistrySearch.PersonQuery(nik, name, kelurahan, household, birthDate, flag, lifeStatus), page, size);
+        if (scope.seesFullNik()) {
+            List<String> shown = new ArrayList<>(found.items().stream().map(RegistrySearch.PersonSummary::nik).toList());
+            if (nik != null) {
+                shown.add(nik.trim());
+            }
+            accessLog.niksRead(household, shown, "GET /api/v1/persons", declared);
+        }
+        return found;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Data lengkap satu penduduk; ETag untuk perubahan berikutnya. Setiap pembacaan dicatat"
-            + " (siapa, kapan, tujuan dari header X-Purpose).")
-    public ResponseEntity<RegistryResponses.PersonResponse> get(@PathVariable UUID id,
+            + " (siapa, kapan, tujuan dari header X-Purpose yang wajib diisi).")
+    public ResponseEntity<RegistryResponses.PersonView> get(@PathVariable UUID id,
             @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
         RegistryScope scope = HouseholdController.scope();
-        ResponseEntity<RegistryResponses.PersonResponse> response = respond(registry.person(scope, id), scope);
-        accessLog.personRead(id, "GET /api/v1/persons/{id}", purpose);
+        String declared = PersonalDataAccessLog.requirePurpose(purpose);
+        PersonRecord person = readable(scope, id, "GET /api/v1/persons/{id}", declared);
+        ResponseEntity<RegistryResponses.PersonView> response = respond(person, scope);
+        accessLog.personRead(id, RegistryResponses.fullNiks(response.getBody()), "GET /api/v1/persons/{id}", declared);
         return response;
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Koreksi data penduduk dengan alasan; NIK yang tidak sesuai tanggal lahir ditandai, tidak ditolak")
-    public ResponseEntity<RegistryResponses.PersonResponse> correct(@PathVariable UUID id,
+    public ResponseEntity<RegistryResponses.PersonView> correct(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
             @RequestBody Map<String, Object> patch) {
         RegistryScope scope = HouseholdController.scope();
-        return respond(registry.correctPerson(scope, id, ifMatch, patch), scope);
+        return logged(respond(registry.correctPerson(scope, id, ifMatch, patch), scope), id,
+                "PATCH /api/v1/persons/{id}", purpose);
     }
 
     @PostMapping("/{id}/death")
     @Operation(summary = "Catat kematian")
-    public ResponseEntity<RegistryResponses.PersonResponse> death(@PathVariable UUID id,
+    public ResponseEntity<RegistryResponses.PersonView> death(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
             @RequestBody HouseholdRegistry.Death request) {
         RegistryScope scope = HouseholdController.scope();
-        return respond(registry.recordDeath(scope, id, ifMatch, request), scope);
+        return logged(respond(registry.recordDeath(scope, id, ifMatch, request), scope), id,
+                "POST /api/v1/persons/{id}/death", purpose);
     }
 
     @PostMapping("/{id}/move-away")
     @Operation(summary = "Catat pindah ke luar kota")
-    public ResponseEntity<RegistryResponses.PersonResponse> moveAway(@PathVariable UUID id,
+    public ResponseEntity<RegistryResponses.PersonView> moveAway(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
             @RequestBody HouseholdRegistry.MoveAway request) {
         RegistryScope scope = HouseholdController.scope();
-        return respond(registry.recordMoveAway(scope, id, ifMatch, request), scope);
+        return logged(respond(registry.recordMoveAway(scope, id, ifMatch, request), scope), id,
+                "POST /api/v1/persons/{id}/move-away", purpose);
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Riwayat perubahan data penduduk")
+    @Operation(summary = "Riwayat perubahan data penduduk; header X-Purpose wajib, setiap pembacaan dicatat")
     public PageResponse<ChangeHistory.Entry> history(@PathVariable UUID id,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
+            @Max(value = 200, message = "ukuran halaman maksimal 200") int size,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
         RegistryScope scope = HouseholdController.scope();
-        registry.person(scope, id);
-        return history.of(ChangeHistory.Entity.PERSON, id, page, size, scope::nik);
+        String declared = PersonalDataAccessLog.requirePurpose(purpose);
+        PersonRecord person = readable(scope, id, "GET /api/v1/persons/{id}/history", declared);
+        PageResponse<ChangeHistory.Entry> entries = history.of(ChangeHistory.Entity.PERSON, id, page, size, scope);
+        List<String> shown = new ArrayList<>();
+        if (scope.seesFullNik()) {
+            shown.add(person.data().nik());
+            shown.addAll(ChangeHistory.niks(entries.items()));
+        }
+        accessLog.personRead(id, shown, "GET /api/v1/persons/{id}/history", declared);
+        return entries;
     }
 
-    private static ResponseEntity<RegistryResponses.PersonResponse> respond(PersonRecord person, RegistryScope scope) {
+    /** The person, or the refusal (403 outside the caller's rights, 404 unknown or outside the region), logged. */
+    private PersonRecord readable(RegistryScope scope, UUID id, String endpoint, String purpose) {
+        try {
+            return registry.person(scope, id);
+        } catch (ApiProblemException refused) {
+            if (refused.status().value() == 403 || refused.status().value() == 404) {
+                accessLog.personRefused(id, refused.status().value(), endpoint, purpose);
+            }
+            throw refused;
+        }
+    }
+
+    /** A write's answer carries the person's full NIK: logged too (the purpose is the write; X-Purpose optional). */
+    private ResponseEntity<RegistryResponses.PersonView> logged(ResponseEntity<RegistryResponses.PersonView> response,
+                                                               UUID id, String endpoint, String purpose) {
+        accessLog.personRead(id, RegistryResponses.fullNiks(response.getBody()), endpoint, purpose);
+        return response;
+    }
+
+    private static ResponseEntity<RegistryResponses.PersonView> respond(PersonRecord person, RegistryScope scope) {
         return ResponseEntity.ok().eTag(etag(person.version())).body(RegistryResponses.person(person, scope));
     }
 }
