@@ -22,6 +22,7 @@ class DeclaredRequestTypesIT extends RegistryApiTest {
         samples.put("rw", "001");
         samples.put("name", "uji-jenis-isi");
         return DeclaredRequestTypes.tests(api.get("/v3/api-docs", null).body(), rules,
-                AuthorizationMatrix.realmPrincipals(System.getProperty("OIDC_ISSUER_URI")), port, samples);
+                AuthorizationMatrix.realmPrincipals(System.getProperty("OIDC_ISSUER_URI")), port, samples,
+                Map.of("/api/v1/ops/dead-letters/{id}/discard", Map.of("id", "1"))); // dead letters have numeric ids
     }
 }

@@ -35,12 +35,14 @@ public final class DeclaredRequestTypes {
     }
 
     /**
-     * @param apiDocs the service's own {@code /v3/api-docs}
-     * @param samples a value for every path variable, as for {@link AuthorizationMatrix#tests}
+     * @param apiDocs   the service's own {@code /v3/api-docs}
+     * @param samples   a value for every path variable, as for {@link AuthorizationMatrix#tests}
+     * @param byPattern values for the variables of one endpoint where the common ones do not fit (a numeric id), so
+     *                  that the call is not refused for its path before its content type is looked at
      */
     public static Stream<DynamicTest> tests(JsonNode apiDocs, AccessRules rules,
                                             List<AuthorizationMatrix.Principal> principals, int port,
-                                            Map<String, String> samples) {
+                                            Map<String, String> samples, Map<String, Map<String, String>> byPattern) {
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : apiDocs.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -58,8 +60,10 @@ public final class DeclaredRequestTypes {
                         .filter(p -> rule.region().isEmpty() || p.region().isEmpty()
                                 || p.covers(AuthorizationMatrix.INSIDE))
                         .findFirst().orElseThrow(() -> new AssertionError("no caller may call " + rule));
+                Map<String, String> values = new java.util.HashMap<>(samples);
+                values.putAll(byPattern.getOrDefault(rule.pattern(), Map.of()));
                 String uri = "http://localhost:" + port + AuthorizationMatrix.path(rule, AuthorizationMatrix.INSIDE,
-                        samples);
+                        values);
                 List<MediaType> declared = content.propertyNames().stream().map(MediaType::parseMediaType).toList();
                 String name = method + " " + path.getKey() + " as " + caller.name();
                 for (MediaType type : declared) {
