@@ -2,22 +2,15 @@ package org.kesra.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
@@ -27,16 +20,17 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The first wall: API and operator paths need a valid Keycloak token (signature by a key of the realm's JWKS, issuer,
  * audience, expiry and not-before, RS256 only: see application.yml); agency clients reach only the paths of their
- * scopes ({@link AgencyPaths}); browsers only from the console's origins; security headers on every answer. The token
+ * scopes ({@link AgencyPaths}); browsers only from the console's origins ({@link ConsoleCors}); security headers on
+ * every answer ({@link EdgeHeaders}). The token
  * is passed on unchanged and every service checks it again with its own rules (its access table, region scope).
  * Refusals are RFC 9457 problem details like the services'.
  */
@@ -67,16 +61,16 @@ public class EdgeSecurity {
                 // event loop: without it the gateway spends a fifth less CPU per proxied request (docs/stack.md 40).
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(cors -> cors.configurationSource(consoleOnly(properties.consoleOrigins())))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
-                                + " style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                // Both are answered ahead of this chain (ConsoleCors, EdgeHeaders), so that refusals made before
+                // it (firewall, address limit, a refused preflight) carry them too.
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .authorizeExchange(exchange -> exchange
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/webjars/**", "/docs/**").permitAll()
-                        .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll() // CORS preflight, decided by cors()
+                        // The probes on the main port; the actuator itself listens on the management port only
+                        // (loopback by default), which the gateway does not route: these paths answer 404 here.
+                        .pathMatchers("/livez", "/readyz", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**", "/webjars/**", "/docs/**").permitAll()
                         .pathMatchers("/api/**", "/ops/**").access(agencyPaths)
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
@@ -118,31 +112,19 @@ public class EdgeSecurity {
         return source;
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Paths Spring Security's firewall refuses (an encoded slash or backslash, an encoded dot, NUL, a semicolon, a
+     * {@code ..} segment: the material of traversal and of parser confusion between the gateway and a service) get a
+     * problem detail instead of the firewall's empty 400. The path is not echoed in the detail.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedPaths() {
+        return (exchange, rejected) -> EdgeProblems.write(exchange, HttpStatus.BAD_REQUEST, "KESRA-ALAMAT-DITOLAK",
+                "Alamat permintaan memuat karakter atau urutan yang tidak diizinkan (garis miring atau titik yang"
+                        + " disandikan, karakter NUL, titik koma, atau segmen '..'). Perbaiki alamatnya lalu ulangi.");
+    }
 
     static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:kesra:problem:" + code);
-        problem.put("title", switch (status) {
-            case UNAUTHORIZED -> "Belum terautentikasi";
-            case FORBIDDEN -> "Akses ditolak";
-            case TOO_MANY_REQUESTS -> "Terlalu banyak permintaan";
-            case CONTENT_TOO_LARGE -> "Permintaan terlalu besar";
-            case LENGTH_REQUIRED -> "Panjang permintaan wajib disebutkan";
-            default -> status.getReasonPhrase();
-        });
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        problem.put("code", code);
-        String requestId = response.getHeaders().getFirst(RequestIdFilter.HEADER);
-        if (requestId != null) {
-            problem.put("requestId", requestId);
-        }
-        DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(problem));
-        return response.writeWith(Mono.just(buffer));
+        return EdgeProblems.write(exchange, status, code, detail);
     }
 }

@@ -6,6 +6,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Per-caller rate limit at the edge: each agency client and each staff account has its own allowance per window
  * (one agency's batch job cannot starve the others); over it, 429 with Retry-After. Runs after security, so only
- * authenticated callers are counted, each under their own key.
+ * authenticated callers are counted, each under their own key; such a request gives back what it took from its
+ * address's allowance ({@link AddressRateLimitFilter}), which is meant for requests without a valid token.
  *
  * <p>The buckets live in this gateway's memory (Bucket4j, in a bounded Caffeine map): right for one gateway. Several
  * gateway replicas would each allow the full rate; Bucket4j's distributed back ends (PostgreSQL, Redis) share the
@@ -41,12 +43,24 @@ public class RateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        // Exactly one way on: the refusal and the chain both complete empty, so an operator like switchIfEmpty
+        // after them would run the chain a second time (a refused request was routed to the service all the same,
+        // and its answer then hit the committed 429: the ERROR "already committed" at every 429).
         return exchange.getPrincipal()
                 .filter(p -> p instanceof JwtAuthenticationToken)
-                .map(p -> EdgeCaller.of((Authentication) p))
-                .map(caller -> buckets.get(caller.key(), key -> newBucket(caller)).tryConsumeAndReturnRemaining(1))
-                .flatMap(probe -> probe.isConsumed() ? pass(exchange, chain, probe) : refuse(exchange, probe))
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+                .map(p -> Optional.of(EdgeCaller.of((Authentication) p)))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(caller -> caller.isEmpty() ? chain.filter(exchange) : limit(caller.get(), exchange, chain));
+    }
+
+    private Mono<Void> limit(EdgeCaller caller, ServerWebExchange exchange, WebFilterChain chain) {
+        Bucket address = exchange.getAttribute(AddressRateLimitFilter.BUCKET);
+        if (address != null) {
+            address.addTokens(1);
+        }
+        ConsumptionProbe probe = buckets.get(caller.key(), key -> newBucket(caller)).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? pass(exchange, chain, probe) : refuse(exchange, probe,
+                "Terlalu banyak permintaan dari akun atau klien Anda.");
     }
 
     private Mono<Void> pass(ServerWebExchange exchange, WebFilterChain chain, ConsumptionProbe probe) {
@@ -54,13 +68,13 @@ public class RateLimitFilter implements WebFilter {
         return chain.filter(exchange);
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, ConsumptionProbe probe) {
+    static Mono<Void> refuse(ServerWebExchange exchange, ConsumptionProbe probe, String who) {
         long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()
                 + (probe.getNanosToWaitForRefill() % 1_000_000_000L == 0 ? 0 : 1));
         exchange.getResponse().getHeaders().set(RETRY_AFTER, Long.toString(seconds));
         exchange.getResponse().getHeaders().set(REMAINING, "0");
-        return EdgeSecurity.problem(exchange, HttpStatus.TOO_MANY_REQUESTS, "KESRA-BATAS-PERMINTAAN",
-                "Terlalu banyak permintaan dari akun atau klien Anda. Coba lagi setelah " + seconds + " detik.");
+        return EdgeProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "KESRA-BATAS-PERMINTAAN",
+                who + " Coba lagi setelah " + seconds + " detik.");
     }
 
     private Bucket newBucket(EdgeCaller caller) {

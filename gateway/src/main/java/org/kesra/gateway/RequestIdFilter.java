@@ -28,6 +28,10 @@ public class RequestIdFilter implements WebFilter {
         String requestId = incoming != null && WELL_FORMED.matcher(incoming).matches()
                 ? incoming : UUID.randomUUID().toString();
         exchange.getResponse().getHeaders().set(HEADER, requestId);
+        // Set once more when the answer leaves: a proxied answer brings the service's X-Request-Id (the same id),
+        // which the gateway's routing adds beside this one; one header, not two.
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(
+                () -> exchange.getResponse().getHeaders().set(HEADER, requestId)));
         return chain.filter(exchange.mutate()
                 .request(r -> r.headers(h -> h.set(HEADER, requestId)))
                 .build());

@@ -14,17 +14,24 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.devinfra.KeycloakTokens;
 import org.kesra.devinfra.PlatformInfrastructure;
 import org.kesra.devinfra.SharedInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -37,53 +44,88 @@ import org.springframework.web.server.session.InMemoryWebSessionStore;
 import org.springframework.web.server.session.WebSessionManager;
 import org.springframework.web.server.session.WebSessionStore;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway against the real Keycloak, in front of a plain HTTP server standing in for the services (it answers
- * with what reached it: method, path, Authorization, request id), so that what the gateway lets through, refuses and
- * forwards is seen from both sides.
+ * The gateway against the real Keycloak, in front of plain HTTP servers standing in for the services (each answers
+ * with what reached it: method, path, Authorization, request id, and records it), so that what the gateway lets
+ * through, refuses and forwards is seen from both sides.
  */
 @PlatformInfrastructure(database = "gateway_it")
+@ExtendWith(OutputCaptureExtension.class)
 @Import(GatewayIT.SessionsCounted.class)
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kesra.gateway.rate-limit.requests=100", "kesra.gateway.rate-limit.window=1h",
             "kesra.gateway.max-body-size=1KB", "kesra.gateway.max-upload-size=64KB",
-            "kesra.gateway.console-origins=http://konsol.kesra.test"})
+            "kesra.gateway.console-origins=http://konsol.kesra.test", "kesra.gateway.rate-limit.address-requests=150"})
 class GatewayIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static HttpServer services;
     private static RealmKeys realmKeys;
     private static RSAKey realmKey;
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     ApiClient api;
     String issuer;
     KeycloakTokens tokens;
 
+    /** What the stand-in services received in full: method, URI (path and query) and body size, in arrival order. */
+    private static final Queue<String> served = new ConcurrentLinkedQueue<>();
+    private static final List<HttpServer> services = new ArrayList<>();
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) throws IOException {
-        services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        services.createContext("/", exchange -> {
-            Map<String, Object> seen = new LinkedHashMap<>();
-            seen.put("method", exchange.getRequestMethod());
-            seen.put("path", exchange.getRequestURI().getPath());
-            seen.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
-            seen.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
-            seen.put("bodyBytes", exchange.getRequestBody().readAllBytes().length);
-            byte[] body = JSON.writeValueAsBytes(seen);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        services.start();
-        String url = "http://127.0.0.1:" + services.getAddress().getPort();
-        for (String service : List.of("HOUSEHOLD", "WELFARE", "PERFORMANCE", "REPORTING")) {
-            registry.add(service + "_SERVICE_URL", () -> url);
+        // One stand-in per service, so the API document of each can be told apart.
+        for (String service : List.of("household", "welfare", "performance", "reporting")) {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().equals("/v3/api-docs")) {
+                    answer(exchange, JSON.writeValueAsBytes(apiDocument(service)));
+                    return;
+                }
+                Map<String, Object> seen = new LinkedHashMap<>();
+                seen.put("method", exchange.getRequestMethod());
+                seen.put("path", exchange.getRequestURI().getPath());
+                seen.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+                seen.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
+                int bodyBytes = exchange.getRequestBody().readAllBytes().length;
+                seen.put("bodyBytes", bodyBytes);
+                served.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + bodyBytes);
+                // The services send the request id back, as platform-web's RequestIdFilter does.
+                String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+                if (requestId != null) {
+                    exchange.getResponseHeaders().set("X-Request-Id", requestId);
+                }
+                answer(exchange, JSON.writeValueAsBytes(seen));
+            });
+            server.start();
+            services.add(server);
+            registry.add(service.toUpperCase(java.util.Locale.ROOT) + "_SERVICE_URL",
+                    () -> "http://127.0.0.1:" + server.getAddress().getPort());
         }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    /** A service's OpenAPI document in small: one operation, and a schema all four name alike but describe apart. */
+    private static Map<String, Object> apiDocument(String service) {
+        Map<String, Object> page = Map.of("type", "object", "description", "halaman " + service);
+        Map<String, Object> operation = Map.of("operationId", service + "Contoh", "tags", List.of(service),
+                "responses", Map.of("200", Map.of("description", "ok", "content", Map.of("application/json",
+                        Map.of("schema", Map.of("$ref", "#/components/schemas/Halaman"))))));
+        return Map.of("openapi", "3.1.0", "info", Map.of("title", service, "version", "v1"),
+                "paths", Map.of("/api/v1/" + service + "-contoh", Map.of("get", operation)),
+                "tags", List.of(Map.of("name", service)),
+                "components", Map.of("schemas", Map.of("Halaman", page)));
     }
 
     @BeforeAll
@@ -135,7 +177,7 @@ class GatewayIT {
 
     @AfterAll
     static void stopServices() {
-        services.stop(0);
+        services.forEach(server -> server.stop(0));
     }
 
     @BeforeEach
@@ -160,6 +202,8 @@ class GatewayIT {
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(response.header("Permissions-Policy")).contains("camera=()", "geolocation=()");
+        assertThat(response.header("Strict-Transport-Security")).as("plain HTTP: no HSTS").isNull();
     }
 
     @Test
@@ -237,15 +281,22 @@ class GatewayIT {
     }
 
     @Test
-    void theHundredAndFirstRequestOfAClientInTheWindowGets429AndOthersGoOn() {
+    void theHundredAndFirstRequestOfAClientInTheWindowGets429AndOthersGoOn(CapturedOutput output) throws Exception {
         String limited = tokens.forUser("inspektorat.auditor");
         for (int i = 1; i <= 100; i++) {
             assertThat(api.get("/api/v1/enrolments", limited).status()).as("request %d", i).isEqualTo(200);
         }
-        ApiClient.Response refused = api.get("/api/v1/enrolments", limited);
+        ApiClient.Response refused = api.get("/api/v1/enrolments?ke=101", limited);
         assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().path("code").asString()).isEqualTo("KESRA-BATAS-PERMINTAAN");
+        assertThat(refused.body().path("title").asString()).isEqualTo("Terlalu banyak permintaan");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(3000L, 3600L);
+        // The refused request goes nowhere: it was routed to the service all the same, whose answer then met the
+        // committed 429 and logged an ERROR ("already committed").
+        Thread.sleep(500);
+        assertThat(served).noneMatch(request -> request.contains("ke=101"));
+        assertThat(output.getAll()).doesNotContain("already committed");
 
         assertThat(api.get("/api/v1/enrolments", tokens.forUser("dinsos.verifier")).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/verifications/1872034107900099",
@@ -279,5 +330,166 @@ class GatewayIT {
                 Map.of("Origin", "http://situs-lain.test", "Access-Control-Request-Method", "GET"));
         assertThat(elsewhere.status()).isEqualTo(403);
         assertThat(elsewhere.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(elsewhere.contentType()).startsWith("application/problem+json");
+        assertThat(elsewhere.body().path("code").asString()).isEqualTo("KESRA-CORS-DITOLAK");
+        assertThat(elsewhere.body().path("title").asString()).isEqualTo("Akses ditolak");
+        assertThat(elsewhere.body().path("requestId").asString()).isEqualTo(elsewhere.header("X-Request-Id"));
+        assertSecurityHeaders(elsewhere.headers());
+    }
+
+    @Test
+    void aChunkedUploadIsCutAtTheLimitWhileItStreams() {
+        String token = tokens.forUser("dinsos.admin");
+        RawHttp raw = new RawHttp("127.0.0.1", port);
+
+        RawHttp.Answer small = raw.chunked("/api/v1/verivali?uji=chunked-kecil", token, "text/csv", 20_000);
+        assertThat(small.status()).isEqualTo(200);
+        assertThat(small.json().path("bodyBytes").asInt()).isEqualTo(20_000);
+
+        // No Content-Length to refuse up front: the body is counted as it streams and cut past the limit (64 KB).
+        RawHttp.Answer big = raw.chunked("/api/v1/verivali?uji=chunked-besar", token, "text/csv", 200_000);
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(big.json().path("code").asString()).isEqualTo("KESRA-TERLALU-BESAR");
+        assertThat(big.json().path("title").asString()).isEqualTo("Berkas atau permintaan terlalu besar");
+        assertThat(big.json().path("detail").asString()).contains("65536");
+        assertThat(served).noneMatch(request -> request.contains("chunked-besar"));
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreLimitedByAddressBeforeAuthentication() throws Exception {
+        // 127.0.0.2 and 127.0.0.3 are two other clients to the gateway; the allowance of an address is 150 here.
+        RawHttp stranger = new RawHttp("127.0.0.2", port);
+        String forged = RealmKeys.sign(new RSAKeyGenerator(2048).keyID("kunci-asing").generate(), issuer, c -> { });
+        for (int i = 1; i <= 150; i++) {
+            assertThat(stranger.get("/api/v1/enrolments", i % 2 == 0 ? forged : null).status())
+                    .as("request %d", i).isEqualTo(401);
+        }
+        for (String token : java.util.Arrays.asList(null, forged)) {
+            RawHttp.Answer refused = stranger.get("/api/v1/enrolments", token);
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.json().path("code").asString()).isEqualTo("KESRA-BATAS-PERMINTAAN");
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(3000L, 3600L);
+            assertSecurityHeaders(first(refused));
+        }
+
+        // Requests with valid tokens are counted by account, not by address: 180 from one address all pass.
+        RawHttp office = new RawHttp("127.0.0.3", port);
+        for (String user : List.of("metrobarat.camat", "bappeda.planner")) {
+            String token = tokens.forUser(user);
+            for (int i = 1; i <= 90; i++) {
+                assertThat(office.get("/api/v1/enrolments", token).status()).as("%s %d", user, i).isEqualTo(200);
+            }
+        }
+        assertThat(office.get("/api/v1/enrolments", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedAndTraversalPathsAnswerProblemDetails() {
+        RawHttp raw = new RawHttp("127.0.0.1", port);
+        String token = tokens.forUser("dinsos.operator");
+        for (String path : List.of("/api/v1/households%2F..%2F..%2Fops%2Fwelfare%2Fdead-letters", "/api/v1/persons%00",
+                "/api/v1/households;jsessionid=1", "/api/v1/../../actuator/prometheus",
+                "/api/v1/households/%2e%2e/%2e%2e/actuator/prometheus", "/ops/household/..%2F..%2Factuator%2Fprometheus",
+                "/api/v1/persons%5C..%5Cactuator")) {
+            RawHttp.Answer answer = raw.get(path, token);
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(answer.json().path("code").asString()).as(path).isEqualTo("KESRA-ALAMAT-DITOLAK");
+            assertThat(answer.json().path("title").asString()).as(path).isEqualTo("Permintaan tidak valid");
+            assertThat(answer.json().path("requestId").asString()).as(path).isEqualTo(answer.header("X-Request-Id"));
+            assertSecurityHeaders(first(answer));
+        }
+        assertThat(served).noneMatch(request -> request.contains("actuator") || request.contains("dead-letters"));
+    }
+
+    @Test
+    void aLongUriAnswers414ProblemDetail() {
+        ApiClient.Response answer = api.get("/api/v1/persons?nama=" + "a".repeat(5_000), tokens.forUser("dinsos.operator"));
+        assertThat(answer.status()).isEqualTo(414);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().path("code").asString()).isEqualTo("KESRA-ALAMAT-TERLALU-PANJANG");
+        assertThat(answer.body().path("title").asString()).isEqualTo("Alamat permintaan terlalu panjang");
+        assertSecurityHeaders(answer.headers());
+    }
+
+    @Test
+    void anUnknownPathAnswersAProblemDetail() {
+        ApiClient.Response withToken = api.get("/api/v1/tidak-ada", tokens.forUser("dinsos.operator"));
+        ApiClient.Response publicPath = api.get("/docs/tidak-ada/v3/api-docs", null);
+        for (ApiClient.Response answer : List.of(withToken, publicPath)) {
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body().path("code").asString()).isEqualTo("KESRA-HTTP-404");
+            assertThat(answer.body().path("title").asString()).isEqualTo("Tidak ditemukan");
+            assertThat(answer.body().path("type").asString()).isEqualTo("urn:kesra:problem:KESRA-HTTP-404");
+            assertThat(answer.body().path("requestId").asString()).isEqualTo(answer.header("X-Request-Id"));
+            assertThat(answer.body().has("timestamp")).as("Spring's default error JSON").isFalse();
+            assertSecurityHeaders(answer.headers());
+        }
+    }
+
+    @Test
+    void aProxiedAnswerCarriesTheRequestIdOnce() {
+        RawHttp.Answer answer = new RawHttp("127.0.0.1", port).send("GET", "/api/v1/enrolments",
+                tokens.forUser("dinsos.operator"), Map.of("X-Request-Id", "uji-sekali-0001"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers("X-Request-Id")).containsExactly("uji-sekali-0001");
+    }
+
+    @Test
+    void metricsAnswerOnlyOnTheManagementPortAndTheProbesOnTheMainOne() {
+        ApiClient.Response metrics = api.get("/actuator/prometheus", null);
+        assertThat(metrics.status()).isEqualTo(404);
+        assertThat(metrics.contentType()).startsWith("application/problem+json");
+        assertThat(metrics.text()).doesNotContain("jvm_");
+        assertThat(api.get("/livez", null).status()).isEqualTo(200);
+        assertThat(api.get("/readyz", null).status()).isEqualTo(200);
+
+        assertThat(managementPort).isNotEqualTo(port);
+        ApiClient.Response scraped = new ApiClient(managementPort).get("/actuator/prometheus", null);
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.text()).contains("jvm_memory_used_bytes");
+
+        // Nor does any route reach a service's actuator.
+        String token = tokens.forUser("dinsos.operator");
+        for (String path : List.of("/actuator/prometheus", "/ops/household/actuator/prometheus",
+                "/docs/household/actuator/prometheus", "/api/v1/households/actuator/prometheus")) {
+            api.get(path, token);
+        }
+        assertThat(served).noneMatch(request -> request.split(" ")[1].startsWith("/actuator"));
+    }
+
+    @Test
+    void oneApiDocumentListsTheOperationsOfEveryService() {
+        ApiClient.Response document = api.get("/v3/api-docs", null);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body().path("paths").propertyNames()).containsExactlyInAnyOrder(
+                "/api/v1/household-contoh", "/api/v1/welfare-contoh", "/api/v1/performance-contoh",
+                "/api/v1/reporting-contoh");
+        assertThat(document.body().path("servers").get(0).path("url").asString()).isEqualTo("/");
+        // Four services name a schema alike but describe it apart: each operation still points at its own.
+        JsonNode schemas = document.body().path("components").path("schemas");
+        String welfareRef = document.body().at("/paths/~1api~1v1~1welfare-contoh/get/responses/200/content")
+                .path("application/json").path("schema").path("$ref").asString();
+        assertThat(welfareRef).isEqualTo("#/components/schemas/welfare_Halaman");
+        assertThat(schemas.path("welfare_Halaman").path("description").asString()).isEqualTo("halaman welfare");
+        assertThat(schemas.path("Halaman").path("description").asString()).isEqualTo("halaman household");
+    }
+
+    private static Map<String, String> first(RawHttp.Answer answer) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        answer.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+        return headers;
+    }
+
+    /** The headers of every answer, the gateway's own refusals included (names in lower case). */
+    private static void assertSecurityHeaders(Map<String, String> headers) {
+        assertThat(headers.get("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(headers.get("x-frame-options")).isEqualTo("DENY");
+        assertThat(headers.get("content-security-policy")).contains("frame-ancestors 'none'");
+        assertThat(headers.get("referrer-policy")).isEqualTo("no-referrer");
+        assertThat(headers.get("permissions-policy")).contains("camera=()");
+        assertThat(headers.get("x-request-id")).isNotBlank();
     }
 }

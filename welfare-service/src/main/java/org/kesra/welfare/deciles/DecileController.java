@@ -13,6 +13,7 @@ import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import org.kesra.welfare.uploads.UploadedSheets;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +38,7 @@ public class DecileController {
         this.accessLog = accessLog;
     }
 
-    @PostMapping("/api/v1/deciles/{period}")
+    @PostMapping(path = "/api/v1/deciles/{period}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Unggah daftar desil satu triwulan (CSV atau XLSX: no_kk, desil); semua atau tidak sama sekali")
     public DecileSnapshots.ImportResult upload(@PathVariable String period, @RequestPart("file") MultipartFile file)

@@ -45,7 +45,7 @@ public class VerivaliController {
         this.verivali = verivali;
     }
 
-    @PostMapping("/api/v1/verivali")
+    @PostMapping(path = "/api/v1/verivali", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Unggah daftar penerima (CSV atau XLSX: nik, nama, tanggal_lahir, kode_kelurahan) dan padankan setiap baris")
     public Verivali.Summary upload(@RequestParam("program") String programme, @RequestPart("file") MultipartFile file)

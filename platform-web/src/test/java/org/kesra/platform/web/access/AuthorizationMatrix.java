@@ -182,7 +182,7 @@ public final class AuthorizationMatrix {
         return api.send(rule.method().name(), path, token, body ? "{}" : null, Map.of());
     }
 
-    private static String path(AccessRule rule, String kelurahan, Map<String, String> samples) {
+    static String path(AccessRule rule, String kelurahan, Map<String, String> samples) {
         Optional<AccessRule.RegionParameter> region = rule.region();
         Matcher variables = VARIABLE.matcher(rule.pattern());
         StringBuilder path = new StringBuilder();

@@ -1,0 +1,31 @@
+package org.kesra.welfare;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.kesra.platform.web.access.AccessRules;
+import org.kesra.platform.web.access.AuthorizationMatrix;
+import org.kesra.platform.web.access.DeclaredRequestTypes;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every request body welfare-service's API document declares is one the endpoint takes, and no other. */
+class DeclaredRequestTypesIT extends WelfareApiTest {
+
+    @Autowired
+    AccessRules rules;
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationTakesTheContentTypesItsDocumentDeclares() {
+        Map<String, String> samples = new HashMap<>(AuthorizationMatrix.commonSamples());
+        samples.put("code", "UJI");
+        samples.put("period", "1999-01");
+        samples.put("rowNo", "1");
+        samples.put("year", "2019");
+        samples.put("label", "1");
+        return DeclaredRequestTypes.tests(api.get("/v3/api-docs", null).body(), rules,
+                AuthorizationMatrix.realmPrincipals(System.getProperty("OIDC_ISSUER_URI")), port, samples,
+                Map.of("/api/v1/ops/dead-letters/{id}/discard", Map.of("id", "1"))); // dead letters have numeric ids
+    }
+}
