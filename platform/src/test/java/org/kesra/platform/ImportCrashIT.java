@@ -123,7 +123,7 @@ class ImportCrashIT {
                 state.resolve("household-service-" + name + ".log"));
         started.add(process);
         return process.awaitReady(Duration.ofSeconds(240),
-                ReadinessCheck.httpOk(URI.create("http://localhost:" + port + "/actuator/health/readiness")));
+                ReadinessCheck.httpOk(URI.create("http://localhost:" + port + "/readyz")));
     }
 
     private Path generatedFile() throws IOException {

@@ -170,7 +170,7 @@ class LauncherFailureIT {
 
     private static int readiness(String port) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                        URI.create("http://localhost:" + port + "/readyz")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

@@ -85,6 +85,7 @@ class MalformedRequestFuzzIT {
         env.put("PLATFORM_STATE_DIR", layout.root().resolve("platform/target/platform-fuzz-it").toString());
         // One caller sends thousands of requests here: its allowance at the gateway is not what is tested.
         env.put("KESRA_RATE_LIMIT_REQUESTS", "1000000");
+        env.put("KESRA_RATE_LIMIT_ADDRESS_REQUESTS", "1000000");
         env.put("PLATFORM_START_TIMEOUT", "600");
         for (String service : List.of("GATEWAY", "HOUSEHOLD", "WELFARE", "PERFORMANCE", "REPORTING")) {
             for (String variable : List.of(service + "_PORT", service + "_MANAGEMENT_PORT")) {

@@ -231,6 +231,7 @@ public final class WelfareBenchmark {
         String token = agencyToken(infra);
         int gatewayPort = Ports.free();
         Map<String, String> environment = Map.of("SERVER_PORT", Integer.toString(gatewayPort),
+                "MANAGEMENT_PORT", Integer.toString(Ports.free()),
                 "WELFARE_SERVICE_URL", "http://127.0.0.1:" + servicePort, "OIDC_ISSUER_URI", infra.issuerUri(),
                 // One client is the whole load here: its allowance must not be what is measured.
                 "KESRA_RATE_LIMIT_REQUESTS", "1000000000", "LOG_FORMAT", "ecs", "LOGGING_LEVEL_ROOT", "warn");
@@ -239,7 +240,7 @@ public final class WelfareBenchmark {
                         jar.toString()), environment, jar.getParent(), Files.createTempFile("gateway-bench-", ".log"));
         try {
             gateway.awaitReady(Duration.ofMinutes(2), org.kesra.devinfra.ReadinessCheck.httpOk(
-                    java.net.URI.create("http://127.0.0.1:" + gatewayPort + "/actuator/health")));
+                    java.net.URI.create("http://127.0.0.1:" + gatewayPort + "/readyz")));
             Duration warmup = Duration.ofSeconds(Long.getLong("bench.gateway-warmup-seconds", 120));
             Wrk.Result direct = wrk.run(servicePort, token, "/api/v1/verifications/", niks, 50, Duration.ofSeconds(20),
                     window);
