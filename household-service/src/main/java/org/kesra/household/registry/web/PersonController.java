@@ -3,6 +3,7 @@ package org.kesra.household.registry.web;
 import static org.kesra.household.registry.RegistryProblems.etag;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +17,8 @@ import org.kesra.household.registry.ChangeHistory;
 import org.kesra.household.registry.HouseholdRegistry;
 import org.kesra.household.registry.PersonRecord;
 import org.kesra.household.search.RegistrySearch;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -50,8 +53,9 @@ public class PersonController {
     }
 
     @GetMapping
-    @Operation(summary = "Cari penduduk di wilayah Anda menurut NIK, nama (toleran ejaan), kelurahan, tanggal lahir")
-    public PageResponse<RegistrySearch.PersonSummary> search(
+    @Operation(summary = "Cari penduduk di wilayah Anda menurut NIK, nama (toleran ejaan), kelurahan, tanggal lahir",
+            description = Cursor.PAGING)
+    public ListPage<RegistrySearch.PersonSummary> search(
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{16}", message = "NIK harus 16 digit") String nik,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}",
@@ -62,11 +66,15 @@ public class PersonController {
                     message = "flag TANGGAL_LAHIR_TIDAK_SESUAI atau JENIS_KELAMIN_TIDAK_SESUAI") String flag,
             @RequestParam(required = false) @Pattern(regexp = "HIDUP|MENINGGAL|PINDAH",
                     message = "status HIDUP, MENINGGAL atau PINDAH") String lifeStatus,
+            @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+            @Parameter(description = Cursor.CURSOR_PARAMETER) @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
-        return search.persons(HouseholdController.scope(),
-                new RegistrySearch.PersonQuery(nik, name, kelurahan, household, birthDate, flag, lifeStatus), page, size);
+        RegistrySearch.PersonQuery query =
+                new RegistrySearch.PersonQuery(nik, name, kelurahan, household, birthDate, flag, lifeStatus);
+        return cursor != null ? search.persons(HouseholdController.scope(), query, cursor, size)
+                : search.persons(HouseholdController.scope(), query, page, size);
     }
 
     @GetMapping("/{id}")
