@@ -188,9 +188,9 @@ public class ImportJobs {
                 .query((rs, n) -> new Keyed(new ProblemRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4)), rs.getLong(5)))
                 .list();
-        return CursorPage.of(rows, size, last -> Cursor.encode("import-problems", filters, List.of(last.row().rowNumber(),
-                last.row().column() == null ? "" : last.row().column(), last.row().message(), last.seq())))
-                .map(Keyed::row);
+        return CursorPage.of(rows, size, last -> Cursor.encode("import-problems", filters,
+                List.of(last.row().rowNumber(), last.row().column() == null ? "" : last.row().column(),
+                        last.row().message(), last.seq()))).map(Keyed::row);
     }
 
     private record Keyed(ProblemRow row, long seq) {

@@ -72,8 +72,10 @@ public class RegistrySearch {
         if (after.isPresent()) {
             Cursor.Position position = after.get();
             if (ranked) {
-                // Mixed directions (similarity descending, then name and id ascending) need the expanded form.
-                condition += " AND (similarity(name_key, ?) < ? OR (similarity(name_key, ?) = ? AND (name, id) > (?, ?)))";
+                // Mixed directions (similarity descending, then name and id ascending) need the expanded form; the
+                // similarity is compared as the real it is (a double would miss the ties).
+                condition += " AND (similarity(name_key, ?) < CAST(? AS real) OR (similarity(name_key, ?) = "
+                        + "CAST(? AS real) AND (name, id) > (?, ?)))";
                 all.addAll(List.of(filter.key(), position.real(0), filter.key(), position.real(0), position.text(1),
                         position.uuid(2)));
             } else {
@@ -86,8 +88,8 @@ public class RegistrySearch {
         String similarity = ranked ? "similarity(name_key, ?)" : "CAST(0 AS real)";
         List<Object> selectArgs = new ArrayList<>(ranked ? List.of(filter.key()) : List.of());
         selectArgs.addAll(all);
-        List<Ranked> rows = jdbc.sql(PERSON_SELECT.replace(" FROM person", ", " + similarity + " FROM person")
-                        + " WHERE " + condition + " ORDER BY " + filter.order() + " LIMIT ?")
+        List<Ranked> rows = jdbc.sql(PERSON_COLUMNS + ", " + similarity + " FROM person WHERE " + condition
+                        + " ORDER BY " + filter.order() + " LIMIT ?")
                 .params(selectArgs).query((rs, n) -> new Ranked(person(rs, scope), rs.getFloat(11))).list();
         return CursorPage.of(rows, size, last -> Cursor.encode("persons", fingerprint, ranked
                 ? List.of(last.similarity(), last.person().name(), last.person().id())
@@ -143,9 +145,9 @@ public class RegistrySearch {
                         List.of(key));
     }
 
-    private static final String PERSON_SELECT = """
-            SELECT id, nik, name, birth_date, sex, relationship, kelurahan_code, household_id, life_status, nik_flags
-            FROM person""";
+    private static final String PERSON_COLUMNS =
+            "SELECT id, nik, name, birth_date, sex, relationship, kelurahan_code, household_id, life_status, nik_flags";
+    private static final String PERSON_SELECT = PERSON_COLUMNS + " FROM person";
 
     private static PersonSummary person(java.sql.ResultSet rs, RegistryScope scope) throws java.sql.SQLException {
         return new PersonSummary(rs.getObject(1, UUID.class), scope.nik(rs.getString(2)), rs.getString(3),
