@@ -32,13 +32,13 @@ class KeysetPagingIT extends ImportApiTest {
         List<String> mulyojati = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             mulyojati.add(registered(KELURAHAN_OPERATOR, inRwRt(household(MULYOJATI, List.of(
-                    person("Kepala " + i, LocalDate.of(1970, 1, 1 + i), "L", "KEPALA_KELUARGA"))), rw))
+                    person("Kepala " + (char) ('A' + i), LocalDate.of(1970, 1, 1 + i), "L", "KEPALA_KELUARGA"))), rw))
                     .path("id").asString());
         }
         List<String> rejomulyo = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             rejomulyo.add(registered(REJOMULYO_OPERATOR, inRwRt(household(REJOMULYO, List.of(
-                    person("Kepala " + i, LocalDate.of(1971, 1, 1 + i), "L", "KEPALA_KELUARGA"))), rw))
+                    person("Kepala " + (char) ('A' + i), LocalDate.of(1971, 1, 1 + i), "L", "KEPALA_KELUARGA"))), rw))
                     .path("id").asString());
         }
         String filter = "/api/v1/households?rw=" + rw + "&rt=7";
