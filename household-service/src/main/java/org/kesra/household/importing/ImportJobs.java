@@ -7,9 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -206,6 +209,37 @@ public class ImportJobs {
                 .query((rs, n) -> new ProblemRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
         return PageResponse.of(items, page, size, total);
+    }
+
+    /**
+     * The problems after {@code cursor}, in the order of the numbered pages (row, column, message) with the insertion
+     * number {@code seq} as the last key, so two equal problems of one row still have a place each. The row number
+     * bounds the index range of {@code household_import_problem_import}. Never counted: the job has the totals.
+     */
+    public CursorPage<ProblemRow> problems(UUID id, String cursor, int size) {
+        List<Object> filters = List.of(id);
+        Optional<Cursor.Position> after = Cursor.decode(cursor, "import-problems", filters, 4);
+        String condition = "import_id = ?";
+        List<Object> args = new ArrayList<>(List.of(id));
+        if (after.isPresent()) {
+            Cursor.Position position = after.get();
+            condition += " AND row_number >= ? AND (row_number, coalesce(column_name, ''), message, seq) > (?, ?, ?, ?)";
+            args.addAll(List.of(position.whole(0), position.whole(0), position.text(1), position.text(2),
+                    position.whole(3)));
+        }
+        args.add(size + 1);
+        List<Keyed> rows = jdbc.sql("SELECT row_number, column_name, value, message, seq FROM household_import_problem "
+                        + "WHERE " + condition + " ORDER BY row_number, coalesce(column_name, ''), message, seq LIMIT ?")
+                .params(args)
+                .query((rs, n) -> new Keyed(new ProblemRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)), rs.getLong(5)))
+                .list();
+        return CursorPage.of(rows, size, last -> Cursor.encode("import-problems", filters,
+                List.of(last.row().rowNumber(), last.row().column() == null ? "" : last.row().column(),
+                        last.row().message(), last.seq()))).map(Keyed::row);
+    }
+
+    private record Keyed(ProblemRow row, long seq) {
     }
 
     /** Streams the whole problem report as CSV; cells that a spreadsheet would run as a formula are escaped. */

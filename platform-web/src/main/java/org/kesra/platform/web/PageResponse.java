@@ -5,7 +5,8 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /** One page of a list answer, with what a client needs to ask for the next one. */
-public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages)
+        implements ListPage<T> {
 
     public static <T> PageResponse<T> of(List<T> items, int page, int size, long totalItems) {
         return new PageResponse<>(items, page, size, totalItems, (int) ((totalItems + size - 1) / size));
@@ -20,6 +21,7 @@ public record PageResponse<T>(List<T> items, int page, int size, long totalItems
     }
 
     /** The same page with each item shown differently (a NIK masked for a role that may not read it whole). */
+    @Override
     public <R> PageResponse<R> map(Function<T, R> view) {
         return new PageResponse<>(items.stream().map(view).toList(), page, size, totalItems, totalPages);
     }

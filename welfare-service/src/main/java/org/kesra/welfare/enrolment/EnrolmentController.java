@@ -1,12 +1,15 @@
 package org.kesra.welfare.enrolment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.http.HttpStatus;
@@ -40,16 +43,21 @@ public class EnrolmentController {
     }
 
     @GetMapping("/api/v1/enrolments")
-    @Operation(summary = "Daftar kepesertaan (halaman), menurut program, kelurahan, status; staf kecamatan/kelurahan hanya wilayahnya")
-    public PageResponse<Enrolments.Enrolment> list(@RequestParam(required = false) String programme,
-                                                   @RequestParam(required = false) String kelurahan,
-                                                   @RequestParam(required = false) String status,
-                                                   @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                                   @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
+    @Operation(summary = "Daftar kepesertaan (halaman), menurut program, kelurahan, status; staf kecamatan/kelurahan hanya wilayahnya",
+            description = Cursor.PAGING)
+    public ListPage<Enrolments.Enrolment> list(@RequestParam(required = false) String programme,
+                                               @RequestParam(required = false) String kelurahan,
+                                               @RequestParam(required = false) String status,
+                                               @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
+                                               @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+                                               @Parameter(description = Cursor.CURSOR_PARAMETER) @RequestParam(required = false) String cursor,
+                                               @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         reader.requireCovers(kelurahan);
-        PageResponse<Enrolments.Enrolment> found = enrolments.list(reader, programme, kelurahan, status, page, size);
+        ListPage<Enrolments.Enrolment> found = cursor != null
+                ? enrolments.list(reader, programme, kelurahan, status, cursor, size)
+                : enrolments.list(reader, programme, kelurahan, status, page, size);
         return WelfareAccess.seesFullNik(reader.caller()) ? found : found.map(EnrolmentController::masked);
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.welfare.access.WelfareAccess;
@@ -155,6 +157,41 @@ public class Enrolments {
     public PageResponse<Enrolment> list(WelfareAccess.RegionalReader reader, String programme, String kelurahanCode,
                                         String status, int page, int size) {
         List<Object> args = new ArrayList<>();
+        String condition = listCondition(reader, programme, kelurahanCode, status, args);
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<Enrolment> items = jdbc.sql(SELECT + " WHERE " + condition
+                + " ORDER BY programme, period_start, id LIMIT ? OFFSET ?").params(pageArgs).query(Enrolment.class)
+                .list();
+        String countSql = "SELECT count(*) FROM enrolment WHERE " + condition;
+        return PageResponse.of(items, page, size,
+                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
+    }
+
+    /**
+     * The enrolments after {@code cursor}, in the numbered pages' order (programme, period start, id), which the
+     * index {@code enrolment_list_order} holds: every page costs what the first does. Never counted.
+     */
+    public CursorPage<Enrolment> list(WelfareAccess.RegionalReader reader, String programme, String kelurahanCode,
+                                      String status, String cursor, int size) {
+        List<Object> args = new ArrayList<>();
+        String condition = listCondition(reader, programme, kelurahanCode, status, args);
+        List<Object> filters = List.copyOf(args);
+        Optional<Cursor.Position> after = Cursor.decode(cursor, "enrolments", filters, 3);
+        if (after.isPresent()) {
+            condition += " AND (programme_code, period_start, id) > (?, ?, ?)";
+            args.addAll(List.of(after.get().text(0), after.get().date(1), after.get().uuid(2)));
+        }
+        args.add(size + 1);
+        List<Enrolment> rows = jdbc.sql(SELECT + " WHERE " + condition
+                + " ORDER BY programme_code, period_start, id LIMIT ?").params(args).query(Enrolment.class).list();
+        return CursorPage.of(rows, size, last -> Cursor.encode("enrolments", filters,
+                List.of(last.programme(), last.periodStart(), last.id())));
+    }
+
+    private static String listCondition(WelfareAccess.RegionalReader reader, String programme, String kelurahanCode,
+                                        String status, List<Object> args) {
         List<String> where = new ArrayList<>(List.of(WelfareAccess.regionCondition(reader, "kelurahan_code", args)));
         if (programme != null) {
             where.add("programme_code = ?");
@@ -168,16 +205,7 @@ public class Enrolments {
             where.add("status = ?");
             args.add(status);
         }
-        String condition = String.join(" AND ", where);
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        List<Enrolment> items = jdbc.sql(SELECT + " WHERE " + condition
-                + " ORDER BY programme, period_start, id LIMIT ? OFFSET ?").params(pageArgs).query(Enrolment.class)
-                .list();
-        String countSql = "SELECT count(*) FROM enrolment WHERE " + condition;
-        return PageResponse.of(items, page, size,
-                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
+        return String.join(" AND ", where);
     }
 
     /** A relocated household's enrolments follow it to its new kelurahan (they report there from now on). */

@@ -1,13 +1,15 @@
 package org.kesra.welfare.ppks;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.kesra.platform.web.ApiProblemException;
-import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.ListPage;
 import org.kesra.welfare.access.WelfareAccess;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -37,16 +39,21 @@ public class PpksController {
     }
 
     @GetMapping("/api/v1/ppks")
-    @Operation(summary = "Daftar PPKS (halaman), menurut kelurahan, status, kategori; staf kecamatan/kelurahan hanya wilayahnya")
-    public PageResponse<PpksRegister.Case> list(@RequestParam(required = false) String kelurahan,
-                                                @RequestParam(required = false) String status,
-                                                @RequestParam(name = "kategori", required = false) String category,
-                                                @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                                @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
+    @Operation(summary = "Daftar PPKS (halaman), menurut kelurahan, status, kategori; staf kecamatan/kelurahan hanya wilayahnya",
+            description = Cursor.PAGING)
+    public ListPage<PpksRegister.Case> list(@RequestParam(required = false) String kelurahan,
+                                            @RequestParam(required = false) String status,
+                                            @RequestParam(name = "kategori", required = false) String category,
+                                            @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
+                                            @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+                                            @Parameter(description = Cursor.CURSOR_PARAMETER) @RequestParam(required = false) String cursor,
+                                            @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         reader.requireCovers(kelurahan);
-        PageResponse<PpksRegister.Case> found = register.list(reader, kelurahan, status, category, page, size);
+        ListPage<PpksRegister.Case> found = cursor != null
+                ? register.list(reader, kelurahan, status, category, cursor, size)
+                : register.list(reader, kelurahan, status, category, page, size);
         return WelfareAccess.seesFullNik(reader.caller()) ? found : found.map(PpksController::masked);
     }
 

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.welfare.access.WelfareAccess;
@@ -200,6 +202,35 @@ public class PpksRegister {
     public PageResponse<Case> list(WelfareAccess.RegionalReader reader, String kelurahanCode, String status,
                                    String category, int page, int size) {
         List<Object> args = new ArrayList<>();
+        String condition = listCondition(reader, kelurahanCode, status, category, args);
+        List<Case> items = cases(condition, args, size, (long) page * size);
+        String countSql = "SELECT count(*) FROM ppks_case c WHERE " + condition;
+        return PageResponse.of(items, page, size,
+                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
+    }
+
+    /**
+     * The cases after {@code cursor}, newest first as on the numbered pages (found on, descending, then id). The
+     * directions differ, so the key is compared in its expanded form; its first part bounds the range of the index
+     * {@code ppks_case_list_order}. Never counted.
+     */
+    public CursorPage<Case> list(WelfareAccess.RegionalReader reader, String kelurahanCode, String status,
+                                 String category, String cursor, int size) {
+        List<Object> args = new ArrayList<>();
+        String condition = listCondition(reader, kelurahanCode, status, category, args);
+        List<Object> filters = List.copyOf(args);
+        Optional<Cursor.Position> after = Cursor.decode(cursor, "ppks", filters, 2);
+        if (after.isPresent()) {
+            LocalDate foundOn = after.get().date(0);
+            condition += " AND c.found_on <= ? AND (c.found_on < ? OR c.id > ?)";
+            args.addAll(List.of(foundOn, foundOn, after.get().uuid(1)));
+        }
+        return CursorPage.of(cases(condition, args, size + 1, 0), size,
+                last -> Cursor.encode("ppks", filters, List.of(last.foundOn(), last.id())));
+    }
+
+    private static String listCondition(WelfareAccess.RegionalReader reader, String kelurahanCode, String status,
+                                        String category, List<Object> args) {
         List<String> where = new ArrayList<>(List.of(WelfareAccess.regionCondition(reader, "c.kelurahan_code", args)));
         if (kelurahanCode != null) {
             where.add("c.kelurahan_code = ?");
@@ -214,11 +245,7 @@ public class PpksRegister {
                     + "WHERE cc.case_id = c.id AND k.abbrev = ?)");
             args.add(category);
         }
-        String condition = String.join(" AND ", where);
-        List<Case> items = cases(condition, args, size, (long) page * size);
-        String countSql = "SELECT count(*) FROM ppks_case c WHERE " + condition;
-        return PageResponse.of(items, page, size,
-                () -> jdbc.sql(countSql).params(args).query(Long.class).single());
+        return String.join(" AND ", where);
     }
 
     /** Per kelurahan: cases found in the period (terdata) and those among them served by its end (ditangani). */

@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetRow;
@@ -288,6 +290,23 @@ public class Verivali {
         String countSql = "SELECT count(*) FROM verivali_row WHERE " + condition;
         return PageResponse.of(items, page, size,
                 () -> jdbc.sql(countSql).params(args).query(Long.class).single());
+    }
+
+    /**
+     * The rows after {@code cursor}, in file order: the primary key (batch, row number) holds that order, so every
+     * page costs what the first does. Never counted: the summary has the totals.
+     */
+    public CursorPage<Row> rows(UUID id, String status, String reason, String cursor, int size) {
+        summary(id);
+        List<Object> filters = java.util.Arrays.asList(id, status, reason);
+        java.util.Optional<Cursor.Position> after = Cursor.decode(cursor, "verivali-rows", filters, 1);
+        String condition = "batch_id = ? AND (CAST(? AS text) IS NULL OR match_status = ?) "
+                + "AND (CAST(? AS text) IS NULL OR reason = ?) AND row_no > ?";
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(id, status, status, reason, reason,
+                after.map(p -> p.whole(0)).orElse((long) Integer.MIN_VALUE), size + 1));
+        List<Row> rows = jdbc.sql(SELECT + " WHERE " + condition + " ORDER BY row_no LIMIT ?")
+                .params(args).query(Row.class).list();
+        return CursorPage.of(rows, size, last -> Cursor.encode("verivali-rows", filters, List.of(last.rowNo())));
     }
 
     @Transactional

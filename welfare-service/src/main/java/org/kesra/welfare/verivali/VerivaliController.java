@@ -1,6 +1,7 @@
 package org.kesra.welfare.verivali;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,7 +10,8 @@ import java.io.StringWriter;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
 import org.kesra.welfare.uploads.UploadedSheets;
@@ -71,15 +73,20 @@ public class VerivaliController {
     }
 
     @GetMapping("/api/v1/verivali/{id}/rows")
-    @Operation(summary = "Baris hasil verivali (halaman), menurut status dan alasan")
-    public PageResponse<Verivali.Row> rows(@PathVariable UUID id,
-                                           @RequestParam(required = false) String status,
-                                           @RequestParam(name = "alasan", required = false) String reason,
-                                           @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                           @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
+    @Operation(summary = "Baris hasil verivali (halaman), menurut status dan alasan",
+            description = Cursor.PAGING)
+    public ListPage<Verivali.Row> rows(@PathVariable UUID id,
+                                       @RequestParam(required = false) String status,
+                                       @RequestParam(name = "alasan", required = false) String reason,
+                                       @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
+                                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+                                       @Parameter(description = Cursor.CURSOR_PARAMETER)
+                                       @RequestParam(required = false) String cursor,
+                                       @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
         WelfareAccess.dinsosStaff();
-        return verivali.rows(id, status, reason, page, size);
+        return cursor != null ? verivali.rows(id, status, reason, cursor, size)
+                : verivali.rows(id, status, reason, page, size);
     }
 
     @PostMapping("/api/v1/verivali/{id}/rows/{rowNo}/decision")

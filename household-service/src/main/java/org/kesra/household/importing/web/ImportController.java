@@ -1,6 +1,7 @@
 package org.kesra.household.importing.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -21,6 +22,8 @@ import org.kesra.household.importing.ImportJobs;
 import org.kesra.household.importing.ImportProfiles;
 import org.kesra.household.registry.web.HouseholdController;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -94,12 +97,14 @@ public class ImportController {
     }
 
     @GetMapping("/{id}/problems")
-    @Operation(summary = "Laporan masalah per baris (baris, kolom, nilai, pesan)")
-    public PageResponse<ImportJobs.ProblemRow> problems(@PathVariable UUID id,
-                                                        @RequestParam(defaultValue = "0") @Min(0) int page,
-                                                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+    @Operation(summary = "Laporan masalah per baris (baris, kolom, nilai, pesan)", description = Cursor.PAGING)
+    public ListPage<ImportJobs.ProblemRow> problems(@PathVariable UUID id,
+                                                    @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
+                                                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                    @Parameter(description = Cursor.CURSOR_PARAMETER) @RequestParam(required = false) String cursor,
+                                                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         imports.find(HouseholdController.scope(), id);
-        return jobs.problems(id, page, size);
+        return cursor != null ? jobs.problems(id, cursor, size) : jobs.problems(id, page, size);
     }
 
     @GetMapping(value = "/{id}/problems.csv", produces = "text/csv")

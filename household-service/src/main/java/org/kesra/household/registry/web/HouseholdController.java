@@ -3,6 +3,7 @@ package org.kesra.household.registry.web;
 import static org.kesra.household.registry.RegistryProblems.etag;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,8 @@ import org.kesra.household.registry.HouseholdRegistry;
 import org.kesra.household.registry.PersonInput;
 import org.kesra.household.search.RegistrySearch;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -64,20 +67,23 @@ public class HouseholdController {
     }
 
     @GetMapping
-    @Operation(summary = "Cari rumah tangga di wilayah Anda")
-    public PageResponse<RegistrySearch.HouseholdSummary> list(
+    @Operation(summary = "Cari rumah tangga di wilayah Anda", description = Cursor.PAGING)
+    public ListPage<RegistrySearch.HouseholdSummary> list(
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{16}", message = "nomor KK harus 16 digit") String kk,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}",
                     message = "kode kelurahan berbentuk 18.72.05.1001") String kelurahan,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,3}", message = "RW berupa nomor") String rw,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,3}", message = "RT berupa nomor") String rt,
             @RequestParam(required = false) @Pattern(regexp = "AKTIF|BUBAR", message = "status AKTIF atau BUBAR") String status,
+            @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+            @Parameter(description = Cursor.CURSOR_PARAMETER) @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         RegistryScope scope = scope();
         scope.requireFullReaderFor("nomor KK", kk);
-        return search.households(scope, new RegistrySearch.HouseholdQuery(kk, kelurahan, rw, rt, status), page, size);
+        RegistrySearch.HouseholdQuery query = new RegistrySearch.HouseholdQuery(kk, kelurahan, rw, rt, status);
+        return cursor != null ? search.households(scope, query, cursor, size) : search.households(scope, query, page, size);
     }
 
     @GetMapping("/{id}")

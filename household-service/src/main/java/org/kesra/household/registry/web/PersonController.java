@@ -3,6 +3,7 @@ package org.kesra.household.registry.web;
 import static org.kesra.household.registry.RegistryProblems.etag;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,8 @@ import org.kesra.household.registry.HouseholdRegistry;
 import org.kesra.household.registry.PersonRecord;
 import org.kesra.household.search.RegistrySearch;
 import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.web.Cursor;
+import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -54,8 +57,9 @@ public class PersonController {
 
     @GetMapping
     @Operation(summary = "Cari penduduk di wilayah Anda menurut NIK, nama (toleran ejaan), kelurahan, tanggal lahir."
-            + " Bagi peran yang melihat NIK lengkap, header X-Purpose wajib dan setiap jawaban dicatat.")
-    public PageResponse<RegistrySearch.PersonSummary> search(
+            + " Bagi peran yang melihat NIK lengkap, header X-Purpose wajib dan setiap jawaban dicatat.",
+            description = Cursor.PAGING)
+    public ListPage<RegistrySearch.PersonSummary> search(
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{16}", message = "NIK harus 16 digit") String nik,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}",
@@ -66,7 +70,9 @@ public class PersonController {
                     message = "flag TANGGAL_LAHIR_TIDAK_SESUAI atau JENIS_KELAMIN_TIDAK_SESUAI") String flag,
             @RequestParam(required = false) @Pattern(regexp = "HIDUP|MENINGGAL|PINDAH",
                     message = "status HIDUP, MENINGGAL atau PINDAH") String lifeStatus,
+            @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
+            @Parameter(description = Cursor.CURSOR_PARAMETER) @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size,
             @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
@@ -76,8 +82,10 @@ public class PersonController {
         scope.requireFullReaderFor("tanggal lahir", birthDate);
         // A full reader's answer carries full NIKs: declared purpose and a log entry, like a full-record read.
         String declared = scope.seesFullNik() ? PersonalDataAccessLog.requirePurpose(purpose) : null;
-        PageResponse<RegistrySearch.PersonSummary> found = search.persons(scope,
-                new RegistrySearch.PersonQuery(nik, name, kelurahan, household, birthDate, flag, lifeStatus), page, size);
+        RegistrySearch.PersonQuery query =
+                new RegistrySearch.PersonQuery(nik, name, kelurahan, household, birthDate, flag, lifeStatus);
+        ListPage<RegistrySearch.PersonSummary> found = cursor != null ? search.persons(scope, query, cursor, size)
+                : search.persons(scope, query, page, size);
         if (scope.seesFullNik()) {
             List<String> shown = new ArrayList<>(found.items().stream().map(RegistrySearch.PersonSummary::nik).toList());
             if (nik != null) {
