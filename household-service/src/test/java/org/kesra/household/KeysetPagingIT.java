@@ -47,8 +47,8 @@ class KeysetPagingIT extends ImportApiTest {
         List<String> walked = walk(filter, KELURAHAN_OPERATOR, 3, pages);
         assertThat(walked).as("every household of the caller's kelurahan once, none outside it")
                 .containsExactlyInAnyOrderElementsOf(mulyojati);
-        assertThat(walked).as("the numbered pages' order").isEqualTo(ids(api.get(filter + "&size=200",
-                token(KELURAHAN_OPERATOR)).body()));
+        assertThat(walked).as("the numbered pages' order")
+                .isEqualTo(ids(read(filter + "&size=200", KELURAHAN_OPERATOR).body()));
         assertThat(pages).extracting(p -> p.path("items").size()).containsExactly(3, 3, 1);
         assertThat(pages.get(0).has("totalItems")).as("a keyset page is never counted").isFalse();
         assertThat(pages.get(2).path("nextCursor").isNull()).as("the last page says so").isTrue();
@@ -57,7 +57,7 @@ class KeysetPagingIT extends ImportApiTest {
         List<String> both = new ArrayList<>(mulyojati);
         both.addAll(rejomulyo);
         assertThat(citywide).containsExactlyInAnyOrderElementsOf(both);
-        assertThat(citywide).isEqualTo(ids(api.get(filter + "&size=200", token("dinsos.operator")).body()));
+        assertThat(citywide).isEqualTo(ids(read(filter + "&size=200", "dinsos.operator").body()));
     }
 
     @Test
@@ -65,14 +65,21 @@ class KeysetPagingIT extends ImportApiTest {
         String rw = Integer.toString(ThreadLocalRandom.current().nextInt(100, 999));
         String own = registered(KELURAHAN_OPERATOR, inRwRt(household(MULYOJATI, List.of(
                 person("Kepala Sendiri", LocalDate.of(1966, 6, 6), "L", "KEPALA_KELUARGA"))), rw)).path("id").asString();
-        registered(REJOMULYO_OPERATOR, inRwRt(household(REJOMULYO, List.of(
-                person("Kepala Lain", LocalDate.of(1967, 7, 7), "L", "KEPALA_KELUARGA"))), rw));
-        // Well formed, with the filters this caller sends, positioned before every kelurahan of the city.
-        String forged = Cursor.encode("households", List.of(MULYOJATI, String.format("%03d", Integer.parseInt(rw)),
-                "007", "AKTIF"), List.of("00", "000", "000", "0", new UUID(0, 0)));
-        JsonNode page = api.get("/api/v1/households?rw=" + rw + "&rt=7&cursor=" + forged, token(KELURAHAN_OPERATOR))
-                .body();
-        assertThat(ids(page)).containsExactly(own);
+        String after = registered(REJOMULYO_OPERATOR, inRwRt(household(REJOMULYO, List.of(
+                person("Kepala Lain", LocalDate.of(1967, 7, 7), "L", "KEPALA_KELUARGA"))), rw)).path("id").asString();
+        // Kelurahan Metro (18.72.01.1001) sorts before Mulyojati (18.72.03.1001), Rejomulyo (18.72.05.1001) after.
+        String before = registered("dinsos.operator", inRwRt(household("18.72.01.1001", List.of(
+                person("Kepala Awal", LocalDate.of(1968, 8, 8), "L", "KEPALA_KELUARGA"))), rw)).path("id").asString();
+        List<Object> filters = List.of(MULYOJATI, String.format("%03d", Integer.parseInt(rw)), "007", "AKTIF");
+        String path = "/api/v1/households?rw=" + rw + "&rt=7&cursor=";
+        // Well formed, with the filters this caller sends, naming a household of another kelurahan that the caller
+        // cannot read: the walk resumes after it, and still shows only the caller's own kelurahan.
+        JsonNode fromBefore = read(path + Cursor.encode("households", filters, List.of(UUID.fromString(before))),
+                KELURAHAN_OPERATOR).body();
+        assertThat(ids(fromBefore)).containsExactly(own);
+        JsonNode fromAfter = read(path + Cursor.encode("households", filters, List.of(UUID.fromString(after))),
+                KELURAHAN_OPERATOR).body();
+        assertThat(ids(fromAfter)).isEmpty();
     }
 
     @Test
@@ -96,14 +103,14 @@ class KeysetPagingIT extends ImportApiTest {
         List<String> ranked = walk(byName, KELURAHAN_OPERATOR, 3, new ArrayList<>());
         // Fuzzy: names of earlier runs may match too, never those outside the caller's kelurahan.
         assertThat(ranked).containsAll(mine).doesNotContainAnyElementsOf(elsewhere);
-        assertThat(ranked).isEqualTo(ids(api.get(byName + "&size=200", token(KELURAHAN_OPERATOR)).body()));
+        assertThat(ranked).isEqualTo(ids(read(byName + "&size=200", KELURAHAN_OPERATOR).body()));
 
         String byBirth = "/api/v1/persons?birthDate=" + born + "&lifeStatus=HIDUP";
         List<String> plain = walk(byBirth, "dinsos.operator", 2, new ArrayList<>());
         List<String> all = new ArrayList<>(mine);
         all.addAll(elsewhere);
         assertThat(plain).containsAll(all).doesNotHaveDuplicates();
-        assertThat(plain).isEqualTo(ids(api.get(byBirth + "&size=200", token("dinsos.operator")).body()));
+        assertThat(plain).isEqualTo(ids(read(byBirth + "&size=200", "dinsos.operator").body()));
         assertThat(walk(byBirth, KELURAHAN_OPERATOR, 2, new ArrayList<>())).containsAll(mine)
                 .doesNotContainAnyElementsOf(elsewhere);
     }
@@ -126,16 +133,16 @@ class KeysetPagingIT extends ImportApiTest {
         List<JsonNode> pages = new ArrayList<>();
         List<String> walked = walk(path, OPERATOR, 4, pages, KeysetPagingIT::problemKey);
         List<String> numbered = new ArrayList<>();
-        api.get(path + "&size=1000", token(OPERATOR)).body().path("items")
+        read(path + "&size=1000", OPERATOR).body().path("items")
                 .forEach(p -> numbered.add(problemKey(p)));
         assertThat(numbered).hasSizeGreaterThan(18);
         assertThat(walked).as("every problem once, in the report's order").isEqualTo(numbered);
 
-        ApiClient.Response bad = api.get(path + "&cursor=abc", token(OPERATOR));
+        ApiClient.Response bad = read(path + "&cursor=abc", OPERATOR);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().path("code").asString()).isEqualTo("KESRA-KURSOR-TIDAK-SAH");
         String otherImport = Cursor.encode("import-problems", List.of(UUID.randomUUID()), List.of(2, "", "x", 1));
-        assertThat(api.get(path + "&cursor=" + otherImport, token(OPERATOR)).status())
+        assertThat(read(path + "&cursor=" + otherImport, OPERATOR).status())
                 .as("a cursor of another import's report").isEqualTo(400);
     }
 
@@ -143,9 +150,9 @@ class KeysetPagingIT extends ImportApiTest {
     void refusesACursorTheListDidNotGiveWithAProblemDetail() {
         registered(KELURAHAN_OPERATOR, family(MULYOJATI));
         registered(KELURAHAN_OPERATOR, family(MULYOJATI));
-        String firstPage = api.get("/api/v1/households?cursor=&size=1", token("dinsos.operator")).body()
+        String firstPage = read("/api/v1/households?cursor=&size=1", "dinsos.operator").body()
                 .path("nextCursor").asString();
-        String personsCursor = api.get("/api/v1/persons?cursor=&size=1", token("dinsos.operator")).body()
+        String personsCursor = read("/api/v1/persons?cursor=&size=1", "dinsos.operator").body()
                 .path("nextCursor").asString();
         byte[] raw = Base64.getUrlDecoder().decode(firstPage);
         raw[raw.length - 3] = (byte) '|';
@@ -160,8 +167,8 @@ class KeysetPagingIT extends ImportApiTest {
                 new String[] {"/api/v1/households?cursor=", personsCursor},
                 new String[] {"/api/v1/households?rw=5&cursor=", firstPage},
                 new String[] {"/api/v1/persons?cursor=", firstPage})) {
-            ApiClient.Response response = api.get(bad[0] + URLEncoder.encode(bad[1], StandardCharsets.UTF_8),
-                    token("dinsos.operator"));
+            ApiClient.Response response = read(bad[0] + URLEncoder.encode(bad[1], StandardCharsets.UTF_8),
+                    "dinsos.operator");
             assertThat(response.status()).as(bad[0] + bad[1]).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.body().path("code").asString()).isEqualTo("KESRA-KURSOR-TIDAK-SAH");
@@ -191,8 +198,8 @@ class KeysetPagingIT extends ImportApiTest {
         String cursor = "";
         String separator = path.contains("?") ? "&" : "?";
         for (int page = 0; page < 1000; page++) {
-            ApiClient.Response response = api.get(path + separator + "size=" + size + "&cursor="
-                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8), token(user));
+            ApiClient.Response response = read(path + separator + "size=" + size + "&cursor="
+                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8), user);
             assertThat(response.status()).as(response.text()).isEqualTo(200);
             JsonNode body = response.body();
             pages.add(body);

@@ -83,7 +83,8 @@ public class HouseholdController {
         RegistryScope scope = scope();
         scope.requireFullReaderFor("nomor KK", kk);
         RegistrySearch.HouseholdQuery query = new RegistrySearch.HouseholdQuery(kk, kelurahan, rw, rt, status);
-        return cursor != null ? search.households(scope, query, cursor, size) : search.households(scope, query, page, size);
+        return cursor != null ? search.households(scope, query, cursor, size)
+                : search.households(scope, query, page, size);
     }
 
     @GetMapping("/{id}")
