@@ -74,6 +74,8 @@ class PlatformIT {
         tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
         launcher = LauncherProcess.start(layout.root(), env);
         launcher.awaitLine("Kesra is running", Duration.ofMinutes(4));
+        // The table, the demo accounts and the restart rule follow that line: the first test reads all of it.
+        launcher.awaitLine("Kesra stops.", Duration.ofSeconds(30));
     }
 
     @AfterAll

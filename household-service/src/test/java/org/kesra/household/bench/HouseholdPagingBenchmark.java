@@ -124,11 +124,9 @@ public final class HouseholdPagingBenchmark {
                 "SELECT count(*) FROM household h WHERE h.kelurahan_code LIKE '18.72.%' AND h.status = 'AKTIF'",
                 select + order + " LIMIT 50 OFFSET ?",
                 select + order + " LIMIT 51",
-                select + " AND (h.kelurahan_code, h.rw, h.rt, h.kk_number, h.id) > (?, CAST(? AS char(3)), "
-                        + "CAST(? AS char(3)), ?, ?)" + order + " LIMIT 51",
-                item -> new Object[] {item.path("kelurahanCode").asString(), item.path("rw").asString(),
-                        item.path("rt").asString(), item.path("kkNumber").asString(),
-                        UUID.fromString(item.path("id").asString())});
+                select + " AND (h.kelurahan_code, h.rw, h.rt, h.kk_number, h.id) > (SELECT l.kelurahan_code, l.rw,"
+                        + " l.rt, l.kk_number, l.id FROM household l WHERE l.id = ?)" + order + " LIMIT 51",
+                item -> new Object[] {UUID.fromString(item.path("id").asString())});
     }
 
     static ListUnderTest persons() {
@@ -288,6 +286,8 @@ public final class HouseholdPagingBenchmark {
     static JsonNode get(CloseableHttpClient http, int port, String token, String path) throws Exception {
         HttpGet get = new HttpGet("http://127.0.0.1:" + port + path);
         get.setHeader("Authorization", "Bearer " + token);
+        // Lists that show full NIKs are logged reads and need a declared purpose.
+        get.setHeader("X-Purpose", "pengukuran kinerja");
         return http.execute(get, response -> {
             String body = EntityUtils.toString(response.getEntity());
             if (response.getCode() != 200) {
