@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,32 +105,40 @@ class LauncherFailureIT {
         env.put("PLATFORM_SERVICES", "household-service,gateway");
         env.put("DB_NAME_PREFIX", PlatformInfrastructureExtension.databaseName("it_"));
         String household = "household-service (port " + env.get("HOUSEHOLD_PORT") + ")";
+        List<ProcessHandle> children = new ArrayList<>();
         try (LauncherProcess launcher = LauncherProcess.start(root, env)) {
-            launcher.awaitLine("Kesra is running", Duration.ofMinutes(4));
-            ProcessHandle crashed = application(launcher, "household-service");
-            ProcessHandle gateway = application(launcher, "gateway");
+            try {
+                launcher.awaitLine("Kesra is running", Duration.ofMinutes(4));
+                ProcessHandle crashed = application(launcher, "household-service");
+                ProcessHandle gateway = application(launcher, "gateway");
 
-            assertThat(crashed.destroyForcibly()).as("SIGKILL sent").isTrue();
+                assertThat(crashed.destroyForcibly()).as("SIGKILL sent").isTrue();
 
-            launcher.awaitLine(household + " stopped unexpectedly (exit code 137); restarting it in 1 s",
-                    Duration.ofSeconds(30));
-            launcher.awaitLine(household + " is running again", Duration.ofMinutes(4));
-            assertThat(launcher.handle().isAlive()).as("the launcher stays up").isTrue();
-            assertThat(readiness(env.get("HOUSEHOLD_PORT"))).isEqualTo(200);
-            ProcessHandle restarted = application(launcher, "household-service");
-            assertThat(restarted.pid()).isNotEqualTo(crashed.pid());
-            assertThat(application(launcher, "gateway").pid()).as("the gateway was never stopped")
-                    .isEqualTo(gateway.pid());
-            assertThat(gateway.isAlive()).isTrue();
-            assertThat(readiness(env.get("GATEWAY_PORT"))).isEqualTo(200);
-            assertThat(launcher.console()).doesNotContain("Stopping Kesra");
-            assertThat(Files.readString(state.resolve("logs/launcher.log")))
-                    .contains(household + " stopped unexpectedly (exit code 137)")
-                    .contains(household + " is running again (pid " + restarted.pid());
-            assertThat(Files.readAllLines(state.resolve("logs/household-service.log")).stream()
-                    .filter(line -> line.contains("Started HouseholdServiceApplication")))
-                    .as("the crashed run's lines are kept above the new run's").hasSize(2);
+                launcher.awaitLine(household + " stopped unexpectedly (exit code 137); restarting it in 1 s",
+                        Duration.ofSeconds(30));
+                launcher.awaitLine(household + " is running again", Duration.ofMinutes(4));
+                assertThat(launcher.handle().isAlive()).as("the launcher stays up").isTrue();
+                assertThat(readiness(env.get("HOUSEHOLD_PORT"))).isEqualTo(200);
+                ProcessHandle restarted = application(launcher, "household-service");
+                assertThat(restarted.pid()).isNotEqualTo(crashed.pid());
+                assertThat(application(launcher, "gateway").pid()).as("the gateway was never stopped")
+                        .isEqualTo(gateway.pid());
+                assertThat(gateway.isAlive()).isTrue();
+                assertThat(readiness(env.get("GATEWAY_PORT"))).isEqualTo(200);
+                assertThat(launcher.console()).doesNotContain("Stopping Kesra");
+                assertThat(Files.readString(state.resolve("logs/launcher.log")))
+                        .contains(household + " stopped unexpectedly (exit code 137)")
+                        .contains(household + " is running again (pid " + restarted.pid());
+                assertThat(Files.readAllLines(state.resolve("logs/household-service.log")).stream()
+                        .filter(line -> line.contains("Started HouseholdServiceApplication")))
+                        .as("the crashed run's lines are kept above the new run's").hasSize(2);
+            } finally {
+                children.addAll(launcher.handle().descendants().toList());
+            }
         }
+        // Closing kills the launcher; its reaper then stops the applications from the pid file in the @TempDir,
+        // which JUnit deletes as soon as the test returns: wait, or the reaper finds no file and they live on.
+        await().atMost(Duration.ofSeconds(45)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     @Test
