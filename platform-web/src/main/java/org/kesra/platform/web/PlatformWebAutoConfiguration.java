@@ -2,6 +2,11 @@ package org.kesra.platform.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import java.util.List;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -189,5 +194,45 @@ public class PlatformWebAutoConfiguration {
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /** Controllers take one {@link Paging} instead of page, cursor and size parameters, each checked once. */
+    @Bean
+    WebMvcConfigurer platformPaging() {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Paging.class);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new PagingResolver());
+            }
+        };
+    }
+
+    /** The API docs show a {@link Paging} parameter as the three query parameters it is read from. */
+    @Bean
+    OperationCustomizer platformPagingDocs() {
+        return (operation, handler) -> {
+            for (org.springframework.core.MethodParameter parameter : handler.getMethodParameters()) {
+                if (parameter.getParameterType() != Paging.class) {
+                    continue;
+                }
+                Paging.PageSize limits = parameter.getParameterAnnotation(Paging.PageSize.class);
+                int defaultSize = limits != null ? limits.value() : 20;
+                int maxSize = limits != null ? limits.max() : 200;
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.QueryParameter().name("page")
+                        .description("Nomor halaman, mulai dari 0 (daftar yang menerima cursor: pakai cursor)")
+                        .schema(new io.swagger.v3.oas.models.media.IntegerSchema().minimum(java.math.BigDecimal.ZERO)
+                                ._default(0)));
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.QueryParameter()
+                        .name(Cursor.PARAMETER).description(Cursor.CURSOR_PARAMETER)
+                        .schema(new io.swagger.v3.oas.models.media.StringSchema()));
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.QueryParameter().name("size")
+                        .description("Jumlah butir per halaman")
+                        .schema(new io.swagger.v3.oas.models.media.IntegerSchema()
+                                .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(maxSize))
+                                ._default(defaultSize)));
+            }
+            return operation;
+        };
     }
 }

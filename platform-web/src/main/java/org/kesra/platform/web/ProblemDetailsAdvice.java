@@ -1,5 +1,9 @@
 package org.kesra.platform.web;
 
+import java.util.EnumMap;
+import java.util.Map;
+import org.kesra.platform.refusal.Refusal;
+import org.kesra.platform.refusal.RefusalKind;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +46,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @InitBinder
     void refuseNulInText(WebDataBinder binder) {
         binder.registerCustomEditor(String.class, new CleanText.Editor());
+    }
+
+    /** The one place where a domain refusal's kind becomes an HTTP status. */
+    public static final Map<RefusalKind, HttpStatus> STATUS = new EnumMap<>(Map.of(
+            RefusalKind.INVALID, HttpStatus.BAD_REQUEST,
+            RefusalKind.FORBIDDEN, HttpStatus.FORBIDDEN,
+            RefusalKind.NOT_FOUND, HttpStatus.NOT_FOUND,
+            RefusalKind.CONFLICT, HttpStatus.CONFLICT,
+            RefusalKind.STALE, HttpStatus.PRECONDITION_FAILED,
+            RefusalKind.TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE,
+            RefusalKind.UNSUPPORTED, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            RefusalKind.UNPROCESSABLE, HttpStatus.UNPROCESSABLE_ENTITY,
+            RefusalKind.VERSION_REQUIRED, HttpStatus.PRECONDITION_REQUIRED,
+            RefusalKind.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE));
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handleRefusal(Refusal e) {
+        HttpStatus status = STATUS.get(e.kind());
+        ProblemDetail problem = Problems.of(status, e.code(), e.type().title(), e.detail(), e.violations());
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(ApiProblemException.class)
