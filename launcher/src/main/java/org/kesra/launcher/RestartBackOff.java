@@ -1,4 +1,4 @@
-package org.kesra.platform;
+package org.kesra.launcher;
 
 import java.time.Duration;
 import java.time.Instant;

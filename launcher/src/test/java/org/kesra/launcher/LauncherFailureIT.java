@@ -1,4 +1,4 @@
-package org.kesra.platform;
+package org.kesra.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.kesra.platform;
+package org.kesra.launcher;
 
 import java.net.URI;
 import java.net.http.HttpClient;
