@@ -75,10 +75,17 @@ public final class RawHttp {
     }
 
     /** An answer; {@code status} -1 when the connection closed without a complete status line. */
-    public record Response(int status, Map<String, String> headers, byte[] body) {
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
 
+        /** The header's values joined with ", " (as a list-valued header reads), or null when absent. */
         public String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null ? null : String.join(", ", values);
+        }
+
+        /** Every copy of the header, in the order received: a header sent twice shows twice. */
+        public List<String> headers(String name) {
+            return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
 
         public String text() {
@@ -90,7 +97,19 @@ public final class RawHttp {
     }
 
     public static Response send(String host, int port, Request request, int timeoutMillis) throws IOException {
+        return send(null, host, port, request, timeoutMillis);
+    }
+
+    /**
+     * As {@link #send(String, int, Request, int)}, from the local address {@code from} (127.0.0.2 is another client
+     * to a server on 127.0.0.1, for limits kept per client address); {@code null} lets the system choose.
+     */
+    public static Response send(String from, String host, int port, Request request, int timeoutMillis)
+            throws IOException {
         try (Socket socket = new Socket()) {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress(host, port), 5000);
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
@@ -138,17 +157,17 @@ public final class RawHttp {
             return new Response(-1, Map.of(), new byte[0]);
         }
         int status = Integer.parseInt(statusLine.substring(9, 12));
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
-                        (a, b) -> a + ", " + b);
+                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        name -> new ArrayList<>()).add(line.substring(colon + 1).trim());
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
                 for (String size = line(in); size != null; size = line(in)) {
                     int length = Integer.parseInt(size.split(";")[0].trim(), 16);
                     if (length == 0) {
@@ -158,7 +177,7 @@ public final class RawHttp {
                     line(in);
                 }
             } else if (headers.containsKey("content-length")) {
-                body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+                body.write(in.readNBytes(Integer.parseInt(headers.get("content-length").get(0))));
             } else {
                 body.write(in.readAllBytes());
             }
