@@ -1,10 +1,10 @@
 package org.kesra.events.deadletter;
 
 import org.kesra.events.inbox.InboundEventProcessor;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.events.EventBackboneProblems;
+import org.kesra.platform.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,8 +32,7 @@ public class DeadLetterService {
         } catch (RuntimeException e) {
             store.recordFailedAttempt(id, e.getMessage());
             log.warn("re-drive of dead letter {} failed: {}", id, e.getMessage());
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "KESRA-DLT-REDRIVE-FAILED",
-                    "Event masih gagal diproses",
+            throw EventBackboneProblems.REDRIVE_FAILED.refuse(
                     "Event pada dead letter " + id + " masih gagal diproses: " + e.getMessage());
         }
         transactions.executeWithoutResult(status -> {
@@ -56,13 +55,11 @@ public class DeadLetterService {
     private void requireNew(long id) {
         DeadLetter letter = store.lock(id).orElseThrow(() -> notFound(id));
         if (!"NEW".equals(letter.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "KESRA-DLT-RESOLVED", "Dead letter sudah diselesaikan",
-                    "Dead letter " + id + " sudah berstatus " + letter.status() + " oleh " + letter.resolvedBy() + ".");
+            throw EventBackboneProblems.DEAD_LETTER_RESOLVED.refuse("Dead letter " + id + " sudah berstatus " + letter.status() + " oleh " + letter.resolvedBy() + ".");
         }
     }
 
-    static ApiProblemException notFound(long id) {
-        return new ApiProblemException(HttpStatus.NOT_FOUND, "KESRA-DLT-NOT-FOUND", "Dead letter tidak ditemukan",
-                "Tidak ada dead letter dengan id " + id + " di layanan ini.");
+    static Refusal notFound(long id) {
+        return EventBackboneProblems.DEAD_LETTER_NOT_FOUND.refuse("Tidak ada dead letter dengan id " + id + " di layanan ini.");
     }
 }

@@ -20,7 +20,7 @@ import org.kesra.contracts.probe.ProbeSent;
 import org.kesra.events.EventBackboneProperties;
 import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.outbox.OutgoingEvent;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.events.EventBackboneProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,8 +65,7 @@ public class ProbeController {
     @Operation(summary = "Kirim serangkaian event probe dari layanan ini")
     public ProbeSentResponse send(@Valid @RequestBody ProbeRequest request) {
         if (definition == null) {
-            throw new ApiProblemException(HttpStatus.NOT_FOUND, "KESRA-PROBE-UNSUPPORTED", "Probe tidak tersedia",
-                    "Layanan ini tidak menerbitkan event probe.");
+            throw EventBackboneProblems.PROBE_UNSUPPORTED.refuse("Layanan ini tidak menerbitkan event probe.");
         }
         UUID probeId = UUID.randomUUID();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

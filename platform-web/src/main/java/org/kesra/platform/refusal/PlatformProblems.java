@@ -16,7 +16,22 @@ public enum PlatformProblems implements ProblemType {
     /** A file or body over the endpoint's limit. */
     TOO_LARGE("KESRA-TERLALU-BESAR", RefusalKind.TOO_LARGE, null),
     /** A dependency (a topic, a database) that is not reachable right now. */
-    UNAVAILABLE("KESRA-LAYANAN-TIDAK-TERSEDIA", RefusalKind.UNAVAILABLE, null);
+    UNAVAILABLE("KESRA-LAYANAN-TIDAK-TERSEDIA", RefusalKind.UNAVAILABLE, null),
+    // Refused by the web layer before any use case runs (filters, the advice, Spring Security).
+    /** A query parameter that is not valid UTF-8 or holds a control character. */
+    PARAMETER_MALFORMED("KESRA-PARAMETER-TIDAK-SAH", RefusalKind.INVALID, null),
+    /** A header that is not valid text. */
+    HEADER_MALFORMED("KESRA-HEADER-TIDAK-SAH", RefusalKind.INVALID, null),
+    /** A request body that is not the JSON the endpoint reads. */
+    BODY_MALFORMED("KESRA-MALFORMED-BODY", RefusalKind.INVALID, null),
+    /** A file endpoint called without multipart/form-data. */
+    NOT_MULTIPART("KESRA-BUKAN-MULTIPART", RefusalKind.INVALID, null),
+    /** A body of a media type the endpoint does not read. */
+    MEDIA_TYPE_UNSUPPORTED("KESRA-HTTP-415", RefusalKind.UNSUPPORTED, null),
+    /** A request Spring Security's firewall refuses (a malformed path, say). */
+    REQUEST_REJECTED("KESRA-PERMINTAAN-DITOLAK", RefusalKind.INVALID, null),
+    /** No valid token. */
+    UNAUTHENTICATED("KESRA-AUTH-401", RefusalKind.UNAUTHENTICATED, null);
 
     private final String code;
     private final RefusalKind kind;

@@ -7,6 +7,8 @@ package org.kesra.platform.refusal;
 public enum RefusalKind {
     /** The input breaks a rule of its own (a field, a row, a parameter): 400. */
     INVALID,
+    /** No valid token: 401 (raised by the web layer's security, not by use cases). */
+    UNAUTHENTICATED,
     /** The caller's role or region does not allow it: 403. */
     FORBIDDEN,
     /** Nothing of that id exists where the caller may look: 404. */

@@ -14,7 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
+import org.kesra.platform.refusal.PlatformProblems;
+import org.kesra.platform.refusal.Refusal;
 
 /**
  * The opaque position of keyset paging: the sort key of the last row a page showed, for the query to continue
@@ -31,7 +32,6 @@ public final class Cursor {
 
     /** The query parameter that carries a cursor; empty asks for the first page by keyset. */
     public static final String PARAMETER = "cursor";
-    public static final String PROBLEM_CODE = "KESRA-KURSOR-TIDAK-SAH";
     /** How the lists that grow with the population page, for their OpenAPI descriptions. */
     public static final String PAGING = "Halaman berkursor: kirim cursor kosong (?cursor=) untuk halaman pertama, lalu"
             + " nilai nextCursor jawaban sebelumnya sampai nextCursor kosong; setiap halaman sama cepatnya dan tanpa"
@@ -109,10 +109,9 @@ public final class Cursor {
         return java.util.Optional.of(new Position(List.copyOf(values)));
     }
 
-    /** The 400 for a cursor that cannot be used. */
-    public static ApiProblemException malformed(String why) {
-        return new ApiProblemException(HttpStatus.BAD_REQUEST, PROBLEM_CODE, "Kursor halaman tidak sah",
-                "Kursor halaman tidak sah: " + why + ".",
+    /** The refusal (400) of a cursor that cannot be used. */
+    static Refusal malformed(String why) {
+        return PlatformProblems.CURSOR_INVALID.refuse("Kursor halaman tidak sah: " + why + ".",
                 List.of(Violation.field("/" + PARAMETER, "Pakai nilai nextCursor dari halaman sebelumnya apa adanya.")));
     }
 

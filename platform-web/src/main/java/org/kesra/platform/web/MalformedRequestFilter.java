@@ -1,5 +1,6 @@
 package org.kesra.platform.web;
 
+import org.kesra.platform.refusal.PlatformProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -39,9 +40,9 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedRequestFilter.class);
 
-    static final String PARAMETER_CODE = "KESRA-PARAMETER-TIDAK-SAH";
-    static final String HEADER_CODE = "KESRA-HEADER-TIDAK-SAH";
-    static final String TOO_LARGE_CODE = "KESRA-TERLALU-BESAR";
+    static final String PARAMETER_CODE = PlatformProblems.PARAMETER_MALFORMED.code();
+    static final String HEADER_CODE = PlatformProblems.HEADER_MALFORMED.code();
+    static final String TOO_LARGE_CODE = PlatformProblems.TOO_LARGE.code();
 
     private final ProblemWriter problems;
     private final long maxBodyBytes;
@@ -67,7 +68,7 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
             return;
         }
         if (hasType(request, MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
-            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "KESRA-HTTP-415", "body", null,
+            refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, PlatformProblems.MEDIA_TYPE_UNSUPPORTED.code(), "body", null,
                     "Kirim isi permintaan sebagai application/json (atau multipart/form-data untuk berkas).");
             return;
         }

@@ -1,5 +1,6 @@
 package org.kesra.platform.web;
 
+import org.kesra.platform.refusal.PlatformProblems;
 import java.util.EnumMap;
 import java.util.Map;
 import org.kesra.platform.refusal.Refusal;
@@ -49,17 +50,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** The one place where a domain refusal's kind becomes an HTTP status. */
-    public static final Map<RefusalKind, HttpStatus> STATUS = new EnumMap<>(Map.of(
-            RefusalKind.INVALID, HttpStatus.BAD_REQUEST,
-            RefusalKind.FORBIDDEN, HttpStatus.FORBIDDEN,
-            RefusalKind.NOT_FOUND, HttpStatus.NOT_FOUND,
-            RefusalKind.CONFLICT, HttpStatus.CONFLICT,
-            RefusalKind.STALE, HttpStatus.PRECONDITION_FAILED,
-            RefusalKind.TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE,
-            RefusalKind.UNSUPPORTED, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-            RefusalKind.UNPROCESSABLE, HttpStatus.UNPROCESSABLE_ENTITY,
-            RefusalKind.VERSION_REQUIRED, HttpStatus.PRECONDITION_REQUIRED,
-            RefusalKind.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE));
+    public static final Map<RefusalKind, HttpStatus> STATUS = new EnumMap<>(Map.ofEntries(
+            Map.entry(RefusalKind.INVALID, HttpStatus.BAD_REQUEST),
+            Map.entry(RefusalKind.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED),
+            Map.entry(RefusalKind.FORBIDDEN, HttpStatus.FORBIDDEN),
+            Map.entry(RefusalKind.NOT_FOUND, HttpStatus.NOT_FOUND),
+            Map.entry(RefusalKind.CONFLICT, HttpStatus.CONFLICT),
+            Map.entry(RefusalKind.STALE, HttpStatus.PRECONDITION_FAILED),
+            Map.entry(RefusalKind.TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE),
+            Map.entry(RefusalKind.UNSUPPORTED, HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+            Map.entry(RefusalKind.UNPROCESSABLE, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(RefusalKind.VERSION_REQUIRED, HttpStatus.PRECONDITION_REQUIRED),
+            Map.entry(RefusalKind.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE)));
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> handleRefusal(Refusal e) {
@@ -79,13 +81,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> Violation.field(pointer(v.getPropertyPath()), v.getMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, PlatformProblems.VALIDATION.code(), null,
                 "Ada isian yang tidak valid.", violations));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "KESRA-AUTH-403",
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN.code(),
                 null, "Peran atau wilayah Anda tidak mengizinkan tindakan ini.", List.of()));
     }
 
@@ -95,7 +97,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> handleNotMultipart(MultipartException e) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-BUKAN-MULTIPART", null,
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, PlatformProblems.NOT_MULTIPART.code(), null,
                 "Kirim berkas sebagai multipart/form-data pada bagian 'file'.",
                 List.of(Violation.field("/file", "Berkas tidak ada."))));
     }
@@ -134,7 +136,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(error -> violations.add(Violation.field("", error.getDefaultMessage())));
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, PlatformProblems.VALIDATION.code(), null,
                 "Ada isian yang tidak valid.", violations));
     }
 
@@ -145,7 +147,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
                 violations.add(Violation.field(
                         "/" + result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, PlatformProblems.VALIDATION.code(), null,
                 "Ada isian yang tidak valid.", violations));
     }
 
@@ -156,7 +158,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String name = e.getPropertyName() != null ? e.getPropertyName() : "";
         String detail = e.getCause() != null && CleanText.DETAIL.equals(e.getCause().getMessage())
                 ? CleanText.DETAIL : "Nilai tidak sesuai dengan jenis isian.";
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, PlatformProblems.VALIDATION.code(), null,
                 "Ada isian yang tidak valid.", List.of(Violation.field("/" + name, detail))));
     }
 
@@ -177,7 +179,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ? CleanText.DETAIL : "Nilai tidak sesuai dengan jenis isian.";
             violations = List.of(Violation.field(pointer.toString(), detail));
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "KESRA-MALFORMED-BODY", null,
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, PlatformProblems.BODY_MALFORMED.code(), null,
                 "Isi permintaan bukan JSON yang sah atau tidak sesuai bentuknya.", violations));
     }
 

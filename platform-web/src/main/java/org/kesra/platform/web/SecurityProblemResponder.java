@@ -1,5 +1,6 @@
 package org.kesra.platform.web;
 
+import org.kesra.platform.refusal.PlatformProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public class SecurityProblemResponder implements AuthenticationEntryPoint, Acces
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(e));
-        problems.write(request, response, HttpStatus.UNAUTHORIZED, "KESRA-AUTH-401",
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, PlatformProblems.UNAUTHENTICATED.code(),
                 "Token akses tidak ada, kedaluwarsa, atau tidak sah. Masuk kembali lalu ulangi.", List.of());
     }
 
@@ -56,7 +57,7 @@ public class SecurityProblemResponder implements AuthenticationEntryPoint, Acces
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         deniedHandler.handle(request, response, e);
-        problems.write(request, response, HttpStatus.FORBIDDEN, "KESRA-AUTH-403",
+        problems.write(request, response, HttpStatus.FORBIDDEN, PlatformProblems.FORBIDDEN.code(),
                 "Peran, cakupan (scope) atau wilayah Anda tidak mengizinkan tindakan ini.", List.of());
     }
 
@@ -65,7 +66,7 @@ public class SecurityProblemResponder implements AuthenticationEntryPoint, Acces
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
         log.atInfo().addKeyValue("kesra.refused", "firewall").log("request refused by the firewall");
-        problems.write(request, response, HttpStatus.BAD_REQUEST, "KESRA-PERMINTAAN-DITOLAK",
+        problems.write(request, response, HttpStatus.BAD_REQUEST, PlatformProblems.REQUEST_REJECTED.code(),
                 "Alamat atau header permintaan berisi karakter atau urutan yang tidak diizinkan.", List.of());
     }
 }

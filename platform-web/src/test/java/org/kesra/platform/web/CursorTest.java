@@ -64,8 +64,8 @@ class CursorTest {
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiProblemException.class, e -> {
-            assertThat(e.status().value()).isEqualTo(400);
+        assertThatThrownBy(call).isInstanceOfSatisfying(org.kesra.platform.refusal.Refusal.class, e -> {
+            assertThat(ProblemDetailsAdvice.STATUS.get(e.kind()).value()).isEqualTo(400);
             assertThat(e.code()).isEqualTo("KESRA-KURSOR-TIDAK-SAH");
             assertThat(e.violations()).extracting(Violation::pointer).containsExactly("/cursor");
         });

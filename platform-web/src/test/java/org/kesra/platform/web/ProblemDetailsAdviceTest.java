@@ -65,6 +65,49 @@ class ProblemDetailsAdviceTest {
         assertThat(ProblemDetailsAdvice.pointer("")).isEmpty();
     }
 
+    enum SampleProblems implements org.kesra.platform.refusal.ProblemType {
+        NIK_TAKEN;
+
+        public String code() {
+            return "HH-NIK-TERDAFTAR";
+        }
+
+        public org.kesra.platform.refusal.RefusalKind kind() {
+            return org.kesra.platform.refusal.RefusalKind.CONFLICT;
+        }
+
+        public String title() {
+            return "NIK sudah terdaftar";
+        }
+    }
+
+    @Test
+    void answersADomainRefusalWithTheStatusOfItsKindAndItsCatalogueEntry() {
+        org.kesra.platform.refusal.Refusal refusal = SampleProblems.NIK_TAKEN.refuse(
+                "NIK ini sudah terdaftar pada KK lain.", List.of(Violation.field("/members/0/nik", "NIK sudah terdaftar")));
+
+        ResponseEntity<ProblemDetail> response = new ProblemDetailsAdvice().handleRefusal(refusal);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ProblemDetail body = response.getBody();
+        assertThat(body.getTitle()).isEqualTo("NIK sudah terdaftar");
+        assertThat(body.getDetail()).isEqualTo("NIK ini sudah terdaftar pada KK lain.");
+        assertThat(body.getType().toString()).isEqualTo("urn:kesra:problem:HH-NIK-TERDAFTAR");
+        assertThat(body.getProperties()).containsEntry("code", "HH-NIK-TERDAFTAR");
+        assertThat((List<?>) body.getProperties().get("errors")).hasSize(1);
+
+        ResponseEntity<ProblemDetail> untitled = new ProblemDetailsAdvice()
+                .handleRefusal(org.kesra.platform.refusal.PlatformProblems.invalid(List.of()));
+        assertThat(untitled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(untitled.getBody().getTitle()).isEqualTo("Permintaan tidak valid");
+    }
+
+    @Test
+    void everyRefusalKindHasOneStatus() {
+        assertThat(ProblemDetailsAdvice.STATUS.keySet())
+                .containsExactlyInAnyOrder(org.kesra.platform.refusal.RefusalKind.values());
+    }
+
     @Test
     void answersAnApiProblemWithItsCodeTitleAndViolations() {
         ApiProblemException problem = new ApiProblemException(HttpStatus.CONFLICT, "HH-DUPLICATE-NIK",
