@@ -68,6 +68,21 @@ public enum PerformanceProblems implements ProblemType {
     REALISATION_INVALID("PF-REALISASI-TIDAK-SAH", RefusalKind.INVALID, "Realisasi tidak sah"),
     /** A cap on capaian that is not a positive percentage. */
     CAP_INVALID("PF-BATAS-CAPAIAN-TIDAK-SAH", RefusalKind.INVALID, "Batas capaian tidak sah"),
+    /** A position other than HEAD, ESELON_III or ESELON_IV. */
+    POSITION_UNKNOWN("PF-JABATAN-TIDAK-DIKENAL", RefusalKind.INVALID, "Jabatan tidak dikenal"),
+    /** The unit already has an agreement of that position and title for the year. */
+    AGREEMENT_EXISTS("PF-PK-SUDAH-ADA", RefusalKind.CONFLICT, "Perjanjian Kinerja sudah ada"),
+    /** No agreement of that id where the caller may look. */
+    AGREEMENT_NOT_FOUND("PF-PK-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Perjanjian Kinerja tidak ditemukan"),
+    /** The agreement exists but not that revision. */
+    AGREEMENT_REVISION_NOT_FOUND("PF-REVISI-PK-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Revisi PK tidak ditemukan"),
+    /** A change or agreement based on a revision that is no longer the newest. */
+    AGREEMENT_STALE("PF-PK-BERUBAH", RefusalKind.STALE, "Perjanjian Kinerja telah berubah"),
+    /** Agreeing a revision that is already agreed. */
+    AGREEMENT_ALREADY_AGREED("PF-PK-SUDAH-DISEPAKATI", RefusalKind.UNPROCESSABLE, "Perjanjian Kinerja sudah disepakati"),
+    /** An item naming a Renstra indicator that is not the unit's, or of no plan covering the year. */
+    RENSTRA_INDICATOR_MISMATCH("PF-INDIKATOR-RENSTRA-TIDAK-SESUAI", RefusalKind.INVALID,
+            "Indikator Renstra tidak sesuai"),
     /** An AKIP evaluation score outside 0-100. */
     SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100");
 

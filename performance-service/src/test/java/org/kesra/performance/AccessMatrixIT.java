@@ -24,6 +24,7 @@ class AccessMatrixIT extends PerformanceApiTest {
     static Map<String, String> samples() {
         Map<String, String> samples = new HashMap<>(AuthorizationMatrix.commonSamples());
         samples.put("version", "1");
+        samples.put("revision", "1");
         samples.put("indicatorId", samples.get("id"));
         return samples;
     }

@@ -27,12 +27,9 @@ final class PlanValidator {
     static final int MAX_SCALE = 4;
     private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000000");
 
-    private record Found(ProblemType type, Violation violation) {
-    }
-
     private final int startYear;
     private final int endYear;
-    private final List<Found> found = new ArrayList<>();
+    private final org.kesra.performance.Findings found = new org.kesra.performance.Findings();
     private final Map<String, String> codes = new HashMap<>();
 
     private PlanValidator(int startYear, int endYear) {
@@ -313,12 +310,10 @@ final class PlanValidator {
     }
 
     private void add(ProblemType type, String pointer, String detail) {
-        found.add(new Found(type, Violation.field(pointer, detail)));
+        found.add(type, pointer, detail);
     }
 
     private void refuseIfAny(String detail) {
-        if (!found.isEmpty()) {
-            throw found.get(0).type().refuse(detail, found.stream().map(Found::violation).toList());
-        }
+        found.refuseIfAny(detail);
     }
 }

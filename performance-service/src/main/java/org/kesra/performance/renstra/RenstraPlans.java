@@ -184,6 +184,20 @@ public class RenstraPlans {
         return new IndicatorTarget(plan.id(), plan.version(), indicator, target);
     }
 
+    /**
+     * True when {@code indicatorId} is an indicator of a plan of {@code unitCode} whose period covers {@code year}
+     * (any version): what a Perjanjian Kinerja item may take over.
+     */
+    @Transactional(readOnly = true)
+    public boolean indicatorServes(UUID indicatorId, String unitCode, int year) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM renstra_indicator i
+                                 JOIN renstra_node n ON n.id = i.node_id
+                                 JOIN renstra_plan p ON p.id = n.plan_id
+                                WHERE i.id = ? AND p.unit_code = ? AND ? BETWEEN p.start_year AND p.end_year)""")
+                .params(indicatorId, unitCode, year).query(Boolean.class).single();
+    }
+
     /** An indicator and its target for one year, as stored in one plan version. */
     public record IndicatorTarget(UUID planId, int version, RenstraViews.IndicatorView indicator,
                                   RenstraViews.TargetView target) {
