@@ -83,6 +83,10 @@ public enum PerformanceProblems implements ProblemType {
     /** An item naming a Renstra indicator that is not the unit's, or of no plan covering the year. */
     RENSTRA_INDICATOR_MISMATCH("PF-INDIKATOR-RENSTRA-TIDAK-SESUAI", RefusalKind.INVALID,
             "Indikator Renstra tidak sesuai"),
+    /** A quarter other than 1-4, or a year outside 2000-2100. */
+    QUARTER_INVALID("PF-TRIWULAN-TIDAK-SAH", RefusalKind.INVALID, "Triwulan tidak sah"),
+    /** A year whose holidays are not loaded yet: its working days cannot be counted honestly. */
+    CALENDAR_MISSING("PF-KALENDER-BELUM-ADA", RefusalKind.UNPROCESSABLE, "Kalender hari libur belum tersedia"),
     /** An AKIP evaluation score outside 0-100. */
     SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100");
 

@@ -2,6 +2,7 @@ package org.kesra.performance.renstra;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.Direction;
 
 /** A plan version's content once checked: what {@link RenstraPlans} stores, codes normalised, enumerations parsed. */

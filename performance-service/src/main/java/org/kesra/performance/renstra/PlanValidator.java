@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.kesra.performance.PerformanceProblems;
+import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.Direction;
 import org.kesra.platform.refusal.ProblemType;
 import org.kesra.platform.web.Violation;

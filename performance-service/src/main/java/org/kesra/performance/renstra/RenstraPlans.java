@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.kesra.performance.PerformanceProblems;
+import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.Direction;
 import org.kesra.performance.units.Unit;
 import org.kesra.performance.units.UnitScope;

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.Direction;
 import org.kesra.performance.units.Unit;
 

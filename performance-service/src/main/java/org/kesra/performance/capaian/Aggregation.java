@@ -1,4 +1,4 @@
-package org.kesra.performance.renstra;
+package org.kesra.performance.capaian;
 
 /** How the quarterly values of an indicator make its yearly value. */
 public enum Aggregation {
