@@ -55,6 +55,79 @@ public final class RenstraFixtures {
         return plan;
     }
 
+    /**
+     * The support programme of Dinas Sosial's Renstra 2021-2026 as seed 001 Tabel 6.1 prints it: two kegiatan with
+     * their sub-kegiatan, each a 100 % target and the indicative budget of years 1-5 and of the end of the period
+     * (loaded as 2026). The seed's text gives no codes for these rows: they carry the support programme's placeholder
+     * X.XX.01 and kegiatan/sub-kegiatan numbers in the seed's order. Its figures do not add up for "Administrasi
+     * Keuangan": the kegiatan states Rp 2.637.458.000 for year 1, its two sub-kegiatan Rp 2.492.458.000.
+     */
+    public static ObjectNode dinsosSupportProgramme2021To2026() {
+        ObjectNode plan = JSON.createObjectNode();
+        plan.put("unit", "dinsos");
+        plan.put("title", "Renstra Dinas Sosial Kota Metro 2021-2026");
+        plan.put("startYear", 2021);
+        plan.put("endYear", 2026);
+        ObjectNode tujuan = plan.putArray("tujuan").addObject();
+        tujuan.put("name", "Meningkatkan kesejahteraan sosial masyarakat");
+        ObjectNode sasaran = tujuan.putArray("sasaran").addObject();
+        sasaran.put("name", "Meningkatnya penanganan pemerlu pelayanan kesejahteraan sosial");
+        ObjectNode program = sasaran.putArray("program").addObject();
+        program.put("code", "X.XX.01");
+        program.put("name", "Program Penunjang Urusan Pemerintahan Daerah");
+        ArrayNode kegiatan = program.putArray("kegiatan");
+        ObjectNode planning = kegiatan.addObject();
+        planning.put("code", "X.XX.01.2.01");
+        planning.put("name", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah");
+        planning.putArray("indicators").add(budgeted("Tersusunnya dokumen perencanaan perangkat daerah",
+                24_000_000L, 24_000_000L, 24_000_000L, 24_000_000L, 24_000_000L, 24_000_000L));
+        ArrayNode planningSubs = planning.putArray("subKegiatan");
+        planningSubs.add(sub("X.XX.01.2.01.01", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+                budgeted("Jumlah Renstra, Renja dan Renja Perubahan SKPD yang Tersusun", 13_000_000L, 13_000_000L,
+                        13_000_000L, 13_000_000L, 13_000_000L, 13_000_000L)));
+        planningSubs.add(sub("X.XX.01.2.01.02", "Koordinasi dan Penyusunan Dokumen RKA-SKPD",
+                budgeted("Jumlah dokumen RKA-SKPD dan RKA-SKPD Perubahan yang Tersusun", 6_000_000L, 6_000_000L,
+                        6_000_000L, 6_000_000L, 6_000_000L, 6_000_000L)));
+        planningSubs.add(sub("X.XX.01.2.01.03", "Evaluasi Kinerja Perangkat Daerah",
+                budgeted("Dokumen evaluasi kinerja (LAKIP dan LKPJ) yang tersusun", 5_000_000L, 5_000_000L,
+                        5_000_000L, 5_000_000L, 5_000_000L, 5_000_000L)));
+        ObjectNode finance = kegiatan.addObject();
+        finance.put("code", "X.XX.01.2.02");
+        finance.put("name", "Administrasi Keuangan Perangkat Daerah");
+        finance.putArray("indicators").add(budgeted("Terlaksananya Pengadministrasian Keuangan", 2_637_458_000L,
+                2_740_000_000L, 2_845_000_000L, 2_955_000_000L, 377_600_000L, 387_600_000L));
+        ArrayNode financeSubs = finance.putArray("subKegiatan");
+        financeSubs.add(sub("X.XX.01.2.02.01", "Penyediaan Gaji dan Tunjangan ASN",
+                budgeted("Jumlah ASN yang akan dibayarkan gaji dan tunjangan", 2_305_258_000L, 2_400_000_000L,
+                        2_500_000_000L, 2_600_000_000L, 2_600_000L, 2_600_000L)));
+        financeSubs.add(sub("X.XX.01.2.02.02", "Penyediaan Administrasi Pelaksanaan Tugas ASN",
+                budgeted("Jumlah THL yang akan dibayarkan gaji", 187_200_000L, 195_000_000L, 200_000_000L,
+                        210_000_000L, 220_000_000L, 230_000_000L)));
+        return plan;
+    }
+
+    private static ObjectNode sub(String code, String name, ObjectNode indicator) {
+        ObjectNode sub = JSON.createObjectNode();
+        sub.put("code", code);
+        sub.put("name", name);
+        sub.putArray("indicators").add(indicator);
+        return sub;
+    }
+
+    /** A 100 % indicator with the budgets of 2021-2026. */
+    private static ObjectNode budgeted(String name, long... budgets) {
+        ObjectNode indicator = indicator(name, "%", "HIGHER", "PERCENTAGE", "Keluaran yang terlaksana",
+                "Keluaran yang direncanakan", "RATIO", null, null, null);
+        ArrayNode targets = indicator.putArray("targets");
+        for (int i = 0; i < budgets.length; i++) {
+            ObjectNode t = targets.addObject();
+            t.put("year", 2021 + i);
+            t.put("target", 100);
+            t.put("budget", budgets[i]);
+        }
+        return indicator;
+    }
+
     /** One tujuan > sasaran with one indicator, a program > kegiatan > sub-kegiatan chain, for {@code unit}. */
     public static ObjectNode small(String unit, int startYear, int endYear) {
         ObjectNode plan = JSON.createObjectNode();

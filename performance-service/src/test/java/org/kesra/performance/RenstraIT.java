@@ -22,13 +22,14 @@ class RenstraIT extends PerformanceApiTest {
         assertThat(own.status()).as(own.text()).isEqualTo(201);
         assertThat(own.body().path("createdBy").asString()).isEqualTo("bappeda.planner");
 
-        ApiClient.Response otherAgency = post(PLANNER, "/api/v1/renstra", RenstraFixtures.small("dinsos", 2025, 2029));
+        ApiClient.Response otherAgency = post(PLANNER, "/api/v1/renstra",
+                RenstraFixtures.small("disdukcapil", 2025, 2029));
         assertProblem(otherAgency, 403, "PF-UNIT-BUKAN-WEWENANG", "/unit");
         ApiClient.Response region = post(PLANNER, "/api/v1/renstra", RenstraFixtures.small("18.72.02", 2025, 2029));
         assertProblem(region, 403, "PF-UNIT-BUKAN-WEWENANG", "/unit");
-        assertThat(plansOf("dinsos")).isZero();
+        assertThat(plansOf("disdukcapil")).isZero();
 
-        ApiClient.Response byAdmin = post(ADMIN, "/api/v1/renstra", RenstraFixtures.small("dinsos", 2025, 2029));
+        ApiClient.Response byAdmin = post(ADMIN, "/api/v1/renstra", RenstraFixtures.small("disdukcapil", 2025, 2029));
         assertThat(byAdmin.status()).as(byAdmin.text()).isEqualTo(201);
 
         ApiClient.Response operator = post("metrobarat.operator", "/api/v1/renstra",

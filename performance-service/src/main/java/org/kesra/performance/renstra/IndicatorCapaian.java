@@ -21,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class IndicatorCapaian {
 
     private final RenstraPlans plans;
+    private final RatingLabels labels;
 
-    public IndicatorCapaian(RenstraPlans plans) {
+    public IndicatorCapaian(RenstraPlans plans, RatingSettings settings) {
         this.plans = plans;
+        this.labels = settings.ratingLabels();
     }
 
     @Schema(name = "CapaianIndikator", description = "Capaian satu indikator terhadap target tahunannya")
@@ -36,7 +38,8 @@ public class IndicatorCapaian {
                          BigDecimal capaianCapped,
                          @Schema(description = "false bila target 0: tidak ada rasio") boolean hasRatio,
                          @Schema(description = "Realisasi memenuhi target") boolean met,
-                         @Schema(description = "Kategori penilaian (Permendagri 86/2017)") String rating,
+                         @Schema(description = "Kategori penilaian (pita Permendagri 86/2017; nama sesuai konfigurasi)")
+                         String rating,
                          String note) {
     }
 
@@ -56,6 +59,6 @@ public class IndicatorCapaian {
         return new Result(planId, found.version(), indicatorId, indicator.name(), indicator.direction(), year,
                 target.value(), target.upper(), realisation, capaian.percent(), capaian.cap(), capaian.capped(),
                 capaian.hasRatio(), capaian.met(),
-                capaian.band() == null ? null : RatingLabels.PERMENDAGRI_86.label(capaian.band()), capaian.note());
+                capaian.band() == null ? null : labels.label(capaian.band()), capaian.note());
     }
 }

@@ -128,9 +128,10 @@ public class RenstraPlans {
                 .orElseThrow(() -> PerformanceProblems.VERSION_NOT_FOUND.refuse("Renstra " + planId
                         + " tidak memiliki versi " + shown + "; versi terbaru " + plan.currentVersion() + "."));
         Unit unit = units.find(plan.unitCode()).orElseThrow(() -> planNotFound(planId));
+        List<RenstraViews.NodeView> tujuan = tree(planId, shown);
         return new RenstraViews.PlanView(planId, unit, plan.startYear(), plan.endYear(), shown,
                 plan.currentVersion(), this_.title(), this_.reason(), this_.createdAt(), this_.createdBy(), versions,
-                tree(planId, shown));
+                tujuan, BudgetCheck.of(tujuan, plan.startYear(), plan.endYear()));
     }
 
     /** Plans the caller may read, of one unit or of all units in scope, newest period first. */

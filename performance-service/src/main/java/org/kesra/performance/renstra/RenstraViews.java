@@ -22,7 +22,21 @@ public final class RenstraViews {
                            String title, @Schema(description = "Alasan revisi versi ini; kosong untuk versi 1")
                            String reason, Instant createdAt, String createdBy,
                            @Schema(description = "Semua versi, yang lama tetap dapat dibaca") List<VersionSummary> versions,
-                           List<NodeView> tujuan) {
+                           List<NodeView> tujuan,
+                           @Schema(description = "Hasil pemeriksaan konsistensi versi ini (tidak menghalangi"
+                                   + " penyimpanan; diperbaiki dengan revisi)") List<Finding> checks) {
+    }
+
+    @Schema(name = "TemuanKonsistensi")
+    public record Finding(@Schema(description = "Jenis pemeriksaan") Check check, UUID nodeId, String code, int year,
+                          @Schema(description = "Nilai yang tertulis pada simpul") long stated,
+                          @Schema(description = "Jumlah rinciannya") long sumOfParts, String detail) {
+    }
+
+    /** The consistency checks run on a plan version. */
+    public enum Check {
+        /** A program's or kegiatan's budget of a year differs from the sum of its kegiatan's or sub-kegiatan's. */
+        BUDGET_SUM
     }
 
     @Schema(name = "VersiRenstra")
