@@ -2,9 +2,11 @@ package org.kesra.performance;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Renstra plans, indicators, targets, performance agreements, quarterly realisation and review. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class PerformanceServiceApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,117 @@
+package org.kesra.performance;
+
+import org.kesra.platform.refusal.ProblemType;
+import org.kesra.platform.refusal.RefusalKind;
+
+/**
+ * Every refusal performance-service answers with, each a stable {@code PF-} code clients match on, its kind (mapped to
+ * an HTTP status once, by platform-web's advice) and the Indonesian title users read. No code is spelled anywhere
+ * else in the service. When one request breaks several rules, the answer carries the code of the first rule broken
+ * (in the order of the request's fields) and lists every violation in {@code errors}.
+ */
+public enum PerformanceProblems implements ProblemType {
+
+    /** A unit code (OPD, kecamatan, kelurahan) in a request body that the service does not know. */
+    UNIT_UNKNOWN("PF-UNIT-TIDAK-DIKENAL", RefusalKind.INVALID, "Unit kerja tidak dikenal"),
+    /**
+     * A unit asked for that does not exist or lies outside what the caller may read: the same answer for both, so
+     * that nobody learns whether another unit's data exists.
+     */
+    UNIT_NOT_FOUND("PF-UNIT-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Unit kerja tidak ditemukan"),
+    /** A planner writing the plan of a unit other than their own. */
+    UNIT_NOT_YOURS("PF-UNIT-BUKAN-WEWENANG", RefusalKind.FORBIDDEN, "Unit kerja di luar wewenang Anda"),
+    /** A required field left empty. */
+    REQUIRED("PF-ISIAN-WAJIB", RefusalKind.INVALID, "Isian wajib belum diisi"),
+    /** A text longer than its column allows. */
+    TOO_LONG("PF-ISIAN-TERLALU-PANJANG", RefusalKind.INVALID, "Isian terlalu panjang"),
+    /** A plan period whose end is before its start, or longer than a Renstra runs. */
+    PERIOD_INVALID("PF-PERIODE-TIDAK-SAH", RefusalKind.INVALID, "Periode rencana tidak sah"),
+    /** A plan of the unit already covers one of the years. */
+    PERIOD_OVERLAP("PF-PERIODE-TUMPANG-TINDIH", RefusalKind.CONFLICT, "Periode rencana tumpang tindih"),
+    /** A target or budget for a year outside the plan's period. */
+    YEAR_OUTSIDE_PERIOD("PF-TAHUN-DI-LUAR-PERIODE", RefusalKind.INVALID, "Tahun di luar periode rencana"),
+    /** An indicator without a target for one of the plan's years. */
+    TARGET_MISSING("PF-TARGET-TAHUN-KOSONG", RefusalKind.INVALID, "Target tahunan belum lengkap"),
+    /** Two targets of one indicator for the same year. */
+    YEAR_TWICE("PF-TAHUN-GANDA", RefusalKind.INVALID, "Tahun disebut dua kali"),
+    /** An indicative budget below zero. */
+    BUDGET_NEGATIVE("PF-ANGGARAN-NEGATIF", RefusalKind.INVALID, "Anggaran tidak boleh negatif"),
+    /** A value the indicator's kind does not allow (a negative count, percentage, rupiah or months). */
+    VALUE_INVALID("PF-NILAI-TIDAK-SAH", RefusalKind.INVALID, "Nilai tidak sah untuk jenis indikator"),
+    /** A direction other than HIGHER, LOWER or RANGE. */
+    DIRECTION_UNKNOWN("PF-ARAH-TIDAK-DIKENAL", RefusalKind.INVALID, "Arah indikator tidak dikenal"),
+    /** A kind other than PERCENTAGE, COUNT, INDEX, RUPIAH or MONTHS. */
+    KIND_UNKNOWN("PF-JENIS-TIDAK-DIKENAL", RefusalKind.INVALID, "Jenis indikator tidak dikenal"),
+    /** An aggregation other than SUM, LAST, AVERAGE or RATIO. */
+    AGGREGATION_UNKNOWN("PF-AGREGASI-TIDAK-DIKENAL", RefusalKind.INVALID, "Cara agregasi tidak dikenal"),
+    /** A source other than ENTERED or REGISTER. */
+    SOURCE_UNKNOWN("PF-SUMBER-TIDAK-DIKENAL", RefusalKind.INVALID, "Sumber data indikator tidak dikenal"),
+    /** A percentage indicator without numerator and denominator definitions, or a ratio over a non-percentage. */
+    PERCENTAGE_DEFINITION("PF-DEFINISI-PERSENTASE", RefusalKind.INVALID, "Definisi pembilang/penyebut tidak sesuai"),
+    /** A range target without both bounds, with the upper below the lower, or bounds on a non-range indicator. */
+    RANGE_INVALID("PF-RENTANG-TARGET-TIDAK-SAH", RefusalKind.INVALID, "Rentang target tidak sah"),
+    /** A nomenclature code in neither of the accepted forms for its level. */
+    CODE_FORMAT("PF-KODE-NOMENKLATUR-TIDAK-SAH", RefusalKind.INVALID, "Kode nomenklatur tidak sah"),
+    /** A kegiatan code outside its program, a sub-kegiatan code outside its kegiatan. */
+    CODE_OUTSIDE_PARENT("PF-KODE-TIDAK-SESUAI-INDUK", RefusalKind.INVALID, "Kode tidak sesuai induknya"),
+    /** The same nomenclature code twice in one plan version (in either form). */
+    CODE_TWICE("PF-KODE-GANDA", RefusalKind.INVALID, "Kode nomenklatur ganda"),
+    /** No plan of that id where the caller may look. */
+    PLAN_NOT_FOUND("PF-RENSTRA-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Renstra tidak ditemukan"),
+    /** The plan exists but not that version. */
+    VERSION_NOT_FOUND("PF-VERSI-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Versi Renstra tidak ditemukan"),
+    /** A revision based on a version that is no longer the newest. */
+    PLAN_STALE("PF-RENSTRA-BERUBAH", RefusalKind.STALE, "Renstra telah berubah"),
+    /** No indicator of that id in the plan version. */
+    INDICATOR_NOT_FOUND("PF-INDIKATOR-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Indikator tidak ditemukan"),
+    /** A realisation that cannot be measured against a target (negative where the kind forbids it). */
+    REALISATION_INVALID("PF-REALISASI-TIDAK-SAH", RefusalKind.INVALID, "Realisasi tidak sah"),
+    /** A cap on capaian that is not a positive percentage. */
+    CAP_INVALID("PF-BATAS-CAPAIAN-TIDAK-SAH", RefusalKind.INVALID, "Batas capaian tidak sah"),
+    /** A position other than HEAD, ESELON_III or ESELON_IV. */
+    POSITION_UNKNOWN("PF-JABATAN-TIDAK-DIKENAL", RefusalKind.INVALID, "Jabatan tidak dikenal"),
+    /** The unit already has an agreement of that position and title for the year. */
+    AGREEMENT_EXISTS("PF-PK-SUDAH-ADA", RefusalKind.CONFLICT, "Perjanjian Kinerja sudah ada"),
+    /** No agreement of that id where the caller may look. */
+    AGREEMENT_NOT_FOUND("PF-PK-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Perjanjian Kinerja tidak ditemukan"),
+    /** The agreement exists but not that revision. */
+    AGREEMENT_REVISION_NOT_FOUND("PF-REVISI-PK-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Revisi PK tidak ditemukan"),
+    /** A change or agreement based on a revision that is no longer the newest. */
+    AGREEMENT_STALE("PF-PK-BERUBAH", RefusalKind.STALE, "Perjanjian Kinerja telah berubah"),
+    /** Agreeing a revision that is already agreed. */
+    AGREEMENT_ALREADY_AGREED("PF-PK-SUDAH-DISEPAKATI", RefusalKind.UNPROCESSABLE, "Perjanjian Kinerja sudah disepakati"),
+    /** An item naming a Renstra indicator that is not the unit's, or of no plan covering the year. */
+    RENSTRA_INDICATOR_MISMATCH("PF-INDIKATOR-RENSTRA-TIDAK-SESUAI", RefusalKind.INVALID,
+            "Indikator Renstra tidak sesuai"),
+    /** A quarter other than 1-4, or a year outside 2000-2100. */
+    QUARTER_INVALID("PF-TRIWULAN-TIDAK-SAH", RefusalKind.INVALID, "Triwulan tidak sah"),
+    /** A year whose holidays are not loaded yet: its working days cannot be counted honestly. */
+    CALENDAR_MISSING("PF-KALENDER-BELUM-ADA", RefusalKind.UNPROCESSABLE, "Kalender hari libur belum tersedia"),
+    /** An AKIP evaluation score outside 0-100. */
+    SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100");
+
+    private final String code;
+    private final RefusalKind kind;
+    private final String title;
+
+    PerformanceProblems(String code, RefusalKind kind, String title) {
+        this.code = code;
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public RefusalKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

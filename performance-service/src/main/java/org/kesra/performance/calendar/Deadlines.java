@@ -1,0 +1,59 @@
+package org.kesra.performance.calendar;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.kesra.performance.Findings;
+import org.kesra.performance.PerformanceProblems;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reporting deadlines on the calendar of the {@code holiday} table (the only reader and, with its migrations, the only
+ * writer of it). A year whose holidays are not loaded is refused rather than counted as if it had none.
+ */
+@Service
+public class Deadlines {
+
+    private final JdbcClient jdbc;
+
+    public Deadlines(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Schema(name = "TenggatLaporan", description = "Tenggat laporan kinerja triwulan: 5 hari kerja sesudah triwulan")
+    public record Answer(int year, int quarter, LocalDate quarterEnd, LocalDate due,
+                         @Schema(description = "Tanggal penyerahan yang ditanyakan, bila ada") LocalDate submittedOn,
+                         @Schema(description = "Hari kerja keterlambatan (0 bila tepat waktu)") Integer workingDaysLate) {
+    }
+
+    @Transactional(readOnly = true)
+    public Answer of(Integer year, Integer quarter, LocalDate submittedOn) {
+        Findings findings = new Findings();
+        if (year == null || year < 2000 || year > 2100) {
+            findings.add(PerformanceProblems.QUARTER_INVALID, "/tahun", "Tahun harus antara 2000 dan 2100.");
+        }
+        if (quarter == null || quarter < 1 || quarter > 4) {
+            findings.add(PerformanceProblems.QUARTER_INVALID, "/triwulan", "Triwulan harus 1, 2, 3 atau 4.");
+        }
+        findings.refuseIfAny("Triwulan yang ditanyakan tidak sah.");
+        int lastYear = Math.max(quarter == 4 ? year + 1 : year, submittedOn == null ? year : submittedOn.getYear());
+        List<LocalDate> holidays = jdbc.sql("SELECT date FROM holiday WHERE date BETWEEN ? AND ?")
+                .params(LocalDate.of(year, 1, 1), LocalDate.of(lastYear, 12, 31)).query(LocalDate.class).list();
+        Set<Integer> covered = new HashSet<>();
+        holidays.forEach(d -> covered.add(d.getYear()));
+        for (int y = year; y <= lastYear; y++) {
+            if (!covered.contains(y)) {
+                throw PerformanceProblems.CALENDAR_MISSING.refuse("Hari libur nasional dan cuti bersama tahun " + y
+                        + " belum dimuat, sehingga hari kerja tidak dapat dihitung.");
+            }
+        }
+        WorkingDays calendar = new WorkingDays(new HashSet<>(holidays));
+        ReportingDeadline deadline = ReportingDeadline.of(year, quarter, calendar);
+        return new Answer(year, quarter, deadline.quarterEnd(), deadline.due(), submittedOn,
+                submittedOn == null ? null : calendar.workingDaysLate(deadline.due(), submittedOn));
+    }
+}
