@@ -95,7 +95,7 @@ abstract class ImportApiTest extends RegistryApiTest {
 
     List<JsonNode> problems(String user, String id) {
         List<JsonNode> all = new ArrayList<>();
-        api.get("/api/v1/household-imports/" + id + "/problems?size=1000", token(user)).body().path("items")
+        read("/api/v1/household-imports/" + id + "/problems?size=1000", user).body().path("items")
                 .forEach(all::add);
         return all;
     }

@@ -149,8 +149,8 @@ class ImportIT extends ImportApiTest {
                 .isTrue();
         assertThat(done.path("rowsWithProblems").asLong()).isEqualTo(9);
 
-        ApiClient.Response report = api.get("/api/v1/household-imports/" + done.path("id").asString()
-                + "/problems.csv", token(OPERATOR));
+        ApiClient.Response report = read("/api/v1/household-imports/" + done.path("id").asString()
+                + "/problems.csv", OPERATOR);
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.contentType()).startsWith("text/csv");
         assertThat(report.text()).startsWith("\uFEFFbaris,kolom,nilai,masalah");
@@ -256,8 +256,8 @@ class ImportIT extends ImportApiTest {
         assertThat(done.path("status").asString()).isEqualTo("SELESAI");
         assertThat(done.path("reviewItems").asLong()).isEqualTo(1);
 
-        JsonNode reviews = api.get("/api/v1/household-imports/reviews?status=TERBUKA&importId=" + done.path("id").asString(),
-                token(OPERATOR)).body().path("items");
+        JsonNode reviews = read("/api/v1/household-imports/reviews?status=TERBUKA&importId=" + done.path("id").asString(),
+                OPERATOR).body().path("items");
         assertThat(reviews).hasSize(1);
         assertThat(reviews.get(0).path("nik").asString()).isEqualTo(otherNik);
         String reviewId = reviews.get(0).path("id").asString();

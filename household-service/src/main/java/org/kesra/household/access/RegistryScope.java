@@ -81,6 +81,26 @@ public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesF
         return nik.substring(0, 6) + "******" + nik.substring(12);
     }
 
+    private static final java.util.regex.Pattern SIXTEEN_DIGITS =
+            java.util.regex.Pattern.compile("(?<![0-9])[0-9]{16}(?![0-9])");
+
+    /**
+     * A free text (an import problem's value or message, "NIK 1872... sudah terdaftar di registri") as this caller may
+     * read it: every 16-digit number in it, NIK or KK number, masked like {@link #nik}.
+     */
+    public String niksIn(String text) {
+        if (seesFullNik || text == null) {
+            return text;
+        }
+        return SIXTEEN_DIGITS.matcher(text).replaceAll(m -> nik(m.group()));
+    }
+
+    /** The 16-digit numbers (NIKs, or KK numbers that look the same) a free text shows: what an access log records. */
+    public static java.util.List<String> niksFoundIn(String text) {
+        return text == null ? java.util.List.of()
+                : SIXTEEN_DIGITS.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+    }
+
     /**
      * The KK number as this caller may read it: whole, or masked like a NIK ({@code 187205******0001}). A KK number
      * is the key of a family in every other register (DTSEN deciles, bank lists), so a role that may not identify

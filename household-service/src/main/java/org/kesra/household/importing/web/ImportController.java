@@ -11,10 +11,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
+import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.importing.CanonicalColumn;
 import org.kesra.household.importing.DuplicateReviews;
 import org.kesra.household.importing.HouseholdImports;
@@ -62,8 +65,11 @@ public class ImportController {
     private final ImportJobs jobs;
     private final ImportProfiles profiles;
     private final DuplicateReviews reviews;
+    private final PersonalDataAccessLog accessLog;
 
-    public ImportController(HouseholdImports imports, ImportJobs jobs, ImportProfiles profiles, DuplicateReviews reviews) {
+    public ImportController(HouseholdImports imports, ImportJobs jobs, ImportProfiles profiles, DuplicateReviews reviews,
+                            PersonalDataAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.imports = imports;
         this.jobs = jobs;
         this.profiles = profiles;
@@ -97,26 +103,59 @@ public class ImportController {
     }
 
     @GetMapping("/{id}/problems")
-    @Operation(summary = "Laporan masalah per baris (baris, kolom, nilai, pesan)", description = Cursor.PAGING)
+    @Operation(summary = "Laporan masalah per baris (baris, kolom, nilai, pesan). Nilai dan pesan dapat memuat NIK:"
+            + " bagi peran yang melihat NIK lengkap, header X-Purpose wajib dan setiap jawaban dicatat.",
+            description = Cursor.PAGING)
     public ListPage<ImportJobs.ProblemRow> problems(@PathVariable UUID id,
                                                     @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
                                                     @RequestParam(defaultValue = "0") @Min(0) int page,
                                                     @Parameter(description = Cursor.CURSOR_PARAMETER) @RequestParam(required = false) String cursor,
-                                                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        imports.find(HouseholdController.scope(), id);
-        return cursor != null ? jobs.problems(id, cursor, size) : jobs.problems(id, page, size);
+                                                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
+        RegistryScope scope = HouseholdController.scope();
+        String declared = scope.seesFullNik() ? PersonalDataAccessLog.requirePurpose(purpose) : null;
+        imports.find(scope, id);
+        ListPage<ImportJobs.ProblemRow> found = (cursor != null ? jobs.problems(id, cursor, size)
+                : jobs.problems(id, page, size)).map(p -> shown(p, scope));
+        if (scope.seesFullNik()) {
+            accessLog.niksRead(null, found.items().stream().flatMap(ImportController::niks).toList(),
+                    "GET /api/v1/household-imports/{id}/problems", declared);
+        }
+        return found;
     }
 
     @GetMapping(value = "/{id}/problems.csv", produces = "text/csv")
-    @Operation(summary = "Unduh laporan masalah sebagai CSV (aman dibuka di spreadsheet)")
-    public void problemsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        ImportJobs.Job job = imports.find(HouseholdController.scope(), id);
+    @Operation(summary = "Unduh laporan masalah sebagai CSV (aman dibuka di spreadsheet); bagi peran yang melihat NIK"
+            + " lengkap, header X-Purpose wajib dan setiap unduhan dicatat")
+    public void problemsCsv(@PathVariable UUID id,
+                            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose,
+                            HttpServletResponse response) throws IOException {
+        RegistryScope scope = HouseholdController.scope();
+        String declared = scope.seesFullNik() ? PersonalDataAccessLog.requirePurpose(purpose) : null;
+        ImportJobs.Job job = imports.find(scope, id);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"masalah-impor-" + job.id() + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF'); // Excel opens UTF-8 CSV correctly only with a BOM
-        jobs.writeProblemsCsv(id, out);
+        Set<String> niks = new LinkedHashSet<>();
+        jobs.writeProblemsCsv(id, out, p -> {
+            niks.addAll(niks(p).toList());
+            return shown(p, scope);
+        });
         out.flush();
+        if (scope.seesFullNik()) {
+            accessLog.niksRead(null, niks, "GET /api/v1/household-imports/{id}/problems.csv", declared);
+        }
+    }
+
+    /** A problem as the caller may read it: the NIKs in its value and message masked for masked readers. */
+    private static ImportJobs.ProblemRow shown(ImportJobs.ProblemRow p, RegistryScope scope) {
+        return new ImportJobs.ProblemRow(p.rowNumber(), p.column(), scope.niksIn(p.value()), scope.niksIn(p.message()));
+    }
+
+    private static java.util.stream.Stream<String> niks(ImportJobs.ProblemRow p) {
+        return java.util.stream.Stream.concat(RegistryScope.niksFoundIn(p.value()).stream(),
+                RegistryScope.niksFoundIn(p.message()).stream());
     }
 
     @GetMapping("/columns")
@@ -154,14 +193,25 @@ public class ImportController {
     }
 
     @GetMapping("/reviews")
-    @Operation(summary = "Dugaan data ganda (nama, tanggal lahir dan kelurahan sama, NIK berbeda)")
+    @Operation(summary = "Dugaan data ganda (nama, tanggal lahir dan kelurahan sama, NIK berbeda); bagi peran yang"
+            + " melihat NIK lengkap, header X-Purpose wajib dan setiap jawaban dicatat")
     public PageResponse<DuplicateReviews.Review> reviews(
             @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "TERBUKA|ORANG_SAMA|ORANG_BERBEDA",
                     message = "status TERBUKA, ORANG_SAMA atau ORANG_BERBEDA") String status,
             @RequestParam(required = false) UUID importId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return reviews.list(HouseholdController.scope(), status, importId, page, size);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
+        RegistryScope scope = HouseholdController.scope();
+        String declared = scope.seesFullNik() ? PersonalDataAccessLog.requirePurpose(purpose) : null;
+        PageResponse<DuplicateReviews.Review> found = reviews.list(scope, status, importId, page, size);
+        if (scope.seesFullNik()) {
+            accessLog.niksRead(null, found.items().stream()
+                            .flatMap(r -> java.util.stream.Stream.of(r.nik(), r.otherNik()))
+                            .filter(java.util.Objects::nonNull).toList(),
+                    "GET /api/v1/household-imports/reviews", declared);
+        }
+        return found;
     }
 
     @PostMapping("/reviews/{id}/decision")
