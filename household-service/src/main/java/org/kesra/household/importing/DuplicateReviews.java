@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.household.HouseholdProblems;
+import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,20 +52,20 @@ public class DuplicateReviews {
     @Transactional
     public Review decide(RegistryScope scope, UUID id, Decision decision, String reason) {
         if (!scope.seesFullNik()) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
+            throw PlatformProblems.FORBIDDEN.refuse(
                     "Hanya petugas yang memasukkan atau memverifikasi data yang dapat memutuskan dugaan data ganda.");
         }
         if (decision == null || reason == null || reason.isBlank() || reason.length() > 500) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null, "Ada isian yang tidak valid.",
+            throw PlatformProblems.invalid(
                     List.of(decision == null ? Violation.field("/decision", "keputusan ORANG_SAMA atau ORANG_BERBEDA")
                             : Violation.field("/reason", "alasan keputusan wajib diisi (paling panjang 500 karakter)")));
         }
         Review current = jdbc.sql("SELECT * FROM duplicate_review WHERE id = ? AND kelurahan_code LIKE ? FOR UPDATE")
                 .params(id, scope.likePattern()).query((rs, n) -> review(rs, scope)).optional()
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "HH-TIDAK-DITEMUKAN",
-                        "Dugaan data ganda tidak ditemukan", "Tidak ada dugaan data ganda " + id + " di wilayah Anda."));
+                .orElseThrow(() -> HouseholdProblems.REVIEW_NOT_FOUND.refuse(
+                        "Tidak ada dugaan data ganda " + id + " di wilayah Anda."));
         if (!"TERBUKA".equals(current.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "HH-SUDAH-DIPUTUSKAN", "Sudah diputuskan",
+            throw HouseholdProblems.REVIEW_DECIDED.refuse(
                     "Dugaan data ganda ini sudah diputuskan " + current.status() + " oleh " + current.decidedBy() + ".");
         }
         jdbc.sql("UPDATE duplicate_review SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ? WHERE id = ?")

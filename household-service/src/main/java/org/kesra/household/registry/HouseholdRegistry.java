@@ -1,11 +1,8 @@
 package org.kesra.household.registry;
 
-import static org.kesra.household.registry.RegistryProblems.at;
-import static org.kesra.household.registry.RegistryProblems.conflict;
-import static org.kesra.household.registry.RegistryProblems.householdNotFound;
-import static org.kesra.household.registry.RegistryProblems.invalid;
-import static org.kesra.household.registry.RegistryProblems.personNotFound;
-import static org.kesra.household.registry.RegistryProblems.requireVersion;
+import static org.kesra.household.registry.Problem.at;
+import static org.kesra.household.registry.Versions.requireVersion;
+import static org.kesra.platform.refusal.PlatformProblems.invalid;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.kesra.contracts.household.FieldChange;
+import org.kesra.household.HouseholdProblems;
 import org.kesra.household.access.RegistryScope;
 import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.registry.ChangeHistory.Entity;
@@ -127,8 +125,7 @@ public class HouseholdRegistry {
                 history.record(Entity.PERSON, personId, "TERDAFTAR", null, fields(member), null, scope.actor(), now);
             }
         } catch (DuplicateKeyException raced) {
-            throw conflict("HH-SUDAH-TERDAFTAR", "Data sudah terdaftar",
-                    "NIK atau nomor KK ini baru saja didaftarkan oleh pengguna lain.", List.of());
+            throw HouseholdProblems.ALREADY_REGISTERED.refuse("NIK atau nomor KK ini baru saja didaftarkan oleh pengguna lain.", List.of());
         }
         Household created = new Household(store.household(householdId, false).orElseThrow(), store.members(householdId));
         history.record(Entity.HOUSEHOLD, householdId, "TERDAFTAR", null, fields(data), null, scope.actor(), now);
@@ -148,14 +145,12 @@ public class HouseholdRegistry {
         PersonData data = member.value();
         List<PersonRecord> members = store.members(householdId);
         if (data.relationship() == Relationship.KEPALA_KELUARGA && members.stream().anyMatch(p -> p.living() && p.isHead())) {
-            throw conflict("HH-KEPALA-KELUARGA", "Kepala keluarga sudah ada",
-                    "Rumah tangga ini sudah memiliki kepala keluarga. Ganti kepala keluarga lebih dulu.",
+            throw HouseholdProblems.HEAD_EXISTS.refuse("Rumah tangga ini sudah memiliki kepala keluarga. Ganti kepala keluarga lebih dulu.",
                     List.of(Violation.field("/relationship", "hanya satu kepala keluarga per KK")));
         }
         store.personByNik(data.nik()).ifPresent(existing -> {
             accessLog.registeredNikRevealed(List.of(data.nik()), "POST /api/v1/households/{id}/members");
-            throw conflict("HH-NIK-TERDAFTAR", "NIK sudah terdaftar",
-                    "NIK " + scope.nik(data.nik()) + " sudah terdaftar" + (existing.householdId() == null
+            throw HouseholdProblems.NIK_REGISTERED.refuse("NIK " + scope.nik(data.nik()) + " sudah terdaftar" + (existing.householdId() == null
                             ? " tanpa KK." : " pada KK lain.") + " Seseorang hanya boleh tercatat pada satu KK;"
                             + " gunakan pindah anggota.", List.of(Violation.field("/nik", "NIK sudah terdaftar")));
         });
@@ -202,7 +197,7 @@ public class HouseholdRegistry {
         HouseholdRecord from = writableHousehold(scope, householdId, ifMatch);
         PersonRecord person = member(householdId, personId);
         if (!person.living()) {
-            throw conflict("HH-STATUS", "Anggota tidak aktif", "Hanya anggota yang masih tinggal di kota dapat dipindah.",
+            throw HouseholdProblems.MEMBER_INACTIVE.refuse("Hanya anggota yang masih tinggal di kota dapat dipindah.",
                     List.of());
         }
         List<PersonRecord> fromMembers = store.members(householdId);
@@ -230,8 +225,7 @@ public class HouseholdRegistry {
             to = visibleHousehold(scope, move.toHouseholdId(), true);
             scope.requireWritableKelurahan(to.data().kelurahanCode());
             if (!to.active() || to.id().equals(householdId)) {
-                throw conflict("HH-STATUS", "KK tujuan tidak dapat dipakai",
-                        "KK tujuan sudah bubar atau sama dengan KK asal.", List.of());
+                throw HouseholdProblems.TARGET_HOUSEHOLD_UNUSABLE.refuse("KK tujuan sudah bubar atau sama dengan KK asal.", List.of());
             }
             relationship = move.relationship() == null ? null : RegistryValidator.parseRelationship(move.relationship());
             if (relationship == null) {
@@ -240,8 +234,7 @@ public class HouseholdRegistry {
             }
             if (relationship == Relationship.KEPALA_KELUARGA
                     && store.members(to.id()).stream().anyMatch(p -> p.living() && p.isHead())) {
-                throw conflict("HH-KEPALA-KELUARGA", "Kepala keluarga sudah ada",
-                        "KK tujuan sudah memiliki kepala keluarga.",
+                throw HouseholdProblems.HEAD_EXISTS.refuse("KK tujuan sudah memiliki kepala keluarga.",
                         List.of(Violation.field("/relationship", "hanya satu kepala keluarga per KK")));
             }
         }
@@ -268,8 +261,7 @@ public class HouseholdRegistry {
         HouseholdRecord household = writableHousehold(scope, householdId, ifMatch);
         PersonRecord newHead = member(householdId, change.personId());
         if (!newHead.living() || newHead.isHead()) {
-            throw conflict("HH-STATUS", "Tidak dapat menjadi kepala keluarga",
-                    "Kepala keluarga baru harus anggota yang masih tinggal di kota dan belum menjadi kepala keluarga.",
+            throw HouseholdProblems.NOT_ELIGIBLE_AS_HEAD.refuse("Kepala keluarga baru harus anggota yang masih tinggal di kota dan belum menjadi kepala keluarga.",
                     List.of(Violation.field("/personId", "anggota tidak memenuhi syarat")));
         }
         Instant now = now();
@@ -409,7 +401,7 @@ public class HouseholdRegistry {
         }
         if (!data.nik().equals(old.nik()) && store.personByNik(data.nik()).isPresent()) {
             accessLog.registeredNikRevealed(List.of(data.nik()), "PATCH /api/v1/persons/{id}");
-            throw conflict("HH-NIK-TERDAFTAR", "NIK sudah terdaftar", "NIK baru sudah dipakai penduduk lain.",
+            throw HouseholdProblems.NIK_REGISTERED.refuse("NIK baru sudah dipakai penduduk lain.",
                     List.of(Violation.field("/nik", "NIK sudah terdaftar")));
         }
         Instant now = now();
@@ -418,8 +410,7 @@ public class HouseholdRegistry {
                     person.lifeStatus(), person.lifeStatusDate(), person.movedTo(), person.version(), now, scope.actor()),
                     scope.actor(), now);
         } catch (DuplicateKeyException twoHeads) {
-            throw conflict("HH-KEPALA-KELUARGA", "Kepala keluarga sudah ada",
-                    "KK ini sudah memiliki kepala keluarga; gunakan ganti kepala keluarga.",
+            throw HouseholdProblems.HEAD_EXISTS.refuse("KK ini sudah memiliki kepala keluarga; gunakan ganti kepala keluarga.",
                     List.of(Violation.field("/relationship", "hanya satu kepala keluarga per KK")));
         }
         touchHouseholdOf(person, scope, now);
@@ -476,12 +467,14 @@ public class HouseholdRegistry {
 
     private HouseholdRecord visibleHousehold(RegistryScope scope, UUID id, boolean lock) {
         return store.household(id, lock).filter(h -> scope.covers(h.data().kelurahanCode()))
-                .orElseThrow(() -> householdNotFound(id));
+                .orElseThrow(() -> HouseholdProblems.HOUSEHOLD_NOT_FOUND.refuse(
+                        "Tidak ada rumah tangga " + id + " di wilayah Anda."));
     }
 
     private PersonRecord visiblePerson(RegistryScope scope, UUID id, boolean lock) {
         return store.person(id, lock).filter(p -> scope.covers(p.kelurahanCode()))
-                .orElseThrow(() -> personNotFound(id));
+                .orElseThrow(() -> HouseholdProblems.PERSON_NOT_FOUND.refuse(
+                        "Tidak ada penduduk " + id + " di wilayah Anda."));
     }
 
     private HouseholdRecord writableHousehold(RegistryScope scope, UUID id, String ifMatch) {
@@ -490,7 +483,7 @@ public class HouseholdRegistry {
         scope.requireWritableKelurahan(household.data().kelurahanCode());
         requireVersion(ifMatch, household.version());
         if (!household.active()) {
-            throw conflict("HH-KK-BUBAR", "KK sudah bubar", "KK ini sudah tidak aktif; perubahan tidak dapat dicatat.",
+            throw HouseholdProblems.KK_DISSOLVED.refuse("KK ini sudah tidak aktif; perubahan tidak dapat dicatat.",
                     List.of());
         }
         return household;
@@ -506,14 +499,14 @@ public class HouseholdRegistry {
 
     private PersonRecord member(UUID householdId, UUID personId) {
         return store.person(personId, true).filter(p -> householdId.equals(p.householdId()))
-                .orElseThrow(() -> personNotFound(personId));
+                .orElseThrow(() -> HouseholdProblems.PERSON_NOT_FOUND.refuse("Tidak ada penduduk " + personId
+                        + " di wilayah Anda."));
     }
 
     private static void requireOneHead(List<PersonData> members) {
         long heads = members.stream().filter(m -> m.relationship() == Relationship.KEPALA_KELUARGA).count();
         if (heads != 1) {
-            throw new org.kesra.platform.web.ApiProblemException(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "HH-KEPALA-KELUARGA", "Kepala keluarga harus tepat satu",
+            throw HouseholdProblems.HEAD_NOT_ONE.refuse(
                     "Satu KK harus memiliki tepat satu kepala keluarga; data ini memiliki " + heads + ".",
                     List.of(Violation.field("/members", "tepat satu anggota dengan hubungan KEPALA_KELUARGA")));
         }
@@ -545,15 +538,14 @@ public class HouseholdRegistry {
                             "NIK sudah terdaftar; seseorang hanya boleh tercatat pada satu KK"));
                 }
             }
-            throw conflict("HH-NIK-TERDAFTAR", "NIK sudah terdaftar",
-                    registered.size() + " NIK sudah terdaftar di kota ini. Gunakan pindah anggota untuk memindahkan"
+            throw HouseholdProblems.NIK_REGISTERED.refuse(registered.size() + " NIK sudah terdaftar di kota ini. Gunakan pindah anggota untuk memindahkan"
                             + " penduduk yang sudah terdaftar.", violations);
         }
     }
 
     private void requireFreeKk(String kkNumber, UUID except, String pointer) {
         if (store.activeKkExists(kkNumber, except)) {
-            throw conflict("HH-KK-TERDAFTAR", "Nomor KK sudah dipakai", "Nomor KK " + kkNumber
+            throw HouseholdProblems.KK_REGISTERED.refuse("Nomor KK " + kkNumber
                     + " sudah dipakai rumah tangga aktif lain.", List.of(Violation.field(pointer, "nomor KK sudah terdaftar")));
         }
     }
@@ -567,14 +559,13 @@ public class HouseholdRegistry {
     private static void requireHeadCanLeave(PersonRecord person, List<PersonRecord> members) {
         boolean othersLiving = members.stream().anyMatch(p -> p.living() && !p.id().equals(person.id()));
         if (person.living() && person.isHead() && othersLiving) {
-            throw conflict("HH-KEPALA-KELUARGA", "Kepala keluarga tidak dapat keluar",
-                    "Tetapkan kepala keluarga baru lebih dulu (ganti kepala keluarga), lalu ulangi.", List.of());
+            throw HouseholdProblems.HEAD_CANNOT_LEAVE.refuse("Tetapkan kepala keluarga baru lebih dulu (ganti kepala keluarga), lalu ulangi.", List.of());
         }
     }
 
     private void requireLivingOnDate(PersonRecord person, LocalDate date, String pointer, String what) {
         if (!person.living()) {
-            throw conflict("HH-STATUS", "Status penduduk tidak berubah", "Penduduk ini sudah tercatat "
+            throw HouseholdProblems.LIFE_STATUS_UNCHANGED.refuse("Penduduk ini sudah tercatat "
                     + (person.lifeStatus() == LifeStatus.MENINGGAL ? "meninggal" : "pindah keluar kota") + ".", List.of());
         }
         if (date == null || date.isAfter(LocalDate.now(clock)) || date.isBefore(person.data().birthDate())) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
-import org.kesra.household.registry.NameKey;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;

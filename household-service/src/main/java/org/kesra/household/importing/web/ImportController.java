@@ -83,7 +83,9 @@ public class ImportController {
                                                 @RequestParam(required = false) String profile,
                                                 @RequestParam(required = false) String mode,
                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        HouseholdImports.Started started = imports.start(HouseholdController.scope(), file, profile, mode, key);
+        HouseholdImports.Started started = imports.start(HouseholdController.scope(),
+                file == null ? null : new HouseholdImports.Upload(file.getOriginalFilename(), file.isEmpty(),
+                        file::getInputStream), profile, mode, key);
         URI location = URI.create("/api/v1/household-imports/" + started.job().id());
         return started.created() ? ResponseEntity.accepted().location(location).body(started.job())
                 : ResponseEntity.ok().location(location).body(started.job());

@@ -1,6 +1,6 @@
 package org.kesra.household.registry.web;
 
-import static org.kesra.household.registry.RegistryProblems.etag;
+import static org.kesra.household.registry.Versions.etag;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,6 +1,6 @@
 package org.kesra.household.registry.web;
 
-import static org.kesra.household.registry.RegistryProblems.etag;
+import static org.kesra.household.registry.Versions.etag;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,7 +19,9 @@ import org.kesra.household.registry.ChangeHistory;
 import org.kesra.household.registry.HouseholdRegistry;
 import org.kesra.household.registry.PersonRecord;
 import org.kesra.household.search.RegistrySearch;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.refusal.Refusal;
+import org.kesra.platform.refusal.RefusalKind;
+import org.kesra.platform.web.ProblemDetailsAdvice;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
@@ -166,9 +168,9 @@ public class PersonController {
     private PersonRecord readable(RegistryScope scope, UUID id, String endpoint, String purpose) {
         try {
             return registry.person(scope, id);
-        } catch (ApiProblemException refused) {
-            if (refused.status().value() == 403 || refused.status().value() == 404) {
-                accessLog.personRefused(id, refused.status().value(), endpoint, purpose);
+        } catch (Refusal refused) {
+            if (refused.kind() == RefusalKind.FORBIDDEN || refused.kind() == RefusalKind.NOT_FOUND) {
+                accessLog.personRefused(id, ProblemDetailsAdvice.STATUS.get(refused.kind()).value(), endpoint, purpose);
             }
             throw refused;
         }

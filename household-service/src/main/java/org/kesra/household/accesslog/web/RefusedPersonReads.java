@@ -1,4 +1,6 @@
-package org.kesra.household.accesslog;
+package org.kesra.household.accesslog.web;
+
+import org.kesra.household.accesslog.PersonalDataAccessLog;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;

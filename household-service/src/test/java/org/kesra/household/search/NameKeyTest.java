@@ -1,4 +1,4 @@
-package org.kesra.household.registry;
+package org.kesra.household.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

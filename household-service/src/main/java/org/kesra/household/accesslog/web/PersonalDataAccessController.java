@@ -1,4 +1,6 @@
-package org.kesra.household.accesslog;
+package org.kesra.household.accesslog.web;
+
+import org.kesra.household.accesslog.PersonalDataAccessLog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
