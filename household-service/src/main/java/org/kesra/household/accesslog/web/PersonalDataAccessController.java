@@ -1,16 +1,13 @@
 package org.kesra.household.accesslog.web;
 
-import org.kesra.household.accesslog.PersonalDataAccessLog;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
-import org.kesra.platform.web.Caller;
+import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +30,10 @@ public class PersonalDataAccessController {
             @RequestParam(required = false) UUID household,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{16}", message = "NIK harus 16 digit") String nik,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
+            @Paging.PageSize(value = 50, max = 500) Paging paging, RegistryScope scope) {
         // Auditors read NIKs masked everywhere, this log included; they filter by the full NIK they were given.
-        RegistryScope scope = RegistryScope.of(Caller.current());
-        return log.find(person, household, actor, nik, page, size).map(a -> new PersonalDataAccessLog.Access(a.id(),
+        return log.find(person, household, actor, nik, paging.page(), paging.size()).map(a ->
+                new PersonalDataAccessLog.Access(a.id(),
                 a.accessedAt(), a.actor(), a.clientId(), a.personId(), a.householdId(),
                 a.niks().stream().map(scope::nik).toList(), a.status(), a.endpoint(), a.purpose(), a.requestId()));
     }

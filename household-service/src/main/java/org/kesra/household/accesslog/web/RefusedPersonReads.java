@@ -1,11 +1,10 @@
 package org.kesra.household.accesslog.web;
 
-import org.kesra.household.accesslog.PersonalDataAccessLog;
-
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.platform.web.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
