@@ -46,9 +46,11 @@ public class HouseholdRegistry {
                              BigDecimal longitude, String newKkNumber, String reason) {
     }
 
+    /** Command: record a person's death on a date (requests: {@code registry.web.DeathRequest}). */
     public record Death(LocalDate dateOfDeath, String reason) {
     }
 
+    /** Command: record a person's move out of the city (requests: {@code registry.web.MoveAwayRequest}). */
     public record MoveAway(LocalDate movedOn, String destination, String reason) {
     }
 
@@ -366,28 +368,17 @@ public class HouseholdRegistry {
 
     // ---- corrections ----
 
-    /** Fields a person correction may change, as named in the API. */
-    static final Set<String> PERSON_FIELDS = Set.of("nik", "name", "birthPlace", "birthDate", "sex", "relationship",
-            "maritalStatus", "education", "occupation", "disability", "severeDisability", "chronicIllness", "pregnant");
-    /** Fields a household correction may change; the kelurahan changes by relocation. */
-    static final Set<String> HOUSEHOLD_FIELDS = Set.of("kkNumber", "rw", "rt", "dasawismaId", "address", "latitude",
-            "longitude", "houseOwnership", "floorAreaM2", "floorMaterial", "wallMaterial", "roofMaterial", "waterSource",
-            "sanitation", "lighting", "cookingFuel", "assets", "incomeBand");
-
     @Transactional
-    public PersonRecord correctPerson(RegistryScope scope, UUID personId, String ifMatch, Map<String, Object> patch) {
-        String reason = reasonOf(patch);
-        requireKnownFields(patch, PERSON_FIELDS);
+    public PersonRecord correctPerson(RegistryScope scope, UUID personId, String ifMatch, PersonCorrection c) {
+        String reason = c.reason();
         PersonRecord person = writablePerson(scope, personId, ifMatch);
         PersonData old = person.data();
-        PersonInput corrected = new PersonInput(
-                text(patch, "nik", old.nik()), text(patch, "name", old.name()),
-                text(patch, "birthPlace", old.birthPlace()), date(patch, "birthDate", old.birthDate()),
-                text(patch, "sex", old.sex().name()), text(patch, "relationship", name(old.relationship())),
-                text(patch, "maritalStatus", old.maritalStatus()), text(patch, "education", old.education()),
-                text(patch, "occupation", old.occupation()), text(patch, "disability", old.disability()),
-                bool(patch, "severeDisability", old.severeDisability()), text(patch, "chronicIllness", old.chronicIllness()),
-                bool(patch, "pregnant", old.pregnant()));
+        PersonInput corrected = new PersonInput(c.nik().or(old.nik()), c.name().or(old.name()),
+                c.birthPlace().or(old.birthPlace()), c.birthDate().or(old.birthDate()), c.sex().or(old.sex().name()),
+                c.relationship().or(name(old.relationship())), c.maritalStatus().or(old.maritalStatus()),
+                c.education().or(old.education()), c.occupation().or(old.occupation()),
+                c.disability().or(old.disability()), c.severeDisability().or(old.severeDisability()),
+                c.chronicIllness().or(old.chronicIllness()), c.pregnant().or(old.pregnant()));
         RegistryValidator.Validated<PersonData> validated = validator.person(corrected, person.householdId() != null);
         if (!validated.valid()) {
             throw invalid(at("", validated.problems()));
@@ -422,24 +413,18 @@ public class HouseholdRegistry {
     }
 
     @Transactional
-    public Household correctHousehold(RegistryScope scope, UUID householdId, String ifMatch, Map<String, Object> patch) {
-        String reason = reasonOf(patch);
-        if (patch.containsKey("kelurahanCode")) {
-            throw invalid(List.of(Violation.field("/kelurahanCode",
-                    "kelurahan tidak dikoreksi di sini: gunakan pindah alamat (relocation)")));
-        }
-        requireKnownFields(patch, HOUSEHOLD_FIELDS);
+    public Household correctHousehold(RegistryScope scope, UUID householdId, String ifMatch, HouseholdCorrection c) {
+        String reason = c.reason();
         HouseholdRecord household = writableHousehold(scope, householdId, ifMatch);
         HouseholdData old = household.data();
-        HouseholdInput corrected = new HouseholdInput(text(patch, "kkNumber", old.kkNumber()), old.kelurahanCode(),
-                text(patch, "rw", old.rw()), text(patch, "rt", old.rt()), uuid(patch, "dasawismaId", old.dasawismaId()),
-                text(patch, "address", old.address()), decimal(patch, "latitude", old.latitude()),
-                decimal(patch, "longitude", old.longitude()), text(patch, "houseOwnership", old.houseOwnership()),
-                integer(patch, "floorAreaM2", old.floorAreaM2()), text(patch, "floorMaterial", old.floorMaterial()),
-                text(patch, "wallMaterial", old.wallMaterial()), text(patch, "roofMaterial", old.roofMaterial()),
-                text(patch, "waterSource", old.waterSource()), text(patch, "sanitation", old.sanitation()),
-                text(patch, "lighting", old.lighting()), text(patch, "cookingFuel", old.cookingFuel()),
-                strings(patch, "assets", old.assets()), text(patch, "incomeBand", old.incomeBand()));
+        HouseholdInput corrected = new HouseholdInput(c.kkNumber().or(old.kkNumber()), old.kelurahanCode(),
+                c.rw().or(old.rw()), c.rt().or(old.rt()), c.dasawismaId().or(old.dasawismaId()),
+                c.address().or(old.address()), c.latitude().or(old.latitude()), c.longitude().or(old.longitude()),
+                c.houseOwnership().or(old.houseOwnership()), c.floorAreaM2().or(old.floorAreaM2()),
+                c.floorMaterial().or(old.floorMaterial()), c.wallMaterial().or(old.wallMaterial()),
+                c.roofMaterial().or(old.roofMaterial()), c.waterSource().or(old.waterSource()),
+                c.sanitation().or(old.sanitation()), c.lighting().or(old.lighting()),
+                c.cookingFuel().or(old.cookingFuel()), c.assets().or(old.assets()), c.incomeBand().or(old.incomeBand()));
         RegistryValidator.Validated<HouseholdData> validated = validator.household(corrected);
         if (!validated.valid()) {
             throw invalid(at("", validated.problems()));
@@ -617,20 +602,6 @@ public class HouseholdRegistry {
         }
     }
 
-    private static String reasonOf(Map<String, Object> patch) {
-        Object reason = patch.get("reason");
-        requireReason(reason instanceof String s ? s : null);
-        return ((String) reason).trim();
-    }
-
-    private static void requireKnownFields(Map<String, Object> patch, Set<String> allowed) {
-        List<Violation> unknown = patch.keySet().stream().filter(k -> !k.equals("reason") && !allowed.contains(k))
-                .map(k -> Violation.field("/" + k, "kolom ini tidak dikenal atau tidak dapat dikoreksi")).toList();
-        if (!unknown.isEmpty()) {
-            throw invalid(unknown);
-        }
-    }
-
     // ---- field maps for history and events ----
 
     static Map<String, Object> fields(PersonData d) {
@@ -705,87 +676,6 @@ public class HouseholdRegistry {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private static String text(Map<String, Object> patch, String field, String current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        return value == null ? null : value.toString();
-    }
-
-    private static Boolean bool(Map<String, Object> patch, String field, boolean current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        if (value != null && !(value instanceof Boolean)) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus true atau false")));
-        }
-        return (Boolean) value;
-    }
-
-    private static LocalDate date(Map<String, Object> patch, String field, LocalDate current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        try {
-            return value == null ? null : LocalDate.parse(value.toString());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw invalid(List.of(Violation.field("/" + field, "tanggal harus berbentuk YYYY-MM-DD")));
-        }
-    }
-
-    private static Integer integer(Map<String, Object> patch, String field, Integer current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        if (value != null && !(value instanceof Integer)) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus bilangan bulat")));
-        }
-        return (Integer) value;
-    }
-
-    private static BigDecimal decimal(Map<String, Object> patch, String field, BigDecimal current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        try {
-            return value == null ? null : new BigDecimal(value.toString());
-        } catch (NumberFormatException e) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus angka desimal")));
-        }
-    }
-
-    private static UUID uuid(Map<String, Object> patch, String field, UUID current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        try {
-            return value == null ? null : UUID.fromString(value.toString());
-        } catch (IllegalArgumentException e) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus UUID")));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Map<String, Object> patch, String field, List<String> current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus daftar kode")));
-        }
-        return (List<String>) value;
     }
 
     private Instant now() {

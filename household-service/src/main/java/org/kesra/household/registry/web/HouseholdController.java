@@ -3,7 +3,6 @@ package org.kesra.household.registry.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
-import java.util.Map;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
 import org.kesra.household.accesslog.web.AccessRequest;
@@ -80,8 +79,8 @@ public class HouseholdController {
     @Operation(summary = "Koreksi data rumah tangga (alamat, data sosial-ekonomi, ...) dengan alasan")
     public ResponseEntity<RegistryResponses.HouseholdView> correct(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody Map<String, Object> patch, RegistryScope scope, AccessRequest access) {
-        return answers.household(id, registry.correctHousehold(scope, id, ifMatch, patch), scope, access,
+            @RequestBody HouseholdPatchRequest patch, RegistryScope scope, AccessRequest access) {
+        return answers.household(id, registry.correctHousehold(scope, id, ifMatch, patch.command()), scope, access,
                 access.purpose());
     }
 

@@ -2,7 +2,6 @@ package org.kesra.household.registry.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
 import org.kesra.household.accesslog.web.AccessRequest;
@@ -35,24 +34,26 @@ public class PersonChangeController {
     @Operation(summary = "Koreksi data penduduk dengan alasan; NIK yang tidak sesuai tanggal lahir ditandai, tidak ditolak")
     public ResponseEntity<RegistryResponses.PersonView> correct(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody Map<String, Object> patch, RegistryScope scope, AccessRequest access) {
-        return answers.person(id, registry.correctPerson(scope, id, ifMatch, patch), scope, access, access.purpose());
+            @RequestBody PersonPatchRequest patch, RegistryScope scope, AccessRequest access) {
+        return answers.person(id, registry.correctPerson(scope, id, ifMatch, patch.command()), scope, access,
+                access.purpose());
     }
 
     @PostMapping("/{id}/death")
     @Operation(summary = "Catat kematian")
     public ResponseEntity<RegistryResponses.PersonView> death(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody HouseholdRegistry.Death request, RegistryScope scope, AccessRequest access) {
-        return answers.person(id, registry.recordDeath(scope, id, ifMatch, request), scope, access, access.purpose());
+            @RequestBody DeathRequest request, RegistryScope scope, AccessRequest access) {
+        return answers.person(id, registry.recordDeath(scope, id, ifMatch, request.command()), scope, access,
+                access.purpose());
     }
 
     @PostMapping("/{id}/move-away")
     @Operation(summary = "Catat pindah ke luar kota")
     public ResponseEntity<RegistryResponses.PersonView> moveAway(@PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody HouseholdRegistry.MoveAway request, RegistryScope scope, AccessRequest access) {
-        return answers.person(id, registry.recordMoveAway(scope, id, ifMatch, request), scope, access,
+            @RequestBody MoveAwayRequest request, RegistryScope scope, AccessRequest access) {
+        return answers.person(id, registry.recordMoveAway(scope, id, ifMatch, request.command()), scope, access,
                 access.purpose());
     }
 }
