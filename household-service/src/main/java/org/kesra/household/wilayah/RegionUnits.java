@@ -31,6 +31,26 @@ public class RegionUnits {
         this.directory = directory;
     }
 
+    /** The RW and RT of an address, registered if new (households name them; wilayah owns the tables). */
+    public void ensure(String kelurahanCode, String rw, String rt, String actor) {
+        jdbc.sql("INSERT INTO rukun_warga (kelurahan_code, rw, created_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(kelurahanCode, rw, actor).update();
+        jdbc.sql("INSERT INTO rukun_tetangga (kelurahan_code, rw, rt, created_by) VALUES (?, ?, ?, ?) ON CONFLICT DO"
+                + " NOTHING").params(kelurahanCode, rw, rt, actor).update();
+    }
+
+    /** Every RW and RT named by the valid rows an import staged, registered if new, in the import's transaction. */
+    public void ensureForImport(UUID importId, String actor) {
+        jdbc.sql("""
+                INSERT INTO rukun_warga (kelurahan_code, rw, created_by)
+                SELECT DISTINCT kelurahan_code, rw, ? FROM household_import_row WHERE import_id = ? AND valid
+                ON CONFLICT DO NOTHING""").params(actor, importId).update();
+        jdbc.sql("""
+                INSERT INTO rukun_tetangga (kelurahan_code, rw, rt, created_by)
+                SELECT DISTINCT kelurahan_code, rw, rt, ? FROM household_import_row WHERE import_id = ? AND valid
+                ON CONFLICT DO NOTHING""").params(actor, importId).update();
+    }
+
     /** The kelurahan, when it exists and lies in the caller's region; else 404 (a region outside is not shown). */
     public String visible(RegistryScope scope, String kelurahan) {
         if (!directory.isKelurahan(kelurahan) || !scope.covers(kelurahan)) {
