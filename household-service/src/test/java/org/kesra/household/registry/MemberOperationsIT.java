@@ -1,4 +1,4 @@
-package org.kesra.household;
+package org.kesra.household.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.kesra.devinfra.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 /** Changes to a household's members and place, each with its rules, its history and its event. */
-class MemberOperationsIT extends RegistryApiTest {
+class MemberOperationsIT extends RegistryApiIntegrationBase {
 
     static final String OPERATOR = KELURAHAN_OPERATOR;
     static final String KECAMATAN_OPERATOR = "metrobarat.operator";

@@ -1,5 +1,6 @@
-package org.kesra.household;
+package org.kesra.household.access;
 
+import org.kesra.household.registry.RegistryApiIntegrationBase;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,7 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** household-service's authorisation matrix, generated from its access table (access-rules/*.csv). */
-class AccessMatrixIT extends RegistryApiTest {
+class AccessMatrixIT extends RegistryApiIntegrationBase {
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

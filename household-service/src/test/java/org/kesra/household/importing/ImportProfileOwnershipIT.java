@@ -1,4 +1,4 @@
-package org.kesra.household;
+package org.kesra.household.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * Mapping profiles have an owner: only the owner's staff or a Dinas Sosial admin change them, city-wide ones only an
  * admin, and every saved version can be read back.
  */
-class ImportProfileOwnershipIT extends ImportApiTest {
+class ImportProfileOwnershipIT extends ImportApiIntegrationBase {
 
     private static final String PATH = "/api/v1/household-imports/profiles/";
 

@@ -1,4 +1,4 @@
-package org.kesra.household;
+package org.kesra.household.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Registering a household: every rule of the KK and the NIK, answered as problem details, nothing half-written. */
-class RegistrationIT extends RegistryApiTest {
+class RegistrationIT extends RegistryApiIntegrationBase {
 
     @Autowired
     JdbcClient jdbc;

@@ -1,4 +1,4 @@
-package org.kesra.household;
+package org.kesra.household.importing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -14,24 +14,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.household.registry.RegistryApiIntegrationBase;
 import tools.jackson.databind.JsonNode;
 
 /** Imports over HTTP: spreadsheets written per test, uploaded as a browser would, followed until they end. */
-abstract class ImportApiTest extends RegistryApiTest {
+public abstract class ImportApiIntegrationBase extends RegistryApiIntegrationBase {
 
-    static final String HEADER = "kk_number,kelurahan_code,rw,rt,address,nik,name,birth_place,birth_date,sex,"
+    public static final String HEADER = "kk_number,kelurahan_code,rw,rt,address,nik,name,birth_place,birth_date,sex,"
             + "relationship,marital_status,education,occupation";
-    static final String OPERATOR = "dinsos.operator";
+    public static final String OPERATOR = "dinsos.operator";
 
     /** One CSV row in the canonical columns of {@link #HEADER}. */
-    static String row(String kk, String kelurahan, String rt, String nik, String name, LocalDate birth, String sex,
+    public static String row(String kk, String kelurahan, String rt, String nik, String name, LocalDate birth, String sex,
                       String relationship) {
         return String.join(",", kk, kelurahan, "2", rt, "Jl. Merpati No. 7", nik, name, "Metro", birth.toString(), sex,
                 relationship, "ANAK".equals(relationship) ? "BELUM_KAWIN" : "KAWIN", "SLTA", "Wiraswasta");
     }
 
     /** A family of three in the canonical columns: head, wife, child. */
-    static List<String> family(String kk, String kelurahan, String surname) {
+    public static List<String> family(String kk, String kelurahan, String surname) {
         return List.of(
                 row(kk, kelurahan, "4", nik(LocalDate.of(1979, 4, 2), "L"), "Sugeng " + surname, LocalDate.of(1979, 4, 2),
                         "L", "KEPALA_KELUARGA"),
@@ -41,11 +42,11 @@ abstract class ImportApiTest extends RegistryApiTest {
                         LocalDate.of(2010, 1, 30), "L", "ANAK"));
     }
 
-    static Path csv(String header, List<String> rows) {
+    public static Path csv(String header, List<String> rows) {
         return file(header + "\n" + String.join("\n", rows) + "\n", Charset.forName("UTF-8"), new byte[0], ".csv");
     }
 
-    static Path file(String text, Charset charset, byte[] prefix, String suffix) {
+    public static Path file(String text, Charset charset, byte[] prefix, String suffix) {
         try {
             Path file = Files.createTempFile("import-", suffix);
             byte[] body = text.getBytes(charset);
@@ -60,17 +61,17 @@ abstract class ImportApiTest extends RegistryApiTest {
         }
     }
 
-    ApiClient.Response upload(String user, Path file, String fileName, String query) {
+    protected ApiClient.Response upload(String user, Path file, String fileName, String query) {
         return upload(user, file, fileName, query, Map.of());
     }
 
-    ApiClient.Response upload(String user, Path file, String fileName, String query, Map<String, String> headers) {
+    protected ApiClient.Response upload(String user, Path file, String fileName, String query, Map<String, String> headers) {
         return api.upload("/api/v1/household-imports" + (query == null ? "" : "?" + query), token(user), file, fileName,
                 new HashMap<>(headers));
     }
 
     /** Uploads and waits for the import's end state; answers the finished import. */
-    JsonNode imported(String user, Path file, String query) {
+    protected JsonNode imported(String user, Path file, String query) {
         ApiClient.Response started = upload(user, file, file.getFileName().toString(), query);
         if (started.status() != 202) {
             throw new AssertionError("import not started: " + started.status() + " " + started.text());
@@ -78,12 +79,12 @@ abstract class ImportApiTest extends RegistryApiTest {
         return finished(user, started.body().path("id").asString());
     }
 
-    JsonNode finished(String user, String id) {
+    protected JsonNode finished(String user, String id) {
         return finished(user, id, new ArrayList<>());
     }
 
     /** @param seen every state read while waiting, for tests of the progress reporting */
-    JsonNode finished(String user, String id, List<JsonNode> seen) {
+    protected JsonNode finished(String user, String id, List<JsonNode> seen) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = api.get("/api/v1/household-imports/" + id, token(user)).body();
@@ -93,7 +94,7 @@ abstract class ImportApiTest extends RegistryApiTest {
         return last[0];
     }
 
-    List<JsonNode> problems(String user, String id) {
+    protected List<JsonNode> problems(String user, String id) {
         List<JsonNode> all = new ArrayList<>();
         read("/api/v1/household-imports/" + id + "/problems?size=1000", user).body().path("items")
                 .forEach(all::add);

@@ -1,5 +1,6 @@
-package org.kesra.household;
+package org.kesra.household.search;
 
+import org.kesra.household.registry.RegistryApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /** Search by NIK, KK, name variants and region; the region scope is in the query; pages are stable. */
-class SearchIT extends RegistryApiTest {
+class SearchIT extends RegistryApiIntegrationBase {
 
     @Test
     void findsAPersonByNikAndAHouseholdByKk() {

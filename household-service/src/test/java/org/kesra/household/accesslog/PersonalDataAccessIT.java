@@ -1,5 +1,6 @@
-package org.kesra.household;
+package org.kesra.household.accesslog;
 
+import org.kesra.household.registry.RegistryApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * Every answer that carries a full NIK is logged with who, when, which NIKs and the declared purpose, as are reads of
  * one record or history and refused attempts on a person; only auditors read the log (docs/personal-data.md).
  */
-class PersonalDataAccessIT extends RegistryApiTest {
+class PersonalDataAccessIT extends RegistryApiIntegrationBase {
 
     @Autowired
     JdbcClient jdbc;

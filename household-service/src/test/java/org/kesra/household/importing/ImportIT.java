@@ -1,4 +1,4 @@
-package org.kesra.household;
+package org.kesra.household.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Bulk import: every rule of the file and of its rows, the modes, idempotency, profiles, encodings, duplicates. */
-class ImportIT extends ImportApiTest {
+class ImportIT extends ImportApiIntegrationBase {
 
     @Autowired
     JdbcClient jdbc;

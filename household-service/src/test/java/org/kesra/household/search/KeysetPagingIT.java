@@ -1,5 +1,6 @@
-package org.kesra.household;
+package org.kesra.household.search;
 
+import org.kesra.household.importing.ImportApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * in the order of the numbered pages, with the filters and the caller's region still applied; a cursor that is not
  * one the list gave answers a 400 problem detail, and a well-formed forged one moves nothing outside the region.
  */
-class KeysetPagingIT extends ImportApiTest {
+class KeysetPagingIT extends ImportApiIntegrationBase {
 
     private static final String REJOMULYO_OPERATOR = "rejomulyo.operator";
 

@@ -1,5 +1,6 @@
-package org.kesra.household;
+package org.kesra.household.wilayah;
 
+import org.kesra.household.registry.RegistryApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -8,7 +9,7 @@ import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /** The region tree from the reference data, and the RW, RT and dasawisma groups of a kelurahan. */
-class WilayahIT extends RegistryApiTest {
+class WilayahIT extends RegistryApiIntegrationBase {
 
     @Test
     void theTreeHasTheFiveKecamatanAndTwentyTwoKelurahanOfKotaMetro() {

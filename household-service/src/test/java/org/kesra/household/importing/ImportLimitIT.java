@@ -1,4 +1,4 @@
-package org.kesra.household;
+package org.kesra.household.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A file over the configured size is refused with 413 before anything is stored (limit 60 MB in the tests). */
-class ImportLimitIT extends ImportApiTest {
+class ImportLimitIT extends ImportApiIntegrationBase {
 
     @Autowired
     JdbcClient jdbc;

@@ -1,4 +1,4 @@
-package org.kesra.household;
+package org.kesra.household.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * rowsWithProblems}, {@code rowsValid = personsCreated + rowsSkipped}) and every row that was not saved is in the
  * problem report with the reason.
  */
-class ImportCountersIT extends ImportApiTest {
+class ImportCountersIT extends ImportApiIntegrationBase {
 
     @Test
     void aRowRefusedAgainstTheRegistryIsNotCountedValid() {

@@ -1,4 +1,4 @@
-package org.kesra.household;
+package org.kesra.household.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
 /** Corrections need a reason, name only known fields, and leave who/when/before/after/why in the history. */
-class CorrectionsIT extends RegistryApiTest {
+class CorrectionsIT extends RegistryApiIntegrationBase {
 
     @Test
     void correctsAPersonsNameAndKeepsBeforeAndAfterWithTheReason() {

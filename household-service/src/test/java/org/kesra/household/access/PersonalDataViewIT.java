@@ -1,5 +1,6 @@
-package org.kesra.household;
+package org.kesra.household.access;
 
+import org.kesra.household.registry.RegistryApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * realm's demo user of each role, with real tokens, and each field is checked to be in clear, masked or absent as the
  * table says, or the call refused.
  */
-class PersonalDataViewIT extends RegistryApiTest {
+class PersonalDataViewIT extends RegistryApiIntegrationBase {
 
     static final String MASK = "[0-9]{6}\\*{6}[0-9]{4}";
 

@@ -1,4 +1,4 @@
-package org.kesra.household;
+package org.kesra.household.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * The import answers carry NIKs too (a problem's value and message, the duplicate-review queue): a full reader declares
  * a purpose and each answer is logged with the NIKs it showed; a masked reader reads them masked (issue 20).
  */
-class ImportPersonalDataIT extends ImportApiTest {
+class ImportPersonalDataIT extends ImportApiIntegrationBase {
 
     private static final String MONITOR = "disnakertrans.monitor";
 

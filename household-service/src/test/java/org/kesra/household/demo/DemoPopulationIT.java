@@ -1,5 +1,6 @@
-package org.kesra.household;
+package org.kesra.household.demo;
 
+import org.kesra.household.importing.ImportApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The whole demo population imported through the API; the same file again creates nothing. */
-class DemoPopulationIT extends ImportApiTest {
+class DemoPopulationIT extends ImportApiIntegrationBase {
 
     @Autowired
     JdbcClient jdbc;
