@@ -1,5 +1,6 @@
 package org.kesra.household;
 
+import org.kesra.household.registry.RegistryApiIntegrationBase;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -11,7 +12,7 @@ import org.kesra.platform.web.access.DeclaredRequestTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every request body household-service's API document declares is one the endpoint takes, and no other. */
-class DeclaredRequestTypesIT extends RegistryApiTest {
+class DeclaredRequestTypesIT extends RegistryApiIntegrationBase {
 
     @Autowired
     AccessRules rules;

@@ -2,9 +2,9 @@ package org.kesra.household.access;
 
 import java.util.Optional;
 import java.util.Set;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.household.HouseholdProblems;
+import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.Caller;
-import org.springframework.http.HttpStatus;
 
 /**
  * What a caller may do in the registry: read (and change) households inside their region only, the region being
@@ -30,7 +30,7 @@ public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesF
         boolean reader = caller.roles().stream().anyMatch(READERS::contains);
         Optional<String> region = caller.wilayah().filter(w -> w.matches("[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{2}(\\.[0-9]{4})?)?)?"));
         if (!reader || region.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
+            throw PlatformProblems.FORBIDDEN.refuse(
                     "Peran atau wilayah Anda tidak mengizinkan akses ke data rumah tangga.");
         }
         return new RegistryScope(region.get(), caller.roles().stream().anyMatch(WRITERS::contains),
@@ -48,7 +48,7 @@ public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesF
 
     public void requireWrite() {
         if (!mayWrite) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
+            throw PlatformProblems.FORBIDDEN.refuse(
                     "Peran Anda hanya boleh membaca data rumah tangga, tidak mengubahnya.");
         }
     }
@@ -59,7 +59,7 @@ public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesF
      */
     public void requireVisibleKelurahan(String kelurahanCode) {
         if (kelurahanCode != null && !covers(kelurahanCode)) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "HH-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
+            throw HouseholdProblems.OUTSIDE_REGION.refuse(
                     "Kelurahan " + kelurahanCode + " berada di luar wilayah Anda (" + regionPrefix + ").");
         }
     }
@@ -68,7 +68,7 @@ public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesF
     public void requireWritableKelurahan(String kelurahanCode) {
         requireWrite();
         if (!covers(kelurahanCode)) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "HH-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
+            throw HouseholdProblems.OUTSIDE_REGION.refuse(
                     "Kelurahan " + kelurahanCode + " berada di luar wilayah Anda (" + regionPrefix + ").");
         }
     }
@@ -79,6 +79,26 @@ public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesF
             return nik;
         }
         return nik.substring(0, 6) + "******" + nik.substring(12);
+    }
+
+    private static final java.util.regex.Pattern SIXTEEN_DIGITS =
+            java.util.regex.Pattern.compile("(?<![0-9])[0-9]{16}(?![0-9])");
+
+    /**
+     * A free text (an import problem's value or message, "NIK 1872... sudah terdaftar di registri") as this caller may
+     * read it: every 16-digit number in it, NIK or KK number, masked like {@link #nik}.
+     */
+    public String niksIn(String text) {
+        if (seesFullNik || text == null) {
+            return text;
+        }
+        return SIXTEEN_DIGITS.matcher(text).replaceAll(m -> nik(m.group()));
+    }
+
+    /** The 16-digit numbers (NIKs, or KK numbers that look the same) a free text shows: what an access log records. */
+    public static java.util.List<String> niksFoundIn(String text) {
+        return text == null ? java.util.List.of()
+                : SIXTEEN_DIGITS.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
     }
 
     /**
@@ -109,7 +129,7 @@ public record RegistryScope(String regionPrefix, boolean mayWrite, boolean seesF
      */
     public void requireFullReaderFor(String parameter, Object value) {
         if (value != null && !seesFullNik) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "HH-FILTER-TIDAK-DIIZINKAN", "Filter tidak diizinkan",
+            throw HouseholdProblems.FILTER_NOT_ALLOWED.refuse(
                     "Peran Anda melihat NIK tersamar, sehingga tidak boleh mencari menurut " + parameter
                             + " (pencarian itu akan membuka NIK yang disamarkan).");
         }

@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.household.HouseholdProblems;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.RequestIdFilter;
 import org.slf4j.MDC;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,7 +44,7 @@ public class PersonalDataAccessLog {
      */
     public static String requirePurpose(String purpose) {
         if (purpose == null || purpose.isBlank()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "HH-TUJUAN-WAJIB", "Tujuan akses wajib diisi",
+            throw HouseholdProblems.PURPOSE_REQUIRED.refuse(
                     "Pembacaan data pribadi dicatat beserta tujuannya: isi header " + PURPOSE_HEADER
                             + " dengan tujuan Anda (misalnya \"verifikasi calon KPM PKH\").");
         }
@@ -71,7 +70,7 @@ public class PersonalDataAccessLog {
         personRefused(Caller.current(), personId, status, endpoint, purpose);
     }
 
-    void personRefused(Caller caller, UUID personId, int status, String endpoint, String purpose) {
+    public void personRefused(Caller caller, UUID personId, int status, String endpoint, String purpose) {
         record(caller, personId, null, List.of(), status, endpoint, purpose);
     }
 

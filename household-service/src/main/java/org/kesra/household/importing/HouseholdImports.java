@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.household.HouseholdProblems;
+import org.kesra.platform.refusal.PlatformProblems;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetFiles;
@@ -20,9 +22,7 @@ import org.kesra.platform.web.sheets.UnreadableSheetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Starting and following imports. What can be told at once is told at once, as a problem detail: no file, an empty
@@ -37,6 +37,21 @@ public class HouseholdImports {
 
     /** @param created false when an earlier import of the same file or key was answered instead */
     public record Started(ImportJobs.Job job, boolean created) {
+    }
+
+    /**
+     * An uploaded file as the use case needs it, whatever carried it (a multipart part over HTTP).
+     *
+     * @param fileName the name the client gave, or {@code null}
+     * @param empty    true when the upload has no bytes
+     */
+    public record Upload(String fileName, boolean empty, Content content) {
+
+        /** Opens the upload's bytes. */
+        @FunctionalInterface
+        public interface Content {
+            java.io.InputStream open() throws IOException;
+        }
     }
 
     private final ImportJobs jobs;
@@ -55,7 +70,7 @@ public class HouseholdImports {
         this.clock = clock;
     }
 
-    public Started start(RegistryScope scope, MultipartFile upload, String profileName, String modeText,
+    public Started start(RegistryScope scope, Upload upload, String profileName, String modeText,
                          String idempotencyKey) {
         scope.requireWrite();
         List<Violation> violations = new ArrayList<>();
@@ -77,19 +92,18 @@ public class HouseholdImports {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             violations.add(Violation.field("/Idempotency-Key", "Idempotency-Key berisi 1 sampai 200 karakter"));
         }
-        if (upload == null || upload.isEmpty()) {
+        if (upload == null || upload.empty()) {
             violations.add(Violation.field("/file", "berkas kosong: unggah berkas CSV atau XLSX berisi data"));
         }
         if (!violations.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null, "Ada isian yang tidak valid.",
-                    violations);
+            throw PlatformProblems.invalid(violations);
         }
         UUID id = UUID.randomUUID();
         Path file = spool.resolve(id + ".upload");
         boolean handedOver = false;
         try {
-            String sha256 = SpooledUpload.to(upload.getInputStream(), file).sha256();
-            String fileName = upload.getOriginalFilename() == null ? "berkas" : Path.of(upload.getOriginalFilename())
+            String sha256 = SpooledUpload.to(upload.content().open(), file).sha256();
+            String fileName = upload.fileName() == null ? "berkas" : Path.of(upload.fileName())
                     .getFileName().toString();
             Started started = startSpooled(scope, id, file, fileName, sha256, profile, mode, idempotencyKey);
             handedOver = started.created();
@@ -134,8 +148,7 @@ public class HouseholdImports {
             }
             if (earlier.isPresent()) {
                 if (!earlier.get().fileSha256().equals(sha256)) {
-                    throw new ApiProblemException(HttpStatus.CONFLICT, "HH-IMPOR-KUNCI-DIPAKAI",
-                            "Idempotency-Key sudah dipakai",
+                    throw HouseholdProblems.IMPORT_KEY_USED.refuse(
                             "Idempotency-Key ini sudah dipakai untuk berkas lain (impor " + earlier.get().id()
                                     + "). Gunakan kunci baru untuk berkas baru.");
                 }
@@ -158,8 +171,7 @@ public class HouseholdImports {
 
     public ImportJobs.Job find(RegistryScope scope, UUID id) {
         return jobs.find(id).filter(job -> job.regionPrefix().startsWith(scope.regionPrefix()))
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "HH-IMPOR-TIDAK-DITEMUKAN",
-                        "Impor tidak ditemukan", "Tidak ada impor " + id + " di wilayah Anda."));
+                .orElseThrow(() -> HouseholdProblems.IMPORT_NOT_FOUND.refuse("Tidak ada impor " + id + " di wilayah Anda."));
     }
 
     public PageResponse<ImportJobs.Job> list(RegistryScope scope, int page, int size) {
@@ -178,14 +190,14 @@ public class HouseholdImports {
                         null, "kolom wajib " + column.columnName() + " tidak ada di judul berkas" + (profile == null
                                 ? " (tanpa profil, judul harus memakai nama kolom baku; atau pilih profil pemetaan)"
                                 : " maupun di profil " + profile.name()))).toList();
-                throw new ApiProblemException(HttpStatus.BAD_REQUEST, "HH-IMPOR-KOLOM-WAJIB", "Kolom wajib tidak ada",
+                throw HouseholdProblems.IMPORT_COLUMNS_MISSING.refuse(
                         "Judul kolom berkas tidak memuat semua kolom wajib.", missing);
             }
             if (!source.rows().hasNext()) {
                 throw badFile("berkas hanya berisi judul kolom, tanpa baris data");
             }
             return new String[] {source.encoding(), source.delimiter()};
-        } catch (ApiProblemException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (UnreadableSheetException e) {
             throw badFile("berkas tidak dapat dibaca sebagai " + format + ": " + e.getMessage());
@@ -197,13 +209,13 @@ public class HouseholdImports {
         }
     }
 
-    private static ApiProblemException badFile(String detail) {
-        return new ApiProblemException(HttpStatus.BAD_REQUEST, "HH-IMPOR-BERKAS", "Berkas tidak dapat diimpor", detail,
+    private static Refusal badFile(String detail) {
+        return HouseholdProblems.IMPORT_FILE_UNREADABLE.refuse(detail,
                 List.of(Violation.field("/file", detail)));
     }
 
-    private static ApiProblemException unsupported() {
-        return new ApiProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "HH-IMPOR-FORMAT", "Format berkas tidak didukung",
+    private static Refusal unsupported() {
+        return HouseholdProblems.IMPORT_FORMAT_UNSUPPORTED.refuse(
                 "Unggah berkas CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
                 List.of(Violation.field("/file", "format berkas tidak didukung")));
     }

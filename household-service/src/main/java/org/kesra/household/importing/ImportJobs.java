@@ -242,8 +242,12 @@ public class ImportJobs {
     private record Keyed(ProblemRow row, long seq) {
     }
 
-    /** Streams the whole problem report as CSV; cells that a spreadsheet would run as a formula are escaped. */
-    public void writeProblemsCsv(UUID id, Writer out) {
+    /**
+     * Streams the whole problem report as CSV; cells that a spreadsheet would run as a formula are escaped.
+     *
+     * @param view each problem as the reader may see it (NIKs masked for masked readers), applied row by row
+     */
+    public void writeProblemsCsv(UUID id, Writer out, java.util.function.UnaryOperator<ProblemRow> view) {
         try {
             out.write("baris,kolom,nilai,masalah\r\n");
         } catch (IOException e) {
@@ -254,9 +258,11 @@ public class ImportJobs {
                 ORDER BY row_number, column_name NULLS FIRST, message""")
                 .param(id)
                 .query(rs -> {
+                    ProblemRow row = view.apply(new ProblemRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4)));
                     try {
-                        out.write(rs.getLong(1) + "," + csvCell(rs.getString(2)) + "," + csvCell(rs.getString(3)) + ","
-                                + csvCell(rs.getString(4)) + "\r\n");
+                        out.write(row.rowNumber() + "," + csvCell(row.column()) + "," + csvCell(row.value()) + ","
+                                + csvCell(row.message()) + "\r\n");
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }

@@ -23,9 +23,11 @@ import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.outbox.OutgoingEvent;
 import org.kesra.household.access.RegistryScope;
 import org.kesra.household.registry.HouseholdData;
+import org.kesra.household.registry.ImportedRegistrations;
 import org.kesra.household.registry.PersonData;
 import org.kesra.household.registry.RegistryValidator;
 import org.kesra.household.registry.Relationship;
+import org.kesra.household.wilayah.RegionUnits;
 import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
@@ -36,7 +38,6 @@ import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,22 +66,23 @@ class ImportProcessor {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final JdbcTemplate streaming;
     private final ImportJobs jobs;
     private final ImportProfiles profiles;
     private final RegistryValidator validator;
     private final EventPublisher publisher;
+    private final ImportedRegistrations registrations;
+    private final RegionUnits regionUnits;
     private final TransactionTemplate applyTx;
     private final TransactionTemplate ownTx;
     private final Clock clock;
 
     ImportProcessor(DataSource dataSource, JdbcClient jdbc, ImportJobs jobs, ImportProfiles profiles,
                     RegistryValidator validator, EventPublisher publisher, PlatformTransactionManager transactions,
-                    Clock clock) {
+                    Clock clock, ImportedRegistrations registrations, RegionUnits regionUnits) {
+        this.registrations = registrations;
+        this.regionUnits = regionUnits;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(2_000);
         this.jobs = jobs;
         this.profiles = profiles;
         this.validator = validator;
@@ -337,51 +339,15 @@ class ImportProcessor {
         String source = "IMPORT:" + id;
         Timestamp now = Timestamp.from(Instant.now(clock));
         applyTx.executeWithoutResult(tx -> {
-            jdbc.sql("""
-                    INSERT INTO rukun_warga (kelurahan_code, rw, created_by)
-                    SELECT DISTINCT kelurahan_code, rw, ? FROM household_import_row WHERE import_id = ? AND valid
-                    ON CONFLICT DO NOTHING""").params(actor, id).update();
-            jdbc.sql("""
-                    INSERT INTO rukun_tetangga (kelurahan_code, rw, rt, created_by)
-                    SELECT DISTINCT kelurahan_code, rw, rt, ? FROM household_import_row WHERE import_id = ? AND valid
-                    ON CONFLICT DO NOTHING""").params(actor, id).update();
-            // The household columns are taken from the head's row, chosen by sorting only the key columns (35 MB
-            // at 1,000,000 persons; whole rows spilled 250 MB to disk). Ids are time-ordered (uuid_v7, see its
-            // migration), so the rows of one import go to the right edge of every index that follows the id.
-            long households = timed(id, "households", () -> (long) jdbc.sql("""
-                    INSERT INTO household (id, kk_number, kelurahan_code, rw, rt, address, latitude, longitude,
-                        house_ownership, floor_area_m2, floor_material, wall_material, roof_material, water_source,
-                        sanitation, lighting, cooking_fuel, assets, income_band, import_id, created_at, created_by,
-                        updated_at, updated_by)
-                    SELECT uuid_v7(), kk_number, kelurahan_code, rw, rt, address, latitude, longitude,
-                        house_ownership, floor_area_m2, floor_material, wall_material, roof_material, water_source,
-                        sanitation, lighting, cooking_fuel, assets, income_band, import_id, ?, ?, ?, ?
-                    FROM household_import_row
-                    WHERE import_id = ? AND valid AND row_number IN (
-                        SELECT DISTINCT ON (kk_number) row_number FROM household_import_row
-                        WHERE import_id = ? AND valid ORDER BY kk_number, relationship <> ?, row_number)""")
-                    .params(now, actor, now, actor, id, id, HEAD).update());
-            timed(id, "analyze-household", () -> jdbc.sql("ANALYZE household").update());
+            // Each table is written by its owner: RW/RT by wilayah, households, persons and history by the registry.
+            regionUnits.ensureForImport(id, actor);
+            long households = timed(id, "households", () -> registrations.households(id, actor, now));
+            timed(id, "analyze-household", registrations::analyzeHouseholds);
             phase(id, 0.15);
-            // In NIK order: the unique NIK index is then filled left to right like the id indexes (this insert
-            // alone, 1,000,000 persons, both foreign keys: 45 s with random ids in file order, 27 s; stack.md 35).
-            long persons = timed(id, "persons", () -> (long) jdbc.sql("""
-                    INSERT INTO person (id, nik, name, name_key, birth_place, birth_date, sex, household_id,
-                        kelurahan_code, relationship, marital_status, education, occupation, disability,
-                        severe_disability, chronic_illness, pregnant, nik_flags, import_id, created_at, created_by,
-                        updated_at, updated_by)
-                    SELECT uuid_v7(), s.nik, s.name, s.name_key, s.birth_place, s.birth_date, s.sex, h.id,
-                        h.kelurahan_code, s.relationship, s.marital_status, s.education, s.occupation, s.disability,
-                        s.severe_disability, s.chronic_illness, s.pregnant, s.nik_flags, s.import_id, ?, ?, ?, ?
-                    FROM household_import_row s
-                    JOIN household h ON h.import_id = s.import_id AND h.kk_number = s.kk_number AND h.status = 'AKTIF'
-                    WHERE s.import_id = ? AND s.valid
-                    ORDER BY s.nik""")
-                    .params(now, actor, now, actor, id).update());
-            // The same for the registry tables, which may have just doubled: the steps below join them.
-            timed(id, "analyze-person", () -> jdbc.sql("ANALYZE person").update());
+            long persons = timed(id, "persons", () -> registrations.persons(id, actor, now));
+            timed(id, "analyze-person", registrations::analyzePersons);
             phase(id, 0.4);
-            timed(id, "history", () -> history(id, actor, reason, now));
+            timed(id, "history", () -> registrations.history(id, actor, reason, now));
             phase(id, 0.6);
             timed(id, "events", () -> publishRegistered(id, source, now.toInstant(), households));
             phase(id, 0.95);
@@ -406,30 +372,6 @@ class ImportProcessor {
         });
     }
 
-    private void history(UUID id, String actor, String reason, Timestamp now) {
-        jdbc.sql("""
-                INSERT INTO change_history (entity, entity_id, action, changed_at, changed_by, reason, after)
-                SELECT 'HOUSEHOLD', h.id, 'TERDAFTAR', ?, ?, ?, jsonb_build_object(
-                    'kelurahanCode', h.kelurahan_code, 'rw', h.rw, 'rt', h.rt, 'address', h.address,
-                    'latitude', h.latitude, 'longitude', h.longitude, 'kkNumber', h.kk_number, 'dasawismaId', null,
-                    'houseOwnership', h.house_ownership, 'floorAreaM2', h.floor_area_m2,
-                    'floorMaterial', h.floor_material, 'wallMaterial', h.wall_material, 'roofMaterial', h.roof_material,
-                    'waterSource', h.water_source, 'sanitation', h.sanitation, 'lighting', h.lighting,
-                    'cookingFuel', h.cooking_fuel, 'assets', to_jsonb(h.assets), 'incomeBand', h.income_band)
-                FROM household h WHERE h.import_id = ?""")
-                .params(now, actor, reason, id).update();
-        jdbc.sql("""
-                INSERT INTO change_history (entity, entity_id, action, changed_at, changed_by, reason, after)
-                SELECT 'PERSON', p.id, 'TERDAFTAR', ?, ?, ?, jsonb_build_object(
-                    'nik', p.nik, 'name', p.name, 'birthPlace', p.birth_place, 'birthDate', p.birth_date, 'sex', p.sex,
-                    'relationship', p.relationship, 'maritalStatus', p.marital_status, 'education', p.education,
-                    'occupation', p.occupation, 'disability', p.disability, 'severeDisability', p.severe_disability,
-                    'chronicIllness', p.chronic_illness, 'pregnant', p.pregnant, 'nikFlags', to_jsonb(p.nik_flags),
-                    'householdId', p.household_id)
-                FROM person p WHERE p.import_id = ?""")
-                .params(now, actor, reason, id).update();
-    }
-
     /** One HouseholdRegistered per card, built from what was stored, through the outbox like every other event. */
     private void publishRegistered(UUID id, String source, Instant at, long households) {
         List<OutgoingEvent> batch = new ArrayList<>(EVENTS_PER_BATCH);
@@ -437,13 +379,7 @@ class ImportProcessor {
         Object[] current = new Object[1];
         List<Member> members = new ArrayList<>();
         String[] card = new String[5];
-        streaming.query("""
-                SELECT h.id AS household_id, h.kk_number, h.kelurahan_code, h.rw, h.rt, p.id, p.nik, p.name,
-                       p.birth_date, p.sex, p.relationship, p.marital_status, p.education, p.occupation, p.disability,
-                       p.severe_disability, p.pregnant
-                FROM household h JOIN person p ON p.household_id = h.id
-                WHERE h.import_id = ?
-                ORDER BY h.id, p.relationship <> 'KEPALA_KELUARGA', p.nik""", rs -> {
+        registrations.forEachRegisteredMember(id, rs -> {
                     UUID household = rs.getObject("household_id", UUID.class);
                     if (current[0] != null && !current[0].equals(household)) {
                         batch.add(registered((UUID) current[0], card, members, source, at));
@@ -465,7 +401,7 @@ class ImportProcessor {
                             rs.getString("relationship"), rs.getString("marital_status"), rs.getString("education"),
                             rs.getString("occupation"), rs.getString("disability"), rs.getBoolean("severe_disability"),
                             rs.getBoolean("pregnant"), "HIDUP"));
-                }, id);
+                });
         if (current[0] != null) {
             batch.add(registered((UUID) current[0], card, members, source, at));
         }

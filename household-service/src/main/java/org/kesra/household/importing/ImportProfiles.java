@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.kesra.household.registry.RegistryProblems;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.household.HouseholdProblems;
+import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.Violation;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +78,7 @@ public class ImportProfiles {
     /** Every saved version of a profile, the newest first. */
     public List<Version> versions(String name) {
         if (find(name).isEmpty()) {
-            throw new ApiProblemException(HttpStatus.NOT_FOUND, "HH-PROFIL-TIDAK-DITEMUKAN", "Profil tidak ditemukan",
+            throw HouseholdProblems.PROFILE_NOT_FOUND.refuse(
                     "Tidak ada profil pemetaan kolom '" + name + "'.");
         }
         return jdbc.sql("SELECT name, version, description, columns, owner_kind, owner, saved_by, saved_at "
@@ -130,13 +129,13 @@ public class ImportProfiles {
             });
         }
         if (!violations.isEmpty()) {
-            throw RegistryProblems.invalid(violations);
+            throw PlatformProblems.invalid(violations);
         }
         Optional<Profile> existing = jdbc.sql("SELECT name FROM import_profile WHERE name = ? FOR UPDATE").param(name)
                 .query(String.class).optional().flatMap(this::find);
         boolean toCity = Boolean.TRUE.equals(cityWide);
         if (toCity && !editor.admin()) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "HH-PROFIL-KOTA", "Profil seluruh kota",
+            throw HouseholdProblems.PROFILE_CITY_WIDE.refuse(
                     "Profil untuk seluruh kota hanya dapat dibuat atau diubah oleh admin Dinas Sosial.");
         }
         existing.ifPresent(profile -> requireOwner(profile, editor));
@@ -171,7 +170,7 @@ public class ImportProfiles {
                         .params(name, description, stored, ownerKind, owner, editor.actor(), editor.actor(), now)
                         .update();
         if (written == 0) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "HH-PROFIL-BERSAMAAN", "Profil baru saja dibuat",
+            throw HouseholdProblems.PROFILE_CREATED_CONCURRENTLY.refuse(
                     "Profil '" + name + "' baru saja dibuat oleh orang lain. Muat ulang daftar profil, lalu ulangi.");
         }
         jdbc.sql("""
@@ -195,7 +194,7 @@ public class ImportProfiles {
                 case "OPD" -> "milik " + profile.owner();
                 default -> "berlaku untuk seluruh kota";
             };
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "HH-PROFIL-BUKAN-MILIK", "Bukan profil Anda",
+            throw HouseholdProblems.PROFILE_NOT_OWNED.refuse(
                     "Profil '" + profile.name() + "' " + whose + "; hanya " + ("KOTA".equals(profile.ownerKind())
                             ? "admin Dinas Sosial" : "petugasnya atau admin Dinas Sosial")
                             + " yang boleh mengubahnya. Simpan dengan nama lain untuk membuat profil Anda sendiri.");

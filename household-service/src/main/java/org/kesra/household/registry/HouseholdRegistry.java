@@ -1,11 +1,8 @@
 package org.kesra.household.registry;
 
-import static org.kesra.household.registry.RegistryProblems.at;
-import static org.kesra.household.registry.RegistryProblems.conflict;
-import static org.kesra.household.registry.RegistryProblems.householdNotFound;
-import static org.kesra.household.registry.RegistryProblems.invalid;
-import static org.kesra.household.registry.RegistryProblems.personNotFound;
-import static org.kesra.household.registry.RegistryProblems.requireVersion;
+import static org.kesra.household.registry.Problem.at;
+import static org.kesra.household.registry.Versions.requireVersion;
+import static org.kesra.platform.refusal.PlatformProblems.invalid;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.kesra.contracts.household.FieldChange;
+import org.kesra.household.HouseholdProblems;
 import org.kesra.household.access.RegistryScope;
 import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.registry.ChangeHistory.Entity;
@@ -48,9 +46,11 @@ public class HouseholdRegistry {
                              BigDecimal longitude, String newKkNumber, String reason) {
     }
 
+    /** Command: record a person's death on a date (requests: {@code registry.web.DeathRequest}). */
     public record Death(LocalDate dateOfDeath, String reason) {
     }
 
+    /** Command: record a person's move out of the city (requests: {@code registry.web.MoveAwayRequest}). */
     public record MoveAway(LocalDate movedOn, String destination, String reason) {
     }
 
@@ -127,8 +127,7 @@ public class HouseholdRegistry {
                 history.record(Entity.PERSON, personId, "TERDAFTAR", null, fields(member), null, scope.actor(), now);
             }
         } catch (DuplicateKeyException raced) {
-            throw conflict("HH-SUDAH-TERDAFTAR", "Data sudah terdaftar",
-                    "NIK atau nomor KK ini baru saja didaftarkan oleh pengguna lain.", List.of());
+            throw HouseholdProblems.ALREADY_REGISTERED.refuse("NIK atau nomor KK ini baru saja didaftarkan oleh pengguna lain.", List.of());
         }
         Household created = new Household(store.household(householdId, false).orElseThrow(), store.members(householdId));
         history.record(Entity.HOUSEHOLD, householdId, "TERDAFTAR", null, fields(data), null, scope.actor(), now);
@@ -148,14 +147,12 @@ public class HouseholdRegistry {
         PersonData data = member.value();
         List<PersonRecord> members = store.members(householdId);
         if (data.relationship() == Relationship.KEPALA_KELUARGA && members.stream().anyMatch(p -> p.living() && p.isHead())) {
-            throw conflict("HH-KEPALA-KELUARGA", "Kepala keluarga sudah ada",
-                    "Rumah tangga ini sudah memiliki kepala keluarga. Ganti kepala keluarga lebih dulu.",
+            throw HouseholdProblems.HEAD_EXISTS.refuse("Rumah tangga ini sudah memiliki kepala keluarga. Ganti kepala keluarga lebih dulu.",
                     List.of(Violation.field("/relationship", "hanya satu kepala keluarga per KK")));
         }
         store.personByNik(data.nik()).ifPresent(existing -> {
             accessLog.registeredNikRevealed(List.of(data.nik()), "POST /api/v1/households/{id}/members");
-            throw conflict("HH-NIK-TERDAFTAR", "NIK sudah terdaftar",
-                    "NIK " + scope.nik(data.nik()) + " sudah terdaftar" + (existing.householdId() == null
+            throw HouseholdProblems.NIK_REGISTERED.refuse("NIK " + scope.nik(data.nik()) + " sudah terdaftar" + (existing.householdId() == null
                             ? " tanpa KK." : " pada KK lain.") + " Seseorang hanya boleh tercatat pada satu KK;"
                             + " gunakan pindah anggota.", List.of(Violation.field("/nik", "NIK sudah terdaftar")));
         });
@@ -202,7 +199,7 @@ public class HouseholdRegistry {
         HouseholdRecord from = writableHousehold(scope, householdId, ifMatch);
         PersonRecord person = member(householdId, personId);
         if (!person.living()) {
-            throw conflict("HH-STATUS", "Anggota tidak aktif", "Hanya anggota yang masih tinggal di kota dapat dipindah.",
+            throw HouseholdProblems.MEMBER_INACTIVE.refuse("Hanya anggota yang masih tinggal di kota dapat dipindah.",
                     List.of());
         }
         List<PersonRecord> fromMembers = store.members(householdId);
@@ -230,8 +227,7 @@ public class HouseholdRegistry {
             to = visibleHousehold(scope, move.toHouseholdId(), true);
             scope.requireWritableKelurahan(to.data().kelurahanCode());
             if (!to.active() || to.id().equals(householdId)) {
-                throw conflict("HH-STATUS", "KK tujuan tidak dapat dipakai",
-                        "KK tujuan sudah bubar atau sama dengan KK asal.", List.of());
+                throw HouseholdProblems.TARGET_HOUSEHOLD_UNUSABLE.refuse("KK tujuan sudah bubar atau sama dengan KK asal.", List.of());
             }
             relationship = move.relationship() == null ? null : RegistryValidator.parseRelationship(move.relationship());
             if (relationship == null) {
@@ -240,8 +236,7 @@ public class HouseholdRegistry {
             }
             if (relationship == Relationship.KEPALA_KELUARGA
                     && store.members(to.id()).stream().anyMatch(p -> p.living() && p.isHead())) {
-                throw conflict("HH-KEPALA-KELUARGA", "Kepala keluarga sudah ada",
-                        "KK tujuan sudah memiliki kepala keluarga.",
+                throw HouseholdProblems.HEAD_EXISTS.refuse("KK tujuan sudah memiliki kepala keluarga.",
                         List.of(Violation.field("/relationship", "hanya satu kepala keluarga per KK")));
             }
         }
@@ -268,8 +263,7 @@ public class HouseholdRegistry {
         HouseholdRecord household = writableHousehold(scope, householdId, ifMatch);
         PersonRecord newHead = member(householdId, change.personId());
         if (!newHead.living() || newHead.isHead()) {
-            throw conflict("HH-STATUS", "Tidak dapat menjadi kepala keluarga",
-                    "Kepala keluarga baru harus anggota yang masih tinggal di kota dan belum menjadi kepala keluarga.",
+            throw HouseholdProblems.NOT_ELIGIBLE_AS_HEAD.refuse("Kepala keluarga baru harus anggota yang masih tinggal di kota dan belum menjadi kepala keluarga.",
                     List.of(Violation.field("/personId", "anggota tidak memenuhi syarat")));
         }
         Instant now = now();
@@ -374,28 +368,17 @@ public class HouseholdRegistry {
 
     // ---- corrections ----
 
-    /** Fields a person correction may change, as named in the API. */
-    static final Set<String> PERSON_FIELDS = Set.of("nik", "name", "birthPlace", "birthDate", "sex", "relationship",
-            "maritalStatus", "education", "occupation", "disability", "severeDisability", "chronicIllness", "pregnant");
-    /** Fields a household correction may change; the kelurahan changes by relocation. */
-    static final Set<String> HOUSEHOLD_FIELDS = Set.of("kkNumber", "rw", "rt", "dasawismaId", "address", "latitude",
-            "longitude", "houseOwnership", "floorAreaM2", "floorMaterial", "wallMaterial", "roofMaterial", "waterSource",
-            "sanitation", "lighting", "cookingFuel", "assets", "incomeBand");
-
     @Transactional
-    public PersonRecord correctPerson(RegistryScope scope, UUID personId, String ifMatch, Map<String, Object> patch) {
-        String reason = reasonOf(patch);
-        requireKnownFields(patch, PERSON_FIELDS);
+    public PersonRecord correctPerson(RegistryScope scope, UUID personId, String ifMatch, PersonCorrection c) {
+        String reason = c.reason();
         PersonRecord person = writablePerson(scope, personId, ifMatch);
         PersonData old = person.data();
-        PersonInput corrected = new PersonInput(
-                text(patch, "nik", old.nik()), text(patch, "name", old.name()),
-                text(patch, "birthPlace", old.birthPlace()), date(patch, "birthDate", old.birthDate()),
-                text(patch, "sex", old.sex().name()), text(patch, "relationship", name(old.relationship())),
-                text(patch, "maritalStatus", old.maritalStatus()), text(patch, "education", old.education()),
-                text(patch, "occupation", old.occupation()), text(patch, "disability", old.disability()),
-                bool(patch, "severeDisability", old.severeDisability()), text(patch, "chronicIllness", old.chronicIllness()),
-                bool(patch, "pregnant", old.pregnant()));
+        PersonInput corrected = new PersonInput(c.nik().or(old.nik()), c.name().or(old.name()),
+                c.birthPlace().or(old.birthPlace()), c.birthDate().or(old.birthDate()), c.sex().or(old.sex().name()),
+                c.relationship().or(name(old.relationship())), c.maritalStatus().or(old.maritalStatus()),
+                c.education().or(old.education()), c.occupation().or(old.occupation()),
+                c.disability().or(old.disability()), c.severeDisability().or(old.severeDisability()),
+                c.chronicIllness().or(old.chronicIllness()), c.pregnant().or(old.pregnant()));
         RegistryValidator.Validated<PersonData> validated = validator.person(corrected, person.householdId() != null);
         if (!validated.valid()) {
             throw invalid(at("", validated.problems()));
@@ -409,7 +392,7 @@ public class HouseholdRegistry {
         }
         if (!data.nik().equals(old.nik()) && store.personByNik(data.nik()).isPresent()) {
             accessLog.registeredNikRevealed(List.of(data.nik()), "PATCH /api/v1/persons/{id}");
-            throw conflict("HH-NIK-TERDAFTAR", "NIK sudah terdaftar", "NIK baru sudah dipakai penduduk lain.",
+            throw HouseholdProblems.NIK_REGISTERED.refuse("NIK baru sudah dipakai penduduk lain.",
                     List.of(Violation.field("/nik", "NIK sudah terdaftar")));
         }
         Instant now = now();
@@ -418,8 +401,7 @@ public class HouseholdRegistry {
                     person.lifeStatus(), person.lifeStatusDate(), person.movedTo(), person.version(), now, scope.actor()),
                     scope.actor(), now);
         } catch (DuplicateKeyException twoHeads) {
-            throw conflict("HH-KEPALA-KELUARGA", "Kepala keluarga sudah ada",
-                    "KK ini sudah memiliki kepala keluarga; gunakan ganti kepala keluarga.",
+            throw HouseholdProblems.HEAD_EXISTS.refuse("KK ini sudah memiliki kepala keluarga; gunakan ganti kepala keluarga.",
                     List.of(Violation.field("/relationship", "hanya satu kepala keluarga per KK")));
         }
         touchHouseholdOf(person, scope, now);
@@ -431,24 +413,18 @@ public class HouseholdRegistry {
     }
 
     @Transactional
-    public Household correctHousehold(RegistryScope scope, UUID householdId, String ifMatch, Map<String, Object> patch) {
-        String reason = reasonOf(patch);
-        if (patch.containsKey("kelurahanCode")) {
-            throw invalid(List.of(Violation.field("/kelurahanCode",
-                    "kelurahan tidak dikoreksi di sini: gunakan pindah alamat (relocation)")));
-        }
-        requireKnownFields(patch, HOUSEHOLD_FIELDS);
+    public Household correctHousehold(RegistryScope scope, UUID householdId, String ifMatch, HouseholdCorrection c) {
+        String reason = c.reason();
         HouseholdRecord household = writableHousehold(scope, householdId, ifMatch);
         HouseholdData old = household.data();
-        HouseholdInput corrected = new HouseholdInput(text(patch, "kkNumber", old.kkNumber()), old.kelurahanCode(),
-                text(patch, "rw", old.rw()), text(patch, "rt", old.rt()), uuid(patch, "dasawismaId", old.dasawismaId()),
-                text(patch, "address", old.address()), decimal(patch, "latitude", old.latitude()),
-                decimal(patch, "longitude", old.longitude()), text(patch, "houseOwnership", old.houseOwnership()),
-                integer(patch, "floorAreaM2", old.floorAreaM2()), text(patch, "floorMaterial", old.floorMaterial()),
-                text(patch, "wallMaterial", old.wallMaterial()), text(patch, "roofMaterial", old.roofMaterial()),
-                text(patch, "waterSource", old.waterSource()), text(patch, "sanitation", old.sanitation()),
-                text(patch, "lighting", old.lighting()), text(patch, "cookingFuel", old.cookingFuel()),
-                strings(patch, "assets", old.assets()), text(patch, "incomeBand", old.incomeBand()));
+        HouseholdInput corrected = new HouseholdInput(c.kkNumber().or(old.kkNumber()), old.kelurahanCode(),
+                c.rw().or(old.rw()), c.rt().or(old.rt()), c.dasawismaId().or(old.dasawismaId()),
+                c.address().or(old.address()), c.latitude().or(old.latitude()), c.longitude().or(old.longitude()),
+                c.houseOwnership().or(old.houseOwnership()), c.floorAreaM2().or(old.floorAreaM2()),
+                c.floorMaterial().or(old.floorMaterial()), c.wallMaterial().or(old.wallMaterial()),
+                c.roofMaterial().or(old.roofMaterial()), c.waterSource().or(old.waterSource()),
+                c.sanitation().or(old.sanitation()), c.lighting().or(old.lighting()),
+                c.cookingFuel().or(old.cookingFuel()), c.assets().or(old.assets()), c.incomeBand().or(old.incomeBand()));
         RegistryValidator.Validated<HouseholdData> validated = validator.household(corrected);
         if (!validated.valid()) {
             throw invalid(at("", validated.problems()));
@@ -476,12 +452,14 @@ public class HouseholdRegistry {
 
     private HouseholdRecord visibleHousehold(RegistryScope scope, UUID id, boolean lock) {
         return store.household(id, lock).filter(h -> scope.covers(h.data().kelurahanCode()))
-                .orElseThrow(() -> householdNotFound(id));
+                .orElseThrow(() -> HouseholdProblems.HOUSEHOLD_NOT_FOUND.refuse(
+                        "Tidak ada rumah tangga " + id + " di wilayah Anda."));
     }
 
     private PersonRecord visiblePerson(RegistryScope scope, UUID id, boolean lock) {
         return store.person(id, lock).filter(p -> scope.covers(p.kelurahanCode()))
-                .orElseThrow(() -> personNotFound(id));
+                .orElseThrow(() -> HouseholdProblems.PERSON_NOT_FOUND.refuse(
+                        "Tidak ada penduduk " + id + " di wilayah Anda."));
     }
 
     private HouseholdRecord writableHousehold(RegistryScope scope, UUID id, String ifMatch) {
@@ -490,7 +468,7 @@ public class HouseholdRegistry {
         scope.requireWritableKelurahan(household.data().kelurahanCode());
         requireVersion(ifMatch, household.version());
         if (!household.active()) {
-            throw conflict("HH-KK-BUBAR", "KK sudah bubar", "KK ini sudah tidak aktif; perubahan tidak dapat dicatat.",
+            throw HouseholdProblems.KK_DISSOLVED.refuse("KK ini sudah tidak aktif; perubahan tidak dapat dicatat.",
                     List.of());
         }
         return household;
@@ -506,14 +484,14 @@ public class HouseholdRegistry {
 
     private PersonRecord member(UUID householdId, UUID personId) {
         return store.person(personId, true).filter(p -> householdId.equals(p.householdId()))
-                .orElseThrow(() -> personNotFound(personId));
+                .orElseThrow(() -> HouseholdProblems.PERSON_NOT_FOUND.refuse("Tidak ada penduduk " + personId
+                        + " di wilayah Anda."));
     }
 
     private static void requireOneHead(List<PersonData> members) {
         long heads = members.stream().filter(m -> m.relationship() == Relationship.KEPALA_KELUARGA).count();
         if (heads != 1) {
-            throw new org.kesra.platform.web.ApiProblemException(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "HH-KEPALA-KELUARGA", "Kepala keluarga harus tepat satu",
+            throw HouseholdProblems.HEAD_NOT_ONE.refuse(
                     "Satu KK harus memiliki tepat satu kepala keluarga; data ini memiliki " + heads + ".",
                     List.of(Violation.field("/members", "tepat satu anggota dengan hubungan KEPALA_KELUARGA")));
         }
@@ -545,15 +523,14 @@ public class HouseholdRegistry {
                             "NIK sudah terdaftar; seseorang hanya boleh tercatat pada satu KK"));
                 }
             }
-            throw conflict("HH-NIK-TERDAFTAR", "NIK sudah terdaftar",
-                    registered.size() + " NIK sudah terdaftar di kota ini. Gunakan pindah anggota untuk memindahkan"
+            throw HouseholdProblems.NIK_REGISTERED.refuse(registered.size() + " NIK sudah terdaftar di kota ini. Gunakan pindah anggota untuk memindahkan"
                             + " penduduk yang sudah terdaftar.", violations);
         }
     }
 
     private void requireFreeKk(String kkNumber, UUID except, String pointer) {
         if (store.activeKkExists(kkNumber, except)) {
-            throw conflict("HH-KK-TERDAFTAR", "Nomor KK sudah dipakai", "Nomor KK " + kkNumber
+            throw HouseholdProblems.KK_REGISTERED.refuse("Nomor KK " + kkNumber
                     + " sudah dipakai rumah tangga aktif lain.", List.of(Violation.field(pointer, "nomor KK sudah terdaftar")));
         }
     }
@@ -567,14 +544,13 @@ public class HouseholdRegistry {
     private static void requireHeadCanLeave(PersonRecord person, List<PersonRecord> members) {
         boolean othersLiving = members.stream().anyMatch(p -> p.living() && !p.id().equals(person.id()));
         if (person.living() && person.isHead() && othersLiving) {
-            throw conflict("HH-KEPALA-KELUARGA", "Kepala keluarga tidak dapat keluar",
-                    "Tetapkan kepala keluarga baru lebih dulu (ganti kepala keluarga), lalu ulangi.", List.of());
+            throw HouseholdProblems.HEAD_CANNOT_LEAVE.refuse("Tetapkan kepala keluarga baru lebih dulu (ganti kepala keluarga), lalu ulangi.", List.of());
         }
     }
 
     private void requireLivingOnDate(PersonRecord person, LocalDate date, String pointer, String what) {
         if (!person.living()) {
-            throw conflict("HH-STATUS", "Status penduduk tidak berubah", "Penduduk ini sudah tercatat "
+            throw HouseholdProblems.LIFE_STATUS_UNCHANGED.refuse("Penduduk ini sudah tercatat "
                     + (person.lifeStatus() == LifeStatus.MENINGGAL ? "meninggal" : "pindah keluar kota") + ".", List.of());
         }
         if (date == null || date.isAfter(LocalDate.now(clock)) || date.isBefore(person.data().birthDate())) {
@@ -623,20 +599,6 @@ public class HouseholdRegistry {
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw invalid(List.of(Violation.field("/reason", "alasan wajib diisi, paling panjang 500 karakter")));
-        }
-    }
-
-    private static String reasonOf(Map<String, Object> patch) {
-        Object reason = patch.get("reason");
-        requireReason(reason instanceof String s ? s : null);
-        return ((String) reason).trim();
-    }
-
-    private static void requireKnownFields(Map<String, Object> patch, Set<String> allowed) {
-        List<Violation> unknown = patch.keySet().stream().filter(k -> !k.equals("reason") && !allowed.contains(k))
-                .map(k -> Violation.field("/" + k, "kolom ini tidak dikenal atau tidak dapat dikoreksi")).toList();
-        if (!unknown.isEmpty()) {
-            throw invalid(unknown);
         }
     }
 
@@ -714,87 +676,6 @@ public class HouseholdRegistry {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private static String text(Map<String, Object> patch, String field, String current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        return value == null ? null : value.toString();
-    }
-
-    private static Boolean bool(Map<String, Object> patch, String field, boolean current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        if (value != null && !(value instanceof Boolean)) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus true atau false")));
-        }
-        return (Boolean) value;
-    }
-
-    private static LocalDate date(Map<String, Object> patch, String field, LocalDate current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        try {
-            return value == null ? null : LocalDate.parse(value.toString());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw invalid(List.of(Violation.field("/" + field, "tanggal harus berbentuk YYYY-MM-DD")));
-        }
-    }
-
-    private static Integer integer(Map<String, Object> patch, String field, Integer current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        if (value != null && !(value instanceof Integer)) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus bilangan bulat")));
-        }
-        return (Integer) value;
-    }
-
-    private static BigDecimal decimal(Map<String, Object> patch, String field, BigDecimal current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        try {
-            return value == null ? null : new BigDecimal(value.toString());
-        } catch (NumberFormatException e) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus angka desimal")));
-        }
-    }
-
-    private static UUID uuid(Map<String, Object> patch, String field, UUID current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        try {
-            return value == null ? null : UUID.fromString(value.toString());
-        } catch (IllegalArgumentException e) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus UUID")));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Map<String, Object> patch, String field, List<String> current) {
-        if (!patch.containsKey(field)) {
-            return current;
-        }
-        Object value = patch.get(field);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))) {
-            throw invalid(List.of(Violation.field("/" + field, "isian harus daftar kode")));
-        }
-        return (List<String>) value;
     }
 
     private Instant now() {

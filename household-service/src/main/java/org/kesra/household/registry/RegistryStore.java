@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.kesra.household.wilayah.RegionUnits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,9 +32,11 @@ public class RegistryStore {
             life_status, life_status_date, moved_to, version, updated_at, updated_by""";
 
     private final JdbcClient jdbc;
+    private final RegionUnits regionUnits;
 
-    public RegistryStore(JdbcClient jdbc) {
+    public RegistryStore(JdbcClient jdbc, RegionUnits regionUnits) {
         this.jdbc = jdbc;
+        this.regionUnits = regionUnits;
     }
 
     public Optional<HouseholdRecord> household(UUID id, boolean forUpdate) {
@@ -78,10 +81,7 @@ public class RegistryStore {
 
     /** RW and RT are field facts: a household in an RT not listed yet adds it. */
     public void ensureRwRt(String kelurahanCode, String rw, String rt, String actor) {
-        jdbc.sql("INSERT INTO rukun_warga (kelurahan_code, rw, created_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(kelurahanCode, rw, actor).update();
-        jdbc.sql("INSERT INTO rukun_tetangga (kelurahan_code, rw, rt, created_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(kelurahanCode, rw, rt, actor).update();
+        regionUnits.ensure(kelurahanCode, rw, rt, actor);
     }
 
     public void insertHousehold(UUID id, HouseholdData h, String actor, Instant now, UUID importId) {

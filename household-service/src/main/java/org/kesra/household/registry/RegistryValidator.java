@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.kesra.household.search.NameKey;
 import org.kesra.household.wilayah.WilayahDirectory;
 import org.springframework.stereotype.Component;
 

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.kesra.household.access.RegistryScope;
-import org.kesra.household.registry.NameKey;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
+import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +49,21 @@ public class RegistrySearch {
 
     public RegistrySearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * One page of persons, by cursor or by number as the client asked. The summaries carry full NIKs and birth dates:
+     * the web layer masks them for the reader.
+     */
+    public ListPage<PersonSummary> persons(RegistryScope scope, PersonQuery query, Paging paging) {
+        return paging.byCursor() ? persons(scope, query, paging.cursor(), paging.size())
+                : persons(scope, query, paging.page(), paging.size());
+    }
+
+    /** One page of households, by cursor or by number; the summaries carry full KK numbers (masked by the web layer). */
+    public ListPage<HouseholdSummary> households(RegistryScope scope, HouseholdQuery query, Paging paging) {
+        return paging.byCursor() ? households(scope, query, paging.cursor(), paging.size())
+                : households(scope, query, paging.page(), paging.size());
     }
 
     public PageResponse<PersonSummary> persons(RegistryScope scope, PersonQuery query, int page, int size) {
@@ -159,8 +175,8 @@ public class RegistrySearch {
     private static PersonSummary person(java.sql.ResultSet rs, RegistryScope scope) throws java.sql.SQLException {
         LocalDate birthDate = rs.getObject(4, LocalDate.class);
         // A reader of masked NIKs gets the birth year only: the date would give back the NIK's hidden digits.
-        return new PersonSummary(rs.getObject(1, UUID.class), scope.nik(rs.getString(2)), rs.getString(3),
-                scope.seesFullNik() ? birthDate : null, birthDate.getYear(), rs.getString(5), rs.getString(6),
+        return new PersonSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), birthDate,
+                birthDate.getYear(), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getObject(8, UUID.class), rs.getString(9),
                 Arrays.asList((String[]) rs.getArray(10).getArray()));
     }
@@ -240,7 +256,7 @@ public class RegistrySearch {
 
     private static HouseholdSummary household(java.sql.ResultSet rs, RegistryScope scope)
             throws java.sql.SQLException {
-        return new HouseholdSummary(rs.getObject(1, UUID.class), scope.kk(rs.getString(2)), rs.getString(3),
+        return new HouseholdSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getInt(10));
     }

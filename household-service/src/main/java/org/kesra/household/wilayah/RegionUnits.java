@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.household.HouseholdProblems;
+import org.kesra.household.access.RegistryScope;
+import org.kesra.platform.refusal.PlatformProblems;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Violation;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +24,46 @@ public class RegionUnits {
     }
 
     private final JdbcClient jdbc;
+    private final WilayahDirectory directory;
 
-    public RegionUnits(JdbcClient jdbc) {
+    public RegionUnits(JdbcClient jdbc, WilayahDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
+    }
+
+    /** The RW and RT of an address, registered if new (households name them; wilayah owns the tables). */
+    public void ensure(String kelurahanCode, String rw, String rt, String actor) {
+        jdbc.sql("INSERT INTO rukun_warga (kelurahan_code, rw, created_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(kelurahanCode, rw, actor).update();
+        jdbc.sql("INSERT INTO rukun_tetangga (kelurahan_code, rw, rt, created_by) VALUES (?, ?, ?, ?) ON CONFLICT DO"
+                + " NOTHING").params(kelurahanCode, rw, rt, actor).update();
+    }
+
+    /** Every RW and RT named by the valid rows an import staged, registered if new, in the import's transaction. */
+    public void ensureForImport(UUID importId, String actor) {
+        jdbc.sql("""
+                INSERT INTO rukun_warga (kelurahan_code, rw, created_by)
+                SELECT DISTINCT kelurahan_code, rw, ? FROM household_import_row WHERE import_id = ? AND valid
+                ON CONFLICT DO NOTHING""").params(actor, importId).update();
+        jdbc.sql("""
+                INSERT INTO rukun_tetangga (kelurahan_code, rw, rt, created_by)
+                SELECT DISTINCT kelurahan_code, rw, rt, ? FROM household_import_row WHERE import_id = ? AND valid
+                ON CONFLICT DO NOTHING""").params(actor, importId).update();
+    }
+
+    /** The kelurahan, when it exists and lies in the caller's region; else 404 (a region outside is not shown). */
+    public String visible(RegistryScope scope, String kelurahan) {
+        if (!directory.isKelurahan(kelurahan) || !scope.covers(kelurahan)) {
+            throw HouseholdProblems.KELURAHAN_NOT_FOUND.refuse("Tidak ada kelurahan " + kelurahan + " di wilayah Anda.");
+        }
+        return kelurahan;
+    }
+
+    /** The kelurahan, when visible and the caller may change its units. */
+    public String writable(RegistryScope scope, String kelurahan) {
+        visible(scope, kelurahan);
+        scope.requireWritableKelurahan(kelurahan);
+        return kelurahan;
     }
 
     public List<Rw> rws(String kelurahan) {
@@ -43,7 +82,7 @@ public class RegionUnits {
         int added = jdbc.sql("INSERT INTO rukun_warga (kelurahan_code, rw, created_by) VALUES (?, ?, ?) "
                 + "ON CONFLICT DO NOTHING").params(kelurahan, rw, actor).update();
         if (added == 0) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "HH-RW-ADA", "RW sudah ada",
+            throw HouseholdProblems.RW_EXISTS.refuse(
                     "RW " + rw + " sudah terdaftar di kelurahan " + kelurahan + ".");
         }
         return new Rw(rw, List.of());
@@ -57,7 +96,7 @@ public class RegionUnits {
         int added = jdbc.sql("INSERT INTO rukun_tetangga (kelurahan_code, rw, rt, created_by) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING").params(kelurahan, rw, rt, actor).update();
         if (added == 0) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "HH-RT-ADA", "RT sudah ada",
+            throw HouseholdProblems.RT_EXISTS.refuse(
                     "RT " + rt + " sudah terdaftar pada RW " + rw + ".");
         }
         return rws(kelurahan).stream().filter(r -> r.rw().equals(rw)).findFirst().orElseThrow();
@@ -87,7 +126,7 @@ public class RegionUnits {
         int added = jdbc.sql("INSERT INTO dasawisma (id, kelurahan_code, rw, rt, name, created_by) VALUES (?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (kelurahan_code, name) DO NOTHING").params(id, kelurahan, rw, rt, name.trim(), actor).update();
         if (added == 0) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "HH-DASAWISMA-ADA", "Nama dasawisma sudah dipakai",
+            throw HouseholdProblems.DASAWISMA_NAME_TAKEN.refuse(
                     "Kelompok dasawisma bernama " + name.trim() + " sudah ada di kelurahan ini.");
         }
         return new Dasawisma(id, rw, rt, name.trim());
@@ -97,7 +136,7 @@ public class RegionUnits {
         long exists = jdbc.sql("SELECT count(*) FROM rukun_warga WHERE kelurahan_code = ? AND rw = ?")
                 .params(kelurahan, rw).query(Long.class).single();
         if (exists == 0) {
-            throw new ApiProblemException(HttpStatus.NOT_FOUND, "HH-TIDAK-DITEMUKAN", "RW tidak ditemukan",
+            throw HouseholdProblems.RW_NOT_FOUND.refuse(
                     "RW " + rw + " belum terdaftar di kelurahan " + kelurahan + ".");
         }
     }
@@ -109,8 +148,7 @@ public class RegionUnits {
         return String.format("%03d", Integer.parseInt(value.trim()));
     }
 
-    private static ApiProblemException invalid(String pointer, String message) {
-        return new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null, "Ada isian yang tidak valid.",
-                List.of(Violation.field(pointer, message)));
+    private static Refusal invalid(String pointer, String message) {
+        return PlatformProblems.invalid(List.of(Violation.field(pointer, message)));
     }
 }

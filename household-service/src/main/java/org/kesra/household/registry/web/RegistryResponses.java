@@ -9,6 +9,9 @@ import org.kesra.household.registry.HouseholdData;
 import org.kesra.household.registry.HouseholdRegistry;
 import org.kesra.household.registry.PersonData;
 import org.kesra.household.registry.PersonRecord;
+import org.kesra.household.registry.Versions;
+import org.kesra.household.search.RegistrySearch;
+import org.springframework.http.ResponseEntity;
 
 /**
  * What the registry API answers, by reader: the roles that read the full NIK get the whole record; the others
@@ -96,6 +99,30 @@ final class RegistryResponses {
                 d.floorMaterial(), d.wallMaterial(), d.roofMaterial(), d.waterSource(), d.sanitation(), d.lighting(),
                 d.cookingFuel(), d.assets(), d.incomeBand(), h.household().status(), h.household().version(),
                 h.members().stream().map(RegistryResponses::full).toList());
+    }
+
+    /** A search hit as one reader may see it: NIK masked and no birth date for a masked reader. */
+    static RegistrySearch.PersonSummary person(RegistrySearch.PersonSummary p, RegistryScope scope) {
+        return scope.seesFullNik() ? p : new RegistrySearch.PersonSummary(p.id(), scope.nik(p.nik()), p.name(), null,
+                p.birthYear(), p.sex(), p.relationship(), p.kelurahanCode(), p.householdId(), p.lifeStatus(),
+                p.nikFlags());
+    }
+
+    /** A household hit as one reader may see it: the KK number masked for a masked reader. */
+    static RegistrySearch.HouseholdSummary household(RegistrySearch.HouseholdSummary h, RegistryScope scope) {
+        return scope.seesFullNik() ? h : new RegistrySearch.HouseholdSummary(h.id(), scope.kk(h.kkNumber()),
+                h.kelurahanCode(), h.rw(), h.rt(), h.address(), h.headName(), h.livingMembers(), h.status(),
+                h.version());
+    }
+
+    /** A person's answer with the ETag of its version. */
+    static ResponseEntity<PersonView> ok(PersonView view, int version) {
+        return ResponseEntity.ok().eTag(Versions.etag(version)).body(view);
+    }
+
+    /** A household's answer with the ETag of its version. */
+    static ResponseEntity<HouseholdView> ok(HouseholdView view, int version) {
+        return ResponseEntity.ok().eTag(Versions.etag(version)).body(view);
     }
 
     /** The NIKs an answer shows in full (none to a masked reader): what the access log records. */

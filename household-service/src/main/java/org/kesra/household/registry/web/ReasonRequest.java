@@ -1,0 +1,5 @@
+package org.kesra.household.registry.web;
+
+/** A change that needs nothing but its reason. */
+public record ReasonRequest(String reason) {
+}
