@@ -36,6 +36,6 @@ class AccessMatrixIT extends WelfareApiTest {
         samples.put("year", "2019");
         samples.put("label", "1");
         return AuthorizationMatrix.tests(rules, AuthorizationMatrix.realmPrincipals(System.getProperty("OIDC_ISSUER_URI")),
-                api, samples);
+                api.plain(), samples);
     }
 }

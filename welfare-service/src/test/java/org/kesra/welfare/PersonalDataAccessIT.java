@@ -67,7 +67,8 @@ class PersonalDataAccessIT extends WelfareApiTest {
             assertThat(refused.status()).as(user).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
-        ApiClient.Response noPurpose = api.get("/api/v1/eligibility/" + nik, token("dinsos.verifier"));
+        ApiClient.Response noPurpose = api.send("GET", "/api/v1/eligibility/" + nik, token("dinsos.verifier"), null,
+                Map.of());
         assertThat(noPurpose.status()).isEqualTo(400);
         assertThat(noPurpose.body().path("code").asString()).isEqualTo("WF-TUJUAN-WAJIB");
 
@@ -83,6 +84,32 @@ class PersonalDataAccessIT extends WelfareApiTest {
         JsonNode missing = entry(log("nik=" + unknown), "dinsos.verifier");
         assertThat(missing.path("status").asInt()).isEqualTo(404);
         assertThat(missing.path("purpose").asString()).isEqualTo("verifikasi calon KPM");
+    }
+
+    @Test
+    void everyReadThatShowsFullNiksNeedsAPurposeBeforeAnythingIsReadAndMaskedReadsDoNot() {
+        String unknown = "00000000-0000-0000-0000-000000000000";
+        Map<String, String> fullNikReads = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/api/v1/enrolments", "/api/v1/enrolments/" + unknown, "/api/v1/enrolment-reviews",
+                "/api/v1/ppks", "/api/v1/ppks/" + unknown, "/api/v1/psks",
+                "/api/v1/programmes/PKH/cycles/2016/TAHAP-1/payments", "/api/v1/verivali/" + unknown + "/rows",
+                "/api/v1/verivali/" + unknown + "/export.csv", "/api/v1/eligibility/1872014101990001")) {
+            fullNikReads.put(path, "dinsos.verifier");
+        }
+        fullNikReads.put("/api/v1/musyawarah-proposals", "rejomulyo.operator");
+        fullNikReads.forEach((path, user) -> {
+            ApiClient.Response refused = api.send("GET", path, token(user), null, Map.of());
+            assertThat(refused.status()).as(path + " as " + user + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().path("code").asString()).isEqualTo("WF-TUJUAN-WAJIB");
+            assertThat(refused.body().path("detail").asString()).contains("X-Purpose");
+        });
+
+        // Readers who see the NIKs masked declare nothing: their answers carry no full NIK.
+        assertThat(api.send("GET", "/api/v1/enrolments", token("bappeda.planner"), null, Map.of()).status())
+                .isEqualTo(200);
+        assertThat(api.send("GET", "/api/v1/musyawarah-proposals", token("inspektorat.auditor"), null, Map.of())
+                .status()).isEqualTo(200);
     }
 
     @Test

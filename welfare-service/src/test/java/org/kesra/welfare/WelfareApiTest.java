@@ -34,7 +34,7 @@ abstract class WelfareApiTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-    ApiClient api;
+    StaffApiClient api;
 
     @BeforeAll
     static void events() {
@@ -48,7 +48,7 @@ abstract class WelfareApiTest {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        api = new StaffApiClient(port);
     }
 
     static String token(String user) {

@@ -28,7 +28,31 @@ public final class WelfareAccess {
     static final Set<String> REGIONAL_READERS = Set.of("kelurahan-operator", "kecamatan-operator",
             "kecamatan-approver");
 
+    /** Who may propose in a musyawarah kelurahan (inside their region) and who decides; both work with the NIK. */
+    public static final Set<String> MUSYAWARAH_PROPOSERS = Set.of("kelurahan-operator", "kecamatan-operator",
+            "dinsos-operator", "dinsos-admin");
+    public static final Set<String> MUSYAWARAH_APPROVERS = Set.of("dinsos-verifier", "dinsos-admin");
+
     private WelfareAccess() {
+    }
+
+    /**
+     * Who reads the NIKs of an endpoint's answer in full: they must say why ({@code X-Purpose}), and their answers
+     * are logged; everybody else reads them masked.
+     */
+    public enum FullNikReaders {
+        /** Dinas Sosial staff, as in every register. */
+        DINSOS_STAFF,
+        /** The parties of a musyawarah kelurahan: proposers (kelurahan and kecamatan staff too) and approvers. */
+        MUSYAWARAH_PARTIES;
+
+        public boolean include(Caller caller) {
+            return switch (this) {
+                case DINSOS_STAFF -> seesFullNik(caller);
+                case MUSYAWARAH_PARTIES -> caller.roles().stream()
+                        .anyMatch(r -> MUSYAWARAH_PROPOSERS.contains(r) || MUSYAWARAH_APPROVERS.contains(r));
+            };
+        }
     }
 
     /** Kelurahan codes inside the reader's region, as a condition on {@code column}, its values added to args. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * welfare-service's personal-data access log, the mirror of household-service's: one row per staff answer that
  * carries a full NIK (who, client, when, endpoint, the NIKs shown, the declared purpose, request id). The agency API
- * has its own log ({@code verification_access}). Rows are written by {@link FullNikAnswers}, once for every endpoint,
+ * has its own log ({@code verification_access}). Rows are written by {@code web.FullNikAnswers}, once for every endpoint,
  * and by the lookups by NIK that refuse. See docs/personal-data.md.
  */
 @Component
@@ -39,7 +39,8 @@ public class PersonalDataAccessLog {
     public static String requirePurpose(String purpose) {
         if (purpose == null || purpose.isBlank()) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-TUJUAN-WAJIB", "Tujuan akses wajib diisi",
-                    "Pembacaan data pribadi menurut NIK dicatat beserta tujuannya: isi header " + PURPOSE_HEADER
+                    "Jawaban ini memuat NIK lengkap, dan setiap pembacaan data pribadi dicatat beserta tujuannya:"
+                            + " isi header " + PURPOSE_HEADER
                             + " dengan tujuan Anda (misalnya \"verifikasi calon KPM PKH\").");
         }
         return cut(purpose);

@@ -9,6 +9,7 @@ import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.kesra.welfare.uploads.UploadedSheets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -83,6 +84,7 @@ public class CycleController {
     }
 
     @GetMapping("/api/v1/programmes/{code}/cycles/{year}/{label}/payments")
+    @ReadsFullNik
     @Operation(summary = "Pembayaran per KPM satu tahap/bulan (halaman), menurut kelurahan dan status")
     public PageResponse<BenefitPayments.Payment> payments(@PathVariable String code, @PathVariable int year,
             @PathVariable String label, @RequestParam(required = false) String kelurahan,

@@ -9,6 +9,7 @@ import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import org.kesra.welfare.uploads.UploadedSheets;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,6 +56,7 @@ public class DecileController {
      * declared purpose, and every question is logged, the unknown NIKs too (docs/personal-data.md).
      */
     @GetMapping("/api/v1/eligibility/{nik}")
+    @ReadsFullNik
     @Operation(summary = "Kelayakan program menurut desil keluarga pada suatu tanggal (bawaan: hari ini); hanya staf"
             + " Dinas Sosial, header X-Purpose wajib, setiap pertanyaan dicatat")
     public DecileSnapshots.Eligibility eligibility(@PathVariable String nik,

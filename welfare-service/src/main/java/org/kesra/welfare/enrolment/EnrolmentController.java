@@ -12,6 +12,7 @@ import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +44,7 @@ public class EnrolmentController {
     }
 
     @GetMapping("/api/v1/enrolments")
+    @ReadsFullNik
     @Operation(summary = "Daftar kepesertaan (halaman), menurut program, kelurahan, status; staf kecamatan/kelurahan hanya wilayahnya",
             description = Cursor.PAGING)
     public ListPage<Enrolments.Enrolment> list(@RequestParam(required = false) String programme,
@@ -62,6 +64,7 @@ public class EnrolmentController {
     }
 
     @GetMapping("/api/v1/enrolments/{id}")
+    @ReadsFullNik
     @Operation(summary = "Satu kepesertaan")
     public Enrolments.Enrolment one(@PathVariable UUID id) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
@@ -89,6 +92,7 @@ public class EnrolmentController {
     }
 
     @GetMapping("/api/v1/enrolment-reviews")
+    @ReadsFullNik
     @Operation(summary = "Peninjauan kepesertaan (anggota keluarga meninggal, pindah keluar kota, atau keluar dari KK), dengan nilai sebelum dan sesudah")
     public PageResponse<EnrolmentReviews.Review> reviews(@RequestParam(required = false) String status,
                                                          @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,

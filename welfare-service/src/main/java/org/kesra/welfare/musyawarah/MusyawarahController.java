@@ -9,6 +9,7 @@ import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ public class MusyawarahController {
     }
 
     @GetMapping("/api/v1/musyawarah-proposals")
+    @ReadsFullNik(WelfareAccess.FullNikReaders.MUSYAWARAH_PARTIES)
     @Operation(summary = "Usulan di wilayah Anda (halaman), menurut status")
     public PageResponse<MusyawarahProposals.Proposal> list(@RequestParam(required = false) String status,
                                                            @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
@@ -49,8 +51,7 @@ public class MusyawarahController {
         }
         PageResponse<MusyawarahProposals.Proposal> found = proposals.list(caller, status, page, size);
         // Proposers and approvers work with the NIK; an auditor reads it masked, as in every other register.
-        boolean full = caller.roles().stream().anyMatch(r -> MusyawarahProposals.PROPOSERS.contains(r)
-                || MusyawarahProposals.APPROVERS.contains(r));
+        boolean full = WelfareAccess.FullNikReaders.MUSYAWARAH_PARTIES.include(caller);
         return full ? found : found.map(p -> new MusyawarahProposals.Proposal(p.id(), p.kelurahanCode(),
                 p.programme(), p.kind(), WelfareAccess.masked(p.nik()), p.personId(), p.reason(), p.meetingDate(),
                 p.note(), p.status(), p.proposedBy(), p.decidedBy(), p.decisionReason()));

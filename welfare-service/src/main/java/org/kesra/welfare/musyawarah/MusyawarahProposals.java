@@ -26,9 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MusyawarahProposals {
 
-    static final Set<String> PROPOSERS = Set.of("kelurahan-operator", "kecamatan-operator", "dinsos-operator",
-            "dinsos-admin");
-    static final Set<String> APPROVERS = Set.of("dinsos-verifier", "dinsos-admin");
+    static final Set<String> PROPOSERS = WelfareAccess.MUSYAWARAH_PROPOSERS;
+    static final Set<String> APPROVERS = WelfareAccess.MUSYAWARAH_APPROVERS;
     static final Set<String> REMOVAL_REASONS = Set.of("MENINGGAL", "MAMPU", "PINDAH");
 
     private final JdbcClient jdbc;

@@ -11,6 +11,7 @@ import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +40,7 @@ public class PpksController {
     }
 
     @GetMapping("/api/v1/ppks")
+    @ReadsFullNik
     @Operation(summary = "Daftar PPKS (halaman), menurut kelurahan, status, kategori; staf kecamatan/kelurahan hanya wilayahnya",
             description = Cursor.PAGING)
     public ListPage<PpksRegister.Case> list(@RequestParam(required = false) String kelurahan,
@@ -58,6 +60,7 @@ public class PpksController {
     }
 
     @GetMapping("/api/v1/ppks/{id}")
+    @ReadsFullNik
     @Operation(summary = "Satu kasus PPKS dengan pelayanannya")
     public PpksRegister.Case one(@PathVariable UUID id) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +36,7 @@ public class PsksController {
     }
 
     @GetMapping("/api/v1/psks")
+    @ReadsFullNik
     @Operation(summary = "Daftar PSKS (halaman), menurut kategori, kelurahan, status")
     public PageResponse<PsksRegister.Entry> list(@RequestParam(name = "kategori", required = false) String category,
                                                  @RequestParam(required = false) String kelurahan,

@@ -12,6 +12,7 @@ import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
 import org.kesra.platform.web.sheets.SpooledUpload;
+import org.kesra.platform.web.sheets.UnreadableSheetException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -65,10 +66,26 @@ public final class UploadedSheets {
     }
 
     private static ApiProblemException unreadable(String format, Exception cause) {
-        String detail = "Berkas tidak dapat dibaca sebagai " + format + " (" + cause.getMessage() + "). Simpan ulang "
-                + "dari Excel atau aplikasi asalnya, lalu unggah lagi.";
+        String detail = "Berkas tidak dapat dibaca sebagai " + format + " (" + whatIsWrong(format, cause)
+                + "). Simpan ulang dari Excel atau aplikasi asalnya, lalu unggah lagi.";
         return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-TIDAK-TERBACA",
                 "Berkas tidak terbaca", detail, List.of(Violation.field("/file", "berkas rusak atau tidak lengkap")));
+    }
+
+    /**
+     * What is wrong with the file, in Indonesian: the sheet readers' own explanation where they give one (a CSV's
+     * unclosed quote and its line), otherwise what the kind of failure means for the user. Never the library's text:
+     * it is English, names classes and can quote the file's content.
+     */
+    static String whatIsWrong(String format, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableSheetException explained) {
+                return explained.getMessage();
+            }
+        }
+        return SheetFiles.XLSX.equals(format)
+                ? "buku kerja Excel rusak, terpotong, dilindungi kata sandi, atau bukan berkas .xlsx yang utuh"
+                : "berkas CSV rusak, terpotong, atau bukan teks";
     }
 
     /** The readers throw unchecked exceptions from inside their row iterators; here they become the 422. */

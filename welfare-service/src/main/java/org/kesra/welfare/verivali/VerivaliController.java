@@ -14,6 +14,7 @@ import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.kesra.welfare.uploads.UploadedSheets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,7 @@ public class VerivaliController {
     }
 
     @GetMapping("/api/v1/verivali/{id}/rows")
+    @ReadsFullNik
     @Operation(summary = "Baris hasil verivali (halaman), menurut status dan alasan",
             description = Cursor.PAGING)
     public ListPage<Verivali.Row> rows(@PathVariable UUID id,
@@ -97,6 +99,7 @@ public class VerivaliController {
     }
 
     @GetMapping("/api/v1/verivali/{id}/export.csv")
+    @ReadsFullNik
     @Operation(summary = "Hasil verivali sebagai CSV untuk diunggah ke sistem nasional")
     public ResponseEntity<byte[]> export(@PathVariable UUID id) throws IOException {
         WelfareAccess.dinsosStaff();

@@ -49,4 +49,35 @@ class UploadedSheetsTest {
         assertThat(refused.getMessage()).contains("baris 2").contains("tanda petik")
                 .doesNotContain("Exception").doesNotContain("Invalid character");
     }
+
+    @Test
+    void aDamagedWorkbookIsExplainedInIndonesianWithoutTheReaderText() throws IOException {
+        Path file = folder.resolve("penerima.xlsx");
+        // A ZIP's signature followed by nothing a workbook holds: read as XLSX, refused by the reader.
+        byte[] damaged = new byte[512];
+        damaged[0] = 'P';
+        damaged[1] = 'K';
+        damaged[2] = 3;
+        damaged[3] = 4;
+        Files.write(file, damaged);
+
+        ApiProblemException refused = catchThrowableOfType(ApiProblemException.class, () -> {
+            try (SheetSource sheet = UploadedSheets.open(file, "penerima.xlsx")) {
+                sheet.rows().forEachRemaining(row -> { });
+            }
+        });
+
+        assertThat(refused.code()).isEqualTo("WF-BERKAS-TIDAK-TERBACA");
+        assertThat(refused.getMessage()).startsWith("Berkas tidak dapat dibaca sebagai XLSX (buku kerja Excel rusak")
+                .doesNotContain("Exception").doesNotContain("org.apache").doesNotContain("Zip")
+                .doesNotContain("zip").doesNotContain("OOXML").doesNotContain("POI");
+    }
+
+    @Test
+    void aFailureWithoutAnExplanationIsDescribedByTheFileKindNotByTheLibraryText() {
+        assertThat(UploadedSheets.whatIsWrong("XLSX", new IllegalStateException("Zip bomb detected!")))
+                .isEqualTo("buku kerja Excel rusak, terpotong, dilindungi kata sandi, atau bukan berkas .xlsx yang utuh");
+        assertThat(UploadedSheets.whatIsWrong("CSV", new java.io.UncheckedIOException(
+                new java.nio.charset.MalformedInputException(1)))).isEqualTo("berkas CSV rusak, terpotong, atau bukan teks");
+    }
 }

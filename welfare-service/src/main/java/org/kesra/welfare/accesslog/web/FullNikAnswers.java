@@ -1,4 +1,4 @@
-package org.kesra.welfare.accesslog;
+package org.kesra.welfare.accesslog.web;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.kesra.platform.web.Caller;
+import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
