@@ -106,7 +106,7 @@ class VerivaliIT extends WelfareApiTest {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.body().path("errors").findValuesAsString("column")).containsExactly("nik", "nama");
         assertThat(api.upload("/api/v1/verivali?program=BANSOS_X", token("dinsos.operator"),
-                file("nik,nama\n1872010101100001,A\n"), "daftar.csv", Map.of()).status()).isEqualTo(400);
+                file("nik,nama\n1872010101100001,A\n"), "daftar.csv", Map.of()).status()).isEqualTo(404);
         assertThat(api.upload("/api/v1/verivali?program=PKH", token("dinsos.operator"), file("nik,nama\n"),
                 "daftar.csv", Map.of()).status()).isEqualTo(422);
         assertThat(api.upload("/api/v1/verivali?program=PKH", token("bappeda.planner"),

@@ -1,9 +1,10 @@
 package org.kesra.welfare.access;
 
+import org.kesra.platform.refusal.Refusal;
+import org.kesra.platform.refusal.PlatformProblems;
+import org.kesra.welfare.WelfareProblems;
 import java.util.Set;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
-import org.springframework.http.HttpStatus;
 
 /**
  * Who may do what in the welfare registers, by realm role. Dinas Sosial keeps the registers (operators enter,
@@ -101,17 +102,15 @@ public final class WelfareAccess {
     /** The caller's region code from the token ({@code wilayah}); the kelurahan codes inside it start with it. */
     public static String region(Caller caller) {
         return caller.wilayah().filter(w -> REGION_CODE.matcher(w).matches())
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
-                        "Token Anda tidak menyebutkan wilayah kerja."));
+                .orElseThrow(() -> PlatformProblems.FORBIDDEN.refuse("Token Anda tidak menyebutkan wilayah kerja."));
     }
 
     public static boolean covers(String region, String kelurahanCode) {
         return kelurahanCode.equals(region) || kelurahanCode.startsWith(region + ".");
     }
 
-    public static ApiProblemException outsideRegion(String kelurahanCode, String region) {
-        return new ApiProblemException(HttpStatus.FORBIDDEN, "WF-DI-LUAR-WILAYAH", "Di luar wilayah Anda",
-                "Kelurahan " + kelurahanCode + " berada di luar wilayah Anda (" + region + ").");
+    public static Refusal outsideRegion(String kelurahanCode, String region) {
+        return WelfareProblems.OUTSIDE_REGION.refuse("Kelurahan " + kelurahanCode + " berada di luar wilayah Anda (" + region + ").");
     }
 
     /** The caller, if one of the roles may read the registers; 403 otherwise. */
@@ -156,7 +155,7 @@ public final class WelfareAccess {
     private static Caller require(Set<String> roles, String detail) {
         Caller caller = Caller.current();
         if (caller.roles().stream().noneMatch(roles::contains)) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null, detail);
+            throw PlatformProblems.FORBIDDEN.refuse(detail);
         }
         return caller;
     }

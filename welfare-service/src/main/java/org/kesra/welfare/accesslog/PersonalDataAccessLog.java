@@ -1,16 +1,15 @@
 package org.kesra.welfare.accesslog;
 
+import org.kesra.welfare.WelfareProblems;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.RequestIdFilter;
 import org.kesra.welfare.access.WelfareAccess;
 import org.slf4j.MDC;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +37,7 @@ public class PersonalDataAccessLog {
     /** The declared purpose, trimmed and cut to 200 characters; a 400 problem when it is missing. */
     public static String requirePurpose(String purpose) {
         if (purpose == null || purpose.isBlank()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-TUJUAN-WAJIB", "Tujuan akses wajib diisi",
-                    "Jawaban ini memuat NIK lengkap, dan setiap pembacaan data pribadi dicatat beserta tujuannya:"
+            throw WelfareProblems.PURPOSE_REQUIRED.refuse("Jawaban ini memuat NIK lengkap, dan setiap pembacaan data pribadi dicatat beserta tujuannya:"
                             + " isi header " + PURPOSE_HEADER
                             + " dengan tujuan Anda (misalnya \"verifikasi calon KPM PKH\").");
         }

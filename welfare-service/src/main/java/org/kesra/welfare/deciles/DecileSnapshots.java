@@ -1,5 +1,6 @@
 package org.kesra.welfare.deciles;
 
+import org.kesra.welfare.WelfareProblems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,14 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.residents.ResidentProjection;
 import org.kesra.welfare.uploads.UploadedSheets;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,12 +61,10 @@ public class DecileSnapshots {
     public ImportResult importList(String period, String fileName, Path file, String hash, String actor)
             throws IOException {
         if (period == null || !period.matches("[0-9]{4}-Q[1-4]")) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PERIODE-TIDAK-VALID", null,
-                    "Periode ditulis TTTT-Qn, mis. 2025-Q3.");
+            throw WelfareProblems.PERIOD_INVALID.refuse("Periode ditulis TTTT-Qn, mis. 2025-Q3.");
         }
         if (jdbc.sql("SELECT count(*) FROM decile_import WHERE period = ?").param(period).query(Long.class).single() > 0) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-DESIL-SUDAH-ADA", null,
-                    "Daftar desil periode " + period + " sudah diunggah; daftar per periode tidak ditimpa.");
+            throw WelfareProblems.DECILE_LIST_EXISTS.refuse("Daftar desil periode " + period + " sudah diunggah; daftar per periode tidak ditimpa.");
         }
         LocalDate from = LocalDate.of(Integer.parseInt(period.substring(0, 4)),
                 (Integer.parseInt(period.substring(6)) - 1) * 3 + 1, 1);
@@ -110,13 +107,11 @@ public class DecileSnapshots {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-DESIL-TIDAK-VALID", null,
-                    "Daftar desil tidak disimpan: " + problems.size() + (problems.size() >= MAX_PROBLEMS ? "+" : "")
+            throw WelfareProblems.DECILE_LIST_INVALID.refuse("Daftar desil tidak disimpan: " + problems.size() + (problems.size() >= MAX_PROBLEMS ? "+" : "")
                             + " baris bermasalah. Perbaiki lalu unggah lagi.", problems);
         }
         if (rows.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-KOSONG", null,
-                    "Berkas tidak berisi baris data.");
+            throw WelfareProblems.LIST_EMPTY.refuse("Berkas tidak berisi baris data.");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -134,8 +129,7 @@ public class DecileSnapshots {
     }
 
     public Eligibility eligibility(String nik, LocalDate date) {
-        ResidentProjection.Resident resident = residents.byNik(nik).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.NOT_FOUND, "WF-NIK-TIDAK-TERDAFTAR", null, "NIK ini tidak ada dalam registri rumah tangga."));
+        ResidentProjection.Resident resident = residents.byNik(nik).orElseThrow(() -> WelfareProblems.NIK_NOT_REGISTERED.refuse("NIK ini tidak ada dalam registri rumah tangga."));
         Optional<Map.Entry<String, Integer>> snapshot = resident.kkNumber() == null ? Optional.empty() : jdbc.sql("""
                 SELECT s.period, s.decile FROM decile_snapshot s JOIN decile_import i ON i.period = s.period
                 WHERE s.kk_number = ? AND i.period_from <= ? ORDER BY i.period_from DESC LIMIT 1""")

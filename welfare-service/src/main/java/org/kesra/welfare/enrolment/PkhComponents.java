@@ -1,5 +1,7 @@
 package org.kesra.welfare.enrolment;
 
+import org.kesra.platform.refusal.Refusal;
+import org.kesra.welfare.WelfareProblems;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -9,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -48,12 +48,9 @@ public class PkhComponents {
     }
 
     public Result forEnrolment(UUID enrolmentId, LocalDate date) {
-        Enrolments.Enrolment enrolment = enrolments.find(enrolmentId).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.NOT_FOUND, "WF-KEPESERTAAN-TIDAK-DITEMUKAN", null,
-                "Kepesertaan " + enrolmentId + " tidak ditemukan."));
+        Enrolments.Enrolment enrolment = enrolments.find(enrolmentId).orElseThrow(() -> WelfareProblems.ENROLMENT_NOT_FOUND.refuse("Kepesertaan " + enrolmentId + " tidak ditemukan."));
         if (!"PKH".equals(enrolment.programme())) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BUKAN-PKH", null,
-                    "Komponen hanya ada pada kepesertaan PKH; ini kepesertaan " + enrolment.programme() + ".");
+            throw WelfareProblems.NOT_PKH.refuse("Komponen hanya ada pada kepesertaan PKH; ini kepesertaan " + enrolment.programme() + ".");
         }
         return compute(enrolmentId, enrolment.householdId(), date, null);
     }
@@ -66,8 +63,8 @@ public class PkhComponents {
     public Optional<Long> familyPerTahap(UUID householdId, LocalDate date, UUID leaving) {
         try {
             return Optional.of(compute(null, householdId, date, leaving).rupiahPerTahap());
-        } catch (ApiProblemException e) {
-            if ("WF-NILAI-BELUM-ADA".equals(e.code()) || "WF-ATURAN-BELUM-ADA".equals(e.code())) {
+        } catch (Refusal e) {
+            if (e.type() == WelfareProblems.AMOUNT_MISSING || e.type() == WelfareProblems.RULE_MISSING) {
                 return Optional.empty();
             }
             throw e;
@@ -89,8 +86,7 @@ public class PkhComponents {
             }
         }
         if (perTahap.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-NILAI-BELUM-ADA", null,
-                    "Nilai komponen PKH yang berlaku pada " + date + " belum tercatat di katalog.");
+            throw WelfareProblems.AMOUNT_MISSING.refuse("Nilai komponen PKH yang berlaku pada " + date + " belum tercatat di katalog.");
         }
         List<Member> members = jdbc.sql("""
                 SELECT person_id, name, birth_date, pregnant, severe_disability FROM resident
@@ -163,8 +159,6 @@ public class PkhComponents {
     }
 
     private long rule(String name, LocalDate date) {
-        return catalogue.parameter("PKH", name, date).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.UNPROCESSABLE_ENTITY, "WF-ATURAN-BELUM-ADA", null,
-                "Aturan PKH " + name + " yang berlaku pada " + date + " belum tercatat di katalog."));
+        return catalogue.parameter("PKH", name, date).orElseThrow(() -> WelfareProblems.RULE_MISSING.refuse("Aturan PKH " + name + " yang berlaku pada " + date + " belum tercatat di katalog."));
     }
 }

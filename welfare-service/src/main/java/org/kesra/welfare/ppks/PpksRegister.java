@@ -1,5 +1,6 @@
 package org.kesra.welfare.ppks;
 
+import org.kesra.welfare.WelfareProblems;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,14 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.welfare.access.WelfareAccess;
 import org.kesra.welfare.residents.ResidentProjection;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,8 +109,7 @@ public class PpksRegister {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PPKS-TIDAK-VALID", null,
-                    "Data PPKS tidak dapat disimpan; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.PPKS_INVALID.refuse("Data PPKS tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         UUID id = UUID.randomUUID();
         UUID personId = residents.byNik(input.nik()).map(ResidentProjection.Resident::personId).orElse(null);
@@ -131,8 +129,7 @@ public class PpksRegister {
     public Case serve(UUID id, NewService input, String actor) {
         Case found = lock(id);
         if ("DITUTUP".equals(found.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PPKS-DITUTUP", null,
-                    "Kasus ini sudah ditutup pada " + found.closedOn() + "; pelayanan tidak dapat ditambahkan.");
+            throw WelfareProblems.PPKS_CLOSED.refuse("Kasus ini sudah ditutup pada " + found.closedOn() + "; pelayanan tidak dapat ditambahkan.");
         }
         List<Violation> problems = new ArrayList<>();
         if (input.servedOn() == null) {
@@ -150,8 +147,7 @@ public class PpksRegister {
             problems.add(Violation.field("/provider", "Pemberi pelayanan wajib diisi (petugas atau lembaga)."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PELAYANAN-TIDAK-VALID", null,
-                    "Pelayanan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.SERVICE_INVALID.refuse("Pelayanan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         jdbc.sql("""
                 INSERT INTO ppks_service (id, case_id, served_on, kind, provider, note, recorded_by)
@@ -166,8 +162,7 @@ public class PpksRegister {
     public Case close(UUID id, Closing input, String actor) {
         Case found = lock(id);
         if ("DITUTUP".equals(found.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PPKS-DITUTUP", null,
-                    "Kasus ini sudah ditutup pada " + found.closedOn() + ".");
+            throw WelfareProblems.PPKS_CLOSED.refuse("Kasus ini sudah ditutup pada " + found.closedOn() + ".");
         }
         List<Violation> problems = new ArrayList<>();
         if (input.closedOn() == null || input.closedOn().isBefore(found.foundOn())
@@ -179,8 +174,7 @@ public class PpksRegister {
             problems.add(Violation.field("/reason", "Alasan penutupan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PENUTUPAN-TIDAK-VALID", null,
-                    "Kasus tidak dapat ditutup; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.CLOSING_INVALID.refuse("Kasus tidak dapat ditutup; periksa isian yang disebutkan.", problems);
         }
         jdbc.sql("""
                 UPDATE ppks_case SET status = 'DITUTUP', closed_on = ?, close_reason = ?, version = version + 1
@@ -272,8 +266,7 @@ public class PpksRegister {
 
     private Case lock(UUID id) {
         jdbc.sql("SELECT id FROM ppks_case WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional()
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PPKS-TIDAK-DITEMUKAN", null,
-                        "Kasus PPKS " + id + " tidak ditemukan."));
+                .orElseThrow(() -> WelfareProblems.PPKS_NOT_FOUND.refuse("Kasus PPKS " + id + " tidak ditemukan."));
         return find(id).orElseThrow();
     }
 

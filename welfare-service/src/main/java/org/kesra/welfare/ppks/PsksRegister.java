@@ -1,14 +1,13 @@
 package org.kesra.welfare.ppks;
 
+import org.kesra.welfare.WelfareProblems;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,8 +63,7 @@ public class PsksRegister {
             problems.add(Violation.field("/activeSince", "Tanggal mulai aktif wajib diisi dan tidak di masa depan."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PSKS-TIDAK-VALID", null,
-                    "Data PSKS tidak dapat disimpan; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.PSKS_INVALID.refuse("Data PSKS tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -79,11 +77,9 @@ public class PsksRegister {
     @Transactional
     public Entry deactivate(UUID id, Deactivation input, String actor) {
         Entry entry = jdbc.sql(SELECT + " WHERE e.id = ? FOR UPDATE OF e").param(id).query(Entry.class).optional()
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PSKS-TIDAK-DITEMUKAN", null,
-                        "PSKS " + id + " tidak ditemukan."));
+                .orElseThrow(() -> WelfareProblems.PSKS_NOT_FOUND.refuse("PSKS " + id + " tidak ditemukan."));
         if ("NONAKTIF".equals(entry.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PSKS-SUDAH-NONAKTIF", null,
-                    "PSKS ini sudah tidak aktif sejak " + entry.deactivatedOn() + ".");
+            throw WelfareProblems.PSKS_INACTIVE.refuse("PSKS ini sudah tidak aktif sejak " + entry.deactivatedOn() + ".");
         }
         List<Violation> problems = new ArrayList<>();
         if (input.deactivatedOn() == null || input.deactivatedOn().isBefore(entry.activeSince())
@@ -95,8 +91,7 @@ public class PsksRegister {
             problems.add(Violation.field("/reason", "Alasan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PSKS-TIDAK-VALID", null,
-                    "PSKS tidak dapat dinonaktifkan; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.PSKS_INVALID.refuse("PSKS tidak dapat dinonaktifkan; periksa isian yang disebutkan.", problems);
         }
         jdbc.sql("""
                 UPDATE psks_entry SET status = 'NONAKTIF', deactivated_on = ?, deactivate_reason = ? WHERE id = ?""")

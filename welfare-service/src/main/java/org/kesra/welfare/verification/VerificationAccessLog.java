@@ -1,11 +1,10 @@
 package org.kesra.welfare.verification;
 
+import org.kesra.welfare.WelfareProblems;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +40,7 @@ public class VerificationAccessLog {
                     .update();
         } catch (DataAccessException e) {
             log.error("verification access log row not written (request {}); answer refused", entry.requestId(), e);
-            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "WF-CATATAN-AKSES-GAGAL", null,
-                    "Catatan akses tidak dapat disimpan saat ini, sehingga jawaban verifikasi tidak diberikan. "
+            throw WelfareProblems.ACCESS_LOG_FAILED.refuse("Catatan akses tidak dapat disimpan saat ini, sehingga jawaban verifikasi tidak diberikan. "
                             + "Ulangi beberapa saat lagi.");
         }
     }

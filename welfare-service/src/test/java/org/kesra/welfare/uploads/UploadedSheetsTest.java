@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.sheets.SheetSource;
 
 /** Every welfare upload (verivali, deciles, payments) reads its list here: a malformed CSV is explained, in Indonesian. */
@@ -24,7 +24,7 @@ class UploadedSheetsTest {
         Files.writeString(file, "nik,status,rupiah\n1872035203800001,DIBAYAR,750000\n\"1872035203800002,DIBAYAR,750000\n",
                 StandardCharsets.UTF_8);
 
-        ApiProblemException refused = catchThrowableOfType(ApiProblemException.class, () -> {
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> {
             try (SheetSource sheet = UploadedSheets.open(file, "penyaluran.csv")) {
                 sheet.rows().forEachRemaining(row -> { });
             }
@@ -40,7 +40,7 @@ class UploadedSheetsTest {
         Path file = folder.resolve("desil.csv");
         Files.writeString(file, "nik,desil\n\"1872035203800001\"x,3\n", StandardCharsets.UTF_8);
 
-        ApiProblemException refused = catchThrowableOfType(ApiProblemException.class, () -> {
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> {
             try (SheetSource sheet = UploadedSheets.open(file, "desil.csv")) {
                 sheet.rows().forEachRemaining(row -> { });
             }
@@ -61,7 +61,7 @@ class UploadedSheetsTest {
         damaged[3] = 4;
         Files.write(file, damaged);
 
-        ApiProblemException refused = catchThrowableOfType(ApiProblemException.class, () -> {
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> {
             try (SheetSource sheet = UploadedSheets.open(file, "penerima.xlsx")) {
                 sheet.rows().forEachRemaining(row -> { });
             }

@@ -1,5 +1,8 @@
-package org.kesra.welfare.ppks;
+package org.kesra.welfare.ppks.web;
 
+import org.kesra.welfare.ppks.PpksRegister;
+import org.kesra.platform.refusal.PlatformProblems;
+import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
 import org.kesra.welfare.access.WelfareAccess;
@@ -65,8 +67,7 @@ public class PpksController {
     public PpksRegister.Case one(@PathVariable UUID id) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         // A case outside the caller's region is "not found", as if it did not exist: its existence is not told.
-        PpksRegister.Case found = register.find(id, reader).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.NOT_FOUND, "WF-PPKS-TIDAK-DITEMUKAN", null, "Kasus PPKS " + id + " tidak ditemukan."));
+        PpksRegister.Case found = register.find(id, reader).orElseThrow(() -> WelfareProblems.PPKS_NOT_FOUND.refuse("Kasus PPKS " + id + " tidak ditemukan."));
         return WelfareAccess.seesFullNik(reader.caller()) ? found : masked(found);
     }
 
@@ -89,8 +90,7 @@ public class PpksController {
             @RequestParam("sampai") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         WelfareAccess.reader();
         if (to.isBefore(from)) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "KESRA-VALIDATION", null,
-                    "Tanggal 'sampai' tidak boleh sebelum tanggal 'dari'.");
+            throw PlatformProblems.VALIDATION.refuse("Tanggal 'sampai' tidak boleh sebelum tanggal 'dari'.");
         }
         return register.indicators(from, to);
     }

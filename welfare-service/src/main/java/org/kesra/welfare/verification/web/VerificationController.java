@@ -1,15 +1,16 @@
-package org.kesra.welfare.verification;
+package org.kesra.welfare.verification.web;
 
+import org.kesra.welfare.verification.BeneficiaryVerification;
+import org.kesra.platform.refusal.PlatformProblems;
+import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.RequestIdFilter;
 import org.slf4j.MDC;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -35,12 +36,10 @@ public class VerificationController {
             @RequestHeader(name = "X-Purpose", required = false) String purpose) {
         Caller caller = Caller.current();
         if (!caller.hasScope(SCOPE)) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
-                    "Token ini tidak memiliki scope " + SCOPE + ".");
+            throw PlatformProblems.FORBIDDEN.refuse("Token ini tidak memiliki scope " + SCOPE + ".");
         }
         if (!nik.matches("[0-9]{16}")) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-NIK-TIDAK-VALID", null,
-                    "NIK harus 16 digit angka.");
+            throw WelfareProblems.NIK_INVALID.refuse("NIK harus 16 digit angka.");
         }
         String declared = purpose == null || purpose.isBlank() ? null
                 : purpose.strip().substring(0, Math.min(purpose.strip().length(), 200));
@@ -55,8 +54,7 @@ public class VerificationController {
                                                           @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
         if (!Caller.current().hasRole("auditor")) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
-                    "Catatan akses hanya dapat dibaca auditor.");
+            throw PlatformProblems.FORBIDDEN.refuse("Catatan akses hanya dapat dibaca auditor.");
         }
         // Auditors read NIKs masked everywhere, this log included; they filter by the full NIK they were given.
         return verification.accesses(nik, client, page, size).stream()

@@ -1,5 +1,6 @@
-package org.kesra.welfare.accesslog;
+package org.kesra.welfare.accesslog.web;
 
+import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;

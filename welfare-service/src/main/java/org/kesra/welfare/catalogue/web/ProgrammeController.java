@@ -1,5 +1,7 @@
-package org.kesra.welfare.catalogue;
+package org.kesra.welfare.catalogue.web;
 
+import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.kesra.welfare.catalogue.ProgrammeExclusions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
-package org.kesra.welfare.cycles;
+package org.kesra.welfare.cycles.web;
 
+import org.kesra.welfare.cycles.BenefitCycles;
+import org.kesra.welfare.cycles.BenefitPayments;
+import org.kesra.welfare.cycles.ExpansionRounds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -10,7 +13,7 @@ import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
-import org.kesra.welfare.uploads.UploadedSheets;
+import org.kesra.welfare.uploads.web.Uploads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,7 +81,7 @@ public class CycleController {
                                                       @PathVariable String label,
                                                       @RequestPart("file") MultipartFile file) throws IOException {
         String actor = WelfareAccess.enroller().name();
-        try (SpooledUpload spooled = UploadedSheets.spool(file, "pembayaran-")) {
+        try (SpooledUpload spooled = Uploads.spool(file, "pembayaran-")) {
             return payments.recordFile(code, year, label, file.getOriginalFilename(), spooled.file(), actor);
         }
     }

@@ -1,17 +1,20 @@
-package org.kesra.welfare.deciles;
+package org.kesra.welfare.deciles.web;
 
+import org.kesra.welfare.deciles.DecileSnapshots;
+import org.kesra.platform.refusal.Refusal;
+import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.ProblemDetailsAdvice;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.kesra.welfare.accesslog.PersonalDataAccessLog;
-import org.kesra.welfare.uploads.UploadedSheets;
+import org.kesra.welfare.uploads.web.Uploads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,7 +48,7 @@ public class DecileController {
     public DecileSnapshots.ImportResult upload(@PathVariable String period, @RequestPart("file") MultipartFile file)
             throws IOException {
         String actor = WelfareAccess.catalogueEditor().name();
-        try (SpooledUpload spooled = UploadedSheets.spool(file, "desil-")) {
+        try (SpooledUpload spooled = Uploads.spool(file, "desil-")) {
             return snapshots.importList(period, file.getOriginalFilename(), spooled.file(), spooled.sha256(), actor);
         }
     }
@@ -65,14 +68,14 @@ public class DecileController {
             @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
         Caller caller = WelfareAccess.fullNikReader();
         if (!nik.matches("[0-9]{16}")) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-NIK-TIDAK-VALID", null, "NIK harus 16 digit angka.");
+            throw WelfareProblems.NIK_INVALID.refuse("NIK harus 16 digit angka.");
         }
         String declared = PersonalDataAccessLog.requirePurpose(purpose);
         try {
             // The answer carries the NIK: logged with the others that do (FullNikAnswers).
             return snapshots.eligibility(nik, date == null ? LocalDate.now() : date);
-        } catch (ApiProblemException unknown) {
-            accessLog.record(caller, List.of(nik), unknown.status().value(), ENDPOINT, declared);
+        } catch (Refusal unknown) {
+            accessLog.record(caller, List.of(nik), ProblemDetailsAdvice.STATUS.get(unknown.kind()).value(), ENDPOINT, declared);
             throw unknown;
         }
     }

@@ -1,12 +1,15 @@
-package org.kesra.welfare.enrolment;
+package org.kesra.welfare.enrolment.web;
 
+import org.kesra.welfare.enrolment.EnrolmentReviews;
+import org.kesra.welfare.enrolment.Enrolments;
+import org.kesra.welfare.enrolment.PkhComponents;
+import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
@@ -69,8 +72,7 @@ public class EnrolmentController {
     public Enrolments.Enrolment one(@PathVariable UUID id) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         // Outside the caller's region: not found, as if it did not exist.
-        Enrolments.Enrolment found = enrolments.find(id, reader).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.NOT_FOUND, "WF-KEPESERTAAN-TIDAK-DITEMUKAN", null, "Kepesertaan " + id + " tidak ditemukan."));
+        Enrolments.Enrolment found = enrolments.find(id, reader).orElseThrow(() -> WelfareProblems.ENROLMENT_NOT_FOUND.refuse("Kepesertaan " + id + " tidak ditemukan."));
         return WelfareAccess.seesFullNik(reader.caller()) ? found : masked(found);
     }
 

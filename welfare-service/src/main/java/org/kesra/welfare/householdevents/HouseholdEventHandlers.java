@@ -1,5 +1,6 @@
-package org.kesra.welfare.residents;
+package org.kesra.welfare.householdevents;
 
+import org.kesra.welfare.residents.ResidentProjection;
 import java.util.function.Consumer;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.EventDefinition;

@@ -1,5 +1,6 @@
-package org.kesra.welfare.indicators;
+package org.kesra.welfare.indicators.web;
 
+import org.kesra.welfare.indicators.IndicatorPublication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kesra.welfare.access.WelfareAccess;

@@ -1,5 +1,6 @@
-package org.kesra.welfare.ppks;
+package org.kesra.welfare.ppks.web;
 
+import org.kesra.welfare.ppks.PsksRegister;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;

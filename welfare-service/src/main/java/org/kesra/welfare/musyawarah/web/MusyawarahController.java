@@ -1,11 +1,11 @@
-package org.kesra.welfare.musyawarah;
+package org.kesra.welfare.musyawarah.web;
 
+import org.kesra.welfare.musyawarah.MusyawarahProposals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.welfare.access.WelfareAccess;
@@ -44,11 +44,6 @@ public class MusyawarahController {
                                                            @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
             @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
         Caller caller = Caller.current();
-        if (caller.roles().stream().noneMatch(r -> MusyawarahProposals.PROPOSERS.contains(r)
-                || MusyawarahProposals.APPROVERS.contains(r) || r.equals("auditor"))) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
-                    "Peran Anda tidak dapat melihat usulan musyawarah.");
-        }
         PageResponse<MusyawarahProposals.Proposal> found = proposals.list(caller, status, page, size);
         // Proposers and approvers work with the NIK; an auditor reads it masked, as in every other register.
         boolean full = WelfareAccess.FullNikReaders.MUSYAWARAH_PARTIES.include(caller);

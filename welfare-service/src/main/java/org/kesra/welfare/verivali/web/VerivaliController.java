@@ -1,5 +1,6 @@
-package org.kesra.welfare.verivali;
+package org.kesra.welfare.verivali.web;
 
+import org.kesra.welfare.verivali.Verivali;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +16,7 @@ import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.sheets.SpooledUpload;
 import org.kesra.welfare.access.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
-import org.kesra.welfare.uploads.UploadedSheets;
+import org.kesra.welfare.uploads.web.Uploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -55,7 +56,7 @@ public class VerivaliController {
             throws IOException {
         String actor = WelfareAccess.dinsosStaff().name();
         long started = System.nanoTime();
-        try (SpooledUpload spooled = UploadedSheets.spool(file, "verivali-")) {
+        try (SpooledUpload spooled = Uploads.spool(file, "verivali-")) {
             long copied = System.nanoTime();
             Verivali.Summary summary = verivali.upload(programme, file.getOriginalFilename(), spooled.file(),
                     spooled.sha256(), actor);
