@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** welfare-service's authorisation matrix, generated from its access table (access-rules/*.csv). */
-class AccessMatrixIT extends WelfareApiTest {
+class AccessMatrixIT extends WelfareApiIntegrationBase {
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

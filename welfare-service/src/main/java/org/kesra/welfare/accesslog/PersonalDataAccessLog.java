@@ -8,7 +8,7 @@ import java.util.List;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.RequestIdFilter;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

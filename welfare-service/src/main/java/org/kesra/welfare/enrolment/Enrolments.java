@@ -10,7 +10,7 @@ import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.catalogue.ProgrammeExclusions;
 import org.kesra.welfare.residents.ResidentProjection;

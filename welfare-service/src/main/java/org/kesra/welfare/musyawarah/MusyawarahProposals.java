@@ -15,7 +15,7 @@ import org.kesra.platform.web.Violation;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.enrolment.Enrolments;
 import org.kesra.welfare.residents.ResidentProjection;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

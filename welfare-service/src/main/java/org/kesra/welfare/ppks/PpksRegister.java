@@ -1,5 +1,6 @@
 package org.kesra.welfare.ppks;
 
+import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.welfare.WelfareProblems;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +18,7 @@ import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.residents.ResidentProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -244,6 +245,9 @@ public class PpksRegister {
 
     /** Per kelurahan: cases found in the period (terdata) and those among them served by its end (ditangani). */
     public IndicatorReport indicators(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw PlatformProblems.VALIDATION.refuse("Tanggal 'sampai' tidak boleh sebelum tanggal 'dari'.");
+        }
         List<Indicator> rows = jdbc.sql("""
                 SELECT k.code, k.name, count(c.id) AS terdata,
                        count(c.id) FILTER (WHERE EXISTS (SELECT 1 FROM ppks_service s WHERE s.case_id = c.id

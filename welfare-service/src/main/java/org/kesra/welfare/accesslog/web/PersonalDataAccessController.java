@@ -1,10 +1,9 @@
 package org.kesra.welfare.accesslog.web;
 
+import org.kesra.platform.web.Paging;
 import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
@@ -28,9 +27,7 @@ public class PersonalDataAccessController {
     public PageResponse<PersonalDataAccessLog.Access> find(
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{16}", message = "NIK harus 16 digit") String nik,
             @RequestParam(required = false) String actor,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
-        return log.find(Caller.current(), nik, actor, page, size);
+            @Paging.PageSize(value = 50, max = 500) Paging paging) {
+        return log.find(Caller.current(), nik, actor, paging.page(), paging.size());
     }
 }

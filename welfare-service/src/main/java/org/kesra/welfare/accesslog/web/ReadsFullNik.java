@@ -5,7 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 
 /**
  * Marks a read whose answer shows NIKs in full to {@link #value()}: those callers must declare why they read

@@ -11,7 +11,7 @@ import java.util.List;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.ProblemDetailsAdvice;
 import org.kesra.platform.web.sheets.SpooledUpload;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import org.kesra.welfare.uploads.web.Uploads;

@@ -1,21 +1,20 @@
 package org.kesra.welfare.enrolment.web;
 
-import org.kesra.welfare.enrolment.EnrolmentReviews;
-import org.kesra.welfare.enrolment.Enrolments;
-import org.kesra.welfare.enrolment.PkhComponents;
-import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
 import java.util.UUID;
-import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.platform.web.Paging;
+import org.kesra.welfare.WelfareProblems;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
+import org.kesra.welfare.enrolment.EnrolmentReviews;
+import org.kesra.welfare.enrolment.Enrolments;
+import org.kesra.welfare.enrolment.PkhComponents;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,17 +52,13 @@ public class EnrolmentController {
     public ListPage<Enrolments.Enrolment> list(@RequestParam(required = false) String programme,
                                                @RequestParam(required = false) String kelurahan,
                                                @RequestParam(required = false) String status,
-                                               @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
-                                               @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                               @Parameter(description = Cursor.CURSOR_PARAMETER) @RequestParam(required = false) String cursor,
-                                               @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
+                                               @Paging.PageSize(value = 20, max = 200) Paging paging) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         reader.requireCovers(kelurahan);
-        ListPage<Enrolments.Enrolment> found = cursor != null
-                ? enrolments.list(reader, programme, kelurahan, status, cursor, size)
-                : enrolments.list(reader, programme, kelurahan, status, page, size);
-        return WelfareAccess.seesFullNik(reader.caller()) ? found : found.map(EnrolmentController::masked);
+        ListPage<Enrolments.Enrolment> found = paging.byCursor()
+                ? enrolments.list(reader, programme, kelurahan, status, paging.cursor(), paging.size())
+                : enrolments.list(reader, programme, kelurahan, status, paging.page(), paging.size());
+        return found.map(e -> EnrolmentAnswers.shown(e, reader.caller()));
     }
 
     @GetMapping("/api/v1/enrolments/{id}")
@@ -72,37 +67,25 @@ public class EnrolmentController {
     public Enrolments.Enrolment one(@PathVariable UUID id) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         // Outside the caller's region: not found, as if it did not exist.
-        Enrolments.Enrolment found = enrolments.find(id, reader).orElseThrow(() -> WelfareProblems.ENROLMENT_NOT_FOUND.refuse("Kepesertaan " + id + " tidak ditemukan."));
-        return WelfareAccess.seesFullNik(reader.caller()) ? found : masked(found);
+        return EnrolmentAnswers.shown(enrolments.find(id, reader).orElseThrow(() ->
+                WelfareProblems.ENROLMENT_NOT_FOUND.refuse("Kepesertaan " + id + " tidak ditemukan.")), reader.caller());
     }
 
     @GetMapping("/api/v1/enrolments/{id}/pkh-components")
     @Operation(summary = "Komponen PKH keluarga pada suatu tanggal (bawaan: hari ini), dari anggota keluarga saat ini")
-    public PkhComponents.Result pkhComponents(@PathVariable UUID id,
-            @RequestParam(name = "tanggal", required = false)
-            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
-            java.time.LocalDate date) {
-        Caller caller = WelfareAccess.reader();
-        PkhComponents.Result result = components.forEnrolment(id, date == null ? java.time.LocalDate.now() : date);
-        // A component such as pregnancy or severe disability is health data about the member it names: planners and
-        // auditors get the amounts and the person ids, not the names (docs/personal-data.md).
-        return WelfareAccess.seesFullNik(caller) ? result : new PkhComponents.Result(result.enrolmentId(),
-                result.householdId(), result.date(), result.components().stream()
-                        .map(c -> new PkhComponents.Component(c.component(), c.personId(), null, c.age(),
-                                c.rupiahPerTahap(), c.rupiahPerYear(), c.counted(), c.note()))
-                        .toList(), result.counted(), result.familyCap(), result.rupiahPerTahap(), result.rupiahPerYear());
+    public PkhComponents.Result pkhComponents(@PathVariable UUID id, @RequestParam(name = "tanggal", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        var caller = WelfareAccess.reader();
+        return EnrolmentAnswers.shown(components.forEnrolment(id, date == null ? LocalDate.now() : date), caller);
     }
 
     @GetMapping("/api/v1/enrolment-reviews")
     @ReadsFullNik
     @Operation(summary = "Peninjauan kepesertaan (anggota keluarga meninggal, pindah keluar kota, atau keluar dari KK), dengan nilai sebelum dan sesudah")
     public PageResponse<EnrolmentReviews.Review> reviews(@RequestParam(required = false) String status,
-                                                         @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                                         @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
-        Caller caller = WelfareAccess.reader();
-        PageResponse<EnrolmentReviews.Review> found = reviews.list(status, page, size);
-        return WelfareAccess.seesFullNik(caller) ? found : found.map(r -> r.withNiks(WelfareAccess::masked));
+                                                         @Paging.PageSize(value = 20, max = 200) Paging paging) {
+        var caller = WelfareAccess.reader();
+        return reviews.list(status, paging.page(), paging.size()).map(r -> EnrolmentAnswers.shown(r, caller));
     }
 
     @PostMapping("/api/v1/enrolment-reviews/{id}/decision")
@@ -110,11 +93,4 @@ public class EnrolmentController {
     public EnrolmentReviews.Review decide(@PathVariable UUID id, @RequestBody EnrolmentReviews.DecisionRequest request) {
         return reviews.decide(id, request, WelfareAccess.verifier().name());
     }
-
-    private static Enrolments.Enrolment masked(Enrolments.Enrolment e) {
-        return new Enrolments.Enrolment(e.id(), e.programme(), WelfareAccess.masked(e.nik()), e.personId(),
-                e.householdId(), e.kelurahanCode(), e.periodStart(), e.periodEnd(), e.status(), e.enrolledBy(),
-                e.endReason());
-    }
-
 }

@@ -1,14 +1,13 @@
 package org.kesra.welfare.musyawarah.web;
 
+import org.kesra.platform.web.Paging;
 import org.kesra.welfare.musyawarah.MusyawarahProposals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +39,14 @@ public class MusyawarahController {
     @ReadsFullNik(WelfareAccess.FullNikReaders.MUSYAWARAH_PARTIES)
     @Operation(summary = "Usulan di wilayah Anda (halaman), menurut status")
     public PageResponse<MusyawarahProposals.Proposal> list(@RequestParam(required = false) String status,
-                                                           @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                                           @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
+                                                           @Paging.PageSize(value = 20, max = 200) Paging paging) {
         Caller caller = Caller.current();
-        PageResponse<MusyawarahProposals.Proposal> found = proposals.list(caller, status, page, size);
         // Proposers and approvers work with the NIK; an auditor reads it masked, as in every other register.
         boolean full = WelfareAccess.FullNikReaders.MUSYAWARAH_PARTIES.include(caller);
-        return full ? found : found.map(p -> new MusyawarahProposals.Proposal(p.id(), p.kelurahanCode(),
-                p.programme(), p.kind(), WelfareAccess.masked(p.nik()), p.personId(), p.reason(), p.meetingDate(),
-                p.note(), p.status(), p.proposedBy(), p.decidedBy(), p.decisionReason()));
+        return proposals.list(caller, status, paging.page(), paging.size()).map(p -> full ? p
+                : new MusyawarahProposals.Proposal(p.id(), p.kelurahanCode(), p.programme(), p.kind(),
+                        WelfareAccess.masked(p.nik()), p.personId(), p.reason(), p.meetingDate(), p.note(), p.status(),
+                        p.proposedBy(), p.decidedBy(), p.decisionReason()));
     }
 
     @PostMapping("/api/v1/musyawarah-proposals/{id}/decision")

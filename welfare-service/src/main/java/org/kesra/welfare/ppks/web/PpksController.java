@@ -1,18 +1,15 @@
 package org.kesra.welfare.ppks.web;
 
+import org.kesra.platform.web.Paging;
 import org.kesra.welfare.ppks.PpksRegister;
-import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -48,17 +45,13 @@ public class PpksController {
     public ListPage<PpksRegister.Case> list(@RequestParam(required = false) String kelurahan,
                                             @RequestParam(required = false) String status,
                                             @RequestParam(name = "kategori", required = false) String category,
-                                            @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
-                                            @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                            @Parameter(description = Cursor.CURSOR_PARAMETER) @RequestParam(required = false) String cursor,
-                                            @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
+                                            @Paging.PageSize(value = 20, max = 200) Paging paging) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         reader.requireCovers(kelurahan);
-        ListPage<PpksRegister.Case> found = cursor != null
-                ? register.list(reader, kelurahan, status, category, cursor, size)
-                : register.list(reader, kelurahan, status, category, page, size);
-        return WelfareAccess.seesFullNik(reader.caller()) ? found : found.map(PpksController::masked);
+        ListPage<PpksRegister.Case> found = paging.byCursor()
+                ? register.list(reader, kelurahan, status, category, paging.cursor(), paging.size())
+                : register.list(reader, kelurahan, status, category, paging.page(), paging.size());
+        return found.map(c -> PpksAnswers.shown(c, reader.caller()));
     }
 
     @GetMapping("/api/v1/ppks/{id}")
@@ -67,8 +60,8 @@ public class PpksController {
     public PpksRegister.Case one(@PathVariable UUID id) {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         // A case outside the caller's region is "not found", as if it did not exist: its existence is not told.
-        PpksRegister.Case found = register.find(id, reader).orElseThrow(() -> WelfareProblems.PPKS_NOT_FOUND.refuse("Kasus PPKS " + id + " tidak ditemukan."));
-        return WelfareAccess.seesFullNik(reader.caller()) ? found : masked(found);
+        return PpksAnswers.shown(register.find(id, reader).orElseThrow(() ->
+                WelfareProblems.PPKS_NOT_FOUND.refuse("Kasus PPKS " + id + " tidak ditemukan.")), reader.caller());
     }
 
     @PostMapping("/api/v1/ppks/{id}/services")
@@ -89,15 +82,6 @@ public class PpksController {
             @RequestParam("dari") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam("sampai") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         WelfareAccess.reader();
-        if (to.isBefore(from)) {
-            throw PlatformProblems.VALIDATION.refuse("Tanggal 'sampai' tidak boleh sebelum tanggal 'dari'.");
-        }
         return register.indicators(from, to);
-    }
-
-    private static PpksRegister.Case masked(PpksRegister.Case c) {
-        return new PpksRegister.Case(c.id(), WelfareAccess.masked(c.nik()), c.personId(), c.inRegistry(), c.name(), c.kelurahanCode(),
-                c.foundOn(), c.foundAt(), c.status(), c.categories(), c.services(), c.closedOn(), c.closeReason(),
-                c.recordedBy());
     }
 }

@@ -1,14 +1,13 @@
 package org.kesra.welfare.ppks.web;
 
+import org.kesra.platform.web.Paging;
 import org.kesra.welfare.ppks.PsksRegister;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,24 +41,15 @@ public class PsksController {
     public PageResponse<PsksRegister.Entry> list(@RequestParam(name = "kategori", required = false) String category,
                                                  @RequestParam(required = false) String kelurahan,
                                                  @RequestParam(required = false) String status,
-                                                 @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                                 @RequestParam(defaultValue = "20") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 200, message = "ukuran halaman maksimal 200") int size) {
+                                                 @Paging.PageSize(value = 20, max = 200) Paging paging) {
         Caller caller = WelfareAccess.reader();
-        PageResponse<PsksRegister.Entry> found = register.list(category, kelurahan, status, page, size);
-        return WelfareAccess.seesFullNik(caller) ? found : found.map(PsksController::masked);
+        return register.list(category, kelurahan, status, paging.page(), paging.size())
+                .map(e -> PpksAnswers.shown(e, caller));
     }
 
     @PostMapping("/api/v1/psks/{id}/deactivation")
     @Operation(summary = "Nonaktifkan PSKS dengan alasan")
     public PsksRegister.Entry deactivate(@PathVariable UUID id, @RequestBody PsksRegister.Deactivation request) {
         return register.deactivate(id, request, WelfareAccess.enroller().name());
-    }
-
-    private static PsksRegister.Entry masked(PsksRegister.Entry e) {
-        return new PsksRegister.Entry(e.id(), e.category(), e.categoryName(), e.kind(), e.name(),
-                WelfareAccess.masked(e.nik()),
-                e.kelurahanCode(), e.activeSince(), e.status(), e.deactivatedOn(), e.deactivateReason(),
-                e.recordedBy());
     }
 }

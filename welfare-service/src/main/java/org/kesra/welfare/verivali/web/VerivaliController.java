@@ -2,19 +2,15 @@ package org.kesra.welfare.verivali.web;
 
 import org.kesra.welfare.verivali.Verivali;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
+import org.kesra.platform.web.Paging;
 import org.kesra.platform.web.sheets.SpooledUpload;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.kesra.welfare.uploads.web.Uploads;
 import org.slf4j.Logger;
@@ -38,10 +34,6 @@ import org.springframework.web.multipart.MultipartFile;
 public class VerivaliController {
 
     private static final Logger log = LoggerFactory.getLogger(VerivaliController.class);
-
-    /** The columns of the result file, in the order the national system's upload takes them. */
-    static final String[] EXPORT_HEADER = {"NO", "NIK", "NAMA", "TANGGAL_LAHIR", "KODE_KELURAHAN", "STATUS_PADAN",
-        "KETERANGAN", "DESIL", "KELAYAKAN", "KEPUTUSAN", "ALASAN_KEPUTUSAN"};
 
     private final Verivali verivali;
 
@@ -81,15 +73,10 @@ public class VerivaliController {
     public ListPage<Verivali.Row> rows(@PathVariable UUID id,
                                        @RequestParam(required = false) String status,
                                        @RequestParam(name = "alasan", required = false) String reason,
-                                       @Parameter(deprecated = true, description = Cursor.PAGE_PARAMETER)
-                                       @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                       @Parameter(description = Cursor.CURSOR_PARAMETER)
-                                       @RequestParam(required = false) String cursor,
-                                       @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
+                                       @Paging.PageSize(value = 50, max = 500) Paging paging) {
         WelfareAccess.dinsosStaff();
-        return cursor != null ? verivali.rows(id, status, reason, cursor, size)
-                : verivali.rows(id, status, reason, page, size);
+        return paging.byCursor() ? verivali.rows(id, status, reason, paging.cursor(), paging.size())
+                : verivali.rows(id, status, reason, paging.page(), paging.size());
     }
 
     @PostMapping("/api/v1/verivali/{id}/rows/{rowNo}/decision")
@@ -104,29 +91,9 @@ public class VerivaliController {
     @Operation(summary = "Hasil verivali sebagai CSV untuk diunggah ke sistem nasional")
     public ResponseEntity<byte[]> export(@PathVariable UUID id) throws IOException {
         WelfareAccess.dinsosStaff();
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF'); // Excel reads UTF-8 only with a byte-order mark
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(EXPORT_HEADER).get().print(out)) {
-            for (Verivali.Row row : verivali.all(id)) {
-                printer.printRecord(row.rowNo(), text(row.nik()), text(row.name()),
-                        row.birthDate() == null ? "" : row.birthDate().toString(), text(row.kelurahanCode()),
-                        row.matchStatus(), row.reason() == null ? "" : row.reason(),
-                        row.decile() == null ? "" : row.decile(),
-                        row.eligible() == null ? "" : row.eligible() ? "LAYAK" : "TIDAK_LAYAK",
-                        row.decision() == null ? "" : row.decision(), text(row.decisionReason()));
-            }
-        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"verivali-" + id + ".csv\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** A cell a spreadsheet would run as a formula (=, +, -, @) is written as text. */
-    static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(VerivaliExport.csv(verivali.all(id)));
     }
 }

@@ -1,5 +1,6 @@
-package org.kesra.welfare;
+package org.kesra.welfare.accesslog;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ import org.kesra.platform.web.access.AuthorizationMatrix;
  * eligibility lookup are read as the realm's demo user of each role (real tokens), and the NIK checked to be in clear,
  * masked or the call refused, as the table says.
  */
-class PersonalDataViewIT extends WelfareApiTest {
+class PersonalDataViewIT extends WelfareApiIntegrationBase {
 
     static final String MULYOJATI = "18.72.03.1001";
     static final Map<String, String> PURPOSE = Map.of("X-Purpose", "pengujian otomatis");

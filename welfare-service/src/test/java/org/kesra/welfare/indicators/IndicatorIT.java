@@ -1,8 +1,8 @@
-package org.kesra.welfare;
+package org.kesra.welfare.indicators;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kesra.welfare.CatalogueIT.assertProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.kesra.devinfra.ApiClient;
 import org.kesra.devinfra.TopicReader;
 import tools.jackson.databind.JsonNode;
 
-class IndicatorIT extends WelfareApiTest {
+class IndicatorIT extends WelfareApiIntegrationBase {
 
     /** Only this class uses Yosomulyo. */
     static final String YOSOMULYO = "18.72.01.1005";

@@ -1,7 +1,7 @@
-package org.kesra.welfare;
+package org.kesra.welfare.catalogue;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kesra.welfare.CatalogueIT.assertProblem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * A programme that excludes another (a cash aid meant for families outside PKH, say): registered in the catalogue
  * with its rule, then seen by verivali (PROGRAM_BERTENTANGAN) and by enrolment (refused).
  */
-class ExclusionIT extends WelfareApiTest {
+class ExclusionIT extends WelfareApiIntegrationBase {
 
     @Test
     void aNewProgrammeAndItsExclusionAreCatalogueDataWithAStartDate() {

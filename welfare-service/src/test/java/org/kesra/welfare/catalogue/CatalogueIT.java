@@ -1,5 +1,6 @@
-package org.kesra.welfare;
+package org.kesra.welfare.catalogue;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-class CatalogueIT extends WelfareApiTest {
+class CatalogueIT extends WelfareApiIntegrationBase {
 
     @Test
     void theReferenceTablesAreLoadedWithTheirStartDates() {
@@ -140,19 +141,6 @@ class CatalogueIT extends WelfareApiTest {
 
     private JsonNode inForce(String date) {
         return api.get("/api/v1/programmes/SEMBAKO?berlakuPada=" + date, token("dinsos.operator")).body();
-    }
-
-    static void assertProblem(ApiClient.Response response, int status, String pointer, String text) {
-        assertThat(response.status()).as(response.text()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        boolean found = false;
-        for (JsonNode error : response.body().path("errors")) {
-            if (error.path("pointer").asString().equals(pointer)) {
-                assertThat(error.path("detail").asString()).contains(text);
-                found = true;
-            }
-        }
-        assertThat(found).as("a violation at " + pointer + " in " + response.text()).isTrue();
     }
 
     static Long amount(JsonNode programme, String component, String funding, String per) {

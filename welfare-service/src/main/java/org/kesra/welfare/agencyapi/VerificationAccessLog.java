@@ -1,4 +1,4 @@
-package org.kesra.welfare.verification;
+package org.kesra.welfare.agencyapi;
 
 import org.kesra.welfare.WelfareProblems;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.kesra.welfare.verification;
+package org.kesra.welfare.agencyapi;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,12 +1,11 @@
-package org.kesra.welfare.verification.web;
+package org.kesra.welfare.agencyapi.web;
 
-import org.kesra.welfare.verification.BeneficiaryVerification;
+import org.kesra.platform.web.Paging;
+import org.kesra.welfare.agencyapi.BeneficiaryVerification;
 import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.RequestIdFilter;
@@ -50,16 +49,14 @@ public class VerificationController {
     @Operation(summary = "Catatan akses data verifikasi (hanya auditor); tidak dapat diubah")
     public List<BeneficiaryVerification.Access> accessLog(@RequestParam(required = false) String nik,
                                                           @RequestParam(required = false) String client,
-                                                          @RequestParam(defaultValue = "0") @Min(value = 0, message = "halaman mulai dari 0") int page,
-                                                          @RequestParam(defaultValue = "50") @Min(value = 1, message = "ukuran halaman minimal 1")
-            @Max(value = 500, message = "ukuran halaman maksimal 500") int size) {
+                                                          @Paging.PageSize(value = 50, max = 500) Paging paging) {
         if (!Caller.current().hasRole("auditor")) {
             throw PlatformProblems.FORBIDDEN.refuse("Catatan akses hanya dapat dibaca auditor.");
         }
         // Auditors read NIKs masked everywhere, this log included; they filter by the full NIK they were given.
-        return verification.accesses(nik, client, page, size).stream()
+        return verification.accesses(nik, client, paging.page(), paging.size()).stream()
                 .map(a -> new BeneficiaryVerification.Access(a.id(), a.accessedAt(), a.clientId(), a.caller(),
-                        org.kesra.welfare.access.WelfareAccess.masked(a.nik()), a.personId(), a.endpoint(),
+                        org.kesra.welfare.authorization.WelfareAccess.masked(a.nik()), a.personId(), a.endpoint(),
                         a.purpose(), a.requestId()))
                 .toList();
     }

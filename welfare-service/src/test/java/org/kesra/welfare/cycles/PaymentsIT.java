@@ -1,8 +1,8 @@
-package org.kesra.welfare;
+package org.kesra.welfare.cycles;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kesra.welfare.CatalogueIT.assertProblem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-class PaymentsIT extends WelfareApiTest {
+class PaymentsIT extends WelfareApiIntegrationBase {
 
     /** Only this class uses Imopuro. */
     static final String IMOPURO = "18.72.01.1003";

@@ -1,8 +1,9 @@
-package org.kesra.welfare;
+package org.kesra.welfare.enrolment;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
+import org.kesra.welfare.householdevents.HouseholdEventsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kesra.welfare.CatalogueIT.assertProblem;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import org.kesra.contracts.household.Member;
 import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-class EnrolmentIT extends WelfareApiTest {
+class EnrolmentIT extends WelfareApiIntegrationBase {
 
     @Test
     void aFamilyIsEnrolledOncePerPeriodWhicheverMemberIsNamed() {

@@ -1,7 +1,7 @@
-package org.kesra.welfare;
+package org.kesra.welfare.cycles;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kesra.welfare.CatalogueIT.assertProblem;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-class CyclesIT extends WelfareApiTest {
+class CyclesIT extends WelfareApiIntegrationBase {
 
     @Test
     void table21OfTheRenstraReadsBackStageByStage() {

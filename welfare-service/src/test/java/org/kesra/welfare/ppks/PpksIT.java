@@ -1,7 +1,7 @@
-package org.kesra.welfare;
+package org.kesra.welfare.ppks;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.kesra.welfare.CatalogueIT.assertProblem;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-class PpksIT extends WelfareApiTest {
+class PpksIT extends WelfareApiIntegrationBase {
 
     /** A kelurahan no other test uses, so that its indicator counts only this class's cases. */
     static final String TEJOSARI = "18.72.04.1002";

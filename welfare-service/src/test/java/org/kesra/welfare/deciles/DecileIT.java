@@ -1,5 +1,6 @@
-package org.kesra.welfare;
+package org.kesra.welfare.deciles;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,7 +13,7 @@ import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-class DecileIT extends WelfareApiTest {
+class DecileIT extends WelfareApiIntegrationBase {
 
     static final java.util.Map<String, String> PURPOSE = java.util.Map.of("X-Purpose", "pengujian otomatis");
 

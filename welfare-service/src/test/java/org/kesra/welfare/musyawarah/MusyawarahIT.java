@@ -1,8 +1,8 @@
-package org.kesra.welfare;
+package org.kesra.welfare.musyawarah;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kesra.welfare.CatalogueIT.assertProblem;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-class MusyawarahIT extends WelfareApiTest {
+class MusyawarahIT extends WelfareApiIntegrationBase {
 
     static final String MULYOJATI = "18.72.03.1001";
     static final String REJOMULYO = "18.72.05.1001";

@@ -1,8 +1,8 @@
-package org.kesra.welfare;
+package org.kesra.welfare.verivali;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.kesra.welfare.CatalogueIT.assertProblem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-class VerivaliIT extends WelfareApiTest {
+class VerivaliIT extends WelfareApiIntegrationBase {
 
     /** Only this class registers families here, so matches by name and birth date are this class's own. */
     static final String KARANGREJO = "18.72.02.1003";

@@ -1,5 +1,6 @@
-package org.kesra.welfare;
+package org.kesra.welfare.agencyapi;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
 import tools.jackson.databind.JsonNode;
 
-class VerificationIT extends WelfareApiTest {
+class VerificationIT extends WelfareApiIntegrationBase {
 
     @Test
     void anAgencyLearnsWhetherANikIsAnActiveBeneficiaryAndNothingElse() {

@@ -1,5 +1,6 @@
-package org.kesra.welfare;
+package org.kesra.welfare.accesslog;
 
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * household-service; answers with masked NIKs are not logged; the lookup by NIK answers only full-NIK readers, with a
  * purpose, and logs the unknown NIKs it was asked about; auditors read the log with the NIKs masked.
  */
-class PersonalDataAccessIT extends WelfareApiTest {
+class PersonalDataAccessIT extends WelfareApiIntegrationBase {
 
     static final Map<String, String> PURPOSE = Map.of("X-Purpose", "verifikasi calon KPM");
 

@@ -1,4 +1,4 @@
-package org.kesra.welfare.access;
+package org.kesra.welfare.authorization;
 
 import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.refusal.PlatformProblems;
