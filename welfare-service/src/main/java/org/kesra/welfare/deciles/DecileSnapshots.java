@@ -141,17 +141,24 @@ public class DecileSnapshots {
             if (max.isEmpty()) {
                 continue;
             }
-            if (snapshot.isEmpty()) {
-                programmes.add(new ProgrammeEligibility(programme.code(), max.get(), null,
-                        "Keluarga ini tidak ada dalam daftar desil yang berlaku; kelayakan belum dapat ditentukan."));
-            } else {
-                boolean eligible = snapshot.get().getValue() <= max.get();
-                programmes.add(new ProgrammeEligibility(programme.code(), max.get(), eligible, "Desil "
-                        + snapshot.get().getValue() + (eligible ? " termasuk" : " di luar") + " desil 1-" + max.get()
-                        + " (daftar " + snapshot.get().getKey() + ")."));
-            }
+            programmes.add(judge(programme.code(), max.get(), snapshot.map(Map.Entry::getKey).orElse(null),
+                    snapshot.map(Map.Entry::getValue).orElse(null)));
         }
         return new Eligibility(nik, date, snapshot.map(Map.Entry::getKey).orElse(null),
                 snapshot.map(Map.Entry::getValue).orElse(null), programmes);
+    }
+
+    /**
+     * The rule itself: a family is eligible for a programme when its decile in the list in force is at most the
+     * programme's {@code DESIL_MAKS}; a family in no list is undecided ({@code eligible} null), not refused.
+     */
+    static ProgrammeEligibility judge(String programme, long maxDecile, String period, Integer decile) {
+        if (decile == null) {
+            return new ProgrammeEligibility(programme, maxDecile, null,
+                    "Keluarga ini tidak ada dalam daftar desil yang berlaku; kelayakan belum dapat ditentukan.");
+        }
+        boolean eligible = decile <= maxDecile;
+        return new ProgrammeEligibility(programme, maxDecile, eligible, "Desil " + decile
+                + (eligible ? " termasuk" : " di luar") + " desil 1-" + maxDecile + " (daftar " + period + ").");
     }
 }

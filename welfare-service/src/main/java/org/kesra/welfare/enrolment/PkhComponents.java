@@ -43,10 +43,6 @@ public class PkhComponents {
                          int counted, int familyCap, long rupiahPerTahap, long rupiahPerYear) {
     }
 
-    private record Member(UUID personId, String name, LocalDate birthDate, boolean pregnant,
-                          boolean severeDisability) {
-    }
-
     public Result forEnrolment(UUID enrolmentId, LocalDate date) {
         Enrolments.Enrolment enrolment = enrolments.find(enrolmentId).orElseThrow(() -> WelfareProblems.ENROLMENT_NOT_FOUND.refuse("Kepesertaan " + enrolmentId + " tidak ditemukan."));
         if (!"PKH".equals(enrolment.programme())) {
@@ -88,74 +84,15 @@ public class PkhComponents {
         if (perTahap.isEmpty()) {
             throw WelfareProblems.AMOUNT_MISSING.refuse("Nilai komponen PKH yang berlaku pada " + date + " belum tercatat di katalog.");
         }
-        List<Member> members = jdbc.sql("""
+        List<PkhComponentRules.Member> members = jdbc.sql("""
                 SELECT person_id, name, birth_date, pregnant, severe_disability FROM resident
                 WHERE household_id = ? AND life_status = 'HIDUP' ORDER BY birth_date, person_id""")
-                .param(householdId).query(Member.class).list()
+                .param(householdId).query(PkhComponentRules.Member.class).list()
                 .stream().filter(member -> !member.personId().equals(leaving)).toList();
 
-        List<Component> candidates = new ArrayList<>();
-        for (Member member : members) {
-            if (member.birthDate() == null || member.birthDate().isAfter(date)) {
-                continue;
-            }
-            int age = Period.between(member.birthDate(), date).getYears();
-            List<String> qualifies = new ArrayList<>();
-            if (member.pregnant()) {
-                qualifies.add("IBU_HAMIL");
-            }
-            if (age <= rules.apply("USIA_ANAK_USIA_DINI_MAKS")) {
-                qualifies.add("ANAK_USIA_DINI");
-            } else if (age >= rules.apply("USIA_SD_MIN") && age <= rules.apply("USIA_SD_MAKS")) {
-                qualifies.add("SD");
-            } else if (age > rules.apply("USIA_SD_MAKS") && age <= rules.apply("USIA_SMP_MAKS")) {
-                qualifies.add("SMP");
-            } else if (age > rules.apply("USIA_SMP_MAKS") && age <= rules.apply("USIA_SMA_MAKS")) {
-                qualifies.add("SMA");
-            }
-            if (member.severeDisability()) {
-                qualifies.add("DISABILITAS_BERAT");
-            }
-            if (age >= rules.apply("USIA_LANJUT_USIA_MIN")) {
-                qualifies.add("LANJUT_USIA");
-            }
-            // A person counts once, for the component worth most.
-            qualifies.stream().filter(perTahap::containsKey)
-                    .max(Comparator.comparingLong(perTahap::get))
-                    .ifPresent(component -> candidates.add(new Component(component, member.personId(), member.name(),
-                            age, perTahap.get(component), perYear.getOrDefault(component, 0L), true, null)));
-        }
-        candidates.sort(Comparator.comparingLong(Component::rupiahPerTahap).reversed()
-                .thenComparingInt(Component::age));
-
-        Map<String, Long> componentCaps = Map.of("IBU_HAMIL", rules.apply("MAKS_IBU_HAMIL"),
-                "ANAK_USIA_DINI", rules.apply("MAKS_ANAK_USIA_DINI"));
-        int familyCap = rules.apply("MAKS_KOMPONEN_PER_KELUARGA").intValue();
-        Map<String, Integer> used = new HashMap<>();
-        List<Component> result = new ArrayList<>();
-        int counted = 0;
-        long tahap = 0;
-        long year = 0;
-        for (Component candidate : candidates) {
-            Long cap = componentCaps.get(candidate.component());
-            String note = null;
-            if (cap != null && used.getOrDefault(candidate.component(), 0) >= cap) {
-                note = "Melebihi batas " + cap + " orang untuk komponen " + candidate.component() + ".";
-            } else if (counted >= familyCap) {
-                note = "Melebihi batas " + familyCap + " komponen per keluarga.";
-            }
-            if (note == null) {
-                used.merge(candidate.component(), 1, Integer::sum);
-                counted++;
-                tahap += candidate.rupiahPerTahap();
-                year += candidate.rupiahPerYear();
-                result.add(candidate);
-            } else {
-                result.add(new Component(candidate.component(), candidate.personId(), candidate.name(),
-                        candidate.age(), candidate.rupiahPerTahap(), candidate.rupiahPerYear(), false, note));
-            }
-        }
-        return new Result(enrolmentId, householdId, date, result, counted, familyCap, tahap, year);
+        PkhComponentRules.Tally tally = PkhComponentRules.count(members, date, perTahap, perYear, rules);
+        return new Result(enrolmentId, householdId, date, tally.components(), tally.counted(), tally.familyCap(),
+                tally.rupiahPerTahap(), tally.rupiahPerYear());
     }
 
     private long rule(String name, LocalDate date) {
