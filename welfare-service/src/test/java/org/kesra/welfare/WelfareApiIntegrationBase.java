@@ -14,10 +14,10 @@ import org.kesra.devinfra.ApiClient;
 import org.kesra.devinfra.KeycloakTokens;
 import org.kesra.devinfra.PlatformInfrastructure;
 import org.kesra.welfare.householdevents.HouseholdEventsFixture;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

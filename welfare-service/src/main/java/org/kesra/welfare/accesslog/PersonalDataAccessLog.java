@@ -1,6 +1,5 @@
 package org.kesra.welfare.accesslog;
 
-import org.kesra.welfare.WelfareProblems;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +7,7 @@ import java.util.List;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.RequestIdFilter;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.authorization.WelfareAccess;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +37,8 @@ public class PersonalDataAccessLog {
     /** The declared purpose, trimmed and cut to 200 characters; a 400 problem when it is missing. */
     public static String requirePurpose(String purpose) {
         if (purpose == null || purpose.isBlank()) {
-            throw WelfareProblems.PURPOSE_REQUIRED.refuse("Jawaban ini memuat NIK lengkap, dan setiap pembacaan data pribadi dicatat beserta tujuannya:"
+            throw WelfareProblems.PURPOSE_REQUIRED.refuse(
+                    "Jawaban ini memuat NIK lengkap, dan setiap pembacaan data pribadi dicatat beserta tujuannya:"
                             + " isi header " + PURPOSE_HEADER
                             + " dengan tujuan Anda (misalnya \"verifikasi calon KPM PKH\").");
         }

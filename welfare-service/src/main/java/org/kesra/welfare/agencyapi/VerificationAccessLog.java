@@ -1,7 +1,7 @@
 package org.kesra.welfare.agencyapi;
 
-import org.kesra.welfare.WelfareProblems;
 import java.util.UUID;
+import org.kesra.welfare.WelfareProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -40,7 +40,8 @@ public class VerificationAccessLog {
                     .update();
         } catch (DataAccessException e) {
             log.error("verification access log row not written (request {}); answer refused", entry.requestId(), e);
-            throw WelfareProblems.ACCESS_LOG_FAILED.refuse("Catatan akses tidak dapat disimpan saat ini, sehingga jawaban verifikasi tidak diberikan. "
+            throw WelfareProblems.ACCESS_LOG_FAILED.refuse(
+                    "Catatan akses tidak dapat disimpan saat ini, sehingga jawaban verifikasi tidak diberikan. "
                             + "Ulangi beberapa saat lagi.");
         }
     }

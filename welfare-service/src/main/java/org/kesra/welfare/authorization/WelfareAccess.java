@@ -1,10 +1,10 @@
 package org.kesra.welfare.authorization;
 
-import org.kesra.platform.refusal.Refusal;
-import org.kesra.platform.refusal.PlatformProblems;
-import org.kesra.welfare.WelfareProblems;
 import java.util.Set;
+import org.kesra.platform.refusal.PlatformProblems;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Caller;
+import org.kesra.welfare.WelfareProblems;
 
 /**
  * Who may do what in the welfare registers, by realm role. Dinas Sosial keeps the registers (operators enter,
@@ -110,7 +110,8 @@ public final class WelfareAccess {
     }
 
     public static Refusal outsideRegion(String kelurahanCode, String region) {
-        return WelfareProblems.OUTSIDE_REGION.refuse("Kelurahan " + kelurahanCode + " berada di luar wilayah Anda (" + region + ").");
+        return WelfareProblems.OUTSIDE_REGION.refuse(
+                "Kelurahan " + kelurahanCode + " berada di luar wilayah Anda (" + region + ").");
     }
 
     /** The caller, if one of the roles may read the registers; 403 otherwise. */

@@ -1,6 +1,5 @@
 package org.kesra.welfare.catalogue;
 
-import org.kesra.welfare.WelfareProblems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -127,7 +127,8 @@ public class ProgrammeCatalogue {
             problems.add(Violation.field("/source", "Dasar program wajib diisi (mis. nomor peraturan)."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.CATALOGUE_INVALID.refuse("Program tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.CATALOGUE_INVALID.refuse(
+                    "Program tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         try {
             jdbc.sql("INSERT INTO programme (code, name, unit, source, started_on) VALUES (?, ?, ?, ?, ?)")
@@ -170,7 +171,8 @@ public class ProgrammeCatalogue {
                     "Dasar perubahan wajib diisi (mis. nomor peraturan atau surat), agar versi ini dapat ditelusuri."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.CATALOGUE_INVALID.refuse("Versi nilai bantuan tidak dapat disimpan; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.CATALOGUE_INVALID.refuse(
+                    "Versi nilai bantuan tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         try {
             jdbc.sql("""
@@ -180,7 +182,8 @@ public class ProgrammeCatalogue {
                             input.rupiah().longValueExact(), input.source().trim(), actor)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw WelfareProblems.VERSION_EXISTS.refuse("Sudah ada nilai " + input.component() + " (" + input.funding() + ", per " + input.per()
+            throw WelfareProblems.VERSION_EXISTS.refuse(
+                    "Sudah ada nilai " + input.component() + " (" + input.funding() + ", per " + input.per()
                             + ") yang berlaku mulai " + input.validFrom() + ". Nilai lama tidak ditimpa: catat versi "
                             + "baru dengan tanggal mulai lain.");
         }
@@ -193,6 +196,7 @@ public class ProgrammeCatalogue {
      * {@code WF-PROGRAM-TIDAK-DIKENAL} when it does not.
      */
     public Programme require(String code) {
-        return programme(code).orElseThrow(() -> WelfareProblems.PROGRAMME_UNKNOWN.refuse("Program " + code + " tidak dikenal."));
+        return programme(code).orElseThrow(() -> WelfareProblems.PROGRAMME_UNKNOWN.refuse(
+                "Program " + code + " tidak dikenal."));
     }
 }

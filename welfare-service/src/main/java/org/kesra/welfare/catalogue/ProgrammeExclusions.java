@@ -1,10 +1,10 @@
 package org.kesra.welfare.catalogue;
 
-import org.kesra.welfare.WelfareProblems;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,7 +73,8 @@ public class ProgrammeExclusions {
                     "Dasar aturan wajib diisi (mis. nomor peraturan atau surat), agar aturan ini dapat ditelusuri."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.CATALOGUE_INVALID.refuse("Aturan pengecualian tidak dapat disimpan; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.CATALOGUE_INVALID.refuse(
+                    "Aturan pengecualian tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         boolean excluded = input.excluded() == null || input.excluded();
         try {
@@ -83,7 +84,8 @@ public class ProgrammeExclusions {
                     .params(code, input.excludedProgramme(), input.validFrom(), excluded, input.source().trim(), actor)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw WelfareProblems.VERSION_EXISTS.refuse("Sudah ada aturan pengecualian " + code + " terhadap " + input.excludedProgramme()
+            throw WelfareProblems.VERSION_EXISTS.refuse(
+                    "Sudah ada aturan pengecualian " + code + " terhadap " + input.excludedProgramme()
                             + " yang berlaku mulai " + input.validFrom() + ". Aturan lama tidak ditimpa: catat versi "
                             + "baru dengan tanggal mulai lain.");
         }

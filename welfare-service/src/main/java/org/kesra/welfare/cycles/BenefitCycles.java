@@ -1,6 +1,5 @@
 package org.kesra.welfare.cycles;
 
-import org.kesra.welfare.WelfareProblems;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -11,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.kesra.platform.web.Violation;
-import org.springframework.dao.DuplicateKeyException;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -139,7 +139,8 @@ public class BenefitCycles {
                     + "dan realisasi hanya " + (sp2dKpm - realisedKpm) + " KPM."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.CYCLE_INVALID.refuse("Data penyaluran tidak dapat disimpan; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.CYCLE_INVALID.refuse(
+                    "Data penyaluran tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         UUID id = UUID.randomUUID();
         try {
@@ -152,7 +153,8 @@ public class BenefitCycles {
                             realisedKpm == null ? null : realisedKpm.intValue(), realisedRupiah, input.note(), actor)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw WelfareProblems.CYCLE_EXISTS.refuse("Penyaluran " + programme + " tahun " + input.year() + " tahap/bulan " + input.label()
+            throw WelfareProblems.CYCLE_EXISTS.refuse(
+                    "Penyaluran " + programme + " tahun " + input.year() + " tahap/bulan " + input.label()
                             + " sudah tercatat.");
         }
         for (Gap gap : gaps) {

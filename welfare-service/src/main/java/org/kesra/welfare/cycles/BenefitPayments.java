@@ -1,7 +1,5 @@
 package org.kesra.welfare.cycles;
 
-import org.kesra.platform.refusal.Refusal;
-import org.kesra.welfare.WelfareProblems;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -14,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.uploads.UploadedSheets;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -211,7 +211,8 @@ public class BenefitPayments {
                 .map(m -> origin.at(m.rowIndex(), "nik", "Pembayaran KPM ini pada tahap/bulan ini sudah tercatat."))
                 .toList();
         if (!conflicts.isEmpty()) {
-            throw WelfareProblems.PAYMENTS_EXIST.refuse(conflicts.size() + " baris sudah tercatat sebelumnya; tidak ada yang disimpan.", conflicts);
+            throw WelfareProblems.PAYMENTS_EXIST.refuse(
+                    conflicts.size() + " baris sudah tercatat sebelumnya; tidak ada yang disimpan.", conflicts);
         }
         long newPaidKpm = 0;
         long newPaidRupiah = 0;
@@ -259,7 +260,8 @@ public class BenefitPayments {
                     .update();
         } catch (DuplicateKeyException e) {
             // Another list with the same KPM was stored between our check and this insert.
-            throw WelfareProblems.PAYMENTS_EXIST.refuse("Sebagian KPM daftar ini baru saja dicatat oleh pengguna lain; tidak ada yang disimpan.");
+            throw WelfareProblems.PAYMENTS_EXIST.refuse(
+                    "Sebagian KPM daftar ini baru saja dicatat oleh pengguna lain; tidak ada yang disimpan.");
         }
         return new Recorded(round.id(), rows.size(), newPaidKpm, newPaidRupiah, rows.size() - newPaidKpm);
     }
@@ -404,7 +406,8 @@ public class BenefitPayments {
                 FROM benefit_cycle WHERE programme_code = ? AND year = ? AND label = ?""" + (lock ? " FOR UPDATE" : ""))
                 .params(programme, year, label == null ? null : label.trim().toUpperCase())
                 .query(Round.class).optional()
-                .orElseThrow(() -> WelfareProblems.CYCLE_NOT_FOUND.refuse("Penyaluran " + programme + " tahun " + year + " tahap/bulan " + label + " belum tercatat."));
+                .orElseThrow(() -> WelfareProblems.CYCLE_NOT_FOUND.refuse(
+                        "Penyaluran " + programme + " tahun " + year + " tahap/bulan " + label + " belum tercatat."));
     }
 
     /** What is wrong with a paid row's amount, or null when it is whole, positive rupiah that fits a long. */
@@ -431,7 +434,8 @@ public class BenefitPayments {
     }
 
     private static Refusal invalid(List<Violation> problems) {
-        return WelfareProblems.PAYMENTS_INVALID.refuse("Daftar pembayaran tidak dapat disimpan; tidak ada baris yang disimpan. Periksa baris yang disebutkan.",
+        return WelfareProblems.PAYMENTS_INVALID.refuse(
+                "Daftar pembayaran tidak dapat disimpan; tidak ada baris yang disimpan. Periksa baris yang disebutkan.",
                 problems);
     }
 }

@@ -1,6 +1,5 @@
 package org.kesra.welfare.deciles;
 
-import org.kesra.welfare.WelfareProblems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.residents.ResidentProjection;
 import org.kesra.welfare.uploads.UploadedSheets;
@@ -64,7 +64,8 @@ public class DecileSnapshots {
             throw WelfareProblems.PERIOD_INVALID.refuse("Periode ditulis TTTT-Qn, mis. 2025-Q3.");
         }
         if (jdbc.sql("SELECT count(*) FROM decile_import WHERE period = ?").param(period).query(Long.class).single() > 0) {
-            throw WelfareProblems.DECILE_LIST_EXISTS.refuse("Daftar desil periode " + period + " sudah diunggah; daftar per periode tidak ditimpa.");
+            throw WelfareProblems.DECILE_LIST_EXISTS.refuse(
+                    "Daftar desil periode " + period + " sudah diunggah; daftar per periode tidak ditimpa.");
         }
         LocalDate from = LocalDate.of(Integer.parseInt(period.substring(0, 4)),
                 (Integer.parseInt(period.substring(6)) - 1) * 3 + 1, 1);
@@ -107,7 +108,8 @@ public class DecileSnapshots {
             }
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.DECILE_LIST_INVALID.refuse("Daftar desil tidak disimpan: " + problems.size() + (problems.size() >= MAX_PROBLEMS ? "+" : "")
+            throw WelfareProblems.DECILE_LIST_INVALID.refuse(
+                    "Daftar desil tidak disimpan: " + problems.size() + (problems.size() >= MAX_PROBLEMS ? "+" : "")
                             + " baris bermasalah. Perbaiki lalu unggah lagi.", problems);
         }
         if (rows.isEmpty()) {
@@ -129,7 +131,8 @@ public class DecileSnapshots {
     }
 
     public Eligibility eligibility(String nik, LocalDate date) {
-        ResidentProjection.Resident resident = residents.byNik(nik).orElseThrow(() -> WelfareProblems.NIK_NOT_REGISTERED.refuse("NIK ini tidak ada dalam registri rumah tangga."));
+        ResidentProjection.Resident resident = residents.byNik(nik).orElseThrow(() -> WelfareProblems.NIK_NOT_REGISTERED.refuse(
+                "NIK ini tidak ada dalam registri rumah tangga."));
         Optional<Map.Entry<String, Integer>> snapshot = resident.kkNumber() == null ? Optional.empty() : jdbc.sql("""
                 SELECT s.period, s.decile FROM decile_snapshot s JOIN decile_import i ON i.period = s.period
                 WHERE s.kk_number = ? AND i.period_from <= ? ORDER BY i.period_from DESC LIMIT 1""")

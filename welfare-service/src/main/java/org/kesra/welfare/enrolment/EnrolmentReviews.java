@@ -1,6 +1,5 @@
 package org.kesra.welfare.enrolment;
 
-import org.kesra.welfare.WelfareProblems;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,12 +185,14 @@ public class EnrolmentReviews {
             problems.add(Violation.field("/reason", "Alasan keputusan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.DECISION_INVALID.refuse("Keputusan peninjauan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.DECISION_INVALID.refuse(
+                    "Keputusan peninjauan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         Review review = jdbc.sql(SELECT + " WHERE r.id = ? FOR UPDATE OF r").param(id).query(Review.class).optional()
                 .orElseThrow(() -> WelfareProblems.REVIEW_NOT_FOUND.refuse("Peninjauan " + id + " tidak ditemukan."));
         if (!"TERBUKA".equals(review.status())) {
-            throw WelfareProblems.ALREADY_DECIDED.refuse("Peninjauan ini sudah diputuskan (" + review.status() + ") oleh " + review.decidedBy() + ".");
+            throw WelfareProblems.ALREADY_DECIDED.refuse(
+                    "Peninjauan ini sudah diputuskan (" + review.status() + ") oleh " + review.decidedBy() + ".");
         }
         boolean confirm = request.decision() == Decision.KONFIRMASI;
         jdbc.sql("""

@@ -1,6 +1,5 @@
 package org.kesra.welfare.enrolment;
 
-import org.kesra.welfare.WelfareProblems;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.catalogue.ProgrammeExclusions;
@@ -68,19 +68,23 @@ public class Enrolments {
             problems.add(Violation.field("/periodEnd", "Akhir periode tidak boleh sebelum awal periode."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.ENROLMENT_INVALID.refuse("Kepesertaan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.ENROLMENT_INVALID.refuse(
+                    "Kepesertaan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         ResidentProjection.Resident resident = residents.byNik(input.nik()).orElseThrow(() ->
-                WelfareProblems.NIK_NOT_REGISTERED_FOR_ENROLMENT.refuse("NIK ini tidak ada dalam registri rumah tangga; daftarkan keluarganya lebih dahulu.",
+                WelfareProblems.NIK_NOT_REGISTERED_FOR_ENROLMENT.refuse(
+                        "NIK ini tidak ada dalam registri rumah tangga; daftarkan keluarganya lebih dahulu.",
                         List.of(Violation.field("/nik", "NIK tidak ditemukan dalam registri rumah tangga."))));
         if (!"HIDUP".equals(resident.lifeStatus())) {
-            throw WelfareProblems.RESIDENT_INACTIVE.refuse("Orang ini tercatat " + ("MENINGGAL".equals(resident.lifeStatus()) ? "meninggal" : "pindah")
+            throw WelfareProblems.RESIDENT_INACTIVE.refuse(
+                    "Orang ini tercatat " + ("MENINGGAL".equals(resident.lifeStatus()) ? "meninggal" : "pindah")
                             + " dalam registri; tidak dapat didaftarkan sebagai penerima manfaat.",
                     List.of(Violation.field("/nik", "Status penduduk: " + resident.lifeStatus())));
         }
         boolean family = "KELUARGA".equals(programme.get().unit());
         if (family && resident.householdId() == null) {
-            throw WelfareProblems.WITHOUT_FAMILY.refuse("Program " + input.programme() + " untuk keluarga, tetapi orang ini tidak tercatat dalam KK mana pun.",
+            throw WelfareProblems.WITHOUT_FAMILY.refuse(
+                    "Program " + input.programme() + " untuk keluarga, tetapi orang ini tidak tercatat dalam KK mana pun.",
                     List.of(Violation.field("/nik", "Tidak tercatat dalam KK.")));
         }
         UUID id = UUID.randomUUID();
@@ -96,7 +100,8 @@ public class Enrolments {
                     .update();
         } catch (DataIntegrityViolationException e) {
             if (e.getMessage() != null && e.getMessage().contains(OVERLAP_CONSTRAINT)) {
-                throw WelfareProblems.ALREADY_ENROLLED.refuse((family ? "Keluarga ini (KK " + resident.kkNumber() + ")" : "Orang ini")
+                throw WelfareProblems.ALREADY_ENROLLED.refuse(
+                        (family ? "Keluarga ini (KK " + resident.kkNumber() + ")" : "Orang ini")
                                 + " sudah terdaftar di program " + input.programme()
                                 + " pada periode yang beririsan dengan " + input.periodStart()
                                 + (input.periodEnd() == null ? " dan seterusnya." : " s.d. " + input.periodEnd() + "."));
@@ -129,7 +134,8 @@ public class Enrolments {
                 .query(Enrolment.class).list();
         if (!conflicting.isEmpty()) {
             Enrolment other = conflicting.get(0);
-            throw WelfareProblems.PROGRAMMES_EXCLUSIVE.refuse("Program " + input.programme() + " tidak boleh diterima KPM program " + other.programme()
+            throw WelfareProblems.PROGRAMMES_EXCLUSIVE.refuse(
+                    "Program " + input.programme() + " tidak boleh diterima KPM program " + other.programme()
                             + ", dan keluarga ini terdaftar di " + other.programme() + " sejak " + other.periodStart()
                             + (other.periodEnd() == null ? "" : " s.d. " + other.periodEnd())
                             + ". Akhiri kepesertaan itu lebih dahulu bila memang harus berpindah program.");

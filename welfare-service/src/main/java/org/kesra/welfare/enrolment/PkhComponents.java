@@ -1,16 +1,13 @@
 package org.kesra.welfare.enrolment;
 
-import org.kesra.platform.refusal.Refusal;
-import org.kesra.welfare.WelfareProblems;
 import java.time.LocalDate;
-import java.time.Period;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.kesra.platform.refusal.Refusal;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,9 +41,11 @@ public class PkhComponents {
     }
 
     public Result forEnrolment(UUID enrolmentId, LocalDate date) {
-        Enrolments.Enrolment enrolment = enrolments.find(enrolmentId).orElseThrow(() -> WelfareProblems.ENROLMENT_NOT_FOUND.refuse("Kepesertaan " + enrolmentId + " tidak ditemukan."));
+        Enrolments.Enrolment enrolment = enrolments.find(enrolmentId).orElseThrow(() -> WelfareProblems.ENROLMENT_NOT_FOUND.refuse(
+                "Kepesertaan " + enrolmentId + " tidak ditemukan."));
         if (!"PKH".equals(enrolment.programme())) {
-            throw WelfareProblems.NOT_PKH.refuse("Komponen hanya ada pada kepesertaan PKH; ini kepesertaan " + enrolment.programme() + ".");
+            throw WelfareProblems.NOT_PKH.refuse(
+                    "Komponen hanya ada pada kepesertaan PKH; ini kepesertaan " + enrolment.programme() + ".");
         }
         return compute(enrolmentId, enrolment.householdId(), date, null);
     }
@@ -82,7 +81,8 @@ public class PkhComponents {
             }
         }
         if (perTahap.isEmpty()) {
-            throw WelfareProblems.AMOUNT_MISSING.refuse("Nilai komponen PKH yang berlaku pada " + date + " belum tercatat di katalog.");
+            throw WelfareProblems.AMOUNT_MISSING.refuse(
+                    "Nilai komponen PKH yang berlaku pada " + date + " belum tercatat di katalog.");
         }
         List<PkhComponentRules.Member> members = jdbc.sql("""
                 SELECT person_id, name, birth_date, pregnant, severe_disability FROM resident
@@ -96,6 +96,7 @@ public class PkhComponents {
     }
 
     private long rule(String name, LocalDate date) {
-        return catalogue.parameter("PKH", name, date).orElseThrow(() -> WelfareProblems.RULE_MISSING.refuse("Aturan PKH " + name + " yang berlaku pada " + date + " belum tercatat di katalog."));
+        return catalogue.parameter("PKH", name, date).orElseThrow(() -> WelfareProblems.RULE_MISSING.refuse(
+                "Aturan PKH " + name + " yang berlaku pada " + date + " belum tercatat di katalog."));
     }
 }

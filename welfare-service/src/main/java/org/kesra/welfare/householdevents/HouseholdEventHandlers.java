@@ -1,6 +1,5 @@
 package org.kesra.welfare.householdevents;
 
-import org.kesra.welfare.residents.ResidentProjection;
 import java.util.function.Consumer;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.EventDefinition;
@@ -18,6 +17,7 @@ import org.kesra.events.inbox.EventHandler;
 import org.kesra.events.inbox.ReceivedEvent;
 import org.kesra.welfare.enrolment.EnrolmentReviews;
 import org.kesra.welfare.enrolment.Enrolments;
+import org.kesra.welfare.residents.ResidentProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,6 +1,5 @@
 package org.kesra.welfare.indicators;
 
-import org.kesra.welfare.WelfareProblems;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import org.kesra.contracts.welfare.ProgrammeKpm;
 import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.outbox.OutgoingEvent;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.ppks.PpksRegister;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,7 +60,8 @@ public class IndicatorPublication {
             problems.add(Violation.field("/periodTo", "Akhir periode tidak boleh sebelum awal periode."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.PUBLICATION_PERIOD_INVALID.refuse("Angka indikator tidak dapat diterbitkan; periksa periodenya.", problems);
+            throw WelfareProblems.PUBLICATION_PERIOD_INVALID.refuse(
+                    "Angka indikator tidak dapat diterbitkan; periksa periodenya.", problems);
         }
         Map<String, List<ProgrammeKpm>> kpm = new HashMap<>();
         // KPM with an enrolment running in the period; rupiah paid in the rounds that began in it, where the per-KPM

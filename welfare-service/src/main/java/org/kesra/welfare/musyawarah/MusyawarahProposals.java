@@ -1,21 +1,22 @@
 package org.kesra.welfare.musyawarah;
 
-import org.kesra.platform.refusal.Refusal;
-import org.kesra.platform.refusal.PlatformProblems;
-import org.kesra.welfare.WelfareProblems;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.kesra.platform.refusal.PlatformProblems;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.enrolment.Enrolments;
 import org.kesra.welfare.residents.ResidentProjection;
-import org.kesra.welfare.authorization.WelfareAccess;
+import org.kesra.welfare.wilayah.Kelurahans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,13 +34,15 @@ public class MusyawarahProposals {
     static final Set<String> APPROVERS = WelfareAccess.MUSYAWARAH_APPROVERS;
     static final Set<String> REMOVAL_REASONS = Set.of("MENINGGAL", "MAMPU", "PINDAH");
 
+    private final Kelurahans kelurahans;
     private final JdbcClient jdbc;
     private final ResidentProjection residents;
     private final ProgrammeCatalogue catalogue;
     private final Enrolments enrolments;
 
     public MusyawarahProposals(JdbcClient jdbc, ResidentProjection residents, ProgrammeCatalogue catalogue,
-                               Enrolments enrolments) {
+                               Enrolments enrolments, Kelurahans kelurahans) {
+        this.kelurahans = kelurahans;
         this.jdbc = jdbc;
         this.residents = residents;
         this.catalogue = catalogue;
@@ -64,8 +67,7 @@ public class MusyawarahProposals {
             throw PlatformProblems.FORBIDDEN.refuse("Peran Anda tidak dapat mengajukan usulan musyawarah.");
         }
         List<Violation> problems = new ArrayList<>();
-        if (input.kelurahanCode() == null || jdbc.sql("SELECT count(*) FROM kelurahan WHERE code = ?")
-                .param(input.kelurahanCode()).query(Long.class).single() == 0) {
+        if (!kelurahans.exists(input.kelurahanCode())) {
             problems.add(Violation.field("/kelurahanCode", "Kode kelurahan tidak dikenal di Kota Metro."));
         }
         if (input.programme() == null || catalogue.programme(input.programme()).isEmpty()) {
@@ -89,7 +91,8 @@ public class MusyawarahProposals {
             problems.add(Violation.field("/nik", "NIK tidak ditemukan dalam registri rumah tangga."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.PROPOSAL_INVALID.refuse("Usulan tidak dapat disimpan; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.PROPOSAL_INVALID.refuse(
+                    "Usulan tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         String region = WelfareAccess.region(caller);
         if (!WelfareAccess.covers(region, input.kelurahanCode())) {
@@ -109,7 +112,8 @@ public class MusyawarahProposals {
     @Transactional
     public Proposal decide(UUID id, Decision input, Caller caller) {
         if (caller.roles().stream().noneMatch(APPROVERS::contains)) {
-            throw PlatformProblems.FORBIDDEN.refuse("Hanya verifikator atau admin Dinas Sosial yang memutuskan usulan musyawarah.");
+            throw PlatformProblems.FORBIDDEN.refuse(
+                    "Hanya verifikator atau admin Dinas Sosial yang memutuskan usulan musyawarah.");
         }
         List<Violation> problems = new ArrayList<>();
         if (input.decision() == null || !Set.of("DISETUJUI", "DITOLAK").contains(input.decision())) {
@@ -119,15 +123,18 @@ public class MusyawarahProposals {
             problems.add(Violation.field("/reason", "Alasan keputusan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.DECISION_INVALID.refuse("Keputusan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.DECISION_INVALID.refuse(
+                    "Keputusan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         String region = WelfareAccess.region(caller);
         Proposal proposal = find(id, region, " FOR UPDATE").orElseThrow(() -> notFound(id));
         if (!"DIUSULKAN".equals(proposal.status())) {
-            throw WelfareProblems.ALREADY_DECIDED.refuse("Usulan ini sudah diputuskan (" + proposal.status() + ") oleh " + proposal.decidedBy() + ".");
+            throw WelfareProblems.ALREADY_DECIDED.refuse(
+                    "Usulan ini sudah diputuskan (" + proposal.status() + ") oleh " + proposal.decidedBy() + ".");
         }
         if (proposal.proposedBy().equals(caller.name())) {
-            throw WelfareProblems.FOUR_EYES.refuse("Usulan tidak boleh diputuskan oleh pengusulnya sendiri (" + caller.name() + ").");
+            throw WelfareProblems.FOUR_EYES.refuse(
+                    "Usulan tidak boleh diputuskan oleh pengusulnya sendiri (" + caller.name() + ").");
         }
         boolean accepted = "DISETUJUI".equals(input.decision());
         jdbc.sql("""

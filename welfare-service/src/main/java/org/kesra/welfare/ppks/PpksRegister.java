@@ -1,7 +1,5 @@
 package org.kesra.welfare.ppks;
 
-import org.kesra.platform.refusal.PlatformProblems;
-import org.kesra.welfare.WelfareProblems;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -14,12 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.residents.ResidentProjection;
+import org.kesra.welfare.wilayah.Kelurahans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PpksRegister {
 
+    private final Kelurahans kelurahans;
     private final JdbcClient jdbc;
     private final ResidentProjection residents;
 
-    public PpksRegister(JdbcClient jdbc, ResidentProjection residents) {
+    public PpksRegister(JdbcClient jdbc, ResidentProjection residents, Kelurahans kelurahans) {
+        this.kelurahans = kelurahans;
         this.jdbc = jdbc;
         this.residents = residents;
     }
@@ -80,8 +83,7 @@ public class PpksRegister {
         if (input.name() == null || input.name().isBlank()) {
             problems.add(Violation.field("/name", "Nama wajib diisi."));
         }
-        if (input.kelurahanCode() == null || jdbc.sql("SELECT count(*) FROM kelurahan WHERE code = ?")
-                .param(input.kelurahanCode()).query(Long.class).single() == 0) {
+        if (!kelurahans.exists(input.kelurahanCode())) {
             problems.add(Violation.field("/kelurahanCode", "Kode kelurahan tidak dikenal di Kota Metro."));
         }
         if (input.foundOn() == null) {
@@ -110,7 +112,8 @@ public class PpksRegister {
             }
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.PPKS_INVALID.refuse("Data PPKS tidak dapat disimpan; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.PPKS_INVALID.refuse(
+                    "Data PPKS tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         UUID id = UUID.randomUUID();
         UUID personId = residents.byNik(input.nik()).map(ResidentProjection.Resident::personId).orElse(null);
@@ -130,7 +133,8 @@ public class PpksRegister {
     public Case serve(UUID id, NewService input, String actor) {
         Case found = lock(id);
         if ("DITUTUP".equals(found.status())) {
-            throw WelfareProblems.PPKS_CLOSED.refuse("Kasus ini sudah ditutup pada " + found.closedOn() + "; pelayanan tidak dapat ditambahkan.");
+            throw WelfareProblems.PPKS_CLOSED.refuse(
+                    "Kasus ini sudah ditutup pada " + found.closedOn() + "; pelayanan tidak dapat ditambahkan.");
         }
         List<Violation> problems = new ArrayList<>();
         if (input.servedOn() == null) {
@@ -148,7 +152,8 @@ public class PpksRegister {
             problems.add(Violation.field("/provider", "Pemberi pelayanan wajib diisi (petugas atau lembaga)."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.SERVICE_INVALID.refuse("Pelayanan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.SERVICE_INVALID.refuse(
+                    "Pelayanan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         jdbc.sql("""
                 INSERT INTO ppks_service (id, case_id, served_on, kind, provider, note, recorded_by)
@@ -175,7 +180,8 @@ public class PpksRegister {
             problems.add(Violation.field("/reason", "Alasan penutupan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.CLOSING_INVALID.refuse("Kasus tidak dapat ditutup; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.CLOSING_INVALID.refuse(
+                    "Kasus tidak dapat ditutup; periksa isian yang disebutkan.", problems);
         }
         jdbc.sql("""
                 UPDATE ppks_case SET status = 'DITUTUP', closed_on = ?, close_reason = ?, version = version + 1

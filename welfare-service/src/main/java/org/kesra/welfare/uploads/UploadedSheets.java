@@ -1,18 +1,18 @@
 package org.kesra.welfare.uploads;
 
-import org.kesra.platform.refusal.Refusal;
-import org.kesra.welfare.WelfareProblems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
 import org.kesra.platform.web.sheets.UnreadableSheetException;
+import org.kesra.welfare.WelfareProblems;
 
 /**
  * A list Dinas Sosial uploads (recipients, deciles, payments), opened as CSV or XLSX; anything else is a 415. A file
@@ -33,7 +33,8 @@ public final class UploadedSheets {
         known.forEach(name -> columns.put(name, sheet.column(name)));
         List<String> missing = required.stream().filter(name -> columns.get(name) < 0).toList();
         if (!missing.isEmpty()) {
-            throw WelfareProblems.COLUMNS_MISSING.refuse("Kolom wajib tidak ada: " + String.join(", ", missing) + ". Kolom yang dikenali: "
+            throw WelfareProblems.COLUMNS_MISSING.refuse(
+                    "Kolom wajib tidak ada: " + String.join(", ", missing) + ". Kolom yang dikenali: "
                             + String.join(", ", known) + ".",
                     missing.stream().map(name -> Violation.cell(1, name, null, "Kolom " + name + " wajib ada.")).toList());
         }
@@ -41,7 +42,8 @@ public final class UploadedSheets {
     }
 
     public static SheetSource open(Path file, String fileName) throws IOException {
-        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> WelfareProblems.FILE_FORMAT.refuse("Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
+        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> WelfareProblems.FILE_FORMAT.refuse(
+                "Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
                 List.of(Violation.field("/file", "format berkas tidak didukung"))));
         SheetSource sheet;
         try {
@@ -55,7 +57,8 @@ public final class UploadedSheets {
     private static Refusal unreadable(String format, Exception cause) {
         String detail = "Berkas tidak dapat dibaca sebagai " + format + " (" + whatIsWrong(format, cause)
                 + "). Simpan ulang dari Excel atau aplikasi asalnya, lalu unggah lagi.";
-        return WelfareProblems.FILE_UNREADABLE.refuse(detail, List.of(Violation.field("/file", "berkas rusak atau tidak lengkap")));
+        return WelfareProblems.FILE_UNREADABLE.refuse(
+                detail, List.of(Violation.field("/file", "berkas rusak atau tidak lengkap")));
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.kesra.welfare.verivali;
 
-import org.kesra.platform.refusal.Refusal;
-import org.kesra.welfare.WelfareProblems;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -22,12 +20,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.catalogue.ProgrammeExclusions;
 import org.kesra.welfare.uploads.UploadedSheets;
@@ -35,8 +35,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -316,12 +316,15 @@ public class Verivali {
             problems.add(Violation.field("/reason", "Alasan keputusan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw WelfareProblems.DECISION_INVALID.refuse("Keputusan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
+            throw WelfareProblems.DECISION_INVALID.refuse(
+                    "Keputusan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         Row row = jdbc.sql(SELECT + " WHERE batch_id = ? AND row_no = ? FOR UPDATE").params(id, rowNo)
-                .query(Row.class).optional().orElseThrow(() -> WelfareProblems.ROW_NOT_FOUND.refuse("Baris " + rowNo + " tidak ada pada daftar " + id + "."));
+                .query(Row.class).optional().orElseThrow(() -> WelfareProblems.ROW_NOT_FOUND.refuse(
+                        "Baris " + rowNo + " tidak ada pada daftar " + id + "."));
         if (row.decision() != null) {
-            throw WelfareProblems.ALREADY_DECIDED.refuse("Baris " + rowNo + " sudah diputuskan (" + row.decision() + ") oleh " + row.decidedBy() + ".");
+            throw WelfareProblems.ALREADY_DECIDED.refuse(
+                    "Baris " + rowNo + " sudah diputuskan (" + row.decision() + ") oleh " + row.decidedBy() + ".");
         }
         jdbc.sql("""
                 UPDATE verivali_row SET decision = ?, decision_reason = ?, decided_by = ?, decided_at = now()

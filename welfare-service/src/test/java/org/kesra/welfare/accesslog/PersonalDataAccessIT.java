@@ -1,6 +1,5 @@
 package org.kesra.welfare.accesslog;
 
-import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import tools.jackson.databind.JsonNode;
 
 /**

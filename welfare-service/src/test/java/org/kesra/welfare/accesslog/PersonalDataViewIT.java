@@ -1,6 +1,5 @@
 package org.kesra.welfare.accesslog;
 
-import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,6 +15,7 @@ import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.devinfra.ProjectLayout;
 import org.kesra.platform.web.access.AuthorizationMatrix;
+import org.kesra.welfare.WelfareApiIntegrationBase;
 
 /**
  * The welfare table of docs/personal-data.md holds: read from the page, then an enrolment, a PPKS case and the

@@ -1,6 +1,5 @@
 package org.kesra.welfare.catalogue;
 
-import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import tools.jackson.databind.JsonNode;
 
 class CatalogueIT extends WelfareApiIntegrationBase {

@@ -1,6 +1,5 @@
 package org.kesra.welfare.cycles;
 
-import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import tools.jackson.databind.JsonNode;
 
 class PaymentsIT extends WelfareApiIntegrationBase {

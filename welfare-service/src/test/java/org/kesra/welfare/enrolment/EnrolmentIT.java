@@ -1,7 +1,5 @@
 package org.kesra.welfare.enrolment;
 
-import org.kesra.welfare.WelfareApiIntegrationBase;
-import org.kesra.welfare.householdevents.HouseholdEventsFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +12,8 @@ import org.kesra.contracts.household.FieldChange;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.contracts.household.Member;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.welfare.WelfareApiIntegrationBase;
+import org.kesra.welfare.householdevents.HouseholdEventsFixture;
 import tools.jackson.databind.JsonNode;
 
 class EnrolmentIT extends WelfareApiIntegrationBase {

@@ -1,6 +1,5 @@
 package org.kesra.welfare.indicators;
 
-import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.devinfra.TopicReader;
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import tools.jackson.databind.JsonNode;
 
 class IndicatorIT extends WelfareApiIntegrationBase {

@@ -1,6 +1,5 @@
 package org.kesra.welfare.ppks;
 
-import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import tools.jackson.databind.JsonNode;
 
 class PpksIT extends WelfareApiIntegrationBase {

@@ -1,6 +1,5 @@
 package org.kesra.welfare.verivali;
 
-import org.kesra.welfare.WelfareApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.welfare.WelfareApiIntegrationBase;
 import tools.jackson.databind.JsonNode;
 
 class VerivaliIT extends WelfareApiIntegrationBase {

@@ -1,12 +1,12 @@
 package org.kesra.welfare.accesslog.web;
 
-import org.kesra.platform.web.Paging;
-import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
+import org.kesra.platform.web.Paging;
+import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

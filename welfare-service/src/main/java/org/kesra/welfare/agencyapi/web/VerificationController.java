@@ -1,14 +1,14 @@
 package org.kesra.welfare.agencyapi.web;
 
-import org.kesra.platform.web.Paging;
-import org.kesra.welfare.agencyapi.BeneficiaryVerification;
-import org.kesra.platform.refusal.PlatformProblems;
-import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.Paging;
 import org.kesra.platform.web.RequestIdFilter;
+import org.kesra.welfare.WelfareProblems;
+import org.kesra.welfare.agencyapi.BeneficiaryVerification;
 import org.slf4j.MDC;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

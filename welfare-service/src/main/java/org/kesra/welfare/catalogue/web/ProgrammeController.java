@@ -1,12 +1,12 @@
 package org.kesra.welfare.catalogue.web;
 
-import org.kesra.welfare.catalogue.ProgrammeCatalogue;
-import org.kesra.welfare.catalogue.ProgrammeExclusions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.kesra.welfare.authorization.WelfareAccess;
+import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.kesra.welfare.catalogue.ProgrammeExclusions;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

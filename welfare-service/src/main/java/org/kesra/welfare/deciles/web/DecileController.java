@@ -1,19 +1,19 @@
 package org.kesra.welfare.deciles.web;
 
-import org.kesra.welfare.deciles.DecileSnapshots;
-import org.kesra.platform.refusal.Refusal;
-import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.ProblemDetailsAdvice;
 import org.kesra.platform.web.sheets.SpooledUpload;
-import org.kesra.welfare.authorization.WelfareAccess;
-import org.kesra.welfare.accesslog.web.ReadsFullNik;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.accesslog.PersonalDataAccessLog;
+import org.kesra.welfare.accesslog.web.ReadsFullNik;
+import org.kesra.welfare.authorization.WelfareAccess;
+import org.kesra.welfare.deciles.DecileSnapshots;
 import org.kesra.welfare.uploads.web.Uploads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;

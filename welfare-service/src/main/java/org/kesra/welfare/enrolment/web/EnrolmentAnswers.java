@@ -3,8 +3,8 @@ package org.kesra.welfare.enrolment.web;
 import org.kesra.platform.web.Caller;
 import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.enrolment.EnrolmentReviews;
-import org.kesra.welfare.enrolment.PkhComponents;
 import org.kesra.welfare.enrolment.Enrolments;
+import org.kesra.welfare.enrolment.PkhComponents;
 
 /** Enrolments, reviews and PKH components as the caller may read them: NIKs and names hidden from masked readers. */
 final class EnrolmentAnswers {

@@ -9,8 +9,8 @@ import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Paging;
 import org.kesra.welfare.WelfareProblems;
-import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.enrolment.EnrolmentReviews;
 import org.kesra.welfare.enrolment.Enrolments;
 import org.kesra.welfare.enrolment.PkhComponents;
@@ -68,7 +68,8 @@ public class EnrolmentController {
         WelfareAccess.RegionalReader reader = WelfareAccess.regionalReader();
         // Outside the caller's region: not found, as if it did not exist.
         return EnrolmentAnswers.shown(enrolments.find(id, reader).orElseThrow(() ->
-                WelfareProblems.ENROLMENT_NOT_FOUND.refuse("Kepesertaan " + id + " tidak ditemukan.")), reader.caller());
+                WelfareProblems.ENROLMENT_NOT_FOUND.refuse(
+                        "Kepesertaan " + id + " tidak ditemukan.")), reader.caller());
     }
 
     @GetMapping("/api/v1/enrolments/{id}/pkh-components")

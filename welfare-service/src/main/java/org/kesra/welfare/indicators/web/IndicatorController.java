@@ -1,9 +1,9 @@
 package org.kesra.welfare.indicators.web;
 
-import org.kesra.welfare.indicators.IndicatorPublication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.kesra.welfare.authorization.WelfareAccess;
+import org.kesra.welfare.indicators.IndicatorPublication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

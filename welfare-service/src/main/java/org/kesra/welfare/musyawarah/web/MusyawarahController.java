@@ -1,14 +1,14 @@
 package org.kesra.welfare.musyawarah.web;
 
-import org.kesra.platform.web.Paging;
-import org.kesra.welfare.musyawarah.MusyawarahProposals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
-import org.kesra.welfare.authorization.WelfareAccess;
+import org.kesra.platform.web.Paging;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
+import org.kesra.welfare.authorization.WelfareAccess;
+import org.kesra.welfare.musyawarah.MusyawarahProposals;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

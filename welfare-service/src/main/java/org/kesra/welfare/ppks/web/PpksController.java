@@ -1,16 +1,16 @@
 package org.kesra.welfare.ppks.web;
 
-import org.kesra.platform.web.Paging;
-import org.kesra.welfare.ppks.PpksRegister;
-import org.kesra.welfare.WelfareProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
-import org.kesra.welfare.authorization.WelfareAccess;
+import org.kesra.platform.web.Paging;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
+import org.kesra.welfare.authorization.WelfareAccess;
+import org.kesra.welfare.ppks.PpksRegister;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

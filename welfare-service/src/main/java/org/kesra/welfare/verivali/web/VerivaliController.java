@@ -1,6 +1,5 @@
 package org.kesra.welfare.verivali.web;
 
-import org.kesra.welfare.verivali.Verivali;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -10,9 +9,10 @@ import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.Paging;
 import org.kesra.platform.web.sheets.SpooledUpload;
-import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.uploads.web.Uploads;
+import org.kesra.welfare.verivali.Verivali;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
