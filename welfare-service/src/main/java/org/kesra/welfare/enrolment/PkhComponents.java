@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.kesra.platform.refusal.Refusal;
 import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kesra.welfare.residents.ResidentProjection;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,14 +22,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class PkhComponents {
 
-    private final JdbcClient jdbc;
     private final Enrolments enrolments;
     private final ProgrammeCatalogue catalogue;
+    private final ResidentProjection residents;
 
-    public PkhComponents(JdbcClient jdbc, Enrolments enrolments, ProgrammeCatalogue catalogue) {
-        this.jdbc = jdbc;
+    public PkhComponents(Enrolments enrolments, ProgrammeCatalogue catalogue, ResidentProjection residents) {
         this.enrolments = enrolments;
         this.catalogue = catalogue;
+        this.residents = residents;
     }
 
     public record Component(String component, UUID personId, String name, int age, long rupiahPerTahap,
@@ -84,11 +84,11 @@ public class PkhComponents {
             throw WelfareProblems.AMOUNT_MISSING.refuse(
                     "Nilai komponen PKH yang berlaku pada " + date + " belum tercatat di katalog.");
         }
-        List<PkhComponentRules.Member> members = jdbc.sql("""
-                SELECT person_id, name, birth_date, pregnant, severe_disability FROM resident
-                WHERE household_id = ? AND life_status = 'HIDUP' ORDER BY birth_date, person_id""")
-                .param(householdId).query(PkhComponentRules.Member.class).list()
-                .stream().filter(member -> !member.personId().equals(leaving)).toList();
+        List<PkhComponentRules.Member> members = residents.livingMembers(householdId).stream()
+                .filter(member -> !member.personId().equals(leaving))
+                .map(m -> new PkhComponentRules.Member(m.personId(), m.name(), m.birthDate(), m.pregnant(),
+                        m.severeDisability()))
+                .toList();
 
         PkhComponentRules.Tally tally = PkhComponentRules.count(members, date, perTahap, perYear, rules);
         return new Result(enrolmentId, householdId, date, tally.components(), tally.counted(), tally.familyCap(),
