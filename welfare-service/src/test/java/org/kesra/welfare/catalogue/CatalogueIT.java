@@ -37,21 +37,27 @@ class CatalogueIT extends WelfareApiIntegrationBase {
 
     @Test
     void aNewAmountIsANewVersionAndTheOldOneStaysReadable() {
+        // On a programme of its own: a version added to SEMBAKO would change the amounts other tests read.
+        String programme = "UJI_" + System.nanoTime() % 1_000_000_000L;
+        ApiClient.Response created = api.post("/api/v1/programmes", token("dinsos.admin"), JSON.writeValueAsString(
+                Map.of("code", programme, "name", "Program uji versi nilai", "unit", "KELUARGA",
+                        "startedOn", "2020-01-01", "source", "Kepmensos uji")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
         String component = "UJI_" + System.nanoTime() % 1_000_000;
-        assertThat(add(component, "2022-01-01", 100_000).status()).isEqualTo(201);
-        ApiClient.Response raised = add(component, "2023-03-01", 150_000);
+        assertThat(add(programme, component, "2022-01-01", 100_000).status()).isEqualTo(201);
+        ApiClient.Response raised = add(programme, component, "2023-03-01", 150_000);
         assertThat(raised.status()).isEqualTo(201);
         assertThat(raised.body().path("recordedBy").asString()).isEqualTo("dinsos.admin");
 
-        assertThat(amount(inForce("2022-12-31"), component, "APBN", "BULAN")).isEqualTo(100_000L);
-        assertThat(amount(inForce("2023-03-01"), component, "APBN", "BULAN")).isEqualTo(150_000L);
+        assertThat(amount(inForce(programme, "2022-12-31"), component, "APBN", "BULAN")).isEqualTo(100_000L);
+        assertThat(amount(inForce(programme, "2023-03-01"), component, "APBN", "BULAN")).isEqualTo(150_000L);
 
-        ApiClient.Response again = add(component, "2023-03-01", 175_000);
+        ApiClient.Response again = add(programme, component, "2023-03-01", 175_000);
         assertThat(again.status()).as("same start date: a conflict, never an overwrite").isEqualTo(409);
         assertThat(again.body().path("code").asString()).isEqualTo("WF-VERSI-SUDAH-ADA");
-        assertThat(amount(inForce("2023-06-01"), component, "APBN", "BULAN")).isEqualTo(150_000L);
+        assertThat(amount(inForce(programme, "2023-06-01"), component, "APBN", "BULAN")).isEqualTo(150_000L);
 
-        JsonNode history = api.get("/api/v1/programmes/SEMBAKO/amounts", token("dinsos.verifier")).body();
+        JsonNode history = api.get("/api/v1/programmes/" + programme + "/amounts", token("dinsos.verifier")).body();
         List<Long> versions = new ArrayList<>();
         for (JsonNode amount : history) {
             if (amount.path("component").asString().equals(component)) {
@@ -130,9 +136,10 @@ class CatalogueIT extends WelfareApiIntegrationBase {
         return response.status();
     }
 
-    private ApiClient.Response add(String component, String validFrom, long rupiah) {
-        return post(Map.of("component", component, "funding", "APBN", "per", "BULAN", "validFrom", validFrom,
-                "rupiah", rupiah, "source", "Kepmensos uji"));
+    private ApiClient.Response add(String programme, String component, String validFrom, long rupiah) {
+        return api.post("/api/v1/programmes/" + programme + "/amounts", token("dinsos.admin"), JSON.writeValueAsString(
+                Map.of("component", component, "funding", "APBN", "per", "BULAN", "validFrom", validFrom,
+                        "rupiah", rupiah, "source", "Kepmensos uji")));
     }
 
     private ApiClient.Response post(Map<String, Object> body) {
@@ -140,7 +147,11 @@ class CatalogueIT extends WelfareApiIntegrationBase {
     }
 
     private JsonNode inForce(String date) {
-        return api.get("/api/v1/programmes/SEMBAKO?berlakuPada=" + date, token("dinsos.operator")).body();
+        return inForce("SEMBAKO", date);
+    }
+
+    private JsonNode inForce(String programme, String date) {
+        return api.get("/api/v1/programmes/" + programme + "?berlakuPada=" + date, token("dinsos.operator")).body();
     }
 
     static Long amount(JsonNode programme, String component, String funding, String per) {
