@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** welfare-service's authorisation matrix, generated from its access table (access-rules/*.csv). */
-class AccessMatrixIT extends WelfareApiTest {
+class AccessMatrixIT extends WelfareApiIntegrationBase {
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -36,6 +36,6 @@ class AccessMatrixIT extends WelfareApiTest {
         samples.put("year", "2019");
         samples.put("label", "1");
         return AuthorizationMatrix.tests(rules, AuthorizationMatrix.realmPrincipals(System.getProperty("OIDC_ISSUER_URI")),
-                api, samples);
+                api.plain(), samples);
     }
 }

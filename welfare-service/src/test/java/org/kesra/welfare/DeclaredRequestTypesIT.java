@@ -11,7 +11,7 @@ import org.kesra.platform.web.access.DeclaredRequestTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every request body welfare-service's API document declares is one the endpoint takes, and no other. */
-class DeclaredRequestTypesIT extends WelfareApiTest {
+class DeclaredRequestTypesIT extends WelfareApiIntegrationBase {
 
     @Autowired
     AccessRules rules;

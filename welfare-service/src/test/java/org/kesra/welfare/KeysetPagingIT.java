@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * caller's region applied; a cursor the list did not give answers a 400 problem detail. The rows are written
  * straight into the tables: what is under test is how they are listed, not how they were decided.
  */
-class KeysetPagingIT extends WelfareApiTest {
+class KeysetPagingIT extends WelfareApiIntegrationBase {
 
     private static final String REJOMULYO = "18.72.05.1001";
     private static final String MULYOJATI = "18.72.03.1001";

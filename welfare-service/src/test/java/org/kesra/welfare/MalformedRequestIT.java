@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Every refusal is a problem detail naming the parameter, header or field, and nothing is written.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class MalformedRequestIT extends WelfareApiTest {
+class MalformedRequestIT extends WelfareApiIntegrationBase {
 
     @LocalManagementPort
     int managementPort;

@@ -4,20 +4,19 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.RequestIdFilter;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.WelfareProblems;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.slf4j.MDC;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * welfare-service's personal-data access log, the mirror of household-service's: one row per staff answer that
  * carries a full NIK (who, client, when, endpoint, the NIKs shown, the declared purpose, request id). The agency API
- * has its own log ({@code verification_access}). Rows are written by {@link FullNikAnswers}, once for every endpoint,
+ * has its own log ({@code verification_access}). Rows are written by {@code web.FullNikAnswers}, once for every endpoint,
  * and by the lookups by NIK that refuse. See docs/personal-data.md.
  */
 @Component
@@ -38,8 +37,9 @@ public class PersonalDataAccessLog {
     /** The declared purpose, trimmed and cut to 200 characters; a 400 problem when it is missing. */
     public static String requirePurpose(String purpose) {
         if (purpose == null || purpose.isBlank()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-TUJUAN-WAJIB", "Tujuan akses wajib diisi",
-                    "Pembacaan data pribadi menurut NIK dicatat beserta tujuannya: isi header " + PURPOSE_HEADER
+            throw WelfareProblems.PURPOSE_REQUIRED.refuse(
+                    "Jawaban ini memuat NIK lengkap, dan setiap pembacaan data pribadi dicatat beserta tujuannya:"
+                            + " isi header " + PURPOSE_HEADER
                             + " dengan tujuan Anda (misalnya \"verifikasi calon KPM PKH\").");
         }
         return cut(purpose);

@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +44,7 @@ public class ProgrammeCatalogue {
     public record ProgrammeInForce(String code, String name, String unit, LocalDate date, List<Amount> amounts,
                                    List<Parameter> parameters, List<String> excludedProgrammes) {
 
-        ProgrammeInForce withExcludedProgrammes(List<String> excluded) {
+        public ProgrammeInForce withExcludedProgrammes(List<String> excluded) {
             return new ProgrammeInForce(code, name, unit, date, amounts, parameters, excluded);
         }
     }
@@ -66,6 +65,12 @@ public class ProgrammeCatalogue {
     public Optional<Programme> programme(String code) {
         return jdbc.sql("SELECT code, name, unit, source FROM programme WHERE code = ?").param(code)
                 .query(Programme.class).optional();
+    }
+
+    /** The day the programme began (its first cycle may not be earlier); 404 for an unknown programme. */
+    public LocalDate startedOn(String code) {
+        require(code);
+        return jdbc.sql("SELECT started_on FROM programme WHERE code = ?").param(code).query(LocalDate.class).single();
     }
 
     public ProgrammeInForce inForce(String code, LocalDate date) {
@@ -122,7 +127,7 @@ public class ProgrammeCatalogue {
             problems.add(Violation.field("/source", "Dasar program wajib diisi (mis. nomor peraturan)."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KATALOG-TIDAK-VALID", null,
+            throw WelfareProblems.CATALOGUE_INVALID.refuse(
                     "Program tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         try {
@@ -130,8 +135,7 @@ public class ProgrammeCatalogue {
                     .params(input.code(), input.name().trim(), input.unit(), input.source().trim(), input.startedOn())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PROGRAM-SUDAH-ADA", null,
-                    "Program " + input.code() + " sudah ada dalam katalog.");
+            throw WelfareProblems.PROGRAMME_EXISTS.refuse("Program " + input.code() + " sudah ada dalam katalog.");
         }
         return require(input.code());
     }
@@ -167,7 +171,7 @@ public class ProgrammeCatalogue {
                     "Dasar perubahan wajib diisi (mis. nomor peraturan atau surat), agar versi ini dapat ditelusuri."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KATALOG-TIDAK-VALID", null,
+            throw WelfareProblems.CATALOGUE_INVALID.refuse(
                     "Versi nilai bantuan tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         try {
@@ -178,7 +182,7 @@ public class ProgrammeCatalogue {
                             input.rupiah().longValueExact(), input.source().trim(), actor)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-VERSI-SUDAH-ADA", null,
+            throw WelfareProblems.VERSION_EXISTS.refuse(
                     "Sudah ada nilai " + input.component() + " (" + input.funding() + ", per " + input.per()
                             + ") yang berlaku mulai " + input.validFrom() + ". Nilai lama tidak ditimpa: catat versi "
                             + "baru dengan tanggal mulai lain.");
@@ -187,8 +191,12 @@ public class ProgrammeCatalogue {
                 input.rupiah().longValueExact(), input.source().trim(), actor);
     }
 
-    Programme require(String code) {
-        return programme(code).orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
-                "WF-PROGRAM-TIDAK-DIKENAL", null, "Program " + code + " tidak dikenal."));
+    /**
+     * The programme of that code: the one answer to "does this programme exist" for every package, a 404
+     * {@code WF-PROGRAM-TIDAK-DIKENAL} when it does not.
+     */
+    public Programme require(String code) {
+        return programme(code).orElseThrow(() -> WelfareProblems.PROGRAMME_UNKNOWN.refuse(
+                "Program " + code + " tidak dikenal."));
     }
 }

@@ -3,10 +3,9 @@ package org.kesra.welfare.catalogue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,7 +73,7 @@ public class ProgrammeExclusions {
                     "Dasar aturan wajib diisi (mis. nomor peraturan atau surat), agar aturan ini dapat ditelusuri."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KATALOG-TIDAK-VALID", null,
+            throw WelfareProblems.CATALOGUE_INVALID.refuse(
                     "Aturan pengecualian tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         boolean excluded = input.excluded() == null || input.excluded();
@@ -85,7 +84,7 @@ public class ProgrammeExclusions {
                     .params(code, input.excludedProgramme(), input.validFrom(), excluded, input.source().trim(), actor)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-VERSI-SUDAH-ADA", null,
+            throw WelfareProblems.VERSION_EXISTS.refuse(
                     "Sudah ada aturan pengecualian " + code + " terhadap " + input.excludedProgramme()
                             + " yang berlaku mulai " + input.validFrom() + ". Aturan lama tidak ditimpa: catat versi "
                             + "baru dengan tanggal mulai lain.");

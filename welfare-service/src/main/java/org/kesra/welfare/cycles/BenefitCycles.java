@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
+import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +31,11 @@ public class BenefitCycles {
             "MENINGGAL", "PINDAH", "MAMPU", "LAINNYA");
 
     private final JdbcClient jdbc;
+    private final ProgrammeCatalogue catalogue;
 
-    public BenefitCycles(JdbcClient jdbc) {
+    public BenefitCycles(JdbcClient jdbc, ProgrammeCatalogue catalogue) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
     }
 
     public record GapInput(String reason, BigDecimal kpm, BigDecimal rupiah, String note) {
@@ -61,9 +63,7 @@ public class BenefitCycles {
 
     @Transactional
     public Cycle record(String programme, NewCycle input, String actor) {
-        LocalDate startedOn = jdbc.sql("SELECT started_on FROM programme WHERE code = ?").param(programme)
-                .query(LocalDate.class).optional().orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
-                        "WF-PROGRAM-TIDAK-DIKENAL", null, "Program " + programme + " tidak dikenal."));
+        LocalDate startedOn = catalogue.startedOn(programme);
         List<Violation> problems = new ArrayList<>();
         if (input.year() == null) {
             problems.add(Violation.field("/year", "Tahun wajib diisi."));
@@ -139,7 +139,7 @@ public class BenefitCycles {
                     + "dan realisasi hanya " + (sp2dKpm - realisedKpm) + " KPM."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PENYALURAN-TIDAK-VALID", null,
+            throw WelfareProblems.CYCLE_INVALID.refuse(
                     "Data penyaluran tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         UUID id = UUID.randomUUID();
@@ -153,7 +153,7 @@ public class BenefitCycles {
                             realisedKpm == null ? null : realisedKpm.intValue(), realisedRupiah, input.note(), actor)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PENYALURAN-SUDAH-ADA", null,
+            throw WelfareProblems.CYCLE_EXISTS.refuse(
                     "Penyaluran " + programme + " tahun " + input.year() + " tahap/bulan " + input.label()
                             + " sudah tercatat.");
         }
@@ -166,10 +166,7 @@ public class BenefitCycles {
     }
 
     public CycleReport report(String programme, Integer year) {
-        if (jdbc.sql("SELECT count(*) FROM programme WHERE code = ?").param(programme).query(Long.class).single() == 0) {
-            throw new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PROGRAM-TIDAK-DIKENAL", null,
-                    "Program " + programme + " tidak dikenal.");
-        }
+        catalogue.require(programme);
         Map<UUID, List<Gap>> gaps = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT g.cycle_id, g.reason, g.kpm, g.rupiah, g.note FROM benefit_cycle_gap g

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.uploads.UploadedSheets;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -211,7 +211,7 @@ public class BenefitPayments {
                 .map(m -> origin.at(m.rowIndex(), "nik", "Pembayaran KPM ini pada tahap/bulan ini sudah tercatat."))
                 .toList();
         if (!conflicts.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PEMBAYARAN-SUDAH-ADA", null,
+            throw WelfareProblems.PAYMENTS_EXIST.refuse(
                     conflicts.size() + " baris sudah tercatat sebelumnya; tidak ada yang disimpan.", conflicts);
         }
         long newPaidKpm = 0;
@@ -260,7 +260,7 @@ public class BenefitPayments {
                     .update();
         } catch (DuplicateKeyException e) {
             // Another list with the same KPM was stored between our check and this insert.
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PEMBAYARAN-SUDAH-ADA", null,
+            throw WelfareProblems.PAYMENTS_EXIST.refuse(
                     "Sebagian KPM daftar ini baru saja dicatat oleh pengguna lain; tidak ada yang disimpan.");
         }
         return new Recorded(round.id(), rows.size(), newPaidKpm, newPaidRupiah, rows.size() - newPaidKpm);
@@ -320,8 +320,7 @@ public class BenefitPayments {
     public PageResponse<Payment> list(String programme, int year, String label, String kelurahanCode, String status,
                                       int page, int size) {
         if (status != null && !"DIBAYAR".equals(status) && !"TIDAK_DIBAYAR".equals(status)) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PARAMETER-TIDAK-VALID", null,
-                    "Parameter status harus DIBAYAR atau TIDAK_DIBAYAR.",
+            throw WelfareProblems.PARAMETER_INVALID.refuse("Parameter status harus DIBAYAR atau TIDAK_DIBAYAR.",
                     List.of(Violation.field("status", "Status harus DIBAYAR atau TIDAK_DIBAYAR.")));
         }
         Round round = round(programme, year, label, false);
@@ -407,7 +406,7 @@ public class BenefitPayments {
                 FROM benefit_cycle WHERE programme_code = ? AND year = ? AND label = ?""" + (lock ? " FOR UPDATE" : ""))
                 .params(programme, year, label == null ? null : label.trim().toUpperCase())
                 .query(Round.class).optional()
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PENYALURAN-TIDAK-DITEMUKAN", null,
+                .orElseThrow(() -> WelfareProblems.CYCLE_NOT_FOUND.refuse(
                         "Penyaluran " + programme + " tahun " + year + " tahap/bulan " + label + " belum tercatat."));
     }
 
@@ -434,8 +433,8 @@ public class BenefitPayments {
         }
     }
 
-    private static ApiProblemException invalid(List<Violation> problems) {
-        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PEMBAYARAN-TIDAK-VALID", null,
+    private static Refusal invalid(List<Violation> problems) {
+        return WelfareProblems.PAYMENTS_INVALID.refuse(
                 "Daftar pembayaran tidak dapat disimpan; tidak ada baris yang disimpan. Periksa baris yang disebutkan.",
                 problems);
     }

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
-import org.springframework.http.HttpStatus;
+import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,9 +14,11 @@ import org.springframework.stereotype.Service;
 public class ExpansionRounds {
 
     private final JdbcClient jdbc;
+    private final ProgrammeCatalogue catalogue;
 
-    public ExpansionRounds(JdbcClient jdbc) {
+    public ExpansionRounds(JdbcClient jdbc, ProgrammeCatalogue catalogue) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
     }
 
     public record Round(UUID id, int year, String label, String kind, Integer candidates, int eligible,
@@ -32,10 +33,7 @@ public class ExpansionRounds {
     }
 
     public Report report(String programme) {
-        if (jdbc.sql("SELECT count(*) FROM programme WHERE code = ?").param(programme).query(Long.class).single() == 0) {
-            throw new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PROGRAM-TIDAK-DIKENAL", null,
-                    "Program " + programme + " tidak dikenal.");
-        }
+        catalogue.require(programme);
         List<Round> rounds = jdbc.sql("""
                 SELECT id, year, label, kind, candidates, eligible, not_eligible, note FROM expansion_round
                 WHERE programme_code = ? ORDER BY year, recorded_at, label""").param(programme)

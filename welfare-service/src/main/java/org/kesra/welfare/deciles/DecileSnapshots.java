@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.residents.ResidentProjection;
 import org.kesra.welfare.uploads.UploadedSheets;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,11 +61,10 @@ public class DecileSnapshots {
     public ImportResult importList(String period, String fileName, Path file, String hash, String actor)
             throws IOException {
         if (period == null || !period.matches("[0-9]{4}-Q[1-4]")) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PERIODE-TIDAK-VALID", null,
-                    "Periode ditulis TTTT-Qn, mis. 2025-Q3.");
+            throw WelfareProblems.PERIOD_INVALID.refuse("Periode ditulis TTTT-Qn, mis. 2025-Q3.");
         }
         if (jdbc.sql("SELECT count(*) FROM decile_import WHERE period = ?").param(period).query(Long.class).single() > 0) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-DESIL-SUDAH-ADA", null,
+            throw WelfareProblems.DECILE_LIST_EXISTS.refuse(
                     "Daftar desil periode " + period + " sudah diunggah; daftar per periode tidak ditimpa.");
         }
         LocalDate from = LocalDate.of(Integer.parseInt(period.substring(0, 4)),
@@ -110,13 +108,12 @@ public class DecileSnapshots {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-DESIL-TIDAK-VALID", null,
+            throw WelfareProblems.DECILE_LIST_INVALID.refuse(
                     "Daftar desil tidak disimpan: " + problems.size() + (problems.size() >= MAX_PROBLEMS ? "+" : "")
                             + " baris bermasalah. Perbaiki lalu unggah lagi.", problems);
         }
         if (rows.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-KOSONG", null,
-                    "Berkas tidak berisi baris data.");
+            throw WelfareProblems.LIST_EMPTY.refuse("Berkas tidak berisi baris data.");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -134,8 +131,8 @@ public class DecileSnapshots {
     }
 
     public Eligibility eligibility(String nik, LocalDate date) {
-        ResidentProjection.Resident resident = residents.byNik(nik).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.NOT_FOUND, "WF-NIK-TIDAK-TERDAFTAR", null, "NIK ini tidak ada dalam registri rumah tangga."));
+        ResidentProjection.Resident resident = residents.byNik(nik).orElseThrow(() -> WelfareProblems.NIK_NOT_REGISTERED.refuse(
+                "NIK ini tidak ada dalam registri rumah tangga."));
         Optional<Map.Entry<String, Integer>> snapshot = resident.kkNumber() == null ? Optional.empty() : jdbc.sql("""
                 SELECT s.period, s.decile FROM decile_snapshot s JOIN decile_import i ON i.period = s.period
                 WHERE s.kk_number = ? AND i.period_from <= ? ORDER BY i.period_from DESC LIMIT 1""")
@@ -147,17 +144,24 @@ public class DecileSnapshots {
             if (max.isEmpty()) {
                 continue;
             }
-            if (snapshot.isEmpty()) {
-                programmes.add(new ProgrammeEligibility(programme.code(), max.get(), null,
-                        "Keluarga ini tidak ada dalam daftar desil yang berlaku; kelayakan belum dapat ditentukan."));
-            } else {
-                boolean eligible = snapshot.get().getValue() <= max.get();
-                programmes.add(new ProgrammeEligibility(programme.code(), max.get(), eligible, "Desil "
-                        + snapshot.get().getValue() + (eligible ? " termasuk" : " di luar") + " desil 1-" + max.get()
-                        + " (daftar " + snapshot.get().getKey() + ")."));
-            }
+            programmes.add(judge(programme.code(), max.get(), snapshot.map(Map.Entry::getKey).orElse(null),
+                    snapshot.map(Map.Entry::getValue).orElse(null)));
         }
         return new Eligibility(nik, date, snapshot.map(Map.Entry::getKey).orElse(null),
                 snapshot.map(Map.Entry::getValue).orElse(null), programmes);
+    }
+
+    /**
+     * The rule itself: a family is eligible for a programme when its decile in the list in force is at most the
+     * programme's {@code DESIL_MAKS}; a family in no list is undecided ({@code eligible} null), not refused.
+     */
+    static ProgrammeEligibility judge(String programme, long maxDecile, String period, Integer decile) {
+        if (decile == null) {
+            return new ProgrammeEligibility(programme, maxDecile, null,
+                    "Keluarga ini tidak ada dalam daftar desil yang berlaku; kelayakan belum dapat ditentukan.");
+        }
+        boolean eligible = decile <= maxDecile;
+        return new ProgrammeEligibility(programme, maxDecile, eligible, "Desil " + decile
+                + (eligible ? " termasuk" : " di luar") + " desil 1-" + maxDecile + " (daftar " + period + ").");
     }
 }

@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +43,13 @@ public class EnrolmentReviews {
     private final JdbcClient jdbc;
     private final PkhComponents pkh;
     private final ProgrammeCatalogue catalogue;
+    private final Enrolments enrolments;
 
-    public EnrolmentReviews(JdbcClient jdbc, PkhComponents pkh, ProgrammeCatalogue catalogue) {
+    public EnrolmentReviews(JdbcClient jdbc, PkhComponents pkh, ProgrammeCatalogue catalogue, Enrolments enrolments) {
         this.jdbc = jdbc;
         this.pkh = pkh;
         this.catalogue = catalogue;
+        this.enrolments = enrolments;
     }
 
     /**
@@ -123,8 +124,7 @@ public class EnrolmentReviews {
                     .update();
             if (inserted > 0) {
                 opened++;
-                jdbc.sql("UPDATE enrolment SET status = 'DITINJAU', version = version + 1 WHERE id = ? "
-                        + "AND status = 'AKTIF'").param(enrolment.id()).update();
+                enrolments.underReview(enrolment.id());
             }
         }
         if (opened > 0) {
@@ -185,14 +185,13 @@ public class EnrolmentReviews {
             problems.add(Violation.field("/reason", "Alasan keputusan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KEPUTUSAN-TIDAK-VALID", null,
+            throw WelfareProblems.DECISION_INVALID.refuse(
                     "Keputusan peninjauan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         Review review = jdbc.sql(SELECT + " WHERE r.id = ? FOR UPDATE OF r").param(id).query(Review.class).optional()
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PENINJAUAN-TIDAK-DITEMUKAN",
-                        null, "Peninjauan " + id + " tidak ditemukan."));
+                .orElseThrow(() -> WelfareProblems.REVIEW_NOT_FOUND.refuse("Peninjauan " + id + " tidak ditemukan."));
         if (!"TERBUKA".equals(review.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-SUDAH-DIPUTUSKAN", null,
+            throw WelfareProblems.ALREADY_DECIDED.refuse(
                     "Peninjauan ini sudah diputuskan (" + review.status() + ") oleh " + review.decidedBy() + ".");
         }
         boolean confirm = request.decision() == Decision.KONFIRMASI;
@@ -202,17 +201,10 @@ public class EnrolmentReviews {
                 .update();
         if (confirm && review.endsOnConfirm()) {
             // Ends on the day of the event (never before the period began), which frees later periods.
-            jdbc.sql("""
-                    UPDATE enrolment SET status = 'BERAKHIR', end_reason = ?, version = version + 1,
-                        period_end = GREATEST(period_start, LEAST(COALESCE(period_end, 'infinity'::date),
-                                                                   COALESCE(?::date, current_date)))
-                    WHERE id = ?""").params(review.reason(), review.eventDate(), review.enrolmentId()).update();
+            enrolments.end(review.enrolmentId(), review.reason(), review.eventDate());
         } else {
             // Rejected, or another member's change accepted: the enrolment runs on (with the amount after).
-            jdbc.sql("""
-                    UPDATE enrolment SET status = 'AKTIF', version = version + 1 WHERE id = ? AND status = 'DITINJAU'
-                      AND NOT EXISTS (SELECT 1 FROM enrolment_review o WHERE o.enrolment_id = enrolment.id
-                                      AND o.status = 'TERBUKA')""").param(review.enrolmentId()).update();
+            enrolments.resumeUnlessUnderReview(review.enrolmentId());
         }
         return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(Review.class).single();
     }

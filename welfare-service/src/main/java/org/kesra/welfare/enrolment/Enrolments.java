@@ -5,17 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.WelfareProblems;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.catalogue.ProgrammeExclusions;
 import org.kesra.welfare.residents.ResidentProjection;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,22 +68,22 @@ public class Enrolments {
             problems.add(Violation.field("/periodEnd", "Akhir periode tidak boleh sebelum awal periode."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KEPESERTAAN-TIDAK-VALID", null,
+            throw WelfareProblems.ENROLMENT_INVALID.refuse(
                     "Kepesertaan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         ResidentProjection.Resident resident = residents.byNik(input.nik()).orElseThrow(() ->
-                new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-NIK-TIDAK-TERDAFTAR", null,
+                WelfareProblems.NIK_NOT_REGISTERED_FOR_ENROLMENT.refuse(
                         "NIK ini tidak ada dalam registri rumah tangga; daftarkan keluarganya lebih dahulu.",
                         List.of(Violation.field("/nik", "NIK tidak ditemukan dalam registri rumah tangga."))));
         if (!"HIDUP".equals(resident.lifeStatus())) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PENDUDUK-TIDAK-AKTIF", null,
+            throw WelfareProblems.RESIDENT_INACTIVE.refuse(
                     "Orang ini tercatat " + ("MENINGGAL".equals(resident.lifeStatus()) ? "meninggal" : "pindah")
                             + " dalam registri; tidak dapat didaftarkan sebagai penerima manfaat.",
                     List.of(Violation.field("/nik", "Status penduduk: " + resident.lifeStatus())));
         }
         boolean family = "KELUARGA".equals(programme.get().unit());
         if (family && resident.householdId() == null) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-TANPA-KELUARGA", null,
+            throw WelfareProblems.WITHOUT_FAMILY.refuse(
                     "Program " + input.programme() + " untuk keluarga, tetapi orang ini tidak tercatat dalam KK mana pun.",
                     List.of(Violation.field("/nik", "Tidak tercatat dalam KK.")));
         }
@@ -101,7 +100,7 @@ public class Enrolments {
                     .update();
         } catch (DataIntegrityViolationException e) {
             if (e.getMessage() != null && e.getMessage().contains(OVERLAP_CONSTRAINT)) {
-                throw new ApiProblemException(HttpStatus.CONFLICT, "WF-SUDAH-TERDAFTAR", null,
+                throw WelfareProblems.ALREADY_ENROLLED.refuse(
                         (family ? "Keluarga ini (KK " + resident.kkNumber() + ")" : "Orang ini")
                                 + " sudah terdaftar di program " + input.programme()
                                 + " pada periode yang beririsan dengan " + input.periodStart()
@@ -135,7 +134,7 @@ public class Enrolments {
                 .query(Enrolment.class).list();
         if (!conflicting.isEmpty()) {
             Enrolment other = conflicting.get(0);
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PROGRAM-BERTENTANGAN", null,
+            throw WelfareProblems.PROGRAMMES_EXCLUSIVE.refuse(
                     "Program " + input.programme() + " tidak boleh diterima KPM program " + other.programme()
                             + ", dan keluarga ini terdaftar di " + other.programme() + " sejak " + other.periodStart()
                             + (other.periodEnd() == null ? "" : " s.d. " + other.periodEnd())
@@ -207,6 +206,40 @@ public class Enrolments {
         }
         return String.join(" AND ", where);
     }
+
+    /**
+     * Ends the enrolment for {@code reason} on {@code on} (today when null), never before its period began and never
+     * after the end it already had, which frees later periods. The one place an enrolment ends: a confirmed review and
+     * an accepted musyawarah removal both come here.
+     */
+    public void end(UUID id, String reason, LocalDate on) {
+        jdbc.sql(END + " WHERE id = ?").params(reason, on, id).update();
+    }
+
+    /** Ends the person's running enrolments in the programme, as {@link #end} does; how many ended. */
+    public int endRunning(UUID personId, String programme, String reason, LocalDate on) {
+        return jdbc.sql(END + " WHERE person_id = ? AND programme_code = ? AND status <> 'BERAKHIR'")
+                .params(reason, on, personId, programme).update();
+    }
+
+    /** An open review puts an active enrolment in doubt until a verifier decides. */
+    void underReview(UUID id) {
+        jdbc.sql("UPDATE enrolment SET status = 'DITINJAU', version = version + 1 WHERE id = ? AND status = 'AKTIF'")
+                .param(id).update();
+    }
+
+    /** Active again once no review of it is open (rejected, or another member's change accepted). */
+    void resumeUnlessUnderReview(UUID id) {
+        jdbc.sql("""
+                UPDATE enrolment SET status = 'AKTIF', version = version + 1 WHERE id = ? AND status = 'DITINJAU'
+                  AND NOT EXISTS (SELECT 1 FROM enrolment_review o WHERE o.enrolment_id = enrolment.id
+                                  AND o.status = 'TERBUKA')""").param(id).update();
+    }
+
+    private static final String END = """
+            UPDATE enrolment SET status = 'BERAKHIR', end_reason = ?, version = version + 1,
+                period_end = GREATEST(period_start, LEAST(COALESCE(period_end, 'infinity'::date),
+                                                           COALESCE(?::date, current_date)))""";
 
     /** A relocated household's enrolments follow it to its new kelurahan (they report there from now on). */
     public void householdRelocated(UUID householdId, String kelurahanCode) {

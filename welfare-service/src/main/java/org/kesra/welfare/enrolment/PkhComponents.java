@@ -1,18 +1,15 @@
 package org.kesra.welfare.enrolment;
 
 import java.time.LocalDate;
-import java.time.Period;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.refusal.Refusal;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.kesra.welfare.residents.ResidentProjection;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,14 +22,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class PkhComponents {
 
-    private final JdbcClient jdbc;
     private final Enrolments enrolments;
     private final ProgrammeCatalogue catalogue;
+    private final ResidentProjection residents;
 
-    public PkhComponents(JdbcClient jdbc, Enrolments enrolments, ProgrammeCatalogue catalogue) {
-        this.jdbc = jdbc;
+    public PkhComponents(Enrolments enrolments, ProgrammeCatalogue catalogue, ResidentProjection residents) {
         this.enrolments = enrolments;
         this.catalogue = catalogue;
+        this.residents = residents;
     }
 
     public record Component(String component, UUID personId, String name, int age, long rupiahPerTahap,
@@ -43,16 +40,11 @@ public class PkhComponents {
                          int counted, int familyCap, long rupiahPerTahap, long rupiahPerYear) {
     }
 
-    private record Member(UUID personId, String name, LocalDate birthDate, boolean pregnant,
-                          boolean severeDisability) {
-    }
-
     public Result forEnrolment(UUID enrolmentId, LocalDate date) {
-        Enrolments.Enrolment enrolment = enrolments.find(enrolmentId).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.NOT_FOUND, "WF-KEPESERTAAN-TIDAK-DITEMUKAN", null,
+        Enrolments.Enrolment enrolment = enrolments.find(enrolmentId).orElseThrow(() -> WelfareProblems.ENROLMENT_NOT_FOUND.refuse(
                 "Kepesertaan " + enrolmentId + " tidak ditemukan."));
         if (!"PKH".equals(enrolment.programme())) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BUKAN-PKH", null,
+            throw WelfareProblems.NOT_PKH.refuse(
                     "Komponen hanya ada pada kepesertaan PKH; ini kepesertaan " + enrolment.programme() + ".");
         }
         return compute(enrolmentId, enrolment.householdId(), date, null);
@@ -66,8 +58,8 @@ public class PkhComponents {
     public Optional<Long> familyPerTahap(UUID householdId, LocalDate date, UUID leaving) {
         try {
             return Optional.of(compute(null, householdId, date, leaving).rupiahPerTahap());
-        } catch (ApiProblemException e) {
-            if ("WF-NILAI-BELUM-ADA".equals(e.code()) || "WF-ATURAN-BELUM-ADA".equals(e.code())) {
+        } catch (Refusal e) {
+            if (e.type() == WelfareProblems.AMOUNT_MISSING || e.type() == WelfareProblems.RULE_MISSING) {
                 return Optional.empty();
             }
             throw e;
@@ -89,82 +81,22 @@ public class PkhComponents {
             }
         }
         if (perTahap.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-NILAI-BELUM-ADA", null,
+            throw WelfareProblems.AMOUNT_MISSING.refuse(
                     "Nilai komponen PKH yang berlaku pada " + date + " belum tercatat di katalog.");
         }
-        List<Member> members = jdbc.sql("""
-                SELECT person_id, name, birth_date, pregnant, severe_disability FROM resident
-                WHERE household_id = ? AND life_status = 'HIDUP' ORDER BY birth_date, person_id""")
-                .param(householdId).query(Member.class).list()
-                .stream().filter(member -> !member.personId().equals(leaving)).toList();
+        List<PkhComponentRules.Member> members = residents.livingMembers(householdId).stream()
+                .filter(member -> !member.personId().equals(leaving))
+                .map(m -> new PkhComponentRules.Member(m.personId(), m.name(), m.birthDate(), m.pregnant(),
+                        m.severeDisability()))
+                .toList();
 
-        List<Component> candidates = new ArrayList<>();
-        for (Member member : members) {
-            if (member.birthDate() == null || member.birthDate().isAfter(date)) {
-                continue;
-            }
-            int age = Period.between(member.birthDate(), date).getYears();
-            List<String> qualifies = new ArrayList<>();
-            if (member.pregnant()) {
-                qualifies.add("IBU_HAMIL");
-            }
-            if (age <= rules.apply("USIA_ANAK_USIA_DINI_MAKS")) {
-                qualifies.add("ANAK_USIA_DINI");
-            } else if (age >= rules.apply("USIA_SD_MIN") && age <= rules.apply("USIA_SD_MAKS")) {
-                qualifies.add("SD");
-            } else if (age > rules.apply("USIA_SD_MAKS") && age <= rules.apply("USIA_SMP_MAKS")) {
-                qualifies.add("SMP");
-            } else if (age > rules.apply("USIA_SMP_MAKS") && age <= rules.apply("USIA_SMA_MAKS")) {
-                qualifies.add("SMA");
-            }
-            if (member.severeDisability()) {
-                qualifies.add("DISABILITAS_BERAT");
-            }
-            if (age >= rules.apply("USIA_LANJUT_USIA_MIN")) {
-                qualifies.add("LANJUT_USIA");
-            }
-            // A person counts once, for the component worth most.
-            qualifies.stream().filter(perTahap::containsKey)
-                    .max(Comparator.comparingLong(perTahap::get))
-                    .ifPresent(component -> candidates.add(new Component(component, member.personId(), member.name(),
-                            age, perTahap.get(component), perYear.getOrDefault(component, 0L), true, null)));
-        }
-        candidates.sort(Comparator.comparingLong(Component::rupiahPerTahap).reversed()
-                .thenComparingInt(Component::age));
-
-        Map<String, Long> componentCaps = Map.of("IBU_HAMIL", rules.apply("MAKS_IBU_HAMIL"),
-                "ANAK_USIA_DINI", rules.apply("MAKS_ANAK_USIA_DINI"));
-        int familyCap = rules.apply("MAKS_KOMPONEN_PER_KELUARGA").intValue();
-        Map<String, Integer> used = new HashMap<>();
-        List<Component> result = new ArrayList<>();
-        int counted = 0;
-        long tahap = 0;
-        long year = 0;
-        for (Component candidate : candidates) {
-            Long cap = componentCaps.get(candidate.component());
-            String note = null;
-            if (cap != null && used.getOrDefault(candidate.component(), 0) >= cap) {
-                note = "Melebihi batas " + cap + " orang untuk komponen " + candidate.component() + ".";
-            } else if (counted >= familyCap) {
-                note = "Melebihi batas " + familyCap + " komponen per keluarga.";
-            }
-            if (note == null) {
-                used.merge(candidate.component(), 1, Integer::sum);
-                counted++;
-                tahap += candidate.rupiahPerTahap();
-                year += candidate.rupiahPerYear();
-                result.add(candidate);
-            } else {
-                result.add(new Component(candidate.component(), candidate.personId(), candidate.name(),
-                        candidate.age(), candidate.rupiahPerTahap(), candidate.rupiahPerYear(), false, note));
-            }
-        }
-        return new Result(enrolmentId, householdId, date, result, counted, familyCap, tahap, year);
+        PkhComponentRules.Tally tally = PkhComponentRules.count(members, date, perTahap, perYear, rules);
+        return new Result(enrolmentId, householdId, date, tally.components(), tally.counted(), tally.familyCap(),
+                tally.rupiahPerTahap(), tally.rupiahPerYear());
     }
 
     private long rule(String name, LocalDate date) {
-        return catalogue.parameter("PKH", name, date).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.UNPROCESSABLE_ENTITY, "WF-ATURAN-BELUM-ADA", null,
+        return catalogue.parameter("PKH", name, date).orElseThrow(() -> WelfareProblems.RULE_MISSING.refuse(
                 "Aturan PKH " + name + " yang berlaku pada " + date + " belum tercatat di katalog."));
     }
 }

@@ -12,10 +12,9 @@ import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
 import org.kesra.contracts.welfare.ProgrammeKpm;
 import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.outbox.OutgoingEvent;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.ppks.PpksRegister;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +60,7 @@ public class IndicatorPublication {
             problems.add(Violation.field("/periodTo", "Akhir periode tidak boleh sebelum awal periode."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PERIODE-TIDAK-VALID", null,
+            throw WelfareProblems.PUBLICATION_PERIOD_INVALID.refuse(
                     "Angka indikator tidak dapat diterbitkan; periksa periodenya.", problems);
         }
         Map<String, List<ProgrammeKpm>> kpm = new HashMap<>();

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.refusal.PlatformProblems;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
+import org.kesra.welfare.WelfareProblems;
+import org.kesra.welfare.authorization.WelfareAccess;
+import org.kesra.welfare.catalogue.ProgrammeCatalogue;
+import org.kesra.welfare.enrolment.Enrolments;
 import org.kesra.welfare.residents.ResidentProjection;
-import org.kesra.welfare.access.WelfareAccess;
-import org.springframework.http.HttpStatus;
+import org.kesra.welfare.wilayah.Kelurahans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,17 +30,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MusyawarahProposals {
 
-    static final Set<String> PROPOSERS = Set.of("kelurahan-operator", "kecamatan-operator", "dinsos-operator",
-            "dinsos-admin");
-    static final Set<String> APPROVERS = Set.of("dinsos-verifier", "dinsos-admin");
+    static final Set<String> PROPOSERS = WelfareAccess.MUSYAWARAH_PROPOSERS;
+    static final Set<String> APPROVERS = WelfareAccess.MUSYAWARAH_APPROVERS;
     static final Set<String> REMOVAL_REASONS = Set.of("MENINGGAL", "MAMPU", "PINDAH");
 
+    private final Kelurahans kelurahans;
     private final JdbcClient jdbc;
     private final ResidentProjection residents;
+    private final ProgrammeCatalogue catalogue;
+    private final Enrolments enrolments;
 
-    public MusyawarahProposals(JdbcClient jdbc, ResidentProjection residents) {
+    public MusyawarahProposals(JdbcClient jdbc, ResidentProjection residents, ProgrammeCatalogue catalogue,
+                               Enrolments enrolments, Kelurahans kelurahans) {
+        this.kelurahans = kelurahans;
         this.jdbc = jdbc;
         this.residents = residents;
+        this.catalogue = catalogue;
+        this.enrolments = enrolments;
     }
 
     public record NewProposal(String kelurahanCode, String programme, String kind, String nik, String reason,
@@ -54,16 +64,13 @@ public class MusyawarahProposals {
     @Transactional
     public Proposal propose(NewProposal input, Caller caller) {
         if (caller.roles().stream().noneMatch(PROPOSERS::contains)) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
-                    "Peran Anda tidak dapat mengajukan usulan musyawarah.");
+            throw PlatformProblems.FORBIDDEN.refuse("Peran Anda tidak dapat mengajukan usulan musyawarah.");
         }
         List<Violation> problems = new ArrayList<>();
-        if (input.kelurahanCode() == null || jdbc.sql("SELECT count(*) FROM kelurahan WHERE code = ?")
-                .param(input.kelurahanCode()).query(Long.class).single() == 0) {
+        if (!kelurahans.exists(input.kelurahanCode())) {
             problems.add(Violation.field("/kelurahanCode", "Kode kelurahan tidak dikenal di Kota Metro."));
         }
-        if (input.programme() == null || jdbc.sql("SELECT count(*) FROM programme WHERE code = ?")
-                .param(input.programme()).query(Long.class).single() == 0) {
+        if (input.programme() == null || catalogue.programme(input.programme()).isEmpty()) {
             problems.add(Violation.field("/programme", "Program tidak dikenal."));
         }
         boolean add = "TAMBAH".equals(input.kind());
@@ -84,7 +91,7 @@ public class MusyawarahProposals {
             problems.add(Violation.field("/nik", "NIK tidak ditemukan dalam registri rumah tangga."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-USULAN-TIDAK-VALID", null,
+            throw WelfareProblems.PROPOSAL_INVALID.refuse(
                     "Usulan tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         String region = WelfareAccess.region(caller);
@@ -105,7 +112,7 @@ public class MusyawarahProposals {
     @Transactional
     public Proposal decide(UUID id, Decision input, Caller caller) {
         if (caller.roles().stream().noneMatch(APPROVERS::contains)) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "KESRA-AUTH-403", null,
+            throw PlatformProblems.FORBIDDEN.refuse(
                     "Hanya verifikator atau admin Dinas Sosial yang memutuskan usulan musyawarah.");
         }
         List<Violation> problems = new ArrayList<>();
@@ -116,17 +123,17 @@ public class MusyawarahProposals {
             problems.add(Violation.field("/reason", "Alasan keputusan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KEPUTUSAN-TIDAK-VALID", null,
+            throw WelfareProblems.DECISION_INVALID.refuse(
                     "Keputusan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         String region = WelfareAccess.region(caller);
         Proposal proposal = find(id, region, " FOR UPDATE").orElseThrow(() -> notFound(id));
         if (!"DIUSULKAN".equals(proposal.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-SUDAH-DIPUTUSKAN", null,
+            throw WelfareProblems.ALREADY_DECIDED.refuse(
                     "Usulan ini sudah diputuskan (" + proposal.status() + ") oleh " + proposal.decidedBy() + ".");
         }
         if (proposal.proposedBy().equals(caller.name())) {
-            throw new ApiProblemException(HttpStatus.FORBIDDEN, "WF-EMPAT-MATA", "Prinsip empat mata",
+            throw WelfareProblems.FOUR_EYES.refuse(
                     "Usulan tidak boleh diputuskan oleh pengusulnya sendiri (" + caller.name() + ").");
         }
         boolean accepted = "DISETUJUI".equals(input.decision());
@@ -134,17 +141,18 @@ public class MusyawarahProposals {
                 UPDATE musyawarah_proposal SET status = ?, decided_by = ?, decision_reason = ?, decided_at = now()
                 WHERE id = ?""").params(input.decision(), caller.name(), input.reason().trim(), id).update();
         if (accepted && "HAPUS".equals(proposal.kind())) {
-            jdbc.sql("""
-                    UPDATE enrolment SET status = 'BERAKHIR', end_reason = ?, version = version + 1,
-                        period_end = GREATEST(period_start, LEAST(COALESCE(period_end, 'infinity'::date), ?::date))
-                    WHERE person_id = ? AND programme_code = ? AND status <> 'BERAKHIR'""")
-                    .params("MUSYAWARAH_" + proposal.reason(), proposal.meetingDate(), proposal.personId(),
-                            proposal.programme()).update();
+            enrolments.endRunning(proposal.personId(), proposal.programme(), "MUSYAWARAH_" + proposal.reason(),
+                    proposal.meetingDate());
         }
         return find(id, region, "").orElseThrow();
     }
 
+    /** Proposals in the caller's region; proposers, approvers and auditors read them (the others: 403). */
     public PageResponse<Proposal> list(Caller caller, String status, int page, int size) {
+        if (caller.roles().stream().noneMatch(r -> PROPOSERS.contains(r) || APPROVERS.contains(r)
+                || r.equals("auditor"))) {
+            throw PlatformProblems.FORBIDDEN.refuse("Peran Anda tidak dapat melihat usulan musyawarah.");
+        }
         List<Object> args = new ArrayList<>();
         String condition = WelfareAccess.regionCondition(WelfareAccess.region(caller), "kelurahan_code", args)
                 + " AND (CAST(? AS text) IS NULL OR status = ?)";
@@ -167,9 +175,8 @@ public class MusyawarahProposals {
         return jdbc.sql(SELECT + " WHERE id = ? AND " + scope + suffix).params(args).query(Proposal.class).optional();
     }
 
-    private static ApiProblemException notFound(UUID id) {
-        return new ApiProblemException(HttpStatus.NOT_FOUND, "WF-USULAN-TIDAK-DITEMUKAN", null,
-                "Usulan " + id + " tidak ditemukan di wilayah Anda.");
+    private static Refusal notFound(UUID id) {
+        return WelfareProblems.PROPOSAL_NOT_FOUND.refuse("Usulan " + id + " tidak ditemukan di wilayah Anda.");
     }
 
     private static final String SELECT = """

@@ -12,14 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
-import org.kesra.welfare.access.WelfareAccess;
+import org.kesra.welfare.WelfareProblems;
+import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.residents.ResidentProjection;
-import org.springframework.http.HttpStatus;
+import org.kesra.welfare.wilayah.Kelurahans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PpksRegister {
 
+    private final Kelurahans kelurahans;
     private final JdbcClient jdbc;
     private final ResidentProjection residents;
 
-    public PpksRegister(JdbcClient jdbc, ResidentProjection residents) {
+    public PpksRegister(JdbcClient jdbc, ResidentProjection residents, Kelurahans kelurahans) {
+        this.kelurahans = kelurahans;
         this.jdbc = jdbc;
         this.residents = residents;
     }
@@ -80,8 +83,7 @@ public class PpksRegister {
         if (input.name() == null || input.name().isBlank()) {
             problems.add(Violation.field("/name", "Nama wajib diisi."));
         }
-        if (input.kelurahanCode() == null || jdbc.sql("SELECT count(*) FROM kelurahan WHERE code = ?")
-                .param(input.kelurahanCode()).query(Long.class).single() == 0) {
+        if (!kelurahans.exists(input.kelurahanCode())) {
             problems.add(Violation.field("/kelurahanCode", "Kode kelurahan tidak dikenal di Kota Metro."));
         }
         if (input.foundOn() == null) {
@@ -110,7 +112,7 @@ public class PpksRegister {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PPKS-TIDAK-VALID", null,
+            throw WelfareProblems.PPKS_INVALID.refuse(
                     "Data PPKS tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         UUID id = UUID.randomUUID();
@@ -131,7 +133,7 @@ public class PpksRegister {
     public Case serve(UUID id, NewService input, String actor) {
         Case found = lock(id);
         if ("DITUTUP".equals(found.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PPKS-DITUTUP", null,
+            throw WelfareProblems.PPKS_CLOSED.refuse(
                     "Kasus ini sudah ditutup pada " + found.closedOn() + "; pelayanan tidak dapat ditambahkan.");
         }
         List<Violation> problems = new ArrayList<>();
@@ -150,7 +152,7 @@ public class PpksRegister {
             problems.add(Violation.field("/provider", "Pemberi pelayanan wajib diisi (petugas atau lembaga)."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PELAYANAN-TIDAK-VALID", null,
+            throw WelfareProblems.SERVICE_INVALID.refuse(
                     "Pelayanan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         jdbc.sql("""
@@ -166,8 +168,7 @@ public class PpksRegister {
     public Case close(UUID id, Closing input, String actor) {
         Case found = lock(id);
         if ("DITUTUP".equals(found.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PPKS-DITUTUP", null,
-                    "Kasus ini sudah ditutup pada " + found.closedOn() + ".");
+            throw WelfareProblems.PPKS_CLOSED.refuse("Kasus ini sudah ditutup pada " + found.closedOn() + ".");
         }
         List<Violation> problems = new ArrayList<>();
         if (input.closedOn() == null || input.closedOn().isBefore(found.foundOn())
@@ -179,7 +180,7 @@ public class PpksRegister {
             problems.add(Violation.field("/reason", "Alasan penutupan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PENUTUPAN-TIDAK-VALID", null,
+            throw WelfareProblems.CLOSING_INVALID.refuse(
                     "Kasus tidak dapat ditutup; periksa isian yang disebutkan.", problems);
         }
         jdbc.sql("""
@@ -250,6 +251,9 @@ public class PpksRegister {
 
     /** Per kelurahan: cases found in the period (terdata) and those among them served by its end (ditangani). */
     public IndicatorReport indicators(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw PlatformProblems.VALIDATION.refuse("Tanggal 'sampai' tidak boleh sebelum tanggal 'dari'.");
+        }
         List<Indicator> rows = jdbc.sql("""
                 SELECT k.code, k.name, count(c.id) AS terdata,
                        count(c.id) FILTER (WHERE EXISTS (SELECT 1 FROM ppks_service s WHERE s.case_id = c.id
@@ -272,8 +276,7 @@ public class PpksRegister {
 
     private Case lock(UUID id) {
         jdbc.sql("SELECT id FROM ppks_case WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional()
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PPKS-TIDAK-DITEMUKAN", null,
-                        "Kasus PPKS " + id + " tidak ditemukan."));
+                .orElseThrow(() -> WelfareProblems.PPKS_NOT_FOUND.refuse("Kasus PPKS " + id + " tidak ditemukan."));
         return find(id).orElseThrow();
     }
 

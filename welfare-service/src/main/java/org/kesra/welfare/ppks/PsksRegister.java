@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.kesra.platform.web.ApiProblemException;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
-import org.springframework.http.HttpStatus;
+import org.kesra.welfare.WelfareProblems;
+import org.kesra.welfare.wilayah.Kelurahans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PsksRegister {
 
+    private final Kelurahans kelurahans;
     private final JdbcClient jdbc;
 
-    public PsksRegister(JdbcClient jdbc) {
+    public PsksRegister(JdbcClient jdbc, Kelurahans kelurahans) {
+        this.kelurahans = kelurahans;
         this.jdbc = jdbc;
     }
 
@@ -56,15 +58,14 @@ public class PsksRegister {
         } else if ("LEMBAGA".equals(input.kind()) && input.nik() != null) {
             problems.add(Violation.field("/nik", "Lembaga tidak memiliki NIK; kosongkan."));
         }
-        if (input.kelurahanCode() == null || jdbc.sql("SELECT count(*) FROM kelurahan WHERE code = ?")
-                .param(input.kelurahanCode()).query(Long.class).single() == 0) {
+        if (!kelurahans.exists(input.kelurahanCode())) {
             problems.add(Violation.field("/kelurahanCode", "Kode kelurahan tidak dikenal di Kota Metro."));
         }
         if (input.activeSince() == null || input.activeSince().isAfter(LocalDate.now())) {
             problems.add(Violation.field("/activeSince", "Tanggal mulai aktif wajib diisi dan tidak di masa depan."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PSKS-TIDAK-VALID", null,
+            throw WelfareProblems.PSKS_INVALID.refuse(
                     "Data PSKS tidak dapat disimpan; periksa isian yang disebutkan.", problems);
         }
         UUID id = UUID.randomUUID();
@@ -79,10 +80,9 @@ public class PsksRegister {
     @Transactional
     public Entry deactivate(UUID id, Deactivation input, String actor) {
         Entry entry = jdbc.sql(SELECT + " WHERE e.id = ? FOR UPDATE OF e").param(id).query(Entry.class).optional()
-                .orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND, "WF-PSKS-TIDAK-DITEMUKAN", null,
-                        "PSKS " + id + " tidak ditemukan."));
+                .orElseThrow(() -> WelfareProblems.PSKS_NOT_FOUND.refuse("PSKS " + id + " tidak ditemukan."));
         if ("NONAKTIF".equals(entry.status())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-PSKS-SUDAH-NONAKTIF", null,
+            throw WelfareProblems.PSKS_INACTIVE.refuse(
                     "PSKS ini sudah tidak aktif sejak " + entry.deactivatedOn() + ".");
         }
         List<Violation> problems = new ArrayList<>();
@@ -95,7 +95,7 @@ public class PsksRegister {
             problems.add(Violation.field("/reason", "Alasan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-PSKS-TIDAK-VALID", null,
+            throw WelfareProblems.PSKS_INVALID.refuse(
                     "PSKS tidak dapat dinonaktifkan; periksa isian yang disebutkan.", problems);
         }
         jdbc.sql("""

@@ -113,4 +113,17 @@ public class ResidentProjection {
                 FROM resident WHERE nik = ? ORDER BY updated_at DESC LIMIT 1""")
                 .param(nik).query(Resident.class).optional();
     }
+
+    /** A living member of a household, with what the PKH components are decided on. */
+    public record LivingMember(UUID personId, String name, java.time.LocalDate birthDate, boolean pregnant,
+                               boolean severeDisability) {
+    }
+
+    /** The household's living members, oldest first. */
+    public java.util.List<LivingMember> livingMembers(UUID householdId) {
+        return jdbc.sql("""
+                SELECT person_id, name, birth_date, pregnant, severe_disability FROM resident
+                WHERE household_id = ? AND life_status = 'HIDUP' ORDER BY birth_date, person_id""")
+                .param(householdId).query(LivingMember.class).list();
+    }
 }

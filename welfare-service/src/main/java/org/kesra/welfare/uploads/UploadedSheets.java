@@ -6,14 +6,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetFiles;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
-import org.kesra.platform.web.sheets.SpooledUpload;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.multipart.MultipartFile;
+import org.kesra.platform.web.sheets.UnreadableSheetException;
+import org.kesra.welfare.WelfareProblems;
 
 /**
  * A list Dinas Sosial uploads (recipients, deciles, payments), opened as CSV or XLSX; anything else is a 415. A file
@@ -25,14 +24,6 @@ public final class UploadedSheets {
     private UploadedSheets() {
     }
 
-    /** The uploaded file copied aside with its SHA-256 (the readers need a file); an empty upload is a 400. */
-    public static SpooledUpload spool(MultipartFile upload, String prefix) throws IOException {
-        if (upload.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-BERKAS-KOSONG", null, "Berkas kosong.");
-        }
-        return SpooledUpload.of(upload.getInputStream(), prefix);
-    }
-
     /**
      * Where each column the list may have sits in the header (-1 when it is absent). A missing required column is a
      * 422 naming each one on row 1, the header, with the columns that are recognised, before any row is read.
@@ -42,7 +33,7 @@ public final class UploadedSheets {
         known.forEach(name -> columns.put(name, sheet.column(name)));
         List<String> missing = required.stream().filter(name -> columns.get(name) < 0).toList();
         if (!missing.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KOLOM-KURANG", null,
+            throw WelfareProblems.COLUMNS_MISSING.refuse(
                     "Kolom wajib tidak ada: " + String.join(", ", missing) + ". Kolom yang dikenali: "
                             + String.join(", ", known) + ".",
                     missing.stream().map(name -> Violation.cell(1, name, null, "Kolom " + name + " wajib ada.")).toList());
@@ -51,8 +42,7 @@ public final class UploadedSheets {
     }
 
     public static SheetSource open(Path file, String fileName) throws IOException {
-        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> new ApiProblemException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "WF-FORMAT-BERKAS", "Format berkas tidak didukung",
+        String format = SheetFiles.formatOf(file, fileName).orElseThrow(() -> WelfareProblems.FILE_FORMAT.refuse(
                 "Unggah daftar sebagai CSV (.csv) atau Excel .xlsx. Berkas Excel lama (.xls) simpan dulu sebagai .xlsx.",
                 List.of(Violation.field("/file", "format berkas tidak didukung"))));
         SheetSource sheet;
@@ -64,11 +54,27 @@ public final class UploadedSheets {
         return new Guarded(sheet, format);
     }
 
-    private static ApiProblemException unreadable(String format, Exception cause) {
-        String detail = "Berkas tidak dapat dibaca sebagai " + format + " (" + cause.getMessage() + "). Simpan ulang "
-                + "dari Excel atau aplikasi asalnya, lalu unggah lagi.";
-        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-TIDAK-TERBACA",
-                "Berkas tidak terbaca", detail, List.of(Violation.field("/file", "berkas rusak atau tidak lengkap")));
+    private static Refusal unreadable(String format, Exception cause) {
+        String detail = "Berkas tidak dapat dibaca sebagai " + format + " (" + whatIsWrong(format, cause)
+                + "). Simpan ulang dari Excel atau aplikasi asalnya, lalu unggah lagi.";
+        return WelfareProblems.FILE_UNREADABLE.refuse(
+                detail, List.of(Violation.field("/file", "berkas rusak atau tidak lengkap")));
+    }
+
+    /**
+     * What is wrong with the file, in Indonesian: the sheet readers' own explanation where they give one (a CSV's
+     * unclosed quote and its line), otherwise what the kind of failure means for the user. Never the library's text:
+     * it is English, names classes and can quote the file's content.
+     */
+    static String whatIsWrong(String format, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnreadableSheetException explained) {
+                return explained.getMessage();
+            }
+        }
+        return SheetFiles.XLSX.equals(format)
+                ? "buku kerja Excel rusak, terpotong, dilindungi kata sandi, atau bukan berkas .xlsx yang utuh"
+                : "berkas CSV rusak, terpotong, atau bukan teks";
     }
 
     /** The readers throw unchecked exceptions from inside their row iterators; here they become the 422. */
@@ -87,7 +93,7 @@ public final class UploadedSheets {
                 public boolean hasNext() {
                     try {
                         return rows.hasNext();
-                    } catch (ApiProblemException e) {
+                    } catch (Refusal e) {
                         throw e;
                     } catch (RuntimeException e) {
                         throw unreadable(format, e);
@@ -98,7 +104,7 @@ public final class UploadedSheets {
                 public SheetRow next() {
                     try {
                         return rows.next();
-                    } catch (ApiProblemException e) {
+                    } catch (Refusal e) {
                         throw e;
                     } catch (RuntimeException e) {
                         throw unreadable(format, e);

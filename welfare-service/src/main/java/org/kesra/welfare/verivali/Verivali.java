@@ -20,13 +20,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.kesra.platform.web.ApiProblemException;
+import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.CursorPage;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
 import org.kesra.platform.web.sheets.SheetRow;
 import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
 import org.kesra.welfare.catalogue.ProgrammeExclusions;
 import org.kesra.welfare.uploads.UploadedSheets;
@@ -34,9 +35,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,10 +95,8 @@ public class Verivali {
     @Transactional
     public Summary upload(String programme, String fileName, Path file, String fileSha256, String actor)
             throws IOException {
-        if (programme == null || catalogue.programme(programme).isEmpty()) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "WF-PROGRAM-TIDAK-DIKENAL", null,
-                    "Sebutkan program daftar ini (parameter program), mis. PKH atau SEMBAKO.");
-        }
+        // The programme is required by the web layer; an unknown one is a 404, as everywhere.
+        catalogue.require(programme);
         long started = System.nanoTime();
         jdbc.sql("""
                 CREATE TEMPORARY TABLE verivali_input (row_no int, nik text, name text, birth_date date,
@@ -109,8 +107,7 @@ public class Verivali {
             rows = stage(sheet, UploadedSheets.columns(sheet, List.of("nik", "nama"), COLUMNS));
         }
         if (rows == 0) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-BERKAS-KOSONG", null,
-                    "Berkas tidak berisi baris data.");
+            throw WelfareProblems.LIST_EMPTY.refuse("Berkas tidak berisi baris data.");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -319,14 +316,14 @@ public class Verivali {
             problems.add(Violation.field("/reason", "Alasan keputusan wajib diisi."));
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "WF-KEPUTUSAN-TIDAK-VALID", null,
+            throw WelfareProblems.DECISION_INVALID.refuse(
                     "Keputusan tidak dapat dicatat; periksa isian yang disebutkan.", problems);
         }
         Row row = jdbc.sql(SELECT + " WHERE batch_id = ? AND row_no = ? FOR UPDATE").params(id, rowNo)
-                .query(Row.class).optional().orElseThrow(() -> new ApiProblemException(HttpStatus.NOT_FOUND,
-                        "WF-BARIS-TIDAK-DITEMUKAN", null, "Baris " + rowNo + " tidak ada pada daftar " + id + "."));
+                .query(Row.class).optional().orElseThrow(() -> WelfareProblems.ROW_NOT_FOUND.refuse(
+                        "Baris " + rowNo + " tidak ada pada daftar " + id + "."));
         if (row.decision() != null) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "WF-SUDAH-DIPUTUSKAN", null,
+            throw WelfareProblems.ALREADY_DECIDED.refuse(
                     "Baris " + rowNo + " sudah diputuskan (" + row.decision() + ") oleh " + row.decidedBy() + ".");
         }
         jdbc.sql("""
@@ -346,9 +343,8 @@ public class Verivali {
             SELECT row_no, nik, name, birth_date, kelurahan_code, person_id, match_status, reason, decile::int AS decile,
                    eligible, decision, decision_reason, decided_by FROM verivali_row""";
 
-    private static ApiProblemException notFound(UUID id) {
-        return new ApiProblemException(HttpStatus.NOT_FOUND, "WF-VERIVALI-TIDAK-DITEMUKAN", null,
-                "Daftar verivali " + id + " tidak ditemukan.");
+    private static Refusal notFound(UUID id) {
+        return WelfareProblems.VERIVALI_NOT_FOUND.refuse("Daftar verivali " + id + " tidak ditemukan.");
     }
 
     /** The three ways dates come in these lists, told apart by their shape rather than by failed parses. */
