@@ -386,9 +386,15 @@ class MalformedRequestFuzzIT {
         return cases;
     }
 
-    /** The endpoint's plausible body, so that a broken parameter or header is what is refused. */
+    /**
+     * The endpoint's plausible body and a declared purpose (reads of full NIKs require one before anything else), so
+     * that a broken parameter or header is what is refused.
+     */
     static RawHttp.Request withBody(Endpoint endpoint, RawHttp.Request request, String token) {
         request.header("Authorization", "Bearer " + token);
+        if (request.headers().stream().noneMatch(h -> h[0].equalsIgnoreCase("X-Purpose"))) {
+            request.header("X-Purpose", "uji masukan rusak");
+        }
         return switch (endpoint.bodyType()) {
             case "json" -> request.header("Content-Type", "application/json").body(
                     JSON.writeValueAsBytes(example(endpoint.document(), endpoint.bodySchema(), 0)));
