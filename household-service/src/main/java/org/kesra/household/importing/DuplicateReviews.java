@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.HouseholdProblems;
 import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.PageResponse;

@@ -16,7 +16,7 @@ import org.kesra.household.registry.PersonData;
 import org.kesra.household.registry.PersonInput;
 import org.kesra.household.registry.Problem;
 import org.kesra.household.registry.RegistryValidator;
-import org.kesra.platform.web.sheets.SheetRow;
+import org.kesra.sheets.SheetRow;
 
 /**
  * Reads one spreadsheet row as the registry's inputs and validates it with the same rules as the API. Cell text is

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Violation;
-import org.kesra.platform.web.sheets.SheetFiles;
-import org.kesra.platform.web.sheets.SheetRow;
-import org.kesra.platform.web.sheets.SheetSource;
-import org.kesra.platform.web.sheets.UnreadableSheetException;
+import org.kesra.sheets.SheetFiles;
+import org.kesra.sheets.SheetRow;
+import org.kesra.sheets.SheetSource;
+import org.kesra.sheets.UnreadableSheetException;
 import org.kesra.welfare.WelfareProblems;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kesra.platform.refusal.Refusal;
-import org.kesra.platform.web.sheets.SheetSource;
+import org.kesra.sheets.SheetSource;
 
 /** Every welfare upload (verivali, deciles, payments) reads its list here: a malformed CSV is explained, in Indonesian. */
 class UploadedSheetsTest {

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.accesslog.web.AccessRequest;
 import org.kesra.household.importing.DuplicateReviews;

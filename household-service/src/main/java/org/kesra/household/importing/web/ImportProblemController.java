@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.accesslog.web.AccessRequest;
 import org.kesra.household.importing.HouseholdImports;

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.importing.CanonicalColumn;
 import org.kesra.household.importing.ImportProfiles;
 import org.kesra.platform.web.Caller;

@@ -6,7 +6,7 @@ import java.io.IOException;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Paging;
-import org.kesra.platform.web.sheets.SpooledUpload;
+import org.kesra.sheets.SpooledUpload;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.cycles.BenefitPayments;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.ProblemDetailsAdvice;
-import org.kesra.platform.web.sheets.SpooledUpload;
+import org.kesra.sheets.SpooledUpload;
 import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.accesslog.PersonalDataAccessLog;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;

@@ -1,7 +1,7 @@
 package org.kesra.welfare.uploads.web;
 
 import java.io.IOException;
-import org.kesra.platform.web.sheets.SpooledUpload;
+import org.kesra.sheets.SpooledUpload;
 import org.kesra.welfare.WelfareProblems;
 import org.springframework.web.multipart.MultipartFile;
 

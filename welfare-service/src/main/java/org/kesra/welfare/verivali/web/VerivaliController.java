@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.Paging;
-import org.kesra.platform.web.sheets.SpooledUpload;
+import org.kesra.sheets.SpooledUpload;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.uploads.web.Uploads;

@@ -1,4 +1,4 @@
-package org.kesra.platform.web.sheets;
+package org.kesra.sheets;
 
 import java.io.Closeable;
 import java.util.Iterator;

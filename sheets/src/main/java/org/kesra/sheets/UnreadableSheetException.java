@@ -1,4 +1,4 @@
-package org.kesra.platform.web.sheets;
+package org.kesra.sheets;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.kesra.platform.web.sheets;
+package org.kesra.sheets;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
