@@ -1,4 +1,4 @@
-package org.kesra.household.access;
+package org.kesra.household.authorization;
 
 import java.util.Optional;
 import java.util.Set;

@@ -2,7 +2,7 @@ package org.kesra.household.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.importing.HouseholdImports;
 import org.kesra.household.importing.ImportJobs;
 import org.slf4j.Logger;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.platform.web.PageResponse;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.kesra.contracts.household.FieldChange;
 import org.kesra.household.HouseholdProblems;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.registry.ChangeHistory.Entity;
 import org.kesra.platform.web.Violation;

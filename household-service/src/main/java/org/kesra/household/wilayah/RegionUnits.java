@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.kesra.household.HouseholdProblems;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Violation;

@@ -1,4 +1,4 @@
-package org.kesra.household.access;
+package org.kesra.household.authorization;
 
 import org.kesra.household.registry.RegistryApiIntegrationBase;
 import java.util.HashMap;

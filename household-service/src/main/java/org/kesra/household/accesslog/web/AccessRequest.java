@@ -1,6 +1,6 @@
 package org.kesra.household.accesslog.web;
 
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.accesslog.PersonalDataAccessLog;
 
 /**

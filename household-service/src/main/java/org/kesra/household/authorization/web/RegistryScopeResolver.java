@@ -1,7 +1,7 @@
-package org.kesra.household.access.web;
+package org.kesra.household.authorization.web;
 
 import java.util.List;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.platform.web.Caller;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.accesslog.PersonalDataAccessLog;
 import org.kesra.household.accesslog.web.AccessRequest;
 import org.kesra.household.registry.ChangeHistory;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.registry.HouseholdData;
 import org.kesra.household.registry.HouseholdRegistry;
 import org.kesra.household.registry.PersonData;

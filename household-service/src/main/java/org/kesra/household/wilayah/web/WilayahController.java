@@ -3,7 +3,7 @@ package org.kesra.household.wilayah.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.kesra.household.access.RegistryScope;
+import org.kesra.household.authorization.RegistryScope;
 import org.kesra.household.wilayah.RegionUnits;
 import org.kesra.household.wilayah.Wilayah;
 import org.kesra.household.wilayah.WilayahDirectory;
