@@ -200,6 +200,22 @@ public class RenstraPlans {
                 .params(indicatorId, unitCode, year).query(Boolean.class).single();
     }
 
+    /** What a realisation of an indicator must look like: its kind, quarterly aggregation and unit of measure. */
+    public record IndicatorDefinition(UUID id, IndicatorKind kind, org.kesra.performance.capaian.Aggregation aggregation,
+                                      String unitOfMeasure) {
+    }
+
+    /** The definition of a Renstra indicator by id (any version; a Perjanjian Kinerja item names it). */
+    @Transactional(readOnly = true)
+    public Optional<IndicatorDefinition> indicatorDefinition(UUID indicatorId) {
+        return jdbc.sql("SELECT id, kind, aggregation, unit_of_measure FROM renstra_indicator WHERE id = ?")
+                .param(indicatorId)
+                .query((rs, n) -> new IndicatorDefinition(rs.getObject(1, UUID.class),
+                        IndicatorKind.valueOf(rs.getString(2)),
+                        org.kesra.performance.capaian.Aggregation.valueOf(rs.getString(3)), rs.getString(4)))
+                .optional();
+    }
+
     /** An indicator and its target for one year, as stored in one plan version. */
     public record IndicatorTarget(UUID planId, int version, RenstraViews.IndicatorView indicator,
                                   RenstraViews.TargetView target) {
