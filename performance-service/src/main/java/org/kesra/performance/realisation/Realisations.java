@@ -50,7 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
  * revision and submit it; an approver of the parent ({@link Reviewers#decides}), never the submitter, returns it with
  * the seed 002 checklist or approves it. Editing approved content makes a new content version and puts the
  * realisation back to DRAFT (re-opened); the approved version stays readable. Every change bumps the ETag, every
- * status change is audited in {@code realisation_transition},.
+ * status change is audited in {@code realisation_transition}, and every review step is announced through the outbox
+ * in the same transaction ({@link RealisationEvents}).
  */
 @Service
 public class Realisations {
@@ -66,10 +67,12 @@ public class Realisations {
     private final RenstraPlans plans;
     private final Deadlines deadlines;
     private final RatingLabels labels;
+    private final RealisationEvents events;
 
     public Realisations(JdbcClient jdbc, JdbcTemplate batch, Units units, PerformanceAgreements agreements,
-                        RenstraPlans plans, Deadlines deadlines, RatingSettings settings) {
+                        RenstraPlans plans, Deadlines deadlines, RatingSettings settings, RealisationEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.batch = batch;
         this.units = units;
         this.agreements = agreements;
@@ -218,6 +221,7 @@ public class Realisations {
                 .params(status.name(), version, id).update();
         RealisationViews.RealisationView view = read(scope, id, null);
         if (reopens) {
+            events.reopened(view, reason, now);
             log.info("realisation {} re-opened as version {}", id, version);
         }
         return view;
@@ -257,6 +261,7 @@ public class Realisations {
         }
         move(row, RealisationStatus.SUBMITTED, now, by, null, List.of());
         RealisationViews.RealisationView view = read(scope, id, null);
+        events.submitted(view, now);
         log.info("realisation {} version {} submitted", id, row.currentVersion());
         return view;
     }
@@ -293,6 +298,7 @@ public class Realisations {
         String by = scope.caller().name();
         move(row, RealisationStatus.RETURNED, now, by, other, checklist);
         RealisationViews.RealisationView view = read(scope, id, null);
+        events.returned(view, checklist, other, now);
         log.info("realisation {} version {} returned", id, row.currentVersion());
         return view;
     }
@@ -308,6 +314,7 @@ public class Realisations {
         jdbc.sql("UPDATE realisation SET approved_version = current_version WHERE id = ?").param(id).update();
         move(row, RealisationStatus.APPROVED, now, by, null, List.of());
         RealisationViews.RealisationView view = read(scope, id, null);
+        events.approved(view, now);
         log.info("realisation {} version {} approved", id, row.currentVersion());
         return view;
     }

@@ -35,13 +35,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RenstraPlans {
 
+    private final PlanEvents events;
+
     private static final Logger log = LoggerFactory.getLogger(RenstraPlans.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Units units;
 
-    public RenstraPlans(JdbcClient jdbc, JdbcTemplate batch, Units units) {
+    public RenstraPlans(JdbcClient jdbc, JdbcTemplate batch, Units units, PlanEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.batch = batch;
         this.units = units;
@@ -73,7 +76,9 @@ public class RenstraPlans {
                 .params(id, unit.code(), start, end, Timestamp.from(now), scope.caller().name()).update();
         insertVersion(id, 1, tree, null, now, scope.caller().name());
         log.info("renstra plan {} version 1 stored for unit {}", id, unit.code());
-        return read(scope, id, 1);
+        RenstraViews.PlanView stored = read(scope, id, 1);
+        events.published(stored);
+        return stored;
     }
 
     @Transactional
@@ -103,7 +108,9 @@ public class RenstraPlans {
         insertVersion(planId, version, tree, reason, Instant.now(), scope.caller().name());
         jdbc.sql("UPDATE renstra_plan SET current_version = ? WHERE id = ?").params(version, planId).update();
         log.info("renstra plan {} revised to version {}", planId, version);
-        return read(scope, planId, version);
+        RenstraViews.PlanView stored = read(scope, planId, version);
+        events.published(stored);
+        return stored;
     }
 
     /** One version of a plan ({@code null}: the newest) with its tree. */
