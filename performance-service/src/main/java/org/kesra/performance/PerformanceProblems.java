@@ -124,6 +124,12 @@ public enum PerformanceProblems implements ProblemType {
             "Pelapor tidak boleh menilai laporannya sendiri"),
     /** A return without a checklist item, with an unknown one, or OTHER without its text. */
     CHECKLIST_INVALID("PF-DAFTAR-PERIKSA-TIDAK-SAH", RefusalKind.INVALID, "Tanggapan atasan tidak sah"),
+    /** An evidence file above the size limit. */
+    EVIDENCE_TOO_LARGE("PF-BUKTI-TERLALU-BESAR", RefusalKind.TOO_LARGE, "Berkas bukti terlalu besar"),
+    /** An evidence file whose content is not one of the allowed types (PDF, PNG, JPEG, XLSX). */
+    EVIDENCE_TYPE("PF-BUKTI-JENIS-TIDAK-DIIZINKAN", RefusalKind.UNSUPPORTED, "Jenis berkas bukti tidak diizinkan"),
+    /** No evidence file of that id on the realisation. */
+    EVIDENCE_NOT_FOUND("PF-BUKTI-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Berkas bukti tidak ditemukan"),
     /** An AKIP evaluation score outside 0-100. */
     SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100");
 

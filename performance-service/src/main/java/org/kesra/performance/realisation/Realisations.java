@@ -482,7 +482,7 @@ public class Realisations {
         return visible(scope, id, true);
     }
 
-    private Row visible(UnitScope scope, UUID id, boolean lock) {
+    Row visible(UnitScope scope, UUID id, boolean lock) {
         List<Object> args = new ArrayList<>();
         args.add(id);
         String inScope = scope.condition("unit_code", args);
@@ -506,7 +506,7 @@ public class Realisations {
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
     }
 
-    private static void fresh(Row row, int etag) {
+    static void fresh(Row row, int etag) {
         if (row.etag() != etag) {
             throw PerformanceProblems.REALISATION_STALE.refuse("Realisasi telah berubah sejak Anda membacanya (ETag"
                     + " terbaru \"" + row.etag() + "\"). Muat ulang, lalu ulangi.");
@@ -518,7 +518,7 @@ public class Realisations {
                 + " tidak dapat " + what + ".");
     }
 
-    private Unit unitOf(Row row) {
+    Unit unitOf(Row row) {
         return units.find(row.unitCode()).orElseThrow(() -> PerformanceProblems.REALISATION_NOT_FOUND.refuse(
                 "Realisasi " + row.id() + " tidak ditemukan."));
     }
