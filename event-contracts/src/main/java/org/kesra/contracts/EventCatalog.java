@@ -11,6 +11,9 @@ import org.kesra.contracts.household.MemberRemoved;
 import org.kesra.contracts.household.PersonCorrected;
 import org.kesra.contracts.household.PersonDied;
 import org.kesra.contracts.household.PersonMovedAway;
+import org.kesra.contracts.performance.AgreementAgreed;
+import org.kesra.contracts.performance.PlanVersionPublished;
+import org.kesra.contracts.performance.RealisationSnapshot;
 import org.kesra.contracts.probe.ProbeSent;
 import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
 
@@ -42,10 +45,26 @@ public final class EventCatalog {
     public static final EventDefinition KELURAHAN_INDICATORS_PUBLISHED =
             new EventDefinition("welfare.kelurahan-indicators.published", 1, KelurahanIndicatorsPublished.class);
 
+    public static final EventDefinition PLAN_VERSION_PUBLISHED =
+            new EventDefinition("performance.plan-version.published", 1, PlanVersionPublished.class);
+    public static final EventDefinition AGREEMENT_AGREED =
+            new EventDefinition("performance.agreement.agreed", 1, AgreementAgreed.class);
+    /** The four realisation events share one payload: the realisation as it stands after the step. */
+    public static final EventDefinition REALISATION_SUBMITTED =
+            new EventDefinition("performance.realisation.submitted", 1, RealisationSnapshot.class);
+    public static final EventDefinition REALISATION_RETURNED =
+            new EventDefinition("performance.realisation.returned", 1, RealisationSnapshot.class);
+    public static final EventDefinition REALISATION_APPROVED =
+            new EventDefinition("performance.realisation.approved", 1, RealisationSnapshot.class);
+    public static final EventDefinition REALISATION_REOPENED =
+            new EventDefinition("performance.realisation.reopened", 1, RealisationSnapshot.class);
+
     public static final List<EventDefinition> ALL = List.of(
             HOUSEHOLD_PROBE_SENT, WELFARE_PROBE_SENT, PERFORMANCE_PROBE_SENT, REPORTING_PROBE_SENT,
             HOUSEHOLD_REGISTERED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED, HOUSEHOLD_RELOCATED, PERSON_DIED,
-            PERSON_MOVED_AWAY, PERSON_CORRECTED, HOUSEHOLD_CORRECTED, KELURAHAN_INDICATORS_PUBLISHED);
+            PERSON_MOVED_AWAY, PERSON_CORRECTED, HOUSEHOLD_CORRECTED, KELURAHAN_INDICATORS_PUBLISHED,
+            PLAN_VERSION_PUBLISHED, AGREEMENT_AGREED, REALISATION_SUBMITTED, REALISATION_RETURNED,
+            REALISATION_APPROVED, REALISATION_REOPENED);
 
     private EventCatalog() {
     }

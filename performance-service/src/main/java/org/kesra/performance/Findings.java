@@ -21,6 +21,11 @@ public final class Findings {
         found.add(new Found(type, Violation.field(pointer, detail)));
     }
 
+    /** How many violations so far; a checker compares it to see whether a step found anything. */
+    public int size() {
+        return found.size();
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

@@ -87,6 +87,49 @@ public enum PerformanceProblems implements ProblemType {
     QUARTER_INVALID("PF-TRIWULAN-TIDAK-SAH", RefusalKind.INVALID, "Triwulan tidak sah"),
     /** A year whose holidays are not loaded yet: its working days cannot be counted honestly. */
     CALENDAR_MISSING("PF-KALENDER-BELUM-ADA", RefusalKind.UNPROCESSABLE, "Kalender hari libur belum tersedia"),
+    /** A realisation figure that is not a number. */
+    VALUE_NOT_NUMBER("PF-NILAI-BUKAN-ANGKA", RefusalKind.INVALID, "Nilai harus berupa angka"),
+    /** A percentage above 100 for an indicator measured in plain % (a share cannot exceed the whole). */
+    PERCENTAGE_OVER_100("PF-PERSENTASE-LEBIH-100", RefusalKind.INVALID, "Persentase melebihi 100"),
+    /** A denominator of 0 in a percentage given as its parts. */
+    DENOMINATOR_ZERO("PF-PENYEBUT-NOL", RefusalKind.INVALID, "Penyebut tidak boleh 0"),
+    /** A realisation entry naming an item the agreement revision does not have. */
+    ITEM_UNKNOWN("PF-BUTIR-PK-TIDAK-DIKENAL", RefusalKind.INVALID, "Butir Perjanjian Kinerja tidak dikenal"),
+    /** Two entries for the same agreement item. */
+    ENTRY_TWICE("PF-BUTIR-GANDA", RefusalKind.INVALID, "Butir disebut dua kali"),
+    /** A realisation reported against an agreement revision that is not agreed. */
+    AGREEMENT_NOT_AGREED("PF-PK-BELUM-DISEPAKATI", RefusalKind.UNPROCESSABLE, "Perjanjian Kinerja belum disepakati"),
+    /** A realisation whose agreement is of another unit or year. */
+    AGREEMENT_MISMATCH("PF-PK-TIDAK-SESUAI", RefusalKind.INVALID, "Perjanjian Kinerja tidak sesuai unit atau tahun"),
+    /** The unit already has a realisation of that agreement and quarter. */
+    REALISATION_EXISTS("PF-REALISASI-SUDAH-ADA", RefusalKind.CONFLICT, "Realisasi triwulan ini sudah ada"),
+    /** No realisation of that id where the caller may look. */
+    REALISATION_NOT_FOUND("PF-REALISASI-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Realisasi tidak ditemukan"),
+    /** The realisation exists but not that content version. */
+    REALISATION_VERSION_NOT_FOUND("PF-VERSI-REALISASI-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND,
+            "Versi realisasi tidak ditemukan"),
+    /** A change or decision based on a state of the realisation that is no longer the newest. */
+    REALISATION_STALE("PF-REALISASI-BERUBAH", RefusalKind.STALE, "Realisasi telah berubah"),
+    /** A submission without a realisation for every item of the agreement. */
+    REALISATION_INCOMPLETE("PF-REALISASI-BELUM-LENGKAP", RefusalKind.INVALID, "Realisasi belum lengkap"),
+    /** A step the realisation's status does not allow (approving a draft, editing while under review). */
+    TRANSITION_NOT_ALLOWED("PF-STATUS-TIDAK-MEMUNGKINKAN", RefusalKind.UNPROCESSABLE,
+            "Status realisasi tidak memungkinkan langkah ini"),
+    /** A caller who is not among the unit's submitters. */
+    NOT_SUBMITTER("PF-BUKAN-PELAPOR-UNIT", RefusalKind.FORBIDDEN, "Anda bukan pelapor unit kerja ini"),
+    /** A caller who is not an approver of the unit's parent. */
+    NOT_REVIEWER("PF-BUKAN-ATASAN-PENILAI", RefusalKind.FORBIDDEN, "Anda bukan atasan penilai unit kerja ini"),
+    /** The person who submitted a realisation deciding on it. */
+    SUBMITTER_DECIDES("PF-PELAPOR-TIDAK-BOLEH-MENILAI", RefusalKind.FORBIDDEN,
+            "Pelapor tidak boleh menilai laporannya sendiri"),
+    /** A return without a checklist item, with an unknown one, or OTHER without its text. */
+    CHECKLIST_INVALID("PF-DAFTAR-PERIKSA-TIDAK-SAH", RefusalKind.INVALID, "Tanggapan atasan tidak sah"),
+    /** An evidence file above the size limit. */
+    EVIDENCE_TOO_LARGE("PF-BUKTI-TERLALU-BESAR", RefusalKind.TOO_LARGE, "Berkas bukti terlalu besar"),
+    /** An evidence file whose content is not one of the allowed types (PDF, PNG, JPEG, XLSX). */
+    EVIDENCE_TYPE("PF-BUKTI-JENIS-TIDAK-DIIZINKAN", RefusalKind.UNSUPPORTED, "Jenis berkas bukti tidak diizinkan"),
+    /** No evidence file of that id on the realisation. */
+    EVIDENCE_NOT_FOUND("PF-BUKTI-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Berkas bukti tidak ditemukan"),
     /** An AKIP evaluation score outside 0-100. */
     SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100");
 

@@ -26,6 +26,7 @@ class AccessMatrixIT extends PerformanceApiTest {
         samples.put("version", "1");
         samples.put("revision", "1");
         samples.put("indicatorId", samples.get("id"));
+        samples.put("evidenceId", samples.get("id"));
         return samples;
     }
 

@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.kesra.contracts.EventCatalog;
+import org.kesra.contracts.performance.AgreementAgreed;
+import org.kesra.contracts.performance.AgreementItem;
+import org.kesra.events.outbox.EventPublisher;
+import org.kesra.events.outbox.OutgoingEvent;
 import org.kesra.performance.Findings;
 import org.kesra.performance.PerformanceProblems;
 import org.kesra.performance.capaian.Direction;
@@ -40,8 +45,11 @@ public class PerformanceAgreements {
     private final JdbcTemplate batch;
     private final Units units;
     private final RenstraPlans plans;
+    private final EventPublisher publisher;
 
-    public PerformanceAgreements(JdbcClient jdbc, JdbcTemplate batch, Units units, RenstraPlans plans) {
+    public PerformanceAgreements(JdbcClient jdbc, JdbcTemplate batch, Units units, RenstraPlans plans,
+                                 EventPublisher publisher) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.batch = batch;
         this.units = units;
@@ -166,7 +174,19 @@ public class PerformanceAgreements {
                 .params(Timestamp.from(Instant.now()), scope.caller().name(), id, agreement.currentRevision())
                 .update();
         log.info("agreement {} revision {} agreed", id, agreement.currentRevision());
-        return read(scope, id, agreement.currentRevision());
+        AgreementViews.AgreementView agreed = read(scope, id, agreement.currentRevision());
+        List<AgreementItem> items = new ArrayList<>();
+        for (int i = 0; i < agreed.items().size(); i++) {
+            AgreementViews.ItemView item = agreed.items().get(i);
+            items.add(new AgreementItem(i, item.sasaran(), item.indicator(), item.unitOfMeasure(),
+                    item.direction().name(), text(item.target()), text(item.targetMax()), item.budget(),
+                    item.renstraIndicatorId()));
+        }
+        // In the transaction that froze the revision: the event is out exactly when the agreement is.
+        publisher.publish(new OutgoingEvent(EventCatalog.AGREEMENT_AGREED, id.toString(), agreed.unit().code(),
+                new AgreementAgreed(id, agreed.revision(), agreed.unit().code(), agreed.year(),
+                        agreed.position().name(), agreed.positionTitle(), agreed.reason(), items, agreed.agreedAt())));
+        return agreed;
     }
 
     /** One revision ({@code null}: the newest) of an agreement the caller may read. */
@@ -367,6 +387,10 @@ public class PerformanceAgreements {
 
     private static Refusal notFound(UUID id) {
         return PerformanceProblems.AGREEMENT_NOT_FOUND.refuse("Perjanjian Kinerja " + id + " tidak ditemukan.");
+    }
+
+    private static String text(BigDecimal value) {
+        return value == null ? null : plain(value).toPlainString();
     }
 
     private static BigDecimal plain(BigDecimal value) {

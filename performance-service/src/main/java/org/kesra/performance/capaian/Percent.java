@@ -9,7 +9,7 @@ public final class Percent {
     /** Decimal places of a percentage. */
     public static final int SCALE = 2;
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
-    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    public static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Percent() {
     }

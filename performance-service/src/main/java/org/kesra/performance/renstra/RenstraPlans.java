@@ -35,13 +35,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RenstraPlans {
 
+    private final PlanEvents events;
+
     private static final Logger log = LoggerFactory.getLogger(RenstraPlans.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Units units;
 
-    public RenstraPlans(JdbcClient jdbc, JdbcTemplate batch, Units units) {
+    public RenstraPlans(JdbcClient jdbc, JdbcTemplate batch, Units units, PlanEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.batch = batch;
         this.units = units;
@@ -73,7 +76,9 @@ public class RenstraPlans {
                 .params(id, unit.code(), start, end, Timestamp.from(now), scope.caller().name()).update();
         insertVersion(id, 1, tree, null, now, scope.caller().name());
         log.info("renstra plan {} version 1 stored for unit {}", id, unit.code());
-        return read(scope, id, 1);
+        RenstraViews.PlanView stored = read(scope, id, 1);
+        events.published(stored);
+        return stored;
     }
 
     @Transactional
@@ -103,7 +108,9 @@ public class RenstraPlans {
         insertVersion(planId, version, tree, reason, Instant.now(), scope.caller().name());
         jdbc.sql("UPDATE renstra_plan SET current_version = ? WHERE id = ?").params(version, planId).update();
         log.info("renstra plan {} revised to version {}", planId, version);
-        return read(scope, planId, version);
+        RenstraViews.PlanView stored = read(scope, planId, version);
+        events.published(stored);
+        return stored;
     }
 
     /** One version of a plan ({@code null}: the newest) with its tree. */
@@ -198,6 +205,22 @@ public class RenstraPlans {
                                  JOIN renstra_plan p ON p.id = n.plan_id
                                 WHERE i.id = ? AND p.unit_code = ? AND ? BETWEEN p.start_year AND p.end_year)""")
                 .params(indicatorId, unitCode, year).query(Boolean.class).single();
+    }
+
+    /** What a realisation of an indicator must look like: its kind, quarterly aggregation and unit of measure. */
+    public record IndicatorDefinition(UUID id, IndicatorKind kind, org.kesra.performance.capaian.Aggregation aggregation,
+                                      String unitOfMeasure) {
+    }
+
+    /** The definition of a Renstra indicator by id (any version; a Perjanjian Kinerja item names it). */
+    @Transactional(readOnly = true)
+    public Optional<IndicatorDefinition> indicatorDefinition(UUID indicatorId) {
+        return jdbc.sql("SELECT id, kind, aggregation, unit_of_measure FROM renstra_indicator WHERE id = ?")
+                .param(indicatorId)
+                .query((rs, n) -> new IndicatorDefinition(rs.getObject(1, UUID.class),
+                        IndicatorKind.valueOf(rs.getString(2)),
+                        org.kesra.performance.capaian.Aggregation.valueOf(rs.getString(3)), rs.getString(4)))
+                .optional();
     }
 
     /** An indicator and its target for one year, as stored in one plan version. */

@@ -1,0 +1,62 @@
+package org.kesra.performance.realisation;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.kesra.performance.capaian.Aggregation;
+import org.kesra.performance.capaian.Direction;
+import org.kesra.performance.renstra.IndicatorKind;
+import org.kesra.performance.units.Unit;
+
+/** What the realisation API answers. */
+public final class RealisationViews {
+
+    private RealisationViews() {
+    }
+
+    @Schema(name = "RealisasiTriwulan", description = "Satu versi isi realisasi triwulan dengan status penilaiannya")
+    public record RealisationView(UUID id, Unit unit, int year, int quarter, UUID agreementId, int agreementRevision,
+                                  RealisationStatus status,
+                                  @Schema(description = "Versi isi yang ditampilkan") int version,
+                                  int latestVersion,
+                                  @Schema(description = "Versi isi yang terakhir disetujui, bila ada") Integer approvedVersion,
+                                  @Schema(description = "Sama dengan ETag") int etag,
+                                  LocalDate dueDate, Instant submittedAt,
+                                  @Schema(description = "Hari kerja keterlambatan penyerahan pertama") Integer workingDaysLate,
+                                  boolean late, String obstacles, String followUp, String reason,
+                                  Instant createdAt, String createdBy, Instant approvedAt, String approvedBy,
+                                  List<EntryView> entries) {
+    }
+
+    @Schema(name = "RealisasiButirTersimpan")
+    public record EntryView(int item, String sasaran, String indicator, String unitOfMeasure, IndicatorKind kind,
+                            Aggregation aggregation, Direction direction, BigDecimal target, BigDecimal targetMax,
+                            BigDecimal value, BigDecimal numerator, BigDecimal denominator,
+                            @Schema(description = "Pagu butir (rupiah)") Long budget, Long budgetRealised,
+                            @Schema(description = "Penyerapan anggaran (%), bila pagu ada") BigDecimal budgetAbsorption,
+                            @Schema(description = "Capaian nilai triwulan ini terhadap target tahunan") CapaianView quarter,
+                            @Schema(description = "Nilai kumulatif s.d. triwulan ini menurut agregasi indikator")
+                            BigDecimal yearToDateValue,
+                            @Schema(description = "Capaian kumulatif terhadap target tahunan") CapaianView yearToDate,
+                            String note) {
+    }
+
+    @Schema(name = "CapaianRealisasi")
+    public record CapaianView(@Schema(description = "Capaian (%), 2 desimal half-up; kosong bila tidak ada rasio")
+                              BigDecimal percent, boolean met, String rating, String note) {
+    }
+
+    @Schema(name = "TransisiRealisasi", description = "Jejak audit satu perubahan status")
+    public record TransitionView(int seq, Instant at, String by, RealisationStatus from, RealisationStatus to,
+                                 int version, String reason, List<ReturnReason> checklist) {
+    }
+
+    @Schema(name = "RingkasanRealisasi")
+    public record RealisationSummary(UUID id, String unitCode, int year, int quarter, UUID agreementId,
+                                     int agreementRevision, RealisationStatus status, int latestVersion,
+                                     Integer approvedVersion, LocalDate dueDate, Integer workingDaysLate) {
+    }
+}

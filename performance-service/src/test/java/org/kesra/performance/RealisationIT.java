@@ -1,0 +1,305 @@
+package org.kesra.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kesra.performance.RenstraIT.assertProblem;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.kesra.devinfra.ApiClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Quarterly realisation through the API with the realm's real users: drafted and submitted by the kelurahan's operator,
+ * returned with the seed 002 checklist and approved by the camat, re-opened by an edit after approval with the approved
+ * version still readable, capaian per quarter and year to date, every transition audited; bad input refused with a
+ * pointer and nothing written.
+ */
+class RealisationIT extends PerformanceApiTest {
+
+    /** Kelurahan Mulyojati (Kecamatan Metro Barat): mulyojati.operator reports, metrobarat.camat decides. */
+    static final String UNIT = "18.72.03.1001";
+    static final String OPERATOR = "mulyojati.operator";
+    static final String CAMAT = "metrobarat.camat";
+    static final int YEAR = 2024;
+
+    private static String agreementId;
+
+    /** The kelurahan's plan 2024-2026 and its agreed 2024 Perjanjian Kinerja, made once for the class. */
+    private synchronized String agreement() {
+        if (agreementId == null) {
+            ApiClient.Response plan = post(ADMIN, "/api/v1/renstra", RenstraFixtures.small(UNIT, YEAR, 2026));
+            assertThat(plan.status()).as(plan.text()).isEqualTo(201);
+            String ppks = plan.body().at("/tujuan/0/children/0/indicators/0/id").asString();
+            ObjectNode body = JSON.createObjectNode();
+            body.put("unit", UNIT);
+            body.put("year", YEAR);
+            body.put("position", "HEAD");
+            body.put("positionTitle", "Lurah Mulyojati");
+            ArrayNode items = body.putArray("items");
+            item(items, "Meningkatnya penanganan PPKS", "Persentase PPKS yang ditangani", "%", "70", 1_000_000L)
+                    .put("renstraIndicatorId", ppks);
+            item(items, "Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat", "indeks", "82", null);
+            item(items, "Meningkatnya pemberdayaan masyarakat", "Jumlah kunjungan pembinaan", "kali", "40",
+                    22_900_000L);
+            ApiClient.Response drafted = post(ADMIN, "/api/v1/agreements", body);
+            assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+            String id = drafted.body().path("id").asString();
+            ApiClient.Response agreed = send(ADMIN, "POST", "/api/v1/agreements/" + id + "/agreement", "\"1\"", null);
+            assertThat(agreed.status()).as(agreed.text()).isEqualTo(200);
+            agreementId = id;
+        }
+        return agreementId;
+    }
+
+    private static ObjectNode item(ArrayNode items, String sasaran, String indicator, String unit, String target,
+                                   Long budget) {
+        ObjectNode item = items.addObject();
+        item.put("sasaran", sasaran);
+        item.put("indicator", indicator);
+        item.put("unitOfMeasure", unit);
+        item.put("direction", "HIGHER");
+        item.put("target", new java.math.BigDecimal(target));
+        if (budget != null) {
+            item.put("budget", budget);
+        }
+        return item;
+    }
+
+    private ObjectNode realisation(int quarter) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", UNIT);
+        body.put("year", YEAR);
+        body.put("quarter", quarter);
+        body.put("agreementId", agreement());
+        body.put("agreementRevision", 1);
+        body.putArray("entries");
+        body.put("obstacles", "Sebagian kegiatan dijadwalkan pada triwulan berikutnya");
+        body.put("followUp", "Koordinasi dengan kelurahan");
+        return body;
+    }
+
+    private static ObjectNode parts(ObjectNode body, int item, String numerator, String denominator) {
+        ObjectNode entry = ((ArrayNode) body.get("entries")).addObject();
+        entry.put("item", item);
+        entry.put("numerator", numerator);
+        entry.put("denominator", denominator);
+        return entry;
+    }
+
+    private static ObjectNode value(ObjectNode body, int item, String value) {
+        ObjectNode entry = ((ArrayNode) body.get("entries")).addObject();
+        entry.put("item", item);
+        entry.put("value", value);
+        return entry;
+    }
+
+    @Test
+    void aQuarterIsSubmittedReturnedApprovedAndReopenedWithTheApprovedVersionReadable() {
+        ObjectNode q1 = realisation(1);
+        parts(q1, 0, "85", "100").put("budgetRealised", 250_000L);
+        value(q1, 1, "70");
+        ApiClient.Response drafted = post(OPERATOR, "/api/v1/realisations", q1);
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        assertThat(drafted.header("ETag")).isEqualTo("\"1\"");
+        assertThat(drafted.body().path("status").asString()).isEqualTo("DRAFT");
+        JsonNode deadline = get(OPERATOR, "/api/v1/reporting-deadlines?tahun=2024&triwulan=1").body();
+        assertThat(drafted.body().path("dueDate").asString()).isEqualTo(deadline.path("due").asString());
+        assertThat(drafted.body().at("/entries/0/kind").asString()).isEqualTo("PERCENTAGE");
+        assertThat(drafted.body().at("/entries/0/aggregation").asString()).as("from the Renstra indicator")
+                .isEqualTo("RATIO");
+        assertThat(drafted.body().at("/entries/0/value").decimalValue()).isEqualByComparingTo("85");
+        assertThat(drafted.body().at("/entries/0/quarter/percent").decimalValue()).isEqualByComparingTo("121.43");
+        assertThat(drafted.body().at("/entries/0/budgetAbsorption").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(drafted.body().at("/entries/1/quarter/percent").decimalValue()).as("seed 004: 70 against 82")
+                .isEqualByComparingTo("85.37");
+        String id = drafted.body().path("id").asString();
+        String path = "/api/v1/realisations/" + id;
+
+        assertProblem(send(OPERATOR, "POST", path + "/submission", "\"1\"", null), 400,
+                "PF-REALISASI-BELUM-LENGKAP", "/entries");
+        ObjectNode change = JSON.createObjectNode();
+        change.set("entries", q1.get("entries").deepCopy());
+        value(change, 2, "12").put("budgetRealised", 5_955_000L);
+        ApiClient.Response completed = send(OPERATOR, "PUT", path, "\"1\"", change);
+        assertThat(completed.status()).as(completed.text()).isEqualTo(200);
+        assertThat(completed.header("ETag")).isEqualTo("\"2\"");
+        assertThat(completed.body().path("version").asInt()).as("a draft is edited in place").isEqualTo(1);
+        assertProblem(send(OPERATOR, "PUT", path, "\"1\"", change), 412, "PF-REALISASI-BERUBAH", null);
+        assertProblem(send(OPERATOR, "POST", path + "/submission", null, null), 428, "KESRA-IF-MATCH-WAJIB", null);
+
+        ApiClient.Response submitted = send(OPERATOR, "POST", path + "/submission", "\"2\"", null);
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+        assertThat(submitted.body().path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(submitted.body().path("late").asBoolean()).as("2024 Q1 submitted in a later year").isTrue();
+        assertThat(submitted.body().path("workingDaysLate").asInt()).isPositive();
+        assertProblem(send(OPERATOR, "PUT", path, "\"3\"", change), 422, "PF-STATUS-TIDAK-MEMUNGKINKAN", null);
+        assertThat(send("metrobarat.operator", "POST", path + "/approval", "\"3\"", null).status())
+                .as("an operator does not decide").isEqualTo(403);
+        assertProblem(get("rejomulyo.operator", path), 404, "PF-REALISASI-TIDAK-DITEMUKAN", null);
+
+        ObjectNode giveBack = JSON.createObjectNode();
+        giveBack.putArray("checklist").add("RECHECK_CAPAIAN").add("OTHER");
+        assertProblem(send(CAMAT, "POST", path + "/return", "\"3\"", giveBack), 400, "PF-DAFTAR-PERIKSA-TIDAK-SAH",
+                "/other");
+        giveBack.put("other", "Lampirkan daftar hadir kunjungan");
+        ApiClient.Response returned = send(CAMAT, "POST", path + "/return", "\"3\"", giveBack);
+        assertThat(returned.status()).as(returned.text()).isEqualTo(200);
+        assertThat(returned.body().path("status").asString()).isEqualTo("RETURNED");
+
+        ((ObjectNode) change.at("/entries/2")).put("value", "14");
+        ApiClient.Response fixed = send(OPERATOR, "PUT", path, "\"4\"", change);
+        assertThat(fixed.status()).as(fixed.text()).isEqualTo(200);
+        assertThat(send(OPERATOR, "POST", path + "/submission", "\"5\"", null).status()).isEqualTo(200);
+        ApiClient.Response approved = send(CAMAT, "POST", path + "/approval", "\"6\"", null);
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.body().path("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.body().path("approvedVersion").asInt()).isEqualTo(1);
+        assertThat(approved.body().path("approvedBy").asString()).isEqualTo(CAMAT);
+
+        ((ObjectNode) change.at("/entries/2")).put("value", "15");
+        assertProblem(send(OPERATOR, "PUT", path, "\"7\"", change), 400, "PF-ISIAN-WAJIB", "/reason");
+        change.put("reason", "Satu kunjungan belum tercatat");
+        ApiClient.Response reopened = send(OPERATOR, "PUT", path, "\"7\"", change);
+        assertThat(reopened.status()).as(reopened.text()).isEqualTo(200);
+        assertThat(reopened.body().path("status").asString()).as("an edit re-opens the approval").isEqualTo("DRAFT");
+        assertThat(reopened.body().path("version").asInt()).isEqualTo(2);
+        assertThat(reopened.body().path("approvedVersion").asInt()).isEqualTo(1);
+        JsonNode asApproved = get("inspektorat.auditor", path + "/versions/1").body();
+        assertThat(asApproved.path("status").asString()).isEqualTo("APPROVED");
+        assertThat(asApproved.at("/entries/2/value").decimalValue()).as("the approved version stays as approved")
+                .isEqualByComparingTo("14");
+        assertProblem(get(OPERATOR, path + "/versions/3"), 404, "PF-VERSI-REALISASI-TIDAK-DITEMUKAN", null);
+
+        JsonNode audit = get(CAMAT, path + "/transitions").body();
+        assertThat(audit.findValuesAsString("to")).containsExactly("DRAFT", "SUBMITTED", "RETURNED", "SUBMITTED",
+                "APPROVED", "DRAFT");
+        assertThat(audit.findValuesAsString("by")).containsExactly(OPERATOR, OPERATOR, CAMAT, OPERATOR, CAMAT,
+                OPERATOR);
+        assertThat(audit.at("/2/from").asString()).isEqualTo("SUBMITTED");
+        assertThat(audit.at("/2/checklist").toString()).contains("RECHECK_CAPAIAN", "OTHER");
+        assertThat(audit.at("/2/reason").asString()).isEqualTo("Lampirkan daftar hadir kunjungan");
+        assertThat(audit.at("/5/reason").asString()).isEqualTo("Satu kunjungan belum tercatat");
+        assertThat(audit.at("/0/at").asString()).isNotBlank();
+
+        // Q2 builds on Q1's approved version: ratio of summed parts, sum, last value.
+        ObjectNode q2 = realisation(2);
+        parts(q2, 0, "15", "50");
+        value(q2, 1, "75");
+        value(q2, 2, "10");
+        ApiClient.Response second = post(OPERATOR, "/api/v1/realisations", q2);
+        assertThat(second.status()).as(second.text()).isEqualTo(201);
+        assertThat(second.body().at("/entries/0/yearToDateValue").decimalValue()).as("(85+15)/(100+50)")
+                .isEqualByComparingTo("66.67");
+        assertThat(second.body().at("/entries/0/yearToDate/percent").decimalValue()).isEqualByComparingTo("95.24");
+        assertThat(second.body().at("/entries/1/yearToDateValue").decimalValue()).isEqualByComparingTo("75");
+        assertThat(second.body().at("/entries/2/yearToDateValue").decimalValue()).as("14 approved + 10")
+                .isEqualByComparingTo("24");
+        assertThat(second.body().at("/entries/2/yearToDate/percent").decimalValue()).isEqualByComparingTo("60.00");
+        assertProblem(post(OPERATOR, "/api/v1/realisations", q2), 409, "PF-REALISASI-SUDAH-ADA", "/quarter");
+        JsonNode listed = get(CAMAT, "/api/v1/realisations?unit=" + UNIT + "&tahun=2024").body();
+        assertThat(listed.path("items").findValuesAsString("id")).contains(id);
+    }
+
+    @Test
+    void badFiguresAndCallersAreRefusedWithAPointerAndNothingWritten() {
+        refused(OPERATOR, b -> value(b, 1, "delapan puluh"), 400, "PF-NILAI-BUKAN-ANGKA", "/entries/0/value");
+        refused(OPERATOR, b -> value(b, 2, "-3"), 400, "PF-REALISASI-TIDAK-SAH", "/entries/0/value");
+        refused(OPERATOR, b -> parts(b, 0, "120", "100"), 400, "PF-PERSENTASE-LEBIH-100", "/entries/0/numerator");
+        refused(OPERATOR, b -> parts(b, 0, "5", "0"), 400, "PF-PENYEBUT-NOL", "/entries/0/denominator");
+        refused(OPERATOR, b -> value(b, 0, "85"), 400, "PF-DEFINISI-PERSENTASE", "/entries/0/numerator");
+        refused(OPERATOR, b -> value(b, 7, "1"), 400, "PF-BUTIR-PK-TIDAK-DIKENAL", "/entries/0/item");
+        refused(OPERATOR, b -> {
+            value(b, 1, "80");
+            value(b, 1, "81");
+        }, 400, "PF-BUTIR-GANDA", "/entries/1/item");
+        refused(OPERATOR, b -> b.put("quarter", 5), 400, "PF-TRIWULAN-TIDAK-SAH", "/quarter");
+        refused("metrobarat.operator", b -> value(b, 1, "80"), 403, "PF-BUKAN-PELAPOR-UNIT", "/unit");
+        // Another kecamatan's operator learns nothing: the same answer as for a unit that does not exist.
+        refused("rejomulyo.operator", b -> value(b, 1, "80"), 400, "PF-UNIT-TIDAK-DIKENAL", "/unit");
+        refused(OPERATOR, b -> b.put("unit", "18.72.03.1999"), 400, "PF-UNIT-TIDAK-DIKENAL", "/unit");
+        refused(OPERATOR, b -> b.put("agreementRevision", 9), 404, "PF-REVISI-PK-TIDAK-DITEMUKAN", null);
+    }
+
+    private void refused(String user, Consumer<ObjectNode> breakIt, int status, String code, String pointer) {
+        ObjectNode body = realisation(3);
+        breakIt.accept(body);
+        assertProblem(post(user, "/api/v1/realisations", body), status, code, pointer);
+        assertThat(jdbc.sql("SELECT count(*) FROM realisation WHERE agreement_id = ?::uuid AND quarter = 3")
+                .param(agreement()).query(Long.class).single()).as("a refused realisation leaves nothing").isZero();
+    }
+
+    @Test
+    void onlyTheParentsApproverDecidesAndNeverTheSubmitter() {
+        // A kecamatan's own report: its operator submits, its camat decides.
+        String kecamatan = agreed("18.72.03", "Camat Metro Barat (uji realisasi)");
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", "18.72.03");
+        body.put("year", YEAR);
+        body.put("quarter", 1);
+        body.put("agreementId", kecamatan);
+        body.put("agreementRevision", 1);
+        body.putArray("entries").addObject().put("item", 0).put("value", "82");
+        ApiClient.Response drafted = post("metrobarat.operator", "/api/v1/realisations", body);
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        String path = "/api/v1/realisations/" + drafted.body().path("id").asString();
+        assertThat(send("metrobarat.operator", "POST", path + "/submission", "\"1\"", null).status()).isEqualTo(200);
+        ApiClient.Response approved = send(CAMAT, "POST", path + "/approval", "\"2\"", null);
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.body().at("/entries/0/quarter/percent").decimalValue()).as("seed 004: 82 against 70")
+                .isEqualByComparingTo("117.14");
+
+        // An OPD: the realm has no head-of-agency role; a platform admin decides, but never on what they submitted.
+        String opd = agreed("disnakertrans", "Kepala Dinas Tenaga Kerja dan Transmigrasi (uji realisasi)");
+        body.put("unit", "disnakertrans");
+        body.put("agreementId", opd);
+        assertProblem(post(PLANNER, "/api/v1/realisations", body), 403, "PF-BUKAN-PELAPOR-UNIT", "/unit");
+        ApiClient.Response own = post(ADMIN, "/api/v1/realisations", body);
+        assertThat(own.status()).as(own.text()).isEqualTo(201);
+        String opdPath = "/api/v1/realisations/" + own.body().path("id").asString();
+        assertThat(send(ADMIN, "POST", opdPath + "/submission", "\"1\"", null).status()).isEqualTo(200);
+        assertProblem(send(ADMIN, "POST", opdPath + "/approval", "\"2\"", null), 403,
+                "PF-PELAPOR-TIDAK-BOLEH-MENILAI", null);
+        assertProblem(send(CAMAT, "POST", opdPath + "/approval", "\"2\"", null), 404,
+                "PF-REALISASI-TIDAK-DITEMUKAN", null);
+        assertThat(get(ADMIN, opdPath).body().path("status").asString()).isEqualTo("SUBMITTED");
+
+        // A realisation needs an agreed revision.
+        ObjectNode draftOnly = JSON.createObjectNode();
+        draftOnly.put("unit", "18.72.03");
+        draftOnly.put("year", 2025);
+        draftOnly.put("position", "HEAD");
+        draftOnly.put("positionTitle", "Camat Metro Barat (uji realisasi draf)");
+        item(draftOnly.putArray("items"), "Sasaran", "Indeks Kepuasan Masyarakat", "indeks", "70", null);
+        ApiClient.Response draft = post(ADMIN, "/api/v1/agreements", draftOnly);
+        assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+        body.put("unit", "18.72.03");
+        body.put("year", 2025);
+        body.put("agreementId", draft.body().path("id").asString());
+        assertProblem(post("metrobarat.operator", "/api/v1/realisations", body), 422, "PF-PK-BELUM-DISEPAKATI",
+                "/agreementRevision");
+    }
+
+    private String agreed(String unit, String title) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", unit);
+        body.put("year", YEAR);
+        body.put("position", "HEAD");
+        body.put("positionTitle", title);
+        item(body.putArray("items"), "Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat", "indeks",
+                "70", null);
+        ApiClient.Response drafted = post(ADMIN, "/api/v1/agreements", body);
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        String id = drafted.body().path("id").asString();
+        assertThat(send(ADMIN, "POST", "/api/v1/agreements/" + id + "/agreement", "\"1\"", null).status())
+                .isEqualTo(200);
+        return id;
+    }
+
+    private ApiClient.Response send(String user, String method, String path, String ifMatch, JsonNode body) {
+        return api.send(method, path, token(user), body == null ? null : JSON.writeValueAsString(body),
+                ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    }
+}
