@@ -1,0 +1,45 @@
+package org.kesra.reporting;
+
+import org.kesra.platform.refusal.ProblemType;
+import org.kesra.platform.refusal.RefusalKind;
+
+/**
+ * Every problem code reporting-service answers with besides the platform's own ({@code PlatformProblems}). Use cases
+ * throw {@code ReportingProblems.X.refuse(detail)}; the kind becomes the HTTP status in one place (platform-web).
+ */
+public enum ReportingProblems implements ProblemType {
+
+    /** A report parameter that cannot be read (period, format, region code): 400 with a pointer per parameter. */
+    PARAMETER_INVALID("RP-PARAMETER-TIDAK-SAH", RefusalKind.INVALID, "Parameter laporan tidak sah"),
+    /** A kecamatan or kelurahan code the city does not have. */
+    REGION_UNKNOWN("RP-WILAYAH-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Wilayah tidak dikenal"),
+    /** A region outside the caller's own; said without telling whether it exists or has data. */
+    OUTSIDE_REGION("RP-DI-LUAR-WILAYAH", RefusalKind.FORBIDDEN, "Di luar wilayah Anda"),
+    /** A caller whose role reads no report (the access table lets through only reading roles; this is the backstop). */
+    ROLE_NOT_ALLOWED("RP-PERAN-TIDAK-DIIZINKAN", RefusalKind.FORBIDDEN, "Peran tidak diizinkan");
+
+    private final String code;
+    private final RefusalKind kind;
+    private final String title;
+
+    ReportingProblems(String code, RefusalKind kind, String title) {
+        this.code = code;
+        this.kind = kind;
+        this.title = title;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public RefusalKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

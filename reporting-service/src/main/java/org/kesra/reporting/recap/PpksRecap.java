@@ -1,0 +1,170 @@
+package org.kesra.reporting.recap;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.kesra.platform.web.Violation;
+import org.kesra.reporting.ReportingProblems;
+import org.kesra.reporting.access.ReportingAccess;
+import org.kesra.reporting.population.Population;
+import org.kesra.reporting.sources.SourceProgress;
+import org.kesra.reporting.welfarefigures.WelfareFigures;
+import org.kesra.reporting.wilayah.Regions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The PPKS and programme recap of a kecamatan (or the city) for a period: per kelurahan the registered households
+ * and persons (current position of the household read model), the PPKS terdata and ditangani and the KPM per
+ * programme that welfare-service published for exactly that period. It lays the published figures out and sums
+ * them; the only figure it derives is the share ditangani/terdata (percent, 2 decimals, half up) of a row or total.
+ */
+@Service
+public class PpksRecap {
+
+    static final List<String> TOPICS = List.of("household.events", "welfare.events");
+    private static final Pattern KECAMATAN = Pattern.compile("[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}(\\.[0-9]{4})?");
+
+    /** A programme's KPM in a row; {@code realisedRupiah} null when not known. */
+    public record ProgrammeFigure(String programme, long kpm, Long realisedRupiah) {
+    }
+
+    /** One kelurahan, or the total of the report ({@code code} null). {@code ppksDitanganiPersen} null if none terdata. */
+    public record Row(String code, String name, long households, long persons, long ppksTerdata, long ppksDitangani,
+                      BigDecimal ppksDitanganiPersen, List<ProgrammeFigure> programmes, UUID welfareEventId) {
+    }
+
+    /** The region a recap covers: a kecamatan, or the city ({@code level} kota). */
+    public record Area(String code, String name, String level) {
+    }
+
+    /**
+     * The recap. {@code figuresPublished}: whether welfare-service published figures for this period for at least
+     * one kelurahan shown (without them the PPKS and KPM columns are zero and {@code notes} say so).
+     */
+    public record Recap(String period, String periodLabel, java.time.LocalDate periodFrom,
+                        java.time.LocalDate periodTo, Area area, boolean figuresPublished, List<String> programmes,
+                        List<Row> kelurahan, Row total, List<SourceProgress.Source> sources, List<String> notes) {
+
+        /** The data version: the newest event applied from any source (null when nothing was applied yet). */
+        public Instant dataAsOf() {
+            return sources.stream().map(SourceProgress.Source::lastEventTime).filter(Objects::nonNull)
+                    .max(Instant::compareTo).orElse(null);
+        }
+    }
+
+    private final Regions regions;
+    private final Population population;
+    private final WelfareFigures welfare;
+    private final SourceProgress progress;
+
+    public PpksRecap(Regions regions, Population population, WelfareFigures welfare, SourceProgress progress) {
+        this.regions = regions;
+        this.population = population;
+        this.welfare = welfare;
+        this.progress = progress;
+    }
+
+    /**
+     * @param kecamatan a kecamatan code, or null: the city for city readers, the caller's kecamatan for regional ones
+     */
+    @Transactional(readOnly = true)
+    public Recap recap(ReportingAccess.Scope scope, String periodText, String kecamatan) {
+        String requested = kecamatan == null || kecamatan.isBlank() ? null : kecamatan.trim();
+        scope.requireOverlaps(requested); // before anything is looked up: says nothing about the region
+        ReportPeriod period = ReportPeriod.parse(periodText);
+        if (requested != null && !KECAMATAN.matcher(requested).matches()) {
+            throw ReportingProblems.PARAMETER_INVALID.refuse("Kode kecamatan tidak sah.",
+                    List.of(Violation.field("/kecamatan", "Kode kecamatan berbentuk 18.72.01.")));
+        }
+        String kecamatanCode = requested != null ? requested
+                : scope.region().filter(r -> r.length() >= 8).map(r -> r.substring(0, 8)).orElse(null);
+        Area area;
+        if (kecamatanCode == null) {
+            area = new Area("18.72", "Kota Metro", "kota");
+        } else {
+            Regions.Region found = regions.kecamatan(kecamatanCode).orElseThrow(() ->
+                    ReportingProblems.REGION_UNKNOWN.refuse("Kecamatan " + kecamatanCode + " tidak dikenal."));
+            area = new Area(found.code(), found.name(), "kecamatan");
+        }
+        List<Regions.Region> shown = regions.kelurahan(kecamatanCode).stream()
+                .filter(k -> scope.covers(k.code())).toList();
+        List<String> codes = shown.stream().map(Regions.Region::code).toList();
+        Map<String, Population.Count> counts = population.counts(codes);
+        Map<String, WelfareFigures.Figures> figures = welfare.forPeriod(codes, period.from(), period.to());
+
+        TreeSet<String> programmes = new TreeSet<>();
+        figures.values().forEach(f -> f.programmes().forEach(p -> programmes.add(p.programme())));
+        List<Row> rows = new ArrayList<>();
+        for (Regions.Region k : shown) {
+            Population.Count count = counts.getOrDefault(k.code(), new Population.Count(k.code(), 0, 0));
+            WelfareFigures.Figures published = figures.get(k.code());
+            List<ProgrammeFigure> kpm = new ArrayList<>();
+            for (String programme : programmes) {
+                kpm.add(published == null ? new ProgrammeFigure(programme, 0, null) : published.programmes().stream()
+                        .filter(p -> p.programme().equals(programme)).findFirst()
+                        .map(p -> new ProgrammeFigure(programme, p.kpm(), p.realisedRupiah()))
+                        .orElse(new ProgrammeFigure(programme, 0, null)));
+            }
+            long terdata = published == null ? 0 : published.ppksTerdata();
+            long ditangani = published == null ? 0 : published.ppksDitangani();
+            rows.add(new Row(k.code(), k.name(), count.households(), count.persons(), terdata, ditangani,
+                    percent(ditangani, terdata), kpm, published == null ? null : published.eventId()));
+        }
+        List<String> notes = new ArrayList<>();
+        if (figures.isEmpty()) {
+            notes.add("Dinas Sosial belum menerbitkan angka PPKS dan KPM untuk periode " + period.label()
+                    + "; kolom PPKS dan KPM bernilai nol.");
+        }
+        notes.add("KK dan jiwa terdaftar adalah posisi terkini register, bukan posisi akhir periode.");
+        notes.add("PPKS per 26 kategori belum tersedia: welfare-service belum menerbitkan peristiwa PPKS per kategori.");
+        return new Recap(period.code(), period.label(), period.from(), period.to(), area, !figures.isEmpty(),
+                List.copyOf(programmes), rows, total(rows, programmes), progress.of(TOPICS), notes);
+    }
+
+    private static Row total(List<Row> rows, TreeSet<String> programmes) {
+        long households = 0;
+        long persons = 0;
+        long terdata = 0;
+        long ditangani = 0;
+        Map<String, long[]> kpm = new TreeMap<>();
+        Map<String, Long> rupiah = new TreeMap<>();
+        Map<String, Boolean> rupiahKnown = new TreeMap<>();
+        for (Row row : rows) {
+            households += row.households();
+            persons += row.persons();
+            terdata += row.ppksTerdata();
+            ditangani += row.ppksDitangani();
+            for (ProgrammeFigure p : row.programmes()) {
+                kpm.computeIfAbsent(p.programme(), x -> new long[1])[0] += p.kpm();
+                if (p.realisedRupiah() != null) {
+                    rupiah.merge(p.programme(), p.realisedRupiah(), Long::sum);
+                    rupiahKnown.putIfAbsent(p.programme(), true);
+                } else if (p.kpm() > 0) {
+                    rupiahKnown.put(p.programme(), false); // part of the sum unknown: the total is unknown
+                }
+            }
+        }
+        List<ProgrammeFigure> totals = new ArrayList<>();
+        for (String programme : programmes) {
+            boolean known = rupiahKnown.getOrDefault(programme, false);
+            totals.add(new ProgrammeFigure(programme, kpm.getOrDefault(programme, new long[1])[0],
+                    known ? rupiah.get(programme) : null));
+        }
+        return new Row(null, "Jumlah", households, persons, terdata, ditangani, percent(ditangani, terdata), totals,
+                null);
+    }
+
+    static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,73 @@
+package org.kesra.reporting.recap.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.kesra.platform.web.Violation;
+import org.kesra.reporting.ReportingProblems;
+import org.kesra.reporting.access.ReportingAccess;
+import org.kesra.reporting.recap.PpksRecap;
+import org.kesra.reporting.recap.RecapWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Laporan", description = "Laporan dinas yang disusun dari peristiwa layanan lain")
+public class PpksRecapController {
+
+    private final PpksRecap recaps;
+
+    public PpksRecapController(PpksRecap recaps) {
+        this.recaps = recaps;
+    }
+
+    @GetMapping("/api/v1/reports/ppks-recap")
+    @Operation(summary = "Rekapitulasi PPKS dan program per kelurahan (JSON atau XLSX)",
+            description = "Per kelurahan: KK dan jiwa terdaftar, PPKS terdata dan ditangani, KPM per program untuk "
+                    + "periode tersebut, dengan versi data dan keterlambatan tiap sumber peristiwa. XLSX dengan "
+                    + "format=xlsx atau Accept: " + RecapWorkbook.MEDIA_TYPE + ". Staf kecamatan/kelurahan hanya "
+                    + "wilayahnya.")
+    @ApiResponse(responseCode = "200", description = "Rekapitulasi", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PpksRecap.Recap.class)),
+            @Content(mediaType = RecapWorkbook.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
+    public ResponseEntity<?> recap(
+            @Parameter(description = "Tahun (2026), triwulan (2026-Q3) atau bulan (2026-11)")
+            @RequestParam(required = false) String period,
+            @Parameter(description = "Kode kecamatan (18.72.03); tanpa kode: seluruh kota, atau wilayah staf")
+            @RequestParam(required = false) String kecamatan,
+            @Parameter(description = "json (bawaan) atau xlsx") @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean xlsx = xlsx(format, accept);
+        PpksRecap.Recap recap = recaps.recap(ReportingAccess.reader(), period, kecamatan);
+        if (!xlsx) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(recap);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(RecapWorkbook.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(RecapWorkbook.fileName(recap)).build().toString())
+                .body(RecapWorkbook.write(recap));
+    }
+
+    private static boolean xlsx(String format, String accept) {
+        if (format != null) {
+            return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "xlsx" -> true;
+                case "json" -> false;
+                default -> throw ReportingProblems.PARAMETER_INVALID.refuse("Format laporan tidak dikenal.",
+                        List.of(Violation.field("/format", "Format '" + format + "' tidak dikenal; json atau xlsx.")));
+            };
+        }
+        return accept != null && accept.contains(RecapWorkbook.MEDIA_TYPE);
+    }
+}

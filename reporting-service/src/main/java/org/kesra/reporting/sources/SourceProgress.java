@@ -1,0 +1,67 @@
+package org.kesra.reporting.sources;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.kesra.events.inbox.ReceivedEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * How far each source topic has been applied to the read models (table {@code source_progress}, written only here).
+ * Every event handler calls {@link #applied} in the transaction that applies the event and records it in the inbox,
+ * so the progress never runs ahead of the data. The event backbone hands handlers the event, not its Kafka
+ * partition and offset, so progress is counted in events and event time; a report shows it as its data version.
+ */
+@Service
+public class SourceProgress {
+
+    /** One topic's progress; {@code lagSeconds} is the age of its newest applied event when read (null if none). */
+    public record Source(String topic, long eventsApplied, UUID lastEventId, String lastEventType,
+                         Instant lastEventTime, Instant lastAppliedAt, Long lagSeconds) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock = Clock.systemUTC();
+
+    public SourceProgress(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void applied(String topic, ReceivedEvent<?> event) {
+        jdbc.sql("""
+                INSERT INTO source_progress AS p (topic, events_applied, last_event_id, last_event_type,
+                                                  last_event_time, last_applied_at)
+                VALUES (:topic, 1, :id, :type, :time, :now)
+                ON CONFLICT (topic) DO UPDATE SET events_applied = p.events_applied + 1,
+                    last_event_id = CASE WHEN p.last_event_time IS NULL OR EXCLUDED.last_event_time >= p.last_event_time
+                                         THEN EXCLUDED.last_event_id ELSE p.last_event_id END,
+                    last_event_type = CASE WHEN p.last_event_time IS NULL OR EXCLUDED.last_event_time >= p.last_event_time
+                                           THEN EXCLUDED.last_event_type ELSE p.last_event_type END,
+                    last_event_time = greatest(p.last_event_time, EXCLUDED.last_event_time),
+                    last_applied_at = EXCLUDED.last_applied_at""")
+                .param("topic", topic).param("id", event.id()).param("type", event.type())
+                .param("time", Timestamp.from(event.time())).param("now", Timestamp.from(Instant.now(clock)))
+                .update();
+    }
+
+    /** The progress of the given topics, in that order; a topic not yet heard from has zero events. */
+    public List<Source> of(List<String> topics) {
+        Instant now = Instant.now(clock);
+        return topics.stream().map(topic -> jdbc.sql("""
+                        SELECT events_applied, last_event_id, last_event_type, last_event_time, last_applied_at
+                        FROM source_progress WHERE topic = ?""").param(topic)
+                .query((rs, n) -> {
+                    Timestamp time = rs.getTimestamp(4);
+                    Timestamp applied = rs.getTimestamp(5);
+                    Instant last = time == null ? null : time.toInstant();
+                    return new Source(topic, rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), last,
+                            applied == null ? null : applied.toInstant(),
+                            last == null ? null : Math.max(0, Duration.between(last, now).toSeconds()));
+                }).optional()
+                .orElse(new Source(topic, 0, null, null, null, null, null))).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package org.kesra.reporting.welfarefigures;
+
+import org.kesra.contracts.EventCatalog;
+import org.kesra.contracts.EventDefinition;
+import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
+import org.kesra.events.inbox.EventHandler;
+import org.kesra.events.inbox.ReceivedEvent;
+import org.kesra.reporting.sources.SourceProgress;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the recap takes from welfare-service's events. welfare.events carries, besides probes, only
+ * {@code welfare.kelurahan-indicators.published} today: PPKS totals (not per category) and KPM per programme per
+ * kelurahan and period. Runs in the inbox transaction, with the topic's progress.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WelfareEventHandlers {
+
+    static final String TOPIC = "welfare.events";
+
+    @Bean
+    EventHandler<KelurahanIndicatorsPublished> reportingKelurahanIndicators(WelfareFigures figures,
+                                                                            SourceProgress progress) {
+        return new EventHandler<>() {
+            @Override
+            public EventDefinition definition() {
+                return EventCatalog.KELURAHAN_INDICATORS_PUBLISHED;
+            }
+
+            @Override
+            public void handle(ReceivedEvent<KelurahanIndicatorsPublished> event) {
+                figures.published(event.payload(), event.id());
+                progress.applied(TOPIC, event);
+            }
+        };
+    }
+}
