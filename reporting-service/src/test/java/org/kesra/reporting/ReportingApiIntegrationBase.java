@@ -36,9 +36,17 @@ public abstract class ReportingApiIntegrationBase {
     protected int port;
     protected ApiClient api;
 
+    /** Whether the service's consumer group was moved past what other modules' tests published (once per JVM). */
+    private static final java.util.concurrent.atomic.AtomicBoolean GROUP_AT_THE_END =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     @BeforeAll
     static void events() {
         events = new SourceEventsFixture();
+        // Runs before the first test class's Spring context starts (and with it the service's consumer).
+        if (GROUP_AT_THE_END.compareAndSet(false, true)) {
+            events.startGroupAtTheEnd("kesra.reporting");
+        }
     }
 
     @AfterAll

@@ -42,9 +42,10 @@ public final class SourceEventsFixture implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaProducer<String, byte[]> producer;
+    private final String servers;
 
     public SourceEventsFixture() {
-        String servers = System.getProperty("KAFKA_BOOTSTRAP_SERVERS");
+        servers = System.getProperty("KAFKA_BOOTSTRAP_SERVERS");
         for (String topic : List.of(HOUSEHOLD, WELFARE, "performance.events")) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
                 admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
@@ -111,6 +112,31 @@ public final class SourceEventsFixture implements AutoCloseable {
     }
 
     /** One record with the given event id (sending the same id twice is a redelivery). */
+    /**
+     * Commits the consumer group's position at the current end of every source topic, before the service joins it:
+     * in the full build the broker is shared, and household- and welfare-service's tests have already published
+     * thousands of events for the same kelurahan, which this service's tests would otherwise count and wait for.
+     * The service then reads only the events these tests send. Only possible while the group has no member.
+     */
+    public void startGroupAtTheEnd(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            List<String> topics = List.of(HOUSEHOLD, WELFARE, "performance.events");
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends =
+                    new java.util.HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
+                    description.partitions().forEach(partition -> ends.put(
+                            new org.apache.kafka.common.TopicPartition(topic, partition.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets =
+                    new java.util.HashMap<>();
+            admin.listOffsets(ends).all().get().forEach((partition, end) -> offsets.put(partition,
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(end.offset())));
+            admin.alterConsumerGroupOffsets(group, offsets).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot move consumer group " + group + " to the end of its topics", e);
+        }
+    }
+
     public void send(String topic, String service, UUID id, EventDefinition definition, String key, String subject,
                      Record payload) {
         var event = CloudEventBuilder.v1()
