@@ -21,8 +21,10 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kesra.reporting.sources.SourceProgress;
 
@@ -113,6 +115,7 @@ public final class RecapWorkbook {
         header(sheet.createRow(r), styles, "Kode", "Kelurahan", "KK terdaftar", "Jiwa terdaftar", "PPKS terdata",
                 "PPKS ditangani", "% ditangani");
         sheet.createFreezePane(0, r + 1);
+        printOnA4(sheet, r);
         for (PpksRecap.Row row : recap.kelurahan()) {
             recapRow(sheet.createRow(++r), row, styles, false);
         }
@@ -143,6 +146,7 @@ public final class RecapWorkbook {
         int r = title(sheet, recap, title, styles);
         header(sheet.createRow(r), styles, "Kode", "Kelurahan", "Program", "KPM", "Realisasi (Rp)");
         sheet.createFreezePane(0, r + 1);
+        printOnA4(sheet, r);
         for (PpksRecap.Row row : recap.kelurahan()) {
             for (PpksRecap.ProgrammeFigure p : row.programmes()) {
                 programmeRow(sheet.createRow(++r), row.code(), row.name(), p, styles, false);
@@ -175,6 +179,7 @@ public final class RecapWorkbook {
         header(sheet.createRow(r), styles, "Topik", "Peristiwa diterapkan", "Peristiwa terakhir", "Jenis",
                 "Waktu peristiwa terakhir");
         sheet.createFreezePane(0, r + 1);
+        printOnA4(sheet, r);
         for (SourceProgress.Source s : recap.sources()) {
             Row out = sheet.createRow(++r);
             text(out, 0, s.topic(), null);
@@ -184,6 +189,21 @@ public final class RecapWorkbook {
             text(out, 4, s.lastEventTime() == null ? "" : time(s.lastEventTime()), null);
         }
         widths(sheet, 20, 20, 40, 36, 28);
+    }
+
+    /**
+     * Printed as offices print it: A4 landscape, one page wide, the title and the column header repeated on every
+     * page. Without it a printout split the columns over several pages and cut the title.
+     */
+    private static void printOnA4(Sheet sheet, int headerRow) {
+        sheet.setAutobreaks(true);
+        sheet.setFitToPage(true);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + (headerRow + 1)));
     }
 
     private static void header(Row row, Styles styles, String... names) {

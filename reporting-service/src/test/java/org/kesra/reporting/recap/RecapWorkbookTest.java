@@ -53,6 +53,22 @@ class RecapWorkbookTest {
         }
     }
 
+    @Test
+    void printsEverySheetOnA4LandscapeOnePageWideWithTheHeaderRepeated() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(RecapWorkbook.write(recap())))) {
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                org.apache.poi.xssf.usermodel.XSSFSheet sheet = workbook.getSheetAt(i);
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getPaperSize())
+                        .isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                assertThat(sheet.getRepeatingRows()).as(sheet.getSheetName()).isNotNull();
+                assertThat(sheet.getRepeatingRows().getFirstRow()).isZero();
+            }
+        }
+    }
+
     private static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
