@@ -10,28 +10,14 @@ public enum EventBackboneProblems implements ProblemType {
     REDRIVE_FAILED("KESRA-DLT-REDRIVE-FAILED", RefusalKind.UNPROCESSABLE, "Event masih gagal diproses"),
     PROBE_UNSUPPORTED("KESRA-PROBE-UNSUPPORTED", RefusalKind.NOT_FOUND, "Probe tidak tersedia");
 
-    private final String code;
-    private final RefusalKind kind;
-    private final String title;
+    private final Definition definition;
 
     EventBackboneProblems(String code, RefusalKind kind, String title) {
-        this.code = code;
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition(code, kind, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public RefusalKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

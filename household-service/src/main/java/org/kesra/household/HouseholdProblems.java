@@ -54,28 +54,14 @@ public enum HouseholdProblems implements ProblemType {
     PROFILE_NOT_OWNED("HH-PROFIL-BUKAN-MILIK", RefusalKind.FORBIDDEN, "Bukan profil Anda"),
     REVIEW_DECIDED("HH-SUDAH-DIPUTUSKAN", RefusalKind.CONFLICT, "Sudah diputuskan");
 
-    private final String code;
-    private final RefusalKind kind;
-    private final String title;
+    private final Definition definition;
 
     HouseholdProblems(String code, RefusalKind kind, String title) {
-        this.code = code;
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition(code, kind, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public RefusalKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

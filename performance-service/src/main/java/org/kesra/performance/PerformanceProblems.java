@@ -133,28 +133,14 @@ public enum PerformanceProblems implements ProblemType {
     /** An AKIP evaluation score outside 0-100. */
     SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100");
 
-    private final String code;
-    private final RefusalKind kind;
-    private final String title;
+    private final Definition definition;
 
     PerformanceProblems(String code, RefusalKind kind, String title) {
-        this.code = code;
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition(code, kind, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public RefusalKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -18,28 +18,14 @@ public enum ReportingProblems implements ProblemType {
     /** A caller whose role reads no report (the access table lets through only reading roles; this is the backstop). */
     ROLE_NOT_ALLOWED("RP-PERAN-TIDAK-DIIZINKAN", RefusalKind.FORBIDDEN, "Peran tidak diizinkan");
 
-    private final String code;
-    private final RefusalKind kind;
-    private final String title;
+    private final Definition definition;
 
     ReportingProblems(String code, RefusalKind kind, String title) {
-        this.code = code;
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition(code, kind, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public RefusalKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -98,28 +98,14 @@ public enum WelfareProblems implements ProblemType {
     PSKS_NOT_FOUND("WF-PSKS-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "PSKS tidak ditemukan"),
     PSKS_INACTIVE("WF-PSKS-SUDAH-NONAKTIF", RefusalKind.CONFLICT, "PSKS sudah nonaktif");
 
-    private final String code;
-    private final RefusalKind kind;
-    private final String title;
+    private final Definition definition;
 
     WelfareProblems(String code, RefusalKind kind, String title) {
-        this.code = code;
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition(code, kind, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public RefusalKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -33,29 +33,15 @@ public enum PlatformProblems implements ProblemType {
     /** No valid token. */
     UNAUTHENTICATED("KESRA-AUTH-401", RefusalKind.UNAUTHENTICATED, null);
 
-    private final String code;
-    private final RefusalKind kind;
-    private final String title;
+    private final Definition definition;
 
     PlatformProblems(String code, RefusalKind kind, String title) {
-        this.code = code;
-        this.kind = kind;
-        this.title = title;
+        definition = new Definition(code, kind, title);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public RefusalKind kind() {
-        return kind;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Definition definition() {
+        return definition;
     }
 
     /** The usual answer to invalid input: "Ada isian yang tidak valid." with what is wrong and where. */

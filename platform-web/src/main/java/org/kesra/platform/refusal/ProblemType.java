@@ -8,13 +8,32 @@ package org.kesra.platform.refusal;
  */
 public interface ProblemType {
 
-    /** Stable machine-readable code, e.g. {@code HH-NIK-TERDAFTAR}. */
-    String code();
+    /**
+     * The three facts of an entry. A catalogue enum keeps one of these per constant and returns it here, so that the
+     * accessors below are written once rather than in every catalogue.
+     *
+     * @param code  stable machine-readable code, e.g. {@code HH-NIK-TERDAFTAR}
+     * @param kind  what kind of refusal it is
+     * @param title Indonesian title; {@code null} takes the platform's title for the kind
+     */
+    record Definition(String code, RefusalKind kind, String title) {
+    }
 
-    RefusalKind kind();
+    Definition definition();
+
+    /** Stable machine-readable code, e.g. {@code HH-NIK-TERDAFTAR}. */
+    default String code() {
+        return definition().code();
+    }
+
+    default RefusalKind kind() {
+        return definition().kind();
+    }
 
     /** Indonesian title; {@code null} takes the platform's title for the kind. */
-    String title();
+    default String title() {
+        return definition().title();
+    }
 
     /** A refusal of this type with the detail the user reads. */
     default Refusal refuse(String detail) {

@@ -68,16 +68,9 @@ class ProblemDetailsAdviceTest {
     enum SampleProblems implements org.kesra.platform.refusal.ProblemType {
         NIK_TAKEN;
 
-        public String code() {
-            return "HH-NIK-TERDAFTAR";
-        }
-
-        public org.kesra.platform.refusal.RefusalKind kind() {
-            return org.kesra.platform.refusal.RefusalKind.CONFLICT;
-        }
-
-        public String title() {
-            return "NIK sudah terdaftar";
+        public Definition definition() {
+            return new Definition("HH-NIK-TERDAFTAR", org.kesra.platform.refusal.RefusalKind.CONFLICT,
+                    "NIK sudah terdaftar");
         }
     }
 
