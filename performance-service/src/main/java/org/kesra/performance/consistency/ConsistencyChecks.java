@@ -306,8 +306,8 @@ public class ConsistencyChecks {
                         new ConsistencyViews.Place(ConsistencyViews.Document.REALISASI, href, at + "/budget",
                                 name + ": pagu", rupiah(entry.budget())),
                         new ConsistencyViews.Place(ConsistencyViews.Document.RENSTRA, "/api/v1/renstra/"
-                                + renstra.planId() + "/versions/" + renstra.version(), "/indicators/"
-                                + renstra.indicatorId() + "/targets/" + realisation.year() + "/budget",
+                                + renstra.planId() + "/versions/" + renstra.version(),
+                                targetPointer(scope, renstra, realisation.year()) + "/budget",
                                 renstraName + ": pendanaan " + realisation.year(), rupiah(renstra.budget())))));
             }
         }
