@@ -70,14 +70,10 @@ public class Monitoring {
                           Integer workingDaysLate) {
     }
 
-    /** One indicator's value of a quarter, with what it is measured against. */
+    /** One indicator's value of a quarter, with what it is measured against and its capaian (computed once). */
     private record Entry(String unitCode, int quarter, UUID agreementId, int position, String indicator,
                          String unitOfMeasure, Direction direction, BigDecimal target, BigDecimal targetMax,
-                         BigDecimal value) {
-
-        Capaian capaian() {
-            return Capaian.measure(direction, new Target(target, targetMax), value);
-        }
+                         BigDecimal value, Capaian capaian) {
     }
 
     /** What the scope and the question select: the units, and the SQL condition on realisation {@code r}. */
@@ -92,7 +88,8 @@ public class Monitoring {
         }
         Selection selection = select(scope, year, region);
         LocalDate today = LocalDate.now(CITY_ZONE);
-        Map<String, List<MonitoringViews.UnitQuarter>> quarters = unitQuarters(selection, year, today);
+        List<Entry> entries = entries(selection, year);
+        Map<String, List<MonitoringViews.UnitQuarter>> quarters = unitQuarters(selection, year, today, entries);
         List<MonitoringViews.UnitRow> rows = new ArrayList<>();
         int from = Math.min(paging.page() * paging.size(), selection.units().size());
         int to = Math.min(from + paging.size(), selection.units().size());
@@ -102,14 +99,15 @@ public class Monitoring {
         }
         return new MonitoringViews.MonitoringView(year, selection.region(), today,
                 PageResponse.of(rows, paging.page(), paging.size(), selection.units().size()),
-                rollups(selection, quarters, entries(selection, year)));
+                rollups(selection, quarters, entries));
     }
 
     @Transactional(readOnly = true)
     public MonitoringViews.ChartView chart(UnitScope scope, Integer year, String region) {
         Selection selection = select(scope, year, region);
+        List<Entry> entries = entries(selection, year);
         Map<String, List<MonitoringViews.UnitQuarter>> quarters = unitQuarters(selection, year,
-                LocalDate.now(CITY_ZONE));
+                LocalDate.now(CITY_ZONE), entries);
         Map<MonitoringViews.QuarterStatus, long[]> byStatus = new EnumMap<>(MonitoringViews.QuarterStatus.class);
         for (MonitoringViews.QuarterStatus status : MonitoringViews.QuarterStatus.values()) {
             byStatus.put(status, new long[4]);
@@ -121,7 +119,7 @@ public class Monitoring {
         Map<String, Mean[]> byIndicator = new TreeMap<>();
         Map<String, String> labelOf = new HashMap<>();
         Mean[] overall = means();
-        for (Entry entry : entries(selection, year)) {
+        for (Entry entry : entries) {
             String key = entry.indicator() + " (" + entry.unitOfMeasure() + ")";
             labelOf.putIfAbsent(key, entry.indicator());
             Capaian capaian = entry.capaian();
@@ -177,7 +175,8 @@ public class Monitoring {
             args.add(asked);
             args.add(asked + ".%");
         }
-        return new Selection(asked == null ? CITY : asked, units.within(scope, asked), where, args);
+        String watched = asked != null ? asked : scope.region().orElse(CITY);
+        return new Selection(watched, units.within(scope, asked), where, args);
     }
 
     private List<Report> reports(Selection selection) {
@@ -204,15 +203,21 @@ public class Monitoring {
                                        AND i.position = e.item
                  WHERE""" + " " + selection.where() + " ORDER BY r.unit_code, r.agreement_id, i.position, r.quarter")
                 .params(selection.args())
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class),
-                        rs.getInt(4), rs.getString(5), rs.getString(6), Direction.valueOf(rs.getString(7)),
-                        rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10))).list();
+                .query((rs, n) -> {
+                    Direction direction = Direction.valueOf(rs.getString(7));
+                    BigDecimal target = rs.getBigDecimal(8);
+                    BigDecimal targetMax = rs.getBigDecimal(9);
+                    BigDecimal value = rs.getBigDecimal(10);
+                    return new Entry(rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class), rs.getInt(4),
+                            rs.getString(5), rs.getString(6), direction, target, targetMax, value,
+                            Capaian.measure(direction, new Target(target, targetMax), value));
+                }).list();
     }
 
     // --- per unit and quarter ---
 
     private Map<String, List<MonitoringViews.UnitQuarter>> unitQuarters(Selection selection, int year,
-                                                                        LocalDate today) {
+                                                                        LocalDate today, List<Entry> entries) {
         Deadlines.Answer[] due = new Deadlines.Answer[4];
         for (int q = 1; q <= 4; q++) {
             try {
@@ -227,7 +232,7 @@ public class Monitoring {
             reports.computeIfAbsent(report.unitCode() + "/" + report.quarter(), k -> new ArrayList<>()).add(report);
         }
         Map<String, Mean> capaian = new HashMap<>();
-        for (Entry entry : entries(selection, year)) {
+        for (Entry entry : entries) {
             capaian.computeIfAbsent(entry.unitCode() + "/" + entry.quarter(), k -> new Mean()).add(entry.capaian());
         }
         Map<String, List<MonitoringViews.UnitQuarter>> quarters = new HashMap<>();
@@ -277,6 +282,9 @@ public class Monitoring {
                 : byCode.containsKey(selection.region()) ? byCode.get(selection.region()).name() : selection.region());
         groups.put("*", whole);
         for (Unit unit : selection.units()) {
+            if (unit.code().equals(whole.code)) {
+                continue;
+            }
             if (unit.kind() == UnitKind.KECAMATAN) {
                 groups.putIfAbsent(unit.code(), new Group("KECAMATAN", unit.code(), unit.name()));
             } else if (unit.kind() == UnitKind.KELURAHAN) {
@@ -317,11 +325,10 @@ public class Monitoring {
     private static List<Group> groupsOf(Unit unit, Map<String, Group> groups) {
         List<Group> of = new ArrayList<>();
         of.add(groups.get("*"));
-        if (groups.containsKey(unit.code()) && !groups.get(unit.code()).code.equals(groups.get("*").code)) {
+        if (groups.containsKey(unit.code())) {
             of.add(groups.get(unit.code()));
         }
-        if (unit.parentCode() != null && groups.containsKey(unit.parentCode())
-                && !unit.parentCode().equals(groups.get("*").code)) {
+        if (unit.parentCode() != null && groups.containsKey(unit.parentCode())) {
             of.add(groups.get(unit.parentCode()));
         }
         return of;
