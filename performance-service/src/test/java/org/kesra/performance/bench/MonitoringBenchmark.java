@@ -130,7 +130,7 @@ public final class MonitoringBenchmark {
                 }
                 System.out.printf(Locale.ROOT, "warm-up: %d rounds in %d s%n", rounds, warmup.toSeconds());
                 token = tokens.forUser("disnakertrans.monitor");
-                long[] service = new long[requests];
+                long[] viaService = new long[requests];
                 long[] plain = new long[requests];
                 for (int i = 0; i < requests; i++) {
                     long t0 = System.nanoTime();
@@ -138,10 +138,10 @@ public final class MonitoringBenchmark {
                     long t1 = System.nanoTime();
                     baseline(query);
                     long t2 = System.nanoTime();
-                    service[i] = t1 - t0;
+                    viaService[i] = t1 - t0;
                     plain[i] = t2 - t1;
                 }
-                report(service, plain, requests, bytes, baselineRows, entries);
+                report(viaService, plain, requests, bytes, baselineRows, entries);
             }
         }
         System.exit(0);
