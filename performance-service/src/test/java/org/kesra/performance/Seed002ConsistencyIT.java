@@ -182,6 +182,28 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
     }
 
     @Test
+    void anIndicatorWithoutATargetForAYearOfItsPlanIsFound() {
+        // The API refuses such a plan (PF-TARGET-TAHUN-KOSONG); data from before that rule or written around it
+        // (a migration, a repair) is what the check is for, so the gap is made directly in the table.
+        String unit = "18.72.02.1001";
+        ApiClient.Response plan = post(ADMIN, "/api/v1/renstra", RenstraFixtures.small(unit, 2024, 2025));
+        assertThat(plan.status()).as(plan.text()).isEqualTo(201);
+        JsonNode indicator = plan.body().at("/tujuan/0/children/0/indicators/0");
+        assertThat(jdbc.sql("DELETE FROM renstra_target WHERE indicator_id = ?::uuid AND year = 2025")
+                .param(indicator.path("id").asString()).update()).isEqualTo(1);
+        JsonNode body = get(PLANNER, "/api/v1/performance/units/" + unit + "/findings").body();
+        List<JsonNode> missing = with(body, "PF-CEK-TARGET-TAHUN-KOSONG", null);
+        assertThat(missing).hasSize(1);
+        assertThat(missing.get(0).path("year").asInt()).isEqualTo(2025);
+        assertThat(missing.get(0).path("message").asString()).contains(indicator.path("name").asString(), "2025");
+        JsonNode targets = missing.get(0).at("/places/0");
+        assertThat(resolve(targets).size()).as("only 2024 left").isEqualTo(1);
+        assertThat(resolve(missing.get(0).at("/places/1")).asInt()).isEqualTo(2025);
+        assertThat(with(get(PLANNER, "/api/v1/performance/units/" + unit + "/findings?tahun=2024").body(),
+                "PF-CEK-TARGET-TAHUN-KOSONG", null)).as("2024 is complete").isEmpty();
+    }
+
+    @Test
     void aUnitOutsideTheCallersRegionIsAnsweredLikeOneThatDoesNotExist() {
         seed002();
         ApiClient.Response outside = get("metrobarat.operator", FINDINGS);
