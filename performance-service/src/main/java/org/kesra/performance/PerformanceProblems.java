@@ -131,7 +131,15 @@ public enum PerformanceProblems implements ProblemType {
     /** No evidence file of that id on the realisation. */
     EVIDENCE_NOT_FOUND("PF-BUKTI-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Berkas bukti tidak ditemukan"),
     /** An AKIP evaluation score outside 0-100. */
-    SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100");
+    SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100"),
+
+    // --- Consistency checks and monitoring (issue 22 items 6 and 8) ---
+    /** A realised budget marked as intentionally above the pagu without the reason, or a reason without the mark. */
+    BUDGET_OVERRIDE_WITHOUT_REASON("PF-MELEBIHI-PAGU-TANPA-ALASAN", RefusalKind.INVALID,
+            "Realisasi melebihi pagu wajib disertai alasan"),
+    /** A monitoring view asked for a year outside 2000-2100 or a quarter other than 1-4. */
+    MONITORING_PERIOD_INVALID("PF-PERIODE-PEMANTAUAN-TIDAK-SAH", RefusalKind.INVALID,
+            "Tahun atau triwulan pemantauan tidak sah");
 
     private final Definition definition;
 

@@ -54,7 +54,16 @@ final class EntryCheck {
 
     /** One checked entry; {@code value} is computed from the parts when they are given. */
     record Checked(int item, BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long budgetRealised,
-                   String note) {
+                   String note, String budgetOverrideReason) {
+
+        Checked(int item, BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long budgetRealised,
+                String note) {
+            this(item, value, numerator, denominator, budgetRealised, note, null);
+        }
+
+        boolean budgetOverride() {
+            return budgetOverrideReason != null;
+        }
     }
 
     private EntryCheck() {
@@ -149,7 +158,27 @@ final class EntryCheck {
                 findings.add(PerformanceProblems.TOO_LONG, at + "/note", "Paling banyak 2000 karakter.");
                 continue;
             }
-            checked.add(new Checked(item, value, numerator, denominator, entry.budgetRealised(), note));
+            // An explicit override of the pagu needs its reason; a reason without the override would silently
+            // become one, so both halves must be there.
+            boolean override = Boolean.TRUE.equals(entry.budgetOverride());
+            String reason = entry.budgetOverrideReason() == null || entry.budgetOverrideReason().isBlank() ? null
+                    : entry.budgetOverrideReason().strip();
+            if (override && reason == null) {
+                findings.add(PerformanceProblems.BUDGET_OVERRIDE_WITHOUT_REASON, at + "/budgetOverrideReason",
+                        "Realisasi anggaran melebihi pagu hanya dapat ditandai dengan alasan.");
+                continue;
+            }
+            if (!override && reason != null) {
+                findings.add(PerformanceProblems.BUDGET_OVERRIDE_WITHOUT_REASON, at + "/budgetOverride",
+                        "Alasan melebihi pagu diisi, tetapi budgetOverride tidak true.");
+                continue;
+            }
+            if (reason != null && reason.length() > 2000) {
+                findings.add(PerformanceProblems.TOO_LONG, at + "/budgetOverrideReason", "Paling banyak 2000"
+                        + " karakter.");
+                continue;
+            }
+            checked.add(new Checked(item, value, numerator, denominator, entry.budgetRealised(), note, reason));
         }
         return checked;
     }

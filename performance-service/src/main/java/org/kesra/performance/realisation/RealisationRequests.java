@@ -38,7 +38,11 @@ public final class RealisationRequests {
             @Schema(example = "85") String numerator,
             @Schema(example = "100") String denominator,
             @Schema(description = "Realisasi anggaran (rupiah)", example = "5955000") Long budgetRealised,
-            String note) {
+            String note,
+            @Schema(description = "true: realisasi anggaran memang melebihi pagu (wajib dengan alasan)")
+            Boolean budgetOverride,
+            @Schema(description = "Alasan realisasi anggaran melebihi pagu; wajib bila budgetOverride true")
+            String budgetOverrideReason) {
     }
 
     @Schema(name = "PengembalianRealisasi", description = "Tanggapan atasan langsung saat mengembalikan laporan")

@@ -41,7 +41,10 @@ public final class RealisationViews {
                             @Schema(description = "Nilai kumulatif s.d. triwulan ini menurut agregasi indikator")
                             BigDecimal yearToDateValue,
                             @Schema(description = "Capaian kumulatif terhadap target tahunan") CapaianView yearToDate,
-                            String note) {
+                            String note,
+                            @Schema(description = "Pelapor menyatakan realisasi anggaran memang melebihi pagu")
+                            boolean budgetOverride,
+                            @Schema(description = "Alasan melebihi pagu") String budgetOverrideReason) {
     }
 
     @Schema(name = "CapaianRealisasi")

@@ -360,7 +360,8 @@ public class Realisations {
                     item.budget(), entry.budgetRealised(), absorption,
                     capaian(Capaian.measure(item.direction(), target, entry.value())), ytd.value(),
                     ytd.value() == null ? new RealisationViews.CapaianView(null, false, null, ytd.note())
-                            : capaian(Capaian.measure(item.direction(), target, ytd.value())), entry.note()));
+                            : capaian(Capaian.measure(item.direction(), target, ytd.value())), entry.note(),
+                    entry.budgetOverride(), entry.budgetOverrideReason()));
         }
         Unit unit = unitOf(row);
         return new RealisationViews.RealisationView(id, unit, row.year(), row.quarter(), row.agreementId(),
@@ -559,14 +560,15 @@ public class Realisations {
 
     private List<EntryCheck.Checked> entries(UUID id, int version) {
         return jdbc.sql("""
-                SELECT item, value, numerator, denominator, budget_realised, note
+                SELECT item, value, numerator, denominator, budget_realised, note, budget_override_reason
                   FROM realisation_entry WHERE realisation_id = ? AND version = ? ORDER BY item""")
                 .params(id, version)
                 .query((rs, n) -> {
                     long budget = rs.getLong(5);
                     Long budgetOrNone = rs.wasNull() ? null : budget;
                     return new EntryCheck.Checked(rs.getInt(1), plain(rs.getBigDecimal(2)),
-                            plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)), budgetOrNone, rs.getString(6));
+                            plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)), budgetOrNone, rs.getString(6),
+                            rs.getString(7));
                 }).list();
     }
 
@@ -588,12 +590,12 @@ public class Realisations {
         List<Object[]> rows = new ArrayList<>();
         for (EntryCheck.Checked entry : entries) {
             rows.add(new Object[] {id, version, entry.item(), entry.value(), entry.numerator(), entry.denominator(),
-                    entry.budgetRealised(), entry.note()});
+                    entry.budgetRealised(), entry.note(), entry.budgetOverride(), entry.budgetOverrideReason()});
         }
         batch.batchUpdate("""
                 INSERT INTO realisation_entry (realisation_id, version, item, value, numerator, denominator,
-                                               budget_realised, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                               budget_realised, note, budget_override, budget_override_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private static String text(Findings findings, String pointer, String text, int max) {

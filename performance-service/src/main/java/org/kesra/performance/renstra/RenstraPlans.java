@@ -223,6 +223,32 @@ public class RenstraPlans {
                 .optional();
     }
 
+    /**
+     * Where a Renstra indicator stands in its plan version and what that version states for {@code year}: what a
+     * Perjanjian Kinerja item or a realisation quoting the indicator is compared with (consistency checks). Empty
+     * when the indicator does not exist; target and budget are null when the version states none for the year.
+     */
+    public record IndicatorYear(UUID planId, int version, UUID indicatorId, String indicatorName, UUID nodeId,
+                                String nodeCode, String nodeName, BigDecimal target, Long budget) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<IndicatorYear> indicatorYear(UUID indicatorId, int year) {
+        return jdbc.sql("""
+                SELECT n.plan_id, n.version, i.id, i.name, n.id, n.code, n.name, t.target, t.budget
+                  FROM renstra_indicator i
+                  JOIN renstra_node n ON n.id = i.node_id
+                  LEFT JOIN renstra_target t ON t.indicator_id = i.id AND t.year = ?
+                 WHERE i.id = ?""").params(year, indicatorId)
+                .query((rs, n) -> {
+                    long budget = rs.getLong(9);
+                    Long budgetOrNone = rs.wasNull() ? null : budget;
+                    return new IndicatorYear(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class),
+                            rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7),
+                            rs.getBigDecimal(8), budgetOrNone);
+                }).optional();
+    }
+
     /** An indicator and its target for one year, as stored in one plan version. */
     public record IndicatorTarget(UUID planId, int version, RenstraViews.IndicatorView indicator,
                                   RenstraViews.TargetView target) {

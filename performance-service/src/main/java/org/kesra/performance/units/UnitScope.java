@@ -44,6 +44,11 @@ public final class UnitScope {
         return caller;
     }
 
+    /** The region the caller reads, empty when city-wide. */
+    public Optional<String> region() {
+        return readsNothing ? Optional.empty() : region;
+    }
+
     public boolean reads(String unitCode) {
         if (readsNothing) {
             return false;

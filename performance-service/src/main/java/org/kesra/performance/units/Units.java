@@ -1,5 +1,7 @@
 package org.kesra.performance.units;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,6 +24,25 @@ public class Units {
                 .query((rs, n) -> new Unit(rs.getString("code"), UnitKind.valueOf(rs.getString("kind")),
                         rs.getString("name"), rs.getString("parent_code")))
                 .optional();
+    }
+
+    /**
+     * Every unit the caller may read, inside {@code region} (a kecamatan or kelurahan code; {@code null}: all of the
+     * caller's scope), by code.
+     */
+    public List<Unit> within(UnitScope scope, String region) {
+        List<Object> args = new ArrayList<>();
+        String where = scope.condition("code", args);
+        if (region != null) {
+            where += " AND (code = ? OR code LIKE ?)";
+            args.add(region);
+            args.add(region + ".%");
+        }
+        return jdbc.sql("SELECT code, kind, name, parent_code FROM unit WHERE " + where + " ORDER BY code")
+                .params(args)
+                .query((rs, n) -> new Unit(rs.getString("code"), UnitKind.valueOf(rs.getString("kind")),
+                        rs.getString("name"), rs.getString("parent_code")))
+                .list();
     }
 
     /**

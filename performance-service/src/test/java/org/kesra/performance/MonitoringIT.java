@@ -1,0 +1,278 @@
+package org.kesra.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kesra.performance.RenstraIT.assertProblem;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.kesra.devinfra.ApiClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Monitoring through the API with the realm's real users, on Kecamatan Metro Selatan in 2025 (no other test reports
+ * there): Rejomulyo submits Q1 (late, waiting for review) and drafts Q2, Margorejo reports nothing. Who has submitted,
+ * what is late (working days on the holiday calendar), what waits for review, capaian per indicator and rating, the
+ * roll-ups and the chart series; city-wide readers see every unit, kecamatan staff their region only, and a region
+ * outside it is answered exactly like one that does not exist.
+ */
+class MonitoringIT extends PerformanceApiTest {
+
+    static final String KECAMATAN = "18.72.05";
+    static final String REJOMULYO = "18.72.05.1001";
+    static final String MARGOREJO = "18.72.05.1002";
+    static final int YEAR = 2025;
+    static final String VIEW = "/api/v1/performance/monitoring?tahun=" + YEAR + "&wilayah=" + KECAMATAN;
+
+    private static JsonNode submittedQ1;
+
+    /** Rejomulyo's agreed 2025 agreement, its Q1 submitted and its Q2 drafted; made once for the class. */
+    private synchronized JsonNode reported() {
+        if (submittedQ1 == null) {
+            ObjectNode agreement = JSON.createObjectNode();
+            agreement.put("unit", REJOMULYO);
+            agreement.put("year", YEAR);
+            agreement.put("position", "HEAD");
+            agreement.put("positionTitle", "Lurah Rejomulyo");
+            ArrayNode items = agreement.putArray("items");
+            item(items, "Indeks Kepuasan Masyarakat", "indeks", "HIGHER", "82");
+            item(items, "Jumlah kunjungan pembinaan", "kali", "HIGHER", "40");
+            item(items, "Tingkat pengangguran terbuka", "%", "LOWER", "5");
+            ApiClient.Response drafted = post(ADMIN, "/api/v1/agreements", agreement);
+            assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+            String id = drafted.body().path("id").asString();
+            assertThat(send(ADMIN, "POST", "/api/v1/agreements/" + id + "/agreement", "\"1\"", null).status())
+                    .isEqualTo(200);
+            ApiClient.Response q1 = post("rejomulyo.operator", "/api/v1/realisations",
+                    realisation(id, 1, "70", "10", "4"));
+            assertThat(q1.status()).as(q1.text()).isEqualTo(201);
+            ApiClient.Response submitted = send("rejomulyo.operator", "POST", "/api/v1/realisations/"
+                    + q1.body().path("id").asString() + "/submission", "\"1\"", null);
+            assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+            ApiClient.Response q2 = post("rejomulyo.operator", "/api/v1/realisations", realisation(id, 2, "70"));
+            assertThat(q2.status()).as(q2.text()).isEqualTo(201);
+            submittedQ1 = submitted.body();
+        }
+        return submittedQ1;
+    }
+
+    @Test
+    void aMonitorSeesWhoSubmittedWhatIsLateAndWhatWaitsForReview() {
+        JsonNode q1 = reported();
+        ApiClient.Response response = get("disnakertrans.monitor", VIEW);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode view = response.body();
+        assertThat(view.path("region").asString()).isEqualTo(KECAMATAN);
+        assertThat(view.at("/units/totalItems").asLong()).as("the kecamatan and its four kelurahan").isEqualTo(5);
+
+        JsonNode rejomulyo = row(view, REJOMULYO);
+        JsonNode first = rejomulyo.at("/quarters/0");
+        assertThat(first.path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(first.path("waitsForReview").asBoolean()).isTrue();
+        assertThat(first.path("reports").asInt()).isEqualTo(1);
+        assertThat(first.path("late").asBoolean()).isTrue();
+        assertThat(first.path("workingDaysLate").asInt()).as("as the realisation states it")
+                .isEqualTo(q1.path("workingDaysLate").asInt()).isPositive();
+        assertThat(first.path("dueDate").asString()).isEqualTo(q1.path("dueDate").asString());
+        assertThat(first.path("indicators").asInt()).isEqualTo(3);
+        // 70 of 82 -> 85.37; 10 of 40 -> 25.00; 4 against at most 5 (lower is better) -> 120.00; mean 76.79.
+        assertThat(first.path("averageCapaian").decimalValue()).isEqualByComparingTo("76.79");
+        assertThat(first.path("rating").asString()).isNotBlank();
+        JsonNode second = rejomulyo.at("/quarters/1");
+        assertThat(second.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(second.path("waitsForReview").asBoolean()).isFalse();
+        assertThat(second.path("late").asBoolean()).as("not submitted, due in July 2025").isTrue();
+        assertThat(second.path("averageCapaian").decimalValue()).isEqualByComparingTo("85.37");
+        JsonNode third = rejomulyo.at("/quarters/2");
+        assertThat(third.path("status").asString()).isEqualTo("NOT_STARTED");
+        JsonNode deadline = get("disnakertrans.monitor", "/api/v1/reporting-deadlines?tahun=2025&triwulan=3").body();
+        assertThat(third.path("dueDate").asString()).isEqualTo(deadline.path("due").asString());
+        assertThat(third.path("late").asBoolean()).isTrue();
+
+        JsonNode margorejo = row(view, MARGOREJO).at("/quarters/0");
+        assertThat(margorejo.path("status").asString()).isEqualTo("NOT_STARTED");
+        assertThat(margorejo.path("late").asBoolean()).isTrue();
+        assertThat(margorejo.path("workingDaysLate").asInt()).as("not submitted: late as of today, as a submission today")
+                .isEqualTo(first.path("workingDaysLate").asInt());
+        assertThat(margorejo.path("averageCapaian").isNull()).isTrue();
+
+        JsonNode whole = rollup(view, "WILAYAH", KECAMATAN).at("/quarters/0");
+        assertThat(whole.path("units").asInt()).isEqualTo(5);
+        assertThat(whole.path("submitted").asInt()).isEqualTo(1);
+        assertThat(whole.path("notStarted").asInt()).isEqualTo(4);
+        assertThat(whole.path("late").asInt()).isEqualTo(5);
+        assertThat(whole.path("averageCapaian").decimalValue()).isEqualByComparingTo("76.79");
+        JsonNode kelurahan = rollup(view, "KELURAHAN", REJOMULYO).at("/quarters/1");
+        assertThat(kelurahan.path("units").asInt()).isEqualTo(1);
+        assertThat(kelurahan.path("draft").asInt()).isEqualTo(1);
+        assertThat(view.path("rollups").size()).as("the kecamatan as a whole and its four kelurahan").isEqualTo(5);
+
+        JsonNode city = get("disnakertrans.monitor", "/api/v1/performance/monitoring?tahun=2025").body();
+        JsonNode selatan = rollup(city, "KECAMATAN", KECAMATAN).at("/quarters/0");
+        assertThat(selatan.path("units").asInt()).isEqualTo(5);
+        assertThat(selatan.path("submitted").asInt()).isEqualTo(1);
+        assertThat(rollup(city, "WILAYAH", "18.72").at("/quarters/0/units").asLong())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single());
+    }
+
+    @Test
+    void theChartCarriesOneValuePerQuarterForEveryStatusAndIndicator() {
+        reported();
+        ApiClient.Response response = get("bappeda.planner", "/api/v1/performance/monitoring/chart?tahun=" + YEAR
+                + "&wilayah=" + KECAMATAN);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode chart = response.body();
+        assertThat(chart.path("quarters").toString()).isEqualTo("[1,2,3,4]");
+        assertThat(values(series(chart.path("unitsByStatus"), "SUBMITTED"))).containsExactly("1", "0", "0", "0");
+        assertThat(values(series(chart.path("unitsByStatus"), "DRAFT"))).containsExactly("0", "1", "0", "0");
+        assertThat(values(series(chart.path("unitsByStatus"), "NOT_STARTED"))).containsExactly("4", "4", "5", "5");
+        JsonNode ikm = series(chart.path("capaianByIndicator"), "Indeks Kepuasan Masyarakat (indeks)");
+        assertThat(ikm.path("label").asString()).isEqualTo("Indeks Kepuasan Masyarakat");
+        assertThat(ikm.at("/values/0").decimalValue()).isEqualByComparingTo("85.37");
+        assertThat(ikm.at("/values/1").decimalValue()).isEqualByComparingTo("85.37");
+        assertThat(ikm.at("/values/2").isNull()).isTrue();
+        JsonNode tpt = series(chart.path("capaianByIndicator"), "Tingkat pengangguran terbuka (%)");
+        assertThat(tpt.at("/values/0").decimalValue()).as("lower is better").isEqualByComparingTo("120.00");
+        assertThat(chart.at("/averageCapaian/values/0").decimalValue()).isEqualByComparingTo("76.79");
+    }
+
+    @Test
+    void aUnitsIndicatorsCarryTheirCapaianAndRatingPerQuarter() {
+        JsonNode q1 = reported();
+        ApiClient.Response response = get("inspektorat.auditor", "/api/v1/performance/monitoring/units/" + REJOMULYO
+                + "?tahun=" + YEAR);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode indicators = response.body().path("indicators");
+        assertThat(indicators.size()).isEqualTo(3);
+        assertThat(indicators.at("/0/indicator").asString()).isEqualTo("Indeks Kepuasan Masyarakat");
+        assertThat(indicators.at("/0/quarters").size()).isEqualTo(2);
+        for (int i = 0; i < 3; i++) {
+            JsonNode shown = indicators.get(i).at("/quarters/0");
+            assertThat(shown.path("capaian").decimalValue()).as("as the realisation computes it")
+                    .isEqualByComparingTo(q1.at("/entries/" + i + "/quarter/percent").decimalValue());
+            assertThat(shown.path("rating").asString()).isEqualTo(q1.at("/entries/" + i + "/quarter/rating")
+                    .asString());
+        }
+        assertThat(indicators.at("/2/direction").asString()).isEqualTo("LOWER");
+    }
+
+    @Test
+    void cityWideReadersSeeEveryUnitAndPageThroughThem() {
+        reported();
+        long units = jdbc.sql("SELECT count(*) FROM unit").query(Long.class).single();
+        for (String user : List.of("disnakertrans.monitor", "bappeda.planner", "inspektorat.auditor", ADMIN)) {
+            ApiClient.Response response = get(user, "/api/v1/performance/monitoring?tahun=" + YEAR);
+            assertThat(response.status()).as(user + ": " + response.text()).isEqualTo(200);
+            assertThat(response.body().path("region").asString()).isEqualTo("18.72");
+            assertThat(response.body().at("/units/totalItems").asLong()).as(user).isEqualTo(units);
+        }
+        JsonNode page = get("bappeda.planner", "/api/v1/performance/monitoring?tahun=" + YEAR + "&size=10&page=1")
+                .body();
+        assertThat(page.at("/units/items").size()).isEqualTo(10);
+        assertThat(page.at("/units/page").asInt()).isEqualTo(1);
+        JsonNode firstPage = get("bappeda.planner", "/api/v1/performance/monitoring?tahun=" + YEAR + "&size=10")
+                .body();
+        assertThat(page.at("/units/items/0/code").asString()).isGreaterThan(
+                firstPage.at("/units/items/9/code").asString());
+    }
+
+    @Test
+    void kecamatanStaffSeeTheirRegionAndNothingRevealsAnotherRegion() {
+        reported();
+        for (String user : List.of("metrobarat.camat", "metrobarat.operator")) {
+            ApiClient.Response own = get(user, "/api/v1/performance/monitoring?tahun=" + YEAR);
+            assertThat(own.status()).as(own.text()).isEqualTo(200);
+            assertThat(own.body().path("region").asString()).isEqualTo("18.72.03");
+            assertThat(own.body().at("/units/totalItems").asLong()).isEqualTo(5);
+            assertThat(own.body().at("/units/items").findValuesAsString("code"))
+                    .allMatch(code -> code.startsWith("18.72.03"));
+
+            ApiClient.Response other = get(user, VIEW);
+            ApiClient.Response nowhere = get(user, "/api/v1/performance/monitoring?tahun=" + YEAR
+                    + "&wilayah=18.72.09");
+            assertProblem(other, 404, "PF-UNIT-TIDAK-DITEMUKAN", "/wilayah");
+            assertProblem(nowhere, 404, "PF-UNIT-TIDAK-DITEMUKAN", "/wilayah");
+            assertThat(other.body().path("detail").asString().replace(KECAMATAN, "X"))
+                    .isEqualTo(nowhere.body().path("detail").asString().replace("18.72.09", "X"));
+            assertProblem(get(user, "/api/v1/performance/monitoring/chart?tahun=" + YEAR + "&wilayah=" + KECAMATAN),
+                    404, "PF-UNIT-TIDAK-DITEMUKAN", "/wilayah");
+            assertProblem(get(user, "/api/v1/performance/monitoring/units/" + REJOMULYO + "?tahun=" + YEAR), 404,
+                    "PF-UNIT-TIDAK-DITEMUKAN", "/wilayah");
+        }
+        assertThat(get("mulyojati.operator", "/api/v1/performance/monitoring?tahun=" + YEAR).status())
+                .as("kelurahan staff do not monitor").isEqualTo(403);
+        assertThat(get("dinsos.operator", "/api/v1/performance/monitoring?tahun=" + YEAR).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aYearOutsideTheRangeOrNoneIsRefusedWithItsPointer() {
+        assertProblem(get("disnakertrans.monitor", "/api/v1/performance/monitoring"), 400,
+                "PF-PERIODE-PEMANTAUAN-TIDAK-SAH", "/tahun");
+        assertProblem(get("disnakertrans.monitor", "/api/v1/performance/monitoring/chart?tahun=1999"), 400,
+                "PF-PERIODE-PEMANTAUAN-TIDAK-SAH", "/tahun");
+        assertThat(get("disnakertrans.monitor", "/api/v1/performance/monitoring?tahun=2025&size=500").status())
+                .as("above the page size limit").isEqualTo(400);
+    }
+
+    private static void item(ArrayNode items, String indicator, String unit, String direction, String target) {
+        ObjectNode item = items.addObject();
+        item.put("sasaran", "Meningkatnya kualitas pelayanan kelurahan");
+        item.put("indicator", indicator);
+        item.put("unitOfMeasure", unit);
+        item.put("direction", direction);
+        item.put("target", new BigDecimal(target));
+    }
+
+    private static ObjectNode realisation(String agreementId, int quarter, String... values) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", REJOMULYO);
+        body.put("year", YEAR);
+        body.put("quarter", quarter);
+        body.put("agreementId", agreementId);
+        body.put("agreementRevision", 1);
+        ArrayNode entries = body.putArray("entries");
+        for (int i = 0; i < values.length; i++) {
+            entries.addObject().put("item", i).put("value", values[i]);
+        }
+        return body;
+    }
+
+    private static JsonNode row(JsonNode view, String code) {
+        for (JsonNode row : view.at("/units/items")) {
+            if (row.path("code").asString().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError(code + " not in " + view);
+    }
+
+    private static JsonNode rollup(JsonNode view, String level, String code) {
+        for (JsonNode rollup : view.path("rollups")) {
+            if (rollup.path("level").asString().equals(level) && rollup.path("code").asString().equals(code)) {
+                return rollup;
+            }
+        }
+        throw new AssertionError(level + " " + code + " not in " + view.path("rollups"));
+    }
+
+    private static JsonNode series(JsonNode list, String key) {
+        for (JsonNode series : list) {
+            if (series.path("key").asString().equals(key)) {
+                return series;
+            }
+        }
+        throw new AssertionError(key + " not in " + list);
+    }
+
+    private static List<String> values(JsonNode series) {
+        return series.path("values").valueStream().map(JsonNode::asString).toList();
+    }
+
+    private ApiClient.Response send(String user, String method, String path, String ifMatch, JsonNode body) {
+        return api.send(method, path, token(user), body == null ? null : JSON.writeValueAsString(body),
+                ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    }
+}
