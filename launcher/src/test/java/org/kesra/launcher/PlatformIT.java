@@ -391,6 +391,84 @@ class PlatformIT {
                 .isEqualTo("DITINJAU");
     }
 
+    /**
+     * Issue 22: a register-computed indicator follows a PPKS case marked ditangani in welfare-service, across
+     * processes. welfare-service publishes its kelurahan figures on an explicit call only (POST
+     * /api/v1/indicators/publication by a dinsos-admin, no schedule), so the test publishes the quarter before and
+     * after the service: performance-service's realisation of the kelurahan, whose "Persentase PPKS yang ditangani"
+     * is computed from the register, shows one more PPKS handled of the same number found.
+     */
+    @Test
+    @Order(8)
+    void aRegisterComputedIndicatorFollowsAPpksCaseMarkedDitanganiInWelfareService() {
+        String kelurahan = "18.72.04.1005";
+        String admin = tokens.forUser("platform.admin");
+        String plan = """
+                {"unit":"%s","title":"Renstra uji Kelurahan Tejo Agung 2026","startYear":2026,"endYear":2026,
+                 "tujuan":[{"name":"Meningkatkan kesejahteraan sosial","sasaran":[{"name":"Meningkatnya penanganan PPKS",
+                  "indicators":[{"name":"Persentase PPKS yang ditangani","unitOfMeasure":"%%","direction":"HIGHER",
+                   "kind":"PERCENTAGE","numeratorDefinition":"PPKS terdata yang ditangani",
+                   "denominatorDefinition":"PPKS terdata","aggregation":"RATIO","source":"REGISTER",
+                   "registerMeasure":"PPKS_HANDLED_SHARE","targets":[{"year":2026,"target":70}]}]}]}]}"""
+                .formatted(kelurahan);
+        HttpResponse<String> planned = post(url("gateway") + "/api/v1/renstra", admin, plan, Map.of());
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String indicator = json(planned).at("/tujuan/0/children/0/indicators/0/id").asString();
+        String agreement = """
+                {"unit":"%s","year":2026,"position":"HEAD","positionTitle":"Lurah Tejo Agung","items":[
+                 {"sasaran":"Meningkatnya penanganan PPKS","indicator":"Persentase PPKS yang ditangani",
+                  "unitOfMeasure":"%%","direction":"HIGHER","target":70,"renstraIndicatorId":"%s"}]}"""
+                .formatted(kelurahan, indicator);
+        HttpResponse<String> drafted = post(url("gateway") + "/api/v1/agreements", admin, agreement, Map.of());
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String agreementId = json(drafted).path("id").asString();
+        HttpResponse<String> agreed = send(HttpRequest.newBuilder(URI.create(url("gateway") + "/api/v1/agreements/"
+                        + agreementId + "/agreement")).header("Authorization", "Bearer " + admin)
+                .header("If-Match", "\"1\"").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
+        HttpResponse<String> realised = post(url("gateway") + "/api/v1/realisations", admin, """
+                {"unit":"%s","year":2026,"quarter":3,"agreementId":"%s","agreementRevision":1,
+                 "entries":[{"item":0,"note":"Dihitung dari register PPKS"}]}""".formatted(kelurahan, agreementId),
+                Map.of());
+        assertThat(realised.statusCode()).as(realised.body()).isEqualTo(201);
+        String realisation = url("gateway") + "/api/v1/realisations/" + json(realised).path("id").asString();
+
+        String operator = tokens.forUser("dinsos.operator");
+        HttpResponse<String> found = post(url("welfare-service") + "/api/v1/ppks", operator, """
+                {"nik":"1872041508800%03d","name":"Sutrisno","kelurahanCode":"%s","foundOn":"2026-08-10",
+                 "foundAt":"Pasar Tejo Agung","categories":["GLD"]}""".formatted(System.nanoTime() % 1000, kelurahan),
+                Map.of());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(201);
+        String publication = "{\"periodFrom\":\"2026-07-01\",\"periodTo\":\"2026-09-30\"}";
+        String dinsosAdmin = tokens.forUser("dinsos.admin");
+        HttpResponse<String> before = post(url("welfare-service") + "/api/v1/indicators/publication", dinsosAdmin,
+                publication, Map.of());
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(201);
+        JsonNode first = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
+                () -> json(get(realisation, admin)).at("/entries/0"), entry -> !entry.path("denominator").isNull());
+        long terdata = first.path("denominator").asLong();
+        long ditangani = first.path("numerator").asLong();
+        assertThat(terdata).as("the new case is counted as found").isPositive();
+        assertThat(ditangani).as("not yet served").isLessThan(terdata);
+        assertThat(first.path("source").asString()).isEqualTo("REGISTER");
+
+        HttpResponse<String> served = post(url("welfare-service") + "/api/v1/ppks/" + json(found).path("id").asString()
+                + "/services", operator, """
+                {"servedOn":"2026-09-15","kind":"rehabilitasi sosial","provider":"Dinas Sosial"}""", Map.of());
+        assertThat(served.statusCode()).as(served.body()).isIn(200, 201);
+        HttpResponse<String> after = post(url("welfare-service") + "/api/v1/indicators/publication", dinsosAdmin,
+                publication, Map.of());
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
+        JsonNode followed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
+                () -> json(get(realisation, admin)).at("/entries/0"),
+                entry -> entry.path("numerator").asLong() == ditangani + 1);
+        assertThat(followed.path("denominator").asLong()).isEqualTo(terdata);
+        assertThat(followed.path("value").decimalValue()).isEqualByComparingTo(java.math.BigDecimal.valueOf(
+                (ditangani + 1) * 100).divide(java.math.BigDecimal.valueOf(terdata), 2, java.math.RoundingMode.HALF_UP));
+        assertThat(followed.path("note").asString()).as("the submitter's annotation stays")
+                .isEqualTo("Dihitung dari register PPKS");
+    }
+
     static HttpResponse<String> post(String url, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

@@ -11,6 +11,21 @@ import org.kesra.platform.refusal.RefusalKind;
  */
 public enum PerformanceProblems implements ProblemType {
 
+    // ---- Indicators computed from the registers (issue 22 item 7) ----
+    /**
+     * A register measure on an indicator entered by staff, an unknown measure, one that does not fit the indicator's
+     * kind, or KPM without its programme.
+     */
+    REGISTER_MEASURE_INVALID("PF-UKURAN-REGISTER-TIDAK-SAH", RefusalKind.INVALID,
+            "Ukuran register indikator tidak sah"),
+    /** A value, numerator or denominator sent for an indicator computed from a register: staff annotate it only. */
+    REGISTER_VALUE_READ_ONLY("PF-NILAI-REGISTER-TIDAK-DAPAT-DIUBAH", RefusalKind.INVALID,
+            "Nilai indikator dari register tidak dapat diubah"),
+    /** A submission while welfare-service has published no figure of the quarter for a register-fed indicator. */
+    REGISTER_FIGURE_MISSING("PF-ANGKA-REGISTER-BELUM-ADA", RefusalKind.UNPROCESSABLE,
+            "Angka register triwulan ini belum diterbitkan"),
+    // ---- end of register block ----
+
     /** A unit code (OPD, kecamatan, kelurahan) in a request body that the service does not know. */
     UNIT_UNKNOWN("PF-UNIT-TIDAK-DIKENAL", RefusalKind.INVALID, "Unit kerja tidak dikenal"),
     /**

@@ -1,6 +1,7 @@
 package org.kesra.performance.realisation;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.kesra.performance.PerformanceProblems;
 import org.kesra.performance.agreement.AgreementViews;
 import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.Percent;
+import org.kesra.performance.register.RegisterMeasure;
 import org.kesra.performance.renstra.IndicatorKind;
 
 /**
@@ -22,7 +24,17 @@ import org.kesra.performance.renstra.IndicatorKind;
 final class EntryCheck {
 
     /** How an agreement item is measured: from its Renstra indicator when it names one, else from its unit. */
-    record Definition(IndicatorKind kind, Aggregation aggregation, String unitOfMeasure) {
+    record Definition(IndicatorKind kind, Aggregation aggregation, String unitOfMeasure,
+                      RegisterMeasure registerMeasure, String registerProgramme) {
+
+        Definition(IndicatorKind kind, Aggregation aggregation, String unitOfMeasure) {
+            this(kind, aggregation, unitOfMeasure, null, null);
+        }
+
+        /** Computed from a register: staff annotate the value, never set it. */
+        boolean fromRegister() {
+            return registerMeasure != null;
+        }
 
         /**
          * An item without a Renstra indicator: "%" is a percentage taken as the last quarter's value, "indeks" an
@@ -54,15 +66,31 @@ final class EntryCheck {
 
     /** One checked entry; {@code value} is computed from the parts when they are given. */
     record Checked(int item, BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long budgetRealised,
-                   String note, String budgetOverrideReason) {
+                   String note, String budgetOverrideReason, boolean fromRegister, Instant registerPublishedAt) {
 
         Checked(int item, BigDecimal value, BigDecimal numerator, BigDecimal denominator, Long budgetRealised,
                 String note) {
-            this(item, value, numerator, denominator, budgetRealised, note, null);
+            this(item, value, numerator, denominator, budgetRealised, note, null, false, null);
         }
 
         boolean budgetOverride() {
             return budgetOverrideReason != null;
+        }
+
+        /** The same entry with the register's figure (none yet: no value, no publication). */
+        Checked withRegister(BigDecimal value, BigDecimal numerator, BigDecimal denominator, Instant publishedAt) {
+            return new Checked(item, value, numerator, denominator, budgetRealised, note, budgetOverrideReason, true,
+                    publishedAt);
+        }
+
+        /** Whether the register's figure in it is the same as in {@code other}. */
+        boolean sameFigure(Checked other) {
+            return same(value, other.value) && same(numerator, other.numerator)
+                    && same(denominator, other.denominator);
+        }
+
+        private static boolean same(BigDecimal a, BigDecimal b) {
+            return a == null ? b == null : b != null && a.compareTo(b) == 0;
         }
     }
 
@@ -94,6 +122,10 @@ final class EntryCheck {
                 continue;
             }
             Definition definition = definitions.get(item);
+            if (definition.fromRegister()) {
+                register(findings, at, entry, item).ifPresent(checked::add);
+                continue;
+            }
             int before = findings.size();
             BigDecimal value = number(findings, at + "/value", entry.value());
             BigDecimal numerator = number(findings, at + "/numerator", entry.numerator());
@@ -158,29 +190,74 @@ final class EntryCheck {
                 findings.add(PerformanceProblems.TOO_LONG, at + "/note", "Paling banyak 2000 karakter.");
                 continue;
             }
-            // An explicit override of the pagu needs its reason; a reason without the override would silently
-            // become one, so both halves must be there.
-            boolean override = Boolean.TRUE.equals(entry.budgetOverride());
-            String reason = entry.budgetOverrideReason() == null || entry.budgetOverrideReason().isBlank() ? null
-                    : entry.budgetOverrideReason().strip();
-            if (override && reason == null) {
-                findings.add(PerformanceProblems.BUDGET_OVERRIDE_WITHOUT_REASON, at + "/budgetOverrideReason",
-                        "Realisasi anggaran melebihi pagu hanya dapat ditandai dengan alasan.");
+            Override override = override(findings, at, entry);
+            if (!override.valid()) {
                 continue;
             }
-            if (!override && reason != null) {
-                findings.add(PerformanceProblems.BUDGET_OVERRIDE_WITHOUT_REASON, at + "/budgetOverride",
-                        "Alasan melebihi pagu diisi, tetapi budgetOverride tidak true.");
-                continue;
-            }
-            if (reason != null && reason.length() > 2000) {
-                findings.add(PerformanceProblems.TOO_LONG, at + "/budgetOverrideReason", "Paling banyak 2000"
-                        + " karakter.");
-                continue;
-            }
-            checked.add(new Checked(item, value, numerator, denominator, entry.budgetRealised(), note, reason));
+            checked.add(new Checked(item, value, numerator, denominator, entry.budgetRealised(), note,
+                    override.reason(), false, null));
         }
         return checked;
+    }
+
+    /**
+     * An entry of an indicator computed from a register: its value comes from welfare-service's figures, so a value,
+     * numerator or denominator sent is refused with its pointer; the note (annotation) and budget realised are the
+     * submitter's. The figure itself is filled in by the caller.
+     */
+    private static java.util.Optional<Checked> register(Findings findings, String at,
+                                                        RealisationRequests.Entry entry, int item) {
+        int before = findings.size();
+        for (String[] field : new String[][] {{"value", entry.value()}, {"numerator", entry.numerator()},
+                {"denominator", entry.denominator()}}) {
+            if (field[1] != null && !field[1].isBlank()) {
+                findings.add(PerformanceProblems.REGISTER_VALUE_READ_ONLY, at + "/" + field[0], "Butir " + item
+                        + " dihitung dari register welfare-service dan tidak dapat diisi atau ditimpa; tambahkan"
+                        + " keterangan pada note.");
+            }
+        }
+        if (entry.budgetRealised() != null && entry.budgetRealised() < 0) {
+            findings.add(PerformanceProblems.BUDGET_NEGATIVE, at + "/budgetRealised", "Realisasi anggaran tidak"
+                    + " boleh negatif.");
+        }
+        String note = entry.note() == null || entry.note().isBlank() ? null : entry.note().strip();
+        if (note != null && note.length() > 2000) {
+            findings.add(PerformanceProblems.TOO_LONG, at + "/note", "Paling banyak 2000 karakter.");
+        }
+        Override override = override(findings, at, entry);
+        if (findings.size() > before || !override.valid()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Checked(item, null, null, null, entry.budgetRealised(), note,
+                override.reason(), true, null));
+    }
+
+    /** The pagu override of an entry: {@code reason} is null without one; not valid when a finding was added. */
+    private record Override(boolean valid, String reason) {
+    }
+
+    private static Override override(Findings findings, String at, RealisationRequests.Entry entry) {
+        // An explicit override of the pagu needs its reason; a reason without the override would silently
+        // become one, so both halves must be there.
+        boolean override = Boolean.TRUE.equals(entry.budgetOverride());
+        String reason = entry.budgetOverrideReason() == null || entry.budgetOverrideReason().isBlank() ? null
+                : entry.budgetOverrideReason().strip();
+        if (override && reason == null) {
+            findings.add(PerformanceProblems.BUDGET_OVERRIDE_WITHOUT_REASON, at + "/budgetOverrideReason",
+                    "Realisasi anggaran melebihi pagu hanya dapat ditandai dengan alasan.");
+            return new Override(false, null);
+        }
+        if (!override && reason != null) {
+            findings.add(PerformanceProblems.BUDGET_OVERRIDE_WITHOUT_REASON, at + "/budgetOverride",
+                    "Alasan melebihi pagu diisi, tetapi budgetOverride tidak true.");
+            return new Override(false, null);
+        }
+        if (reason != null && reason.length() > 2000) {
+            findings.add(PerformanceProblems.TOO_LONG, at + "/budgetOverrideReason", "Paling banyak 2000"
+                    + " karakter.");
+            return new Override(false, null);
+        }
+        return new Override(true, reason);
     }
 
     private static BigDecimal number(Findings findings, String pointer, String text) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.Direction;
 import org.kesra.performance.renstra.IndicatorKind;
+import org.kesra.performance.renstra.IndicatorSource;
 import org.kesra.performance.units.Unit;
 
 /** What the realisation API answers. */
@@ -41,10 +42,15 @@ public final class RealisationViews {
                             @Schema(description = "Nilai kumulatif s.d. triwulan ini menurut agregasi indikator")
                             BigDecimal yearToDateValue,
                             @Schema(description = "Capaian kumulatif terhadap target tahunan") CapaianView yearToDate,
+                            @Schema(description = "Keterangan pelapor; untuk butir dari register: anotasinya")
                             String note,
                             @Schema(description = "Pelapor menyatakan realisasi anggaran memang melebihi pagu")
                             boolean budgetOverride,
-                            @Schema(description = "Alasan melebihi pagu") String budgetOverrideReason) {
+                            @Schema(description = "Alasan melebihi pagu") String budgetOverrideReason,
+                            @Schema(description = "ENTERED: diisi pelapor; REGISTER: dihitung dari angka"
+                                    + " welfare-service, tidak dapat ditimpa") IndicatorSource source,
+                            @Schema(description = "Waktu terbit angka register yang dipakai; kosong bila belum ada")
+                            Instant registerPublishedAt) {
     }
 
     @Schema(name = "CapaianRealisasi")

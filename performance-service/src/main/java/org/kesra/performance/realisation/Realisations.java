@@ -27,6 +27,8 @@ import org.kesra.performance.capaian.QuarterValue;
 import org.kesra.performance.capaian.RatingLabels;
 import org.kesra.performance.capaian.Target;
 import org.kesra.performance.capaian.YearToDate;
+import org.kesra.performance.register.RegisterFigures;
+import org.kesra.performance.renstra.IndicatorSource;
 import org.kesra.performance.renstra.RatingSettings;
 import org.kesra.performance.renstra.RenstraPlans;
 import org.kesra.performance.units.Unit;
@@ -68,10 +70,13 @@ public class Realisations {
     private final Deadlines deadlines;
     private final RatingLabels labels;
     private final RealisationEvents events;
+    private final RegisterFigures register;
 
     public Realisations(JdbcClient jdbc, JdbcTemplate batch, Units units, PerformanceAgreements agreements,
-                        RenstraPlans plans, Deadlines deadlines, RatingSettings settings, RealisationEvents events) {
+                        RenstraPlans plans, Deadlines deadlines, RatingSettings settings, RealisationEvents events,
+                        RegisterFigures register) {
         this.jdbc = jdbc;
+        this.register = register;
         this.events = events;
         this.batch = batch;
         this.units = units;
@@ -137,11 +142,13 @@ public class Realisations {
                     + " Perjanjian Kinerja belum disepakati; realisasi dilaporkan terhadap revisi yang disepakati.",
                     List.of(Violation.field("/agreementRevision", "Revisi belum disepakati.")));
         }
+        List<EntryCheck.Definition> definitions = definitions(agreement);
         List<EntryCheck.Checked> entries = EntryCheck.check(findings, request.entries(), agreement.items(),
-                definitions(agreement));
+                definitions);
         String obstacles = text(findings, "/obstacles", request.obstacles(), 4000);
         String followUp = text(findings, "/followUp", request.followUp(), 4000);
         findings.refuseIfAny("Realisasi tidak dapat disimpan: ada isian yang tidak sesuai aturan.");
+        entries = withRegister(unit, request.year(), request.quarter(), entries, definitions);
         LocalDate due = deadlines.of(request.year(), request.quarter(), null).due();
         units.lock(unit.code());
         boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM realisation WHERE agreement_id = ? AND year = ?"
@@ -196,11 +203,13 @@ public class Realisations {
                     + " dengan alasan; perubahan membuka kembali penilaian.");
         }
         AgreementViews.AgreementView agreement = agreements.read(scope, row.agreementId(), row.agreementRevision());
+        List<EntryCheck.Definition> definitions = definitions(agreement);
         List<EntryCheck.Checked> entries = EntryCheck.check(findings, request.entries(), agreement.items(),
-                definitions(agreement));
+                definitions);
         String obstacles = text(findings, "/obstacles", request.obstacles(), 4000);
         String followUp = text(findings, "/followUp", request.followUp(), 4000);
         findings.refuseIfAny("Perubahan realisasi tidak dapat disimpan.");
+        entries = withRegister(unit, row.year(), row.quarter(), entries, definitions);
         Instant now = Instant.now();
         String by = scope.caller().name();
         int version = row.currentVersion();
@@ -251,6 +260,15 @@ public class Realisations {
             }
         }
         findings.refuseIfAny("Realisasi belum dapat diserahkan: setiap indikator Perjanjian Kinerja harus diisi.");
+        List<Integer> unpublished = jdbc.sql("SELECT item FROM realisation_entry WHERE realisation_id = ? AND version = ?"
+                + " AND from_register AND register_published_at IS NULL ORDER BY item")
+                .params(id, row.currentVersion()).query(Integer.class).list();
+        for (int item : unpublished) {
+            findings.add(PerformanceProblems.REGISTER_FIGURE_MISSING, "/entries/" + item, "Butir " + item + " ("
+                    + agreement.items().get(item).indicator() + ") dihitung dari register welfare-service, yang belum"
+                    + " menerbitkan angka triwulan " + row.quarter() + " tahun " + row.year() + ".");
+        }
+        findings.refuseIfAny("Realisasi belum dapat diserahkan: angka register belum tersedia.");
         Instant now = Instant.now();
         String by = scope.caller().name();
         if (row.submittedAt() == null) {
@@ -344,7 +362,9 @@ public class Realisations {
             EntryCheck.Definition definition = definitions.get(entry.item());
             Target target = new Target(item.target(), item.targetMax());
             List<QuarterValue> values = new ArrayList<>(earlier.getOrDefault(entry.item(), List.of()));
-            values.add(quarterValue(row.quarter(), entry));
+            if (usable(entry, definition.aggregation())) {
+                values.add(quarterValue(row.quarter(), entry));
+            }
             YearToDate ytd;
             try {
                 ytd = YearToDate.of(definition.aggregation(), values, row.quarter());
@@ -358,10 +378,13 @@ public class Realisations {
                     item.unitOfMeasure(), definition.kind(), definition.aggregation(), item.direction(),
                     item.target(), item.targetMax(), entry.value(), entry.numerator(), entry.denominator(),
                     item.budget(), entry.budgetRealised(), absorption,
-                    capaian(Capaian.measure(item.direction(), target, entry.value())), ytd.value(),
+                    entry.value() == null ? new RealisationViews.CapaianView(null, false, null, noValue(entry))
+                            : capaian(Capaian.measure(item.direction(), target, entry.value())), ytd.value(),
                     ytd.value() == null ? new RealisationViews.CapaianView(null, false, null, ytd.note())
                             : capaian(Capaian.measure(item.direction(), target, ytd.value())), entry.note(),
-                    entry.budgetOverride(), entry.budgetOverrideReason()));
+                    entry.budgetOverride(), entry.budgetOverrideReason(),
+                    entry.fromRegister() ? IndicatorSource.REGISTER : IndicatorSource.ENTERED,
+                    entry.registerPublishedAt()));
         }
         Unit unit = unitOf(row);
         return new RealisationViews.RealisationView(id, unit, row.year(), row.quarter(), row.agreementId(),
@@ -528,15 +551,122 @@ public class Realisations {
         return agreement.items().stream().map(item -> item.renstraIndicatorId() == null
                 ? EntryCheck.Definition.inferred(item.unitOfMeasure())
                 : plans.indicatorDefinition(item.renstraIndicatorId())
-                        .map(d -> new EntryCheck.Definition(d.kind(), d.aggregation(), item.unitOfMeasure()))
+                        .map(d -> new EntryCheck.Definition(d.kind(), d.aggregation(), item.unitOfMeasure(),
+                                d.fromRegister() ? d.registerMeasure() : null, d.registerProgramme()))
                         .orElseGet(() -> EntryCheck.Definition.inferred(item.unitOfMeasure()))).toList();
+    }
+
+    /**
+     * The entries with the register's figure on every item computed from a register, whether the request named it
+     * (with a note or budget) or not: staff never set these values, the service computes them from the newest
+     * figures welfare-service published for the unit's kelurahan and exactly this quarter.
+     */
+    private List<EntryCheck.Checked> withRegister(Unit unit, int year, int quarter, List<EntryCheck.Checked> entries,
+                                                  List<EntryCheck.Definition> definitions) {
+        Map<Integer, EntryCheck.Checked> byItem = new java.util.TreeMap<>();
+        entries.forEach(e -> byItem.put(e.item(), e));
+        List<String> kelurahan = null;
+        for (int item = 0; item < definitions.size(); item++) {
+            EntryCheck.Definition definition = definitions.get(item);
+            if (!definition.fromRegister()) {
+                continue;
+            }
+            if (kelurahan == null) {
+                kelurahan = units.kelurahanOf(unit);
+            }
+            EntryCheck.Checked entry = byItem.getOrDefault(item,
+                    new EntryCheck.Checked(item, null, null, null, null, null, null, true, null));
+            byItem.put(item, filled(entry, definition, kelurahan, year, quarter));
+        }
+        return new ArrayList<>(byItem.values());
+    }
+
+    private EntryCheck.Checked filled(EntryCheck.Checked entry, EntryCheck.Definition definition,
+                                      List<String> kelurahan, int year, int quarter) {
+        LocalDate from = LocalDate.of(year, 3 * quarter - 2, 1);
+        LocalDate to = from.plusMonths(3).minusDays(1);
+        return register.figure(definition.registerMeasure(), definition.registerProgramme(), kelurahan, from, to)
+                .map(f -> entry.withRegister(f.value(), f.numerator(), f.denominator(), f.publishedAt()))
+                .orElseGet(() -> entry.withRegister(null, null, null, null));
+    }
+
+    /** The actor the audit names when the register changes a realisation. */
+    static final String REGISTER_ACTOR = "welfare-service (angka register)";
+
+    /**
+     * welfare-service published (or corrected) a kelurahan's figures for a quarter: every realisation of that year
+     * and quarter of a unit covering the kelurahan (itself, its kecamatan, the OPDs) with an item computed from a
+     * register takes the new value. While DRAFT, RETURNED or SUBMITTED in place, with a new ETag (a reviewer
+     * deciding on what they read before is refused as stale); once APPROVED exactly as an edit by staff does: a new
+     * content version with the reason, back to DRAFT, the approved version readable, an audit row and the
+     * re-opened event. Runs in the transaction that records the event as processed.
+     */
+    @Transactional
+    public int registerChanged(String kelurahanCode, int year, int quarter) {
+        List<String> covering = units.coveringKelurahan(kelurahanCode);
+        List<UUID> ids = jdbc.sql("SELECT id FROM realisation WHERE year = ? AND quarter = ?"
+                        + " AND unit_code = ANY (CAST(? AS text[])) ORDER BY id")
+                .params(year, quarter, covering.toArray(String[]::new)).query(UUID.class).list();
+        int changed = 0;
+        for (UUID id : ids) {
+            if (refreshRegister(id)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private boolean refreshRegister(UUID id) {
+        UnitScope scope = UnitScope.serviceItself(REGISTER_ACTOR);
+        Row row = locked(scope, id);
+        AgreementViews.AgreementView agreement = agreements.read(scope, row.agreementId(), row.agreementRevision());
+        List<EntryCheck.Definition> definitions = definitions(agreement);
+        if (definitions.stream().noneMatch(EntryCheck.Definition::fromRegister)) {
+            return false;
+        }
+        List<EntryCheck.Checked> current = entries(id, row.currentVersion());
+        List<EntryCheck.Checked> refreshed = withRegister(unitOf(row), row.year(), row.quarter(), current,
+                definitions);
+        Map<Integer, EntryCheck.Checked> before = new HashMap<>();
+        current.forEach(e -> before.put(e.item(), e));
+        boolean differs = refreshed.stream().anyMatch(e -> e.fromRegister() && (before.get(e.item()) == null
+                || !e.sameFigure(before.get(e.item()))));
+        if (!differs) {
+            return false;
+        }
+        Instant now = Instant.now();
+        if (row.status() == RealisationStatus.APPROVED) {
+            int version = row.currentVersion() + 1;
+            String reason = "Angka register welfare-service untuk triwulan " + row.quarter() + " tahun " + row.year()
+                    + " diperbarui; penilaian dibuka kembali.";
+            jdbc.sql("""
+                    INSERT INTO realisation_version (realisation_id, version, obstacles, follow_up, reason, created_at,
+                                                     created_by)
+                    SELECT realisation_id, ?, obstacles, follow_up, ?, ?, ? FROM realisation_version
+                     WHERE realisation_id = ? AND version = ?""")
+                    .params(version, reason, Timestamp.from(now), REGISTER_ACTOR, id, row.currentVersion()).update();
+            insertEntries(id, version, refreshed);
+            audit(id, now, REGISTER_ACTOR, RealisationStatus.APPROVED, RealisationStatus.DRAFT, version, reason,
+                    List.of());
+            jdbc.sql("UPDATE realisation SET status = 'DRAFT', current_version = ?, etag = etag + 1 WHERE id = ?")
+                    .params(version, id).update();
+            events.reopened(read(scope, id, null), reason, now);
+            log.info("realisation {} re-opened as version {} by a register figure", id, version);
+        } else {
+            jdbc.sql("DELETE FROM realisation_entry WHERE realisation_id = ? AND version = ?")
+                    .params(id, row.currentVersion()).update();
+            insertEntries(id, row.currentVersion(), refreshed);
+            jdbc.sql("UPDATE realisation SET etag = etag + 1 WHERE id = ?").param(id).update();
+            log.info("realisation {} version {} took a new register figure", id, row.currentVersion());
+        }
+        return true;
     }
 
     /** Values of the earlier quarters of the same agreement and year: the approved version of each, else its newest. */
     private Map<Integer, List<QuarterValue>> earlierQuarters(Row row) {
         Map<Integer, List<QuarterValue>> values = new HashMap<>();
         jdbc.sql("""
-                SELECT r.quarter, e.item, e.value, e.numerator, e.denominator
+                SELECT r.quarter, e.item, e.value, e.numerator, e.denominator, r.id
                   FROM realisation r
                   JOIN realisation_entry e ON e.realisation_id = r.id
                                           AND e.version = coalesce(r.approved_version, r.current_version)
@@ -545,11 +675,31 @@ public class Realisations {
                 .query((rs, n) -> {
                     EntryCheck.Checked entry = new EntryCheck.Checked(rs.getInt(2), rs.getBigDecimal(3),
                             rs.getBigDecimal(4), rs.getBigDecimal(5), null, null);
-                    values.computeIfAbsent(entry.item(), k -> new ArrayList<>())
-                            .add(quarterValue(rs.getInt(1), entry));
+                    // A register-fed quarter may have no value yet (nothing published) or parts 0/0 (nothing found):
+                    // a ratio sums the parts, the other aggregations skip a quarter without a value.
+                    if (entry.value() != null || entry.numerator() != null) {
+                        values.computeIfAbsent(entry.item(), k -> new ArrayList<>())
+                                .add(quarterValue(rs.getInt(1), entry));
+                    }
                     return null;
                 }).list();
         return values;
+    }
+
+    /** Whether a quarter's entry can enter the year-to-date value of {@code aggregation}. */
+    private static boolean usable(EntryCheck.Checked entry, Aggregation aggregation) {
+        return aggregation == Aggregation.RATIO ? entry.numerator() != null && entry.denominator() != null
+                : entry.value() != null;
+    }
+
+    private static String noValue(EntryCheck.Checked entry) {
+        if (entry.fromRegister() && entry.registerPublishedAt() == null) {
+            return "Angka register triwulan ini belum diterbitkan welfare-service.";
+        }
+        if (entry.denominator() != null && entry.denominator().signum() == 0) {
+            return "Penyebut 0 (tidak ada yang terdata): tidak ada rasio.";
+        }
+        return "Belum ada nilai.";
     }
 
     private static QuarterValue quarterValue(int quarter, EntryCheck.Checked entry) {
@@ -560,15 +710,17 @@ public class Realisations {
 
     private List<EntryCheck.Checked> entries(UUID id, int version) {
         return jdbc.sql("""
-                SELECT item, value, numerator, denominator, budget_realised, note, budget_override_reason
+                SELECT item, value, numerator, denominator, budget_realised, note, budget_override_reason,
+                       from_register, register_published_at
                   FROM realisation_entry WHERE realisation_id = ? AND version = ? ORDER BY item""")
                 .params(id, version)
                 .query((rs, n) -> {
                     long budget = rs.getLong(5);
                     Long budgetOrNone = rs.wasNull() ? null : budget;
+                    Timestamp published = rs.getTimestamp(8);
                     return new EntryCheck.Checked(rs.getInt(1), plain(rs.getBigDecimal(2)),
                             plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)), budgetOrNone, rs.getString(6),
-                            rs.getString(7));
+                            rs.getString(7), rs.getBoolean(8), published == null ? null : published.toInstant());
                 }).list();
     }
 
@@ -590,12 +742,15 @@ public class Realisations {
         List<Object[]> rows = new ArrayList<>();
         for (EntryCheck.Checked entry : entries) {
             rows.add(new Object[] {id, version, entry.item(), entry.value(), entry.numerator(), entry.denominator(),
-                    entry.budgetRealised(), entry.note(), entry.budgetOverride(), entry.budgetOverrideReason()});
+                    entry.budgetRealised(), entry.note(), entry.budgetOverride(), entry.budgetOverrideReason(),
+                    entry.fromRegister(),
+                    entry.registerPublishedAt() == null ? null : Timestamp.from(entry.registerPublishedAt())});
         }
         batch.batchUpdate("""
                 INSERT INTO realisation_entry (realisation_id, version, item, value, numerator, denominator,
-                                               budget_realised, note, budget_override, budget_override_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                               budget_realised, note, budget_override, budget_override_reason,
+                                               from_register, register_published_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     private static String text(Findings findings, String pointer, String text, int max) {

@@ -2,6 +2,7 @@ package org.kesra.performance.renstra;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import org.kesra.performance.PerformanceProblems;
 import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.Direction;
+import org.kesra.performance.register.RegisterMeasure;
 import org.kesra.platform.refusal.ProblemType;
 import org.kesra.platform.web.Violation;
 
@@ -191,10 +193,52 @@ final class PlanValidator {
             add(PerformanceProblems.PERCENTAGE_DEFINITION, at + "/aggregation",
                     "Agregasi RATIO (jumlah pembilang dibagi jumlah penyebut) hanya untuk indikator persentase.");
         }
+        RegisterMeasure measure = registerMeasure(at, in, source, kind);
+        String programme = measure == RegisterMeasure.KPM
+                ? optionalText(at + "/registerProgramme", in.registerProgramme(), MAX_SHORT) : null;
         BigDecimal baseline = in.baseline() == null ? null : value(at + "/baseline", in.baseline(), kind, "Kondisi awal");
         List<PlanTree.YearValue> targets = targets(at + "/targets", in.targets(), kind, direction);
         return new PlanTree.IndicatorDef(name, unitOfMeasure, direction, kind, numerator, denominator, aggregation,
-                source, baseline, targets);
+                source, measure, programme, baseline, targets);
+    }
+
+    /**
+     * Which register figure an indicator computed from a register takes: required for source REGISTER, refused for
+     * ENTERED; a share only on a percentage, a count on a count; KPM names its programme.
+     */
+    private RegisterMeasure registerMeasure(String at, RenstraRequests.Indicator in, IndicatorSource source,
+                                            IndicatorKind kind) {
+        boolean given = in.registerMeasure() != null && !in.registerMeasure().isBlank();
+        if (source != IndicatorSource.REGISTER) {
+            if (given) {
+                add(PerformanceProblems.REGISTER_MEASURE_INVALID, at + "/registerMeasure", "Ukuran register hanya"
+                        + " untuk indikator bersumber REGISTER.");
+            }
+            return null;
+        }
+        if (!given) {
+            add(PerformanceProblems.REQUIRED, at + "/registerMeasure", "Indikator bersumber REGISTER memerlukan"
+                    + " ukuran register: " + Arrays.toString(RegisterMeasure.values()) + ".");
+            return null;
+        }
+        RegisterMeasure measure;
+        try {
+            measure = RegisterMeasure.valueOf(in.registerMeasure().strip());
+        } catch (IllegalArgumentException unknown) {
+            add(PerformanceProblems.REGISTER_MEASURE_INVALID, at + "/registerMeasure", "Ukuran register harus salah"
+                    + " satu dari: " + Arrays.toString(RegisterMeasure.values()) + ".");
+            return null;
+        }
+        if (kind != null && (measure.isShare() != (kind == IndicatorKind.PERCENTAGE)
+                || !measure.isShare() && kind != IndicatorKind.COUNT)) {
+            add(PerformanceProblems.REGISTER_MEASURE_INVALID, at + "/registerMeasure", "Ukuran " + measure
+                    + (measure.isShare() ? " hanya untuk indikator PERCENTAGE." : " hanya untuk indikator COUNT."));
+        }
+        if (measure.needsProgramme() && (in.registerProgramme() == null || in.registerProgramme().isBlank())) {
+            add(PerformanceProblems.REGISTER_MEASURE_INVALID, at + "/registerProgramme", "Ukuran KPM memerlukan kode"
+                    + " program bantuan (mis. PKH).");
+        }
+        return measure;
     }
 
     private List<PlanTree.YearValue> targets(String at, List<RenstraRequests.YearTarget> targets, IndicatorKind kind,

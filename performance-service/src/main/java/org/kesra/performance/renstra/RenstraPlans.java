@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.kesra.performance.PerformanceProblems;
 import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.Direction;
+import org.kesra.performance.register.RegisterMeasure;
 import org.kesra.performance.units.Unit;
 import org.kesra.performance.units.UnitScope;
 import org.kesra.performance.units.Units;
@@ -209,17 +210,26 @@ public class RenstraPlans {
 
     /** What a realisation of an indicator must look like: its kind, quarterly aggregation and unit of measure. */
     public record IndicatorDefinition(UUID id, IndicatorKind kind, org.kesra.performance.capaian.Aggregation aggregation,
-                                      String unitOfMeasure) {
+                                      String unitOfMeasure, IndicatorSource source, RegisterMeasure registerMeasure,
+                                      String registerProgramme) {
+
+        /** Computed from a register: the register measure says which figure (null for one entered by staff). */
+        public boolean fromRegister() {
+            return source == IndicatorSource.REGISTER && registerMeasure != null;
+        }
     }
 
     /** The definition of a Renstra indicator by id (any version; a Perjanjian Kinerja item names it). */
     @Transactional(readOnly = true)
     public Optional<IndicatorDefinition> indicatorDefinition(UUID indicatorId) {
-        return jdbc.sql("SELECT id, kind, aggregation, unit_of_measure FROM renstra_indicator WHERE id = ?")
+        return jdbc.sql("""
+                SELECT id, kind, aggregation, unit_of_measure, source, register_measure, register_programme
+                  FROM renstra_indicator WHERE id = ?""")
                 .param(indicatorId)
                 .query((rs, n) -> new IndicatorDefinition(rs.getObject(1, UUID.class),
                         IndicatorKind.valueOf(rs.getString(2)),
-                        org.kesra.performance.capaian.Aggregation.valueOf(rs.getString(3)), rs.getString(4)))
+                        org.kesra.performance.capaian.Aggregation.valueOf(rs.getString(3)), rs.getString(4),
+                        IndicatorSource.valueOf(rs.getString(5)), measure(rs.getString(6)), rs.getString(7)))
                 .optional();
     }
 
@@ -247,6 +257,10 @@ public class RenstraPlans {
                             rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7),
                             rs.getBigDecimal(8), budgetOrNone);
                 }).optional();
+    }
+
+    private static RegisterMeasure measure(String stored) {
+        return stored == null ? null : RegisterMeasure.valueOf(stored);
     }
 
     /** An indicator and its target for one year, as stored in one plan version. */
@@ -306,8 +320,9 @@ public class RenstraPlans {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", nodes);
         batch.batchUpdate("""
                 INSERT INTO renstra_indicator (id, node_id, position, name, unit_of_measure, direction, kind,
-                    numerator_definition, denominator_definition, aggregation, source, baseline)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", indicators);
+                    numerator_definition, denominator_definition, aggregation, source, baseline, register_measure,
+                    register_programme)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", indicators);
         batch.batchUpdate("""
                 INSERT INTO renstra_target (indicator_id, year, target, target_upper, budget)
                 VALUES (?, ?, ?, ?, ?)""", targets);
@@ -324,7 +339,8 @@ public class RenstraPlans {
                 UUID indicatorId = UUID.randomUUID();
                 indicators.add(new Object[] {indicatorId, id, j, def.name(), def.unitOfMeasure(),
                         def.direction().name(), def.kind().name(), def.numeratorDefinition(),
-                        def.denominatorDefinition(), def.aggregation().name(), def.source().name(), def.baseline()});
+                        def.denominatorDefinition(), def.aggregation().name(), def.source().name(), def.baseline(),
+                        def.registerMeasure() == null ? null : def.registerMeasure().name(), def.registerProgramme()});
                 for (PlanTree.YearValue year : def.targets()) {
                     targets.add(new Object[] {indicatorId, year.year(), year.target(), year.targetMax(),
                             year.budget()});
@@ -356,7 +372,8 @@ public class RenstraPlans {
         Map<UUID, List<RenstraViews.IndicatorView>> indicators = new HashMap<>();
         jdbc.sql("""
                 SELECT i.id, i.node_id, i.name, i.unit_of_measure, i.direction, i.kind, i.numerator_definition,
-                       i.denominator_definition, i.aggregation, i.source, i.baseline
+                       i.denominator_definition, i.aggregation, i.source, i.baseline, i.register_measure,
+                       i.register_programme
                   FROM renstra_indicator i JOIN renstra_node n ON n.id = i.node_id
                  WHERE n.plan_id = ? AND n.version = ? ORDER BY i.position""").params(planId, version)
                 .query(rs -> {
@@ -365,7 +382,8 @@ public class RenstraPlans {
                             .add(new RenstraViews.IndicatorView(id, rs.getString(3), rs.getString(4),
                                     Direction.valueOf(rs.getString(5)), IndicatorKind.valueOf(rs.getString(6)),
                                     rs.getString(7), rs.getString(8), Aggregation.valueOf(rs.getString(9)),
-                                    IndicatorSource.valueOf(rs.getString(10)), plain(rs.getBigDecimal(11)),
+                                    IndicatorSource.valueOf(rs.getString(10)), measure(rs.getString(12)),
+                                    rs.getString(13), plain(rs.getBigDecimal(11)),
                                     targets.getOrDefault(id, List.of())));
                 });
         Map<UUID, List<NodeRow>> children = new HashMap<>();

@@ -57,6 +57,10 @@ public final class RenstraRequests {
             @Schema(description = "Wajib untuk PERCENTAGE") String denominatorDefinition,
             @Schema(allowableValues = {"SUM", "LAST", "AVERAGE", "RATIO"}) String aggregation,
             @Schema(allowableValues = {"ENTERED", "REGISTER"}) String source,
+            @Schema(description = "Hanya untuk sumber REGISTER: angka welfare-service yang dipakai",
+                    allowableValues = {"PPKS_HANDLED_SHARE", "PPKS_FOUND", "PPKS_HANDLED", "KPM"})
+            String registerMeasure,
+            @Schema(description = "Kode program bantuan untuk ukuran KPM", example = "PKH") String registerProgramme,
             @Schema(description = "Kondisi awal (tahun 0); kosong bila tidak diketahui") BigDecimal baseline,
             @Schema(description = "Satu target untuk setiap tahun periode") List<YearTarget> targets) {
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.Direction;
+import org.kesra.performance.register.RegisterMeasure;
 import org.kesra.performance.units.Unit;
 
 /** What the Renstra API answers. */
@@ -51,7 +52,11 @@ public final class RenstraViews {
     @Schema(name = "IndikatorRenstraTersimpan")
     public record IndicatorView(UUID id, String name, String unitOfMeasure, Direction direction, IndicatorKind kind,
                                 String numeratorDefinition, String denominatorDefinition, Aggregation aggregation,
-                                IndicatorSource source, BigDecimal baseline, List<TargetView> targets) {
+                                IndicatorSource source,
+                                @Schema(description = "Angka register yang dipakai (sumber REGISTER)")
+                                RegisterMeasure registerMeasure,
+                                @Schema(description = "Program bantuan untuk ukuran KPM") String registerProgramme,
+                                BigDecimal baseline, List<TargetView> targets) {
     }
 
     @Schema(name = "TargetTahunanTersimpan")

@@ -40,6 +40,15 @@ public final class UnitScope {
         return new UnitScope(caller, region, !regional || region.isEmpty());
     }
 
+    /**
+     * The service itself acting on an event (a register figure arriving), not on a request: reads every unit,
+     * writes no plan; {@code name} is what the audit records as the actor.
+     */
+    public static UnitScope serviceItself(String name) {
+        return new UnitScope(new Caller(name, name, null, Set.of(), Set.of(), Optional.empty(), Optional.empty()),
+                Optional.empty(), false);
+    }
+
     public Caller caller() {
         return caller;
     }

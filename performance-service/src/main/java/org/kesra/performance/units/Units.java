@@ -52,4 +52,31 @@ public class Units {
     public void lock(String code) {
         jdbc.sql("SELECT code FROM unit WHERE code = ? FOR UPDATE").param(code).query(String.class).optional();
     }
+
+    /**
+     * The kelurahan whose register figures make up a unit's: a kelurahan its own, a kecamatan those under it, an OPD
+     * (a city agency) every kelurahan of the city.
+     */
+    public List<String> kelurahanOf(Unit unit) {
+        return switch (unit.kind()) {
+            case KELURAHAN -> List.of(unit.code());
+            case KECAMATAN -> jdbc.sql("SELECT code FROM unit WHERE parent_code = ? ORDER BY code").param(unit.code())
+                    .query(String.class).list();
+            case OPD -> jdbc.sql("SELECT code FROM unit WHERE kind = 'KELURAHAN' ORDER BY code").query(String.class)
+                    .list();
+        };
+    }
+
+    /** The units whose figures include a kelurahan's: itself, its kecamatan and every OPD ({@link #kelurahanOf}). */
+    public List<String> coveringKelurahan(String kelurahanCode) {
+        return jdbc.sql("""
+                SELECT code FROM unit WHERE code = :k OR kind = 'OPD'
+                    OR code = (SELECT parent_code FROM unit WHERE code = :k AND kind = 'KELURAHAN')
+                 ORDER BY code""").param("k", kelurahanCode).query(String.class).list();
+    }
+
+    /** Whether the code is a kelurahan of the city. */
+    public boolean isKelurahan(String code) {
+        return find(code).map(u -> u.kind() == UnitKind.KELURAHAN).orElse(false);
+    }
 }
