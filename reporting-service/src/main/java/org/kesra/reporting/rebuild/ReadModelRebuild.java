@@ -148,7 +148,7 @@ public class ReadModelRebuild {
                         generation.drop();
                         return;
                     }
-                    if (replay.reached(replay.endOffsets()) && trySwitch(progress, tables)) {
+                    if (replay.reached(replay.endOffsets()) && progress.report(true) && trySwitch(progress, tables)) {
                         log.info("read model rebuild {} completed: {} events applied", id, progress.applied);
                         generation.drop();
                         return;
@@ -188,6 +188,9 @@ public class ReadModelRebuild {
                     }
                     progress.add(replay.pollAndApply(POLL, Progress.SHADOW));
                 }
+                // A reader holding a table makes the swap wait, and readers arriving meanwhile queue behind it: wait
+                // briefly, then release everything and try again, rather than stall the reports.
+                statement.execute("SET LOCAL lock_timeout = '2s'");
                 Generation.swap(connection, tables);
                 List<RebuildStatus.Topic> topics = progress.topics();
                 try (PreparedStatement complete = connection.prepareStatement(RebuildRuns.COMPLETE)) {
@@ -249,6 +252,7 @@ public class ReadModelRebuild {
         long duplicate;
         long skipped;
         private Instant lastReport = Instant.EPOCH;
+        private boolean alive = true;
         private Instant lastLiveRead = Instant.EPOCH;
         private Map<TopicPartition, Long> liveCommitted = Map.of();
 
@@ -265,11 +269,12 @@ public class ReadModelRebuild {
         /** Reports at most once a second (unless forced); false if the run is no longer RUNNING. */
         boolean report(boolean force) {
             Instant now = Instant.now();
-            if (!force && Duration.between(lastReport, now).compareTo(Duration.ofSeconds(1)) < 0) {
-                return true;
+            if (!alive || !force && Duration.between(lastReport, now).compareTo(Duration.ofSeconds(1)) < 0) {
+                return alive;
             }
             lastReport = now;
-            return runs.progress(id, applied, duplicate, skipped, topics());
+            alive = runs.progress(id, applied, duplicate, skipped, topics());
+            return alive;
         }
 
         List<RebuildStatus.Topic> topics() {
