@@ -130,7 +130,7 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
             try {
                 int applied = transactions.execute(status -> {
                     prepare.accept(jdbc);
-                    return apply(todo, inBatches);
+                    return apply(todo, inBatches, true);
                 });
                 return new Replayed(applied, todo.size() - applied, skipped.size(), unreadable);
             } catch (HandlerFailure e) {
@@ -162,7 +162,7 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
         }
         if (!inbound.isEmpty()) {
             try {
-                transactions.executeWithoutResult(status -> apply(inbound, batched));
+                transactions.executeWithoutResult(status -> apply(inbound, batched, false));
             } catch (HandlerFailure e) {
                 return new Failure(e.index, (RuntimeException) e.getCause(), false, e.inBatch);
             }
@@ -171,7 +171,7 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
     }
 
     /** Runs the handlers of the events not yet in the inbox; returns how many it ran. */
-    private int apply(List<Inbound> inbound, boolean batched) {
+    private int apply(List<Inbound> inbound, boolean batched, boolean replay) {
         List<Inbound> handled = inbound.stream().filter(i -> i.handler != null).toList();
         Set<UUID> fresh = recordInInbox(handled);
         Set<UUID> done = new HashSet<>();
@@ -184,11 +184,11 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
                 continue;
             }
             if (!fresh.contains(event.received.id()) || !done.add(event.received.id())) {
-                count(event.type, "duplicate");
+                count(event.type, replay ? "replayed-duplicate" : "duplicate");
                 continue;
             }
             if (!run.isEmpty() && (!batched || run.get(0).handler != event.handler)) {
-                dispatch(run, runStart);
+                dispatch(run, runStart, replay);
                 run.clear();
             }
             if (run.isEmpty()) {
@@ -197,13 +197,13 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
             run.add(event);
         }
         if (!run.isEmpty()) {
-            dispatch(run, runStart);
+            dispatch(run, runStart, replay);
         }
         return done.size();
     }
 
     /** One event in the scope of its own trace; several through the handler's handleAll, each with its span. */
-    private void dispatch(List<Inbound> run, int firstIndex) {
+    private void dispatch(List<Inbound> run, int firstIndex, boolean replay) {
         if (run.size() == 1) {
             Inbound event = run.get(0);
             Span span = trace.continueFrom(event.record.headers(), "consume " + event.type);
@@ -231,7 +231,7 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
                 spans.forEach(Span::end);
             }
         }
-        run.forEach(event -> count(event.type, "processed"));
+        run.forEach(event -> count(event.type, replay ? "replayed" : "processed"));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

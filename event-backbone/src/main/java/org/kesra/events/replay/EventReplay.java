@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nobody re-drove (status {@code NEW} or {@code DISCARDED} in {@code event_dead_letter}) is skipped when its handler
  * fails again, so a replay ends where the live consumer did; any other handler failure ends the replay.
  */
-public class EventReplay {
+public class EventReplay implements AutoCloseable {
 
     static final Comparator<TopicPartition> ORDER =
             Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
@@ -41,6 +41,8 @@ public class EventReplay {
     private final EventBackboneProperties properties;
     private final InboundEventProcessor processor;
     private final JdbcTemplate jdbc;
+    /** Created on first use and kept: a replay reads the live offsets every few seconds. */
+    private Admin admin;
 
     public EventReplay(KafkaProperties kafka, EventBackboneProperties properties, InboundEventProcessor processor,
                        JdbcTemplate jdbc) {
@@ -81,8 +83,8 @@ public class EventReplay {
      * instance holds the partition.
      */
     public Map<TopicPartition, Long> liveCommittedOffsets(List<String> topics) {
-        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(properties.consumerGroup())
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(properties.consumerGroup())
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             Map<TopicPartition, Long> offsets = new TreeMap<>(ORDER);
             committed.forEach((partition, offset) -> {
@@ -101,19 +103,36 @@ public class EventReplay {
 
     /** The current end of every partition of the topics. */
     public Map<TopicPartition, Long> endOffsets(List<String> topics) {
-        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+        try {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, description) ->
+            admin().describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, description) ->
                     description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
                             OffsetSpec.latest())));
             Map<TopicPartition, Long> ends = new TreeMap<>(ORDER);
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
+            admin().listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
             return ends;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the ends of " + topics, e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the ends of " + topics, e);
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+            config.put(org.apache.kafka.clients.admin.AdminClientConfig.CLIENT_ID_CONFIG, properties.service() + "-replay-admin");
+            admin = Admin.create(config);
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
         }
     }
 
