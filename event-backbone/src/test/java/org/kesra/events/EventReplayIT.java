@@ -42,7 +42,8 @@ class EventReplayIT extends BackboneIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM event_dead_letter WHERE event_id = ? AND status = 'NEW'", Integer.class,
                 ids.get(1).toString()) == 1);
-        assertThat(support.sequencesByAggregate(aggregate).get(aggregate)).containsExactly(1L, 3L);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(support.sequencesByAggregate(aggregate).get(aggregate)).containsExactly(1L, 3L));
 
         jdbc.execute("DROP SCHEMA IF EXISTS replay_it CASCADE");
         jdbc.execute("CREATE SCHEMA replay_it");
