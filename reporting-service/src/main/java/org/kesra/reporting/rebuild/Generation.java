@@ -29,10 +29,47 @@ final class Generation {
         this.transactions = transactions;
     }
 
-    /** Empty copies of the tables in the shadow schema: columns, defaults, constraints, indexes, comments. */
-    void create(List<String> tables) {
+    /**
+     * The structure of the serving tables (columns with types and defaults, constraints, indexes), to tell whether a
+     * migration changed them while a rebuild ran: the copies would then put the old structure back.
+     */
+    static final String FINGERPRINT = """
+            SELECT string_agg(part, E'\\n' ORDER BY part) FROM (
+                SELECT c.relname || ' column ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+                       || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+                       || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '') AS part
+                FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY (?)
+                UNION ALL
+                SELECT c.relname || ' constraint ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
+                FROM pg_class c JOIN pg_constraint k ON k.conrelid = c.oid
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY (?)
+                UNION ALL
+                SELECT c.relname || ' index ' || pg_get_indexdef(i.indexrelid)
+                FROM pg_class c JOIN pg_index i ON i.indrelid = c.oid
+                WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY (?)) parts""";
+
+    static String fingerprint(Connection connection, List<String> tables) throws SQLException {
+        try (java.sql.PreparedStatement query = connection.prepareStatement(FINGERPRINT)) {
+            java.sql.Array names = connection.createArrayOf("text", tables.toArray());
+            for (int i = 1; i <= 3; i++) {
+                query.setArray(i, names);
+            }
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    /**
+     * Empty copies of the tables in the shadow schema: columns, defaults, constraints, indexes, comments. Returns the
+     * serving tables' {@link #fingerprint} they were copied from.
+     */
+    String create(List<String> tables) {
         drop();
-        transactions.executeWithoutResult(status -> {
+        return transactions.execute(status -> {
             jdbc.execute("SET LOCAL search_path TO public");
             jdbc.execute("CREATE SCHEMA " + SHADOW);
             List<String> constraints = new ArrayList<>();
@@ -72,10 +109,12 @@ final class Generation {
                             .replace(" ON ONLY public.", " ON ONLY " + SHADOW + "."));
                 }, "public." + table);
             }
+            String fingerprint = jdbc.execute((Connection connection) -> fingerprint(connection, tables));
             jdbc.execute("SET LOCAL search_path TO " + SHADOW);
             constraints.forEach(jdbc::execute);
             foreignKeys.forEach(jdbc::execute);
             indexes.forEach(jdbc::execute);
+            return fingerprint;
         });
     }
 

@@ -136,7 +136,7 @@ public class ReadModelRebuild {
         Progress progress = new Progress(id);
         try {
             List<String> tables = tables();
-            generation.create(tables);
+            progress.structure = generation.create(tables);
             List<String> topics = replays.subscribedTopics();
             try (ReplayConsumer replay = replays.open(topics, ReplayStart.parse(properties.replayFrom()))) {
                 progress.replay = replay;
@@ -191,6 +191,10 @@ public class ReadModelRebuild {
                 // A reader holding a table makes the swap wait, and readers arriving meanwhile queue behind it: wait
                 // briefly, then release everything and try again, rather than stall the reports.
                 statement.execute("SET LOCAL lock_timeout = '2s'");
+                if (!java.util.Objects.equals(Generation.fingerprint(connection, tables), progress.structure)) {
+                    throw new IllegalStateException("the structure of the read model tables changed during the rebuild"
+                            + " (a migration of a newer version?); the copies would undo it: rebuild again");
+                }
                 Generation.swap(connection, tables);
                 List<RebuildStatus.Topic> topics = progress.topics();
                 try (PreparedStatement complete = connection.prepareStatement(RebuildRuns.COMPLETE)) {
@@ -246,6 +250,7 @@ public class ReadModelRebuild {
                 jdbc -> jdbc.execute("SET LOCAL search_path TO " + Generation.SHADOW);
 
         final UUID id;
+        String structure;
         ReplayConsumer replay;
         List<String> topics = List.of();
         long applied;
