@@ -135,6 +135,28 @@ class ReadModelRebuildIT extends ReportingApiIntegrationBase {
     }
 
     @Test
+    void aRebuildDuringWhichAMigrationChangedATableFailsInsteadOfUndoingIt() throws Exception {
+        UUID id;
+        try (Connection hold = holdLiveConsumers()) {
+            id = start();
+            awaitReplayAtTheEnd(id);
+            // What a newer version's migration would do while this rebuild copies the old structure.
+            jdbc.sql("ALTER TABLE rm_person ADD COLUMN rebuild_it_added text").update();
+            hold.rollback();
+        }
+        try {
+            JsonNode failed = awaitFinished(id);
+            assertThat(failed.path("state").asString()).as(failed.toString()).isEqualTo("FAILED");
+            assertThat(failed.path("error").asString()).contains("structure of the read model tables changed");
+            assertThat(jdbc.sql("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public'"
+                    + " AND table_name = 'rm_person' AND column_name = 'rebuild_it_added'").query(Long.class).single())
+                    .as("the serving table keeps the migration's column").isOne();
+        } finally {
+            jdbc.sql("ALTER TABLE rm_person DROP COLUMN IF EXISTS rebuild_it_added").update();
+        }
+    }
+
+    @Test
     void eventsPublishedDuringARebuildAreInTheModelAfterTheSwitch() throws Exception {
         HouseholdRegistered early = events.register(STABIL, 1);
         awaitInModel(early.householdId());
