@@ -33,6 +33,7 @@ import org.kesra.events.outbox.OutboxMetrics;
 import org.kesra.events.outbox.OutboxRelay;
 import org.kesra.events.outbox.PayloadSchemas;
 import org.kesra.events.probe.ProbeController;
+import org.kesra.events.replay.EventReplay;
 import org.kesra.events.probe.ProbeReceiptRecorder;
 import org.kesra.events.tracing.TraceHeaders;
 import org.springframework.beans.factory.ObjectProvider;
@@ -169,6 +170,12 @@ public class EventBackboneAutoConfiguration {
                                                 PlatformTransactionManager transactionManager, TraceHeaders trace,
                                                 MeterRegistry meters) {
         return new InboundEventProcessor(handlers, jdbc, new TransactionTemplate(transactionManager), EVENT_JSON, trace, meters);
+    }
+
+    @Bean
+    EventReplay eventReplay(KafkaProperties kafka, EventBackboneProperties properties, InboundEventProcessor processor,
+                            JdbcTemplate jdbc) {
+        return new EventReplay(kafka, properties, processor, jdbc);
     }
 
     @Bean

@@ -124,6 +124,9 @@ final class Platform implements AutoCloseable {
             if (settings.demoPopulation() && service.module().equals("household-service")) {
                 env.put("KESRA_DEMO_POPULATION", "true");
             }
+            if (settings.rebuildReporting() && service.module().equals("reporting-service")) {
+                env.put("KESRA_REPORTING_REBUILD_AT_START", "true");
+            }
         } else {
             for (ServiceSpec downstream : ServiceSpec.SERVICES) {
                 int downstreamPort = settings.ports().getOrDefault(downstream, downstream.defaultPort());

@@ -25,7 +25,7 @@ record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, Strin
                         String serviceAddress, boolean gateway, int kafkaPort, int kafkaControllerPort,
                         Optional<String> externalKafka, int keycloakPort, int keycloakManagementPort,
                         Optional<String> externalIssuer, String keycloakAdminPassword, List<String> serviceJavaOptions,
-                        Path stateDir, Duration startTimeout, boolean demoPopulation) {
+                        Path stateDir, Duration startTimeout, boolean demoPopulation, boolean rebuildReporting) {
 
     static PlatformSettings from(Map<String, String> env, ProjectLayout layout) {
         Set<String> wanted = selectedServices(env.getOrDefault("PLATFORM_SERVICES", ""));
@@ -54,7 +54,11 @@ record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, Strin
                 Path.of(env.getOrDefault("PLATFORM_STATE_DIR", layout.cache().resolve("platform").toString())),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("PLATFORM_START_TIMEOUT", "240"))),
                 // ./mvnw -Prun -Ddemo.population, or KESRA_DEMO_POPULATION=true
-                Boolean.parseBoolean(env.getOrDefault("KESRA_DEMO_POPULATION", System.getProperty("demo.population", "false"))));
+                Boolean.parseBoolean(env.getOrDefault("KESRA_DEMO_POPULATION", System.getProperty("demo.population", "false"))),
+                // ./mvnw -Prun -Dreporting.rebuild, or KESRA_REPORTING_REBUILD=true: reporting-service rebuilds its
+                // read models from the source topics once it is up (the old ones serve until the new have caught up)
+                Boolean.parseBoolean(env.getOrDefault("KESRA_REPORTING_REBUILD",
+                        System.getProperty("reporting.rebuild", "false"))));
     }
 
     String kafkaBootstrapServers() {

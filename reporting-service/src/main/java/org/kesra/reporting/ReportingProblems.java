@@ -16,7 +16,11 @@ public enum ReportingProblems implements ProblemType {
     /** A region outside the caller's own; said without telling whether it exists or has data. */
     OUTSIDE_REGION("RP-DI-LUAR-WILAYAH", RefusalKind.FORBIDDEN, "Di luar wilayah Anda"),
     /** A caller whose role reads no report (the access table lets through only reading roles; this is the backstop). */
-    ROLE_NOT_ALLOWED("RP-PERAN-TIDAK-DIIZINKAN", RefusalKind.FORBIDDEN, "Peran tidak diizinkan");
+    ROLE_NOT_ALLOWED("RP-PERAN-TIDAK-DIIZINKAN", RefusalKind.FORBIDDEN, "Peran tidak diizinkan"),
+    /** A read-model rebuild was asked for while another runs (on any instance). */
+    REBUILD_RUNNING("RP-BANGUN-ULANG-BERJALAN", RefusalKind.CONFLICT, "Pembangunan ulang sedang berjalan"),
+    /** A rebuild id that names no rebuild. */
+    REBUILD_UNKNOWN("RP-BANGUN-ULANG-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Pembangunan ulang tidak dikenal");
 
     private final Definition definition;
 

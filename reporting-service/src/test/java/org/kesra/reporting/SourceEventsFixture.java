@@ -117,8 +117,10 @@ public final class SourceEventsFixture implements AutoCloseable {
      * in the full build the broker is shared, and household- and welfare-service's tests have already published
      * thousands of events for the same kelurahan, which this service's tests would otherwise count and wait for.
      * The service then reads only the events these tests send. Only possible while the group has no member.
+     *
+     * @return the offsets committed, as {@code topic:partition=offset,...}: where a replay of the same history begins
      */
-    public void startGroupAtTheEnd(String group) {
+    public String startGroupAtTheEnd(String group) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
             List<String> topics = List.of(HOUSEHOLD, WELFARE, "performance.events");
             Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends =
@@ -132,6 +134,8 @@ public final class SourceEventsFixture implements AutoCloseable {
             admin.listOffsets(ends).all().get().forEach((partition, end) -> offsets.put(partition,
                     new org.apache.kafka.clients.consumer.OffsetAndMetadata(end.offset())));
             admin.alterConsumerGroupOffsets(group, offsets).all().get();
+            return offsets.entrySet().stream().map(e -> e.getKey().topic() + ":" + e.getKey().partition() + "="
+                    + e.getValue().offset()).collect(java.util.stream.Collectors.joining(","));
         } catch (Exception e) {
             throw new IllegalStateException("cannot move consumer group " + group + " to the end of its topics", e);
         }

@@ -90,6 +90,65 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
         }
     }
 
+    /** What {@link #replay} did with one poll of a replay. */
+    public record Replayed(int applied, int duplicates, int deadLettered, int unreadable) {
+    }
+
+    /**
+     * Applies records read by a replay consumer (not the live one) in one transaction, as the live consumer would have:
+     * the same parsing, inbox and handlers, without retries or dead-letter topic. {@code prepare} runs first in that
+     * transaction (a rebuild points the connection at the tables it rebuilds). Records the live consumer could not
+     * read are skipped (it dead-lettered them at once); so is an event whose handler fails when {@code deadLettered}
+     * says the live consumer gave up on it too, so that a replay reproduces the live consumer's decisions. Any other
+     * failure rolls the poll back and is thrown as {@link ReplayedEventFailedException} naming the event's position.
+     *
+     * @param include the handlers the replay runs (events of the others are ignored, not recorded in the inbox)
+     */
+    public Replayed replay(List<ConsumerRecord<String, byte[]>> records, java.util.function.Consumer<JdbcTemplate> prepare,
+                           java.util.function.Predicate<EventHandler<?>> include,
+                           java.util.function.Predicate<UUID> deadLettered) {
+        List<Inbound> inbound = new ArrayList<>(records.size());
+        int unreadable = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                Inbound event = parse(record);
+                if (event.handler != null && include.test(event.handler)) {
+                    inbound.add(event);
+                }
+            } catch (PoisonEventException e) {
+                unreadable++;
+            }
+        }
+        Set<UUID> skipped = new HashSet<>();
+        boolean batched = true;
+        while (true) {
+            List<Inbound> todo = inbound.stream().filter(i -> !skipped.contains(i.received.id())).toList();
+            if (todo.isEmpty()) {
+                return new Replayed(0, 0, skipped.size(), unreadable);
+            }
+            boolean inBatches = batched;
+            try {
+                int applied = transactions.execute(status -> {
+                    prepare.accept(jdbc);
+                    return apply(todo, inBatches, true);
+                });
+                return new Replayed(applied, todo.size() - applied, skipped.size(), unreadable);
+            } catch (HandlerFailure e) {
+                if (e.inBatch) {
+                    batched = false; // find the event that failed, one at a time
+                    continue;
+                }
+                Inbound failed = todo.get(e.index);
+                if (deadLettered.test(failed.received.id())) {
+                    skipped.add(failed.received.id());
+                    continue;
+                }
+                throw new ReplayedEventFailedException(failed.received.position(), failed.received.id(), failed.type,
+                        (RuntimeException) e.getCause());
+            }
+        }
+    }
+
     private Failure tryProcess(List<ConsumerRecord<String, byte[]>> records, boolean batched) {
         List<Inbound> inbound = new ArrayList<>(records.size());
         Failure poison = null;
@@ -103,7 +162,7 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
         }
         if (!inbound.isEmpty()) {
             try {
-                transactions.executeWithoutResult(status -> apply(inbound, batched));
+                transactions.executeWithoutResult(status -> apply(inbound, batched, false));
             } catch (HandlerFailure e) {
                 return new Failure(e.index, (RuntimeException) e.getCause(), false, e.inBatch);
             }
@@ -111,7 +170,8 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
         return poison;
     }
 
-    private void apply(List<Inbound> inbound, boolean batched) {
+    /** Runs the handlers of the events not yet in the inbox; returns how many it ran. */
+    private int apply(List<Inbound> inbound, boolean batched, boolean replay) {
         List<Inbound> handled = inbound.stream().filter(i -> i.handler != null).toList();
         Set<UUID> fresh = recordInInbox(handled);
         Set<UUID> done = new HashSet<>();
@@ -124,11 +184,11 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
                 continue;
             }
             if (!fresh.contains(event.received.id()) || !done.add(event.received.id())) {
-                count(event.type, "duplicate");
+                count(event.type, replay ? "replayed-duplicate" : "duplicate");
                 continue;
             }
             if (!run.isEmpty() && (!batched || run.get(0).handler != event.handler)) {
-                dispatch(run, runStart);
+                dispatch(run, runStart, replay);
                 run.clear();
             }
             if (run.isEmpty()) {
@@ -137,12 +197,13 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
             run.add(event);
         }
         if (!run.isEmpty()) {
-            dispatch(run, runStart);
+            dispatch(run, runStart, replay);
         }
+        return done.size();
     }
 
     /** One event in the scope of its own trace; several through the handler's handleAll, each with its span. */
-    private void dispatch(List<Inbound> run, int firstIndex) {
+    private void dispatch(List<Inbound> run, int firstIndex, boolean replay) {
         if (run.size() == 1) {
             Inbound event = run.get(0);
             Span span = trace.continueFrom(event.record.headers(), "consume " + event.type);
@@ -170,7 +231,7 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
                 spans.forEach(Span::end);
             }
         }
-        run.forEach(event -> count(event.type, "processed"));
+        run.forEach(event -> count(event.type, replay ? "replayed" : "processed"));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -242,7 +303,8 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
             }
         }
         ReceivedEvent<Record> received = new ReceivedEvent<>(id, event.type(), version, event.source(),
-                event.subject(), time, record.key(), payload, null);
+                event.subject(), time, record.key(), payload, null,
+                new EventPosition(record.topic(), record.partition(), record.offset()));
         return new Inbound(record, event.type(), handler, received);
     }
 

@@ -1,5 +1,6 @@
 package org.kesra.reporting.population;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.EventDefinition;
@@ -15,6 +16,7 @@ import org.kesra.contracts.household.PersonDied;
 import org.kesra.contracts.household.PersonMovedAway;
 import org.kesra.events.inbox.EventHandler;
 import org.kesra.events.inbox.ReceivedEvent;
+import org.kesra.reporting.rebuild.RebuiltTables;
 import org.kesra.reporting.sources.SourceProgress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -125,5 +127,11 @@ public class HouseholdEventHandlers {
                 progress.applied(TOPIC, event);
             }
         };
+    }
+
+    /** The tables the handlers above write, rebuilt from household.events by a read-model rebuild. */
+    @Bean
+    RebuiltTables populationTables() {
+        return new RebuiltTables("population", List.of("rm_household", "rm_person"));
     }
 }

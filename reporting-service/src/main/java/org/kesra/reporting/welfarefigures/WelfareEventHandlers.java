@@ -1,10 +1,12 @@
 package org.kesra.reporting.welfarefigures;
 
+import java.util.List;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.EventDefinition;
 import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
 import org.kesra.events.inbox.EventHandler;
 import org.kesra.events.inbox.ReceivedEvent;
+import org.kesra.reporting.rebuild.RebuiltTables;
 import org.kesra.reporting.sources.SourceProgress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,5 +36,11 @@ public class WelfareEventHandlers {
                 progress.applied(TOPIC, event);
             }
         };
+    }
+
+    /** The tables the handler above writes, rebuilt from welfare.events by a read-model rebuild. */
+    @Bean
+    RebuiltTables welfareFigureTables() {
+        return new RebuiltTables("welfarefigures", List.of("rm_kelurahan_figures", "rm_programme_kpm"));
     }
 }
