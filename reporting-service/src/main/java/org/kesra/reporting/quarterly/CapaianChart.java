@@ -105,6 +105,7 @@ final class CapaianChart {
         bars.setSeriesPaint(1, new Color(0x9C, 0xC3, 0xDA));
         target.setLabelFont(font.deriveFont(8f));
         target.setLabelPaint(new Color(0xB0, 0x30, 0x30));
+        target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         return draw(chart);
     }
 

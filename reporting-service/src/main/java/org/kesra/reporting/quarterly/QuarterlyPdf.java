@@ -200,6 +200,11 @@ public final class QuarterlyPdf {
             return "%".equals(unit) ? text + "%" : text + " " + unit;
         }
 
+        /** A figure in a narrow column: 67% for a percentage, the bare number otherwise (the unit is in the row). */
+        public String figure(BigDecimal value, String unit) {
+            return value == null ? "" : decimal.format(value) + ("%".equals(unit) ? "%" : "");
+        }
+
         public String date(LocalDate date) {
             return QuarterlyPdf.date(date);
         }
