@@ -318,6 +318,44 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
     }
 
     @Test
+    void aRedeliveredStepIsAppliedOnceAndALateOlderStepDoesNotOverwriteTheApproval() {
+        String kelurahan = "18.72.03.1001";
+        UUID realisation = UUID.randomUUID();
+        UUID agreement = UUID.randomUUID();
+        Instant at = Instant.parse("2024-07-02T02:00:00Z");
+        List<RealisationEntry> entries = List.of(new RealisationEntry(0, "Persentase PPKS yang ditangani", "%", "85",
+                "85", "100", "70", null, 1_000_000L, 250_000L, "25", "121.43", "85", "121.43"));
+        java.util.function.BiFunction<String, Instant, RealisationSnapshot> step = (status, time) ->
+                new RealisationSnapshot(realisation, kelurahan, 2024, 2, agreement, 1, status, 1,
+                        status.equals("APPROVED") ? 1 : null, LocalDate.of(2024, 7, 5), at, 0,
+                        status.equals("RETURNED") ? "dikirim ulang" : null,
+                        status.equals("RETURNED") ? List.of("REPORT_TO_FIX") : List.of(), null, null, entries, time);
+        UUID submitted = UUID.randomUUID();
+        RealisationSnapshot first = step.apply("SUBMITTED", at);
+        events.send("performance.events", "performance", submitted, EventCatalog.REALISATION_SUBMITTED,
+                realisation.toString(), kelurahan, first);
+        events.performance(EventCatalog.REALISATION_APPROVED, realisation, kelurahan,
+                step.apply("APPROVED", at.plusSeconds(600)));
+        events.send("performance.events", "performance", submitted, EventCatalog.REALISATION_SUBMITTED,
+                realisation.toString(), kelurahan, first); // redelivery: same event id
+        events.performance(EventCatalog.REALISATION_RETURNED, realisation, kelurahan,
+                step.apply("RETURNED", at.plusSeconds(300))); // re-driven late: older than the approval
+
+        String path = "/api/v1/reports/quarterly-performance?unit=" + kelurahan + "&tahun=2024&triwulan=2";
+        String camat = token("metrobarat.camat");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get(path, camat).body().at("/sections/0/history").size() == 3);
+        JsonNode section = api.get(path, camat).body().path("sections").get(0);
+        assertThat(section.at("/history").valueStream().map(s -> s.path("label").asString()).toList())
+                .as("in time order, the redelivered submission once").containsExactly("Diserahkan", "Dikembalikan",
+                        "Disetujui");
+        assertThat(section.at("/realisation/status").asString()).isEqualTo("APPROVED");
+        assertThat(section.at("/decision/status").asString()).isEqualTo("APPROVED");
+        assertThat(section.at("/capaian/0/capaian").decimalValue()).isEqualByComparingTo("121.43");
+        assertThat(section.path("positionTitle").isNull()).as("its agreement event has not arrived").isTrue();
+    }
+
+    @Test
     void aYearOutsideTheUnitsRenstraIs400AtTahun() {
         String planner = token("bappeda.planner");
         approvedReport(planner); // the plan 2021-2026 has arrived
