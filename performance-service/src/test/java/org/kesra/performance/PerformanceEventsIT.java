@@ -108,6 +108,7 @@ class PerformanceEventsIT extends PerformanceApiTest {
         assertThat(approved.at("/entries/0/value").asString()).isEqualTo("70");
         assertThat(approved.at("/entries/0/capaian").asString()).as("seed 004: 70 against 82").isEqualTo("85.37");
         assertThat(approved.at("/entries/0/budgetRealised").asLong()).isEqualTo(5_955_000L);
+        assertThat(approved.at("/entries/0/budgetAbsorption").asString()).as("5,955,000 of 22,900,000").isEqualTo("26");
         JsonNode reopened = JSON.readTree(steps.get(4).value());
         assertThat(reopened.path("status").asString()).isEqualTo("DRAFT");
         assertThat(reopened.path("version").asInt()).isEqualTo(2);

@@ -13,6 +13,10 @@ public enum ReportingProblems implements ProblemType {
     PARAMETER_INVALID("RP-PARAMETER-TIDAK-SAH", RefusalKind.INVALID, "Parameter laporan tidak sah"),
     /** A kecamatan or kelurahan code the city does not have. */
     REGION_UNKNOWN("RP-WILAYAH-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Wilayah tidak dikenal"),
+    /** A unit (OPD code or kecamatan/kelurahan code) that the city does not have. */
+    UNIT_UNKNOWN("RP-UNIT-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Unit kerja tidak dikenal"),
+    /** A year that lies outside every plan (Renstra) the unit has: 400 with a pointer to the year. */
+    PERIOD_OUTSIDE_PLAN("RP-PERIODE-DI-LUAR-RENSTRA", RefusalKind.INVALID, "Periode di luar Renstra unit"),
     /** A region outside the caller's own; said without telling whether it exists or has data. */
     OUTSIDE_REGION("RP-DI-LUAR-WILAYAH", RefusalKind.FORBIDDEN, "Di luar wilayah Anda"),
     /** A caller whose role reads no report (the access table lets through only reading roles; this is the backstop). */

@@ -38,6 +38,7 @@ public final class SourceEventsFixture implements AutoCloseable {
 
     public static final String HOUSEHOLD = "household.events";
     public static final String WELFARE = "welfare.events";
+    public static final String PERFORMANCE = "performance.events";
     private static final AtomicInteger SERIAL = new AtomicInteger(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -111,7 +112,16 @@ public final class SourceEventsFixture implements AutoCloseable {
         return id;
     }
 
-    /** One record with the given event id (sending the same id twice is a redelivery). */
+    /**
+     * performance-service's event as its outbox relay writes it (key: the aggregate id, subject: the unit code);
+     * returns the event id.
+     */
+    public UUID performance(EventDefinition definition, UUID key, String unitCode, Record payload) {
+        UUID id = UUID.randomUUID();
+        send(PERFORMANCE, "performance", id, definition, key.toString(), unitCode, payload);
+        return id;
+    }
+
     /**
      * Commits the consumer group's position at the current end of every source topic, before the service joins it:
      * in the full build the broker is shared, and household- and welfare-service's tests have already published

@@ -46,8 +46,8 @@ class RealisationEvents {
                          List<ReturnReason> checklist, Instant at) {
         List<RealisationEntry> entries = view.entries().stream().map(e -> new RealisationEntry(e.item(),
                 e.indicator(), e.unitOfMeasure(), text(e.value()), text(e.numerator()), text(e.denominator()),
-                text(e.target()), text(e.targetMax()), e.budget(), e.budgetRealised(), text(e.quarter().percent()),
-                text(e.yearToDateValue()), text(e.yearToDate().percent()))).toList();
+                text(e.target()), text(e.targetMax()), e.budget(), e.budgetRealised(), text(e.budgetAbsorption()),
+                text(e.quarter().percent()), text(e.yearToDateValue()), text(e.yearToDate().percent()))).toList();
         publisher.publish(new OutgoingEvent(type, view.id().toString(), view.unit().code(), new RealisationSnapshot(
                 view.id(), view.unit().code(), view.year(), view.quarter(), view.agreementId(),
                 view.agreementRevision(), view.status().name(), view.version(), view.approvedVersion(),

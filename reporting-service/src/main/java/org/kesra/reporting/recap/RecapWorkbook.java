@@ -90,7 +90,8 @@ public final class RecapWorkbook {
         return 3;
     }
 
-    static String dataVersion(List<SourceProgress.Source> sources) {
+    /** The data version as a report prints it: events applied and newest event time per topic. */
+    public static String dataVersion(List<SourceProgress.Source> sources) {
         StringBuilder text = new StringBuilder("versi data: ");
         for (int i = 0; i < sources.size(); i++) {
             SourceProgress.Source s = sources.get(i);
@@ -103,7 +104,8 @@ public final class RecapWorkbook {
         return text.toString();
     }
 
-    private static String time(Instant instant) {
+    /** An instant as a report prints it: 7 Desember 2026 09:03:10 WIB. */
+    public static String time(Instant instant) {
         ZonedDateTime t = instant.atZone(CITY);
         return String.format("%d %s %d %02d:%02d:%02d WIB", t.getDayOfMonth(),
                 ReportPeriod.MONTHS.get(t.getMonthValue() - 1), t.getYear(), t.getHour(), t.getMinute(),
@@ -233,7 +235,7 @@ public final class RecapWorkbook {
     }
 
     /** The same entries, same order and content, each stamped with one fixed time instead of the clock's. */
-    static byte[] fixZipTimes(byte[] zip) throws IOException {
+    public static byte[] fixZipTimes(byte[] zip) throws IOException {
         ByteArrayOutputStream fixed = new ByteArrayOutputStream(zip.length);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
              ZipOutputStream out = new ZipOutputStream(fixed)) {

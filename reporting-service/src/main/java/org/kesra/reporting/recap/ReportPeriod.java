@@ -14,7 +14,8 @@ import org.kesra.reporting.ReportingProblems;
  */
 public record ReportPeriod(String code, LocalDate from, LocalDate to, String label) {
 
-    static final List<String> MONTHS = List.of("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+    /** Indonesian month names, January first. */
+    public static final List<String> MONTHS = List.of("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
             "Agustus", "September", "Oktober", "November", "Desember");
     private static final List<String> QUARTERS = List.of("I", "II", "III", "IV");
     private static final Pattern FORMAT = Pattern.compile("([0-9]{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?");

@@ -27,6 +27,12 @@ public class Regions {
                 .param(code).query(Region.class).optional();
     }
 
+    /** A kecamatan or kelurahan by its code. */
+    public Optional<Region> region(String code) {
+        return jdbc.sql("SELECT code, name, level, parent_code FROM wilayah WHERE code = ?")
+                .param(code).query(Region.class).optional();
+    }
+
     /** The kelurahan of one kecamatan, or of the whole city when {@code kecamatanCode} is null, by code. */
     public List<Region> kelurahan(String kecamatanCode) {
         return jdbc.sql("""

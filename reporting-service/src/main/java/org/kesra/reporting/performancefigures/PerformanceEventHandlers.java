@@ -1,0 +1,95 @@
+package org.kesra.reporting.performancefigures;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.kesra.contracts.EventCatalog;
+import org.kesra.contracts.EventDefinition;
+import org.kesra.contracts.performance.AgreementAgreed;
+import org.kesra.contracts.performance.PlanVersionPublished;
+import org.kesra.contracts.performance.RealisationSnapshot;
+import org.kesra.events.inbox.EventHandler;
+import org.kesra.events.inbox.ReceivedEvent;
+import org.kesra.reporting.rebuild.RebuiltTables;
+import org.kesra.reporting.sources.SourceProgress;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the quarterly performance report takes from performance-service's events: plan versions, agreed Perjanjian
+ * Kinerja revisions, and the four realisation review steps (one payload, the realisation as it stands after the
+ * step). Each handler runs in the transaction that records the event in the inbox (a redelivered event is applied
+ * once) and advances the topic's progress in the same transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PerformanceEventHandlers {
+
+    static final String TOPIC = "performance.events";
+
+    @Bean
+    EventHandler<PlanVersionPublished> reportingPlanVersionPublished(PerformanceFigures figures,
+                                                                     SourceProgress progress) {
+        return handler(EventCatalog.PLAN_VERSION_PUBLISHED, progress,
+                (ReceivedEvent<PlanVersionPublished> event) -> figures.planPublished(event.payload(), event.id()));
+    }
+
+    @Bean
+    EventHandler<AgreementAgreed> reportingAgreementAgreed(PerformanceFigures figures, SourceProgress progress) {
+        return handler(EventCatalog.AGREEMENT_AGREED, progress,
+                (ReceivedEvent<AgreementAgreed> event) -> figures.agreed(event.payload(), event.id()));
+    }
+
+    @Bean
+    EventHandler<RealisationSnapshot> reportingRealisationSubmitted(PerformanceFigures figures,
+                                                                    SourceProgress progress) {
+        return realisation(EventCatalog.REALISATION_SUBMITTED, figures, progress);
+    }
+
+    @Bean
+    EventHandler<RealisationSnapshot> reportingRealisationReturned(PerformanceFigures figures,
+                                                                   SourceProgress progress) {
+        return realisation(EventCatalog.REALISATION_RETURNED, figures, progress);
+    }
+
+    @Bean
+    EventHandler<RealisationSnapshot> reportingRealisationApproved(PerformanceFigures figures,
+                                                                   SourceProgress progress) {
+        return realisation(EventCatalog.REALISATION_APPROVED, figures, progress);
+    }
+
+    @Bean
+    EventHandler<RealisationSnapshot> reportingRealisationReopened(PerformanceFigures figures,
+                                                                   SourceProgress progress) {
+        return realisation(EventCatalog.REALISATION_REOPENED, figures, progress);
+    }
+
+    private static EventHandler<RealisationSnapshot> realisation(EventDefinition definition,
+                                                                 PerformanceFigures figures,
+                                                                 SourceProgress progress) {
+        return handler(definition, progress, (ReceivedEvent<RealisationSnapshot> event) ->
+                figures.realisationStep(event.payload(), event.type(), event.id()));
+    }
+
+    private static <T extends Record> EventHandler<T> handler(EventDefinition definition, SourceProgress progress,
+                                                              Consumer<ReceivedEvent<T>> apply) {
+        return new EventHandler<>() {
+            @Override
+            public EventDefinition definition() {
+                return definition;
+            }
+
+            @Override
+            public void handle(ReceivedEvent<T> event) {
+                apply.accept(event);
+                progress.applied(TOPIC, event);
+            }
+        };
+    }
+
+    /** The tables the handlers above write, rebuilt from performance.events by a read-model rebuild. */
+    @Bean
+    RebuiltTables performanceTables() {
+        return new RebuiltTables("performancefigures", List.of("rm_perf_plan_version", "rm_perf_agreement",
+                "rm_perf_agreement_item", "rm_perf_realisation", "rm_perf_realisation_version",
+                "rm_perf_realisation_entry", "rm_perf_realisation_step"));
+    }
+}

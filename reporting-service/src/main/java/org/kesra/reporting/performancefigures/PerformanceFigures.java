@@ -1,0 +1,271 @@
+package org.kesra.reporting.performancefigures;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.kesra.contracts.performance.AgreementAgreed;
+import org.kesra.contracts.performance.AgreementItem;
+import org.kesra.contracts.performance.PlanVersionPublished;
+import org.kesra.contracts.performance.RealisationEntry;
+import org.kesra.contracts.performance.RealisationSnapshot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * performance-service's published figures: plan versions, agreed Perjanjian Kinerja revisions with their items, and
+ * quarterly realisations per content version with their review steps (tables {@code rm_perf_*}, written only here;
+ * {@code opd_unit} is reference data). Figures are stored as published (capaian, budget absorption), never computed.
+ * Every write tolerates redelivery and a late, older event: agreed revisions are frozen, a realisation's state and a
+ * version's content are replaced only by a step that is not older than the one held.
+ */
+@Service
+public class PerformanceFigures {
+
+    /** An agreed Perjanjian Kinerja revision. */
+    public record Agreement(UUID agreementId, int revision, String unitCode, int year, String position,
+                            String positionTitle, String reason, Instant agreedAt, UUID eventId, List<Item> items) {
+    }
+
+    /** One item as agreed; {@code target}/{@code targetMax} null when absent, {@code budget} in rupiah. */
+    public record Item(int item, String sasaran, String indicator, String unitOfMeasure, String direction,
+                       BigDecimal target, BigDecimal targetMax, Long budget) {
+    }
+
+    /** A realisation as its latest review step left it. */
+    public record Realisation(UUID realisationId, String unitCode, int year, int quarter, UUID agreementId,
+                              int agreementRevision, String status, int version, Integer approvedVersion,
+                              LocalDate dueDate, Instant submittedAt, Integer workingDaysLate, String reason,
+                              List<String> checklist, Instant occurredAt, String eventType, UUID eventId) {
+    }
+
+    /** A realisation's content in one version, with the event it came from. */
+    public record Content(UUID realisationId, int version, int agreementRevision, String obstacles, String followUp,
+                          Instant occurredAt, UUID eventId, List<Entry> entries) {
+    }
+
+    /** One item's figures as published. */
+    public record Entry(int item, String indicator, String unitOfMeasure, BigDecimal value, BigDecimal target,
+                        BigDecimal targetMax, Long budget, Long budgetRealised, BigDecimal budgetAbsorption,
+                        BigDecimal capaian, BigDecimal yearToDateValue, BigDecimal yearToDateCapaian) {
+    }
+
+    /** One review step. */
+    public record Step(UUID eventId, String eventType, String status, int version, String reason,
+                       List<String> checklist, Instant occurredAt) {
+    }
+
+    /** A plan version's period. */
+    public record PlanPeriod(UUID planId, int version, String title, int startYear, int endYear) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public PerformanceFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void planPublished(PlanVersionPublished plan, UUID eventId) {
+        jdbc.sql("""
+                INSERT INTO rm_perf_plan_version (plan_id, version, unit_code, title, start_year, end_year,
+                                                  published_at, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, version) DO NOTHING""")
+                .params(plan.planId(), plan.version(), plan.unitCode(), plan.title(), plan.startYear(),
+                        plan.endYear(), Timestamp.from(plan.publishedAt()), eventId)
+                .update();
+    }
+
+    void agreed(AgreementAgreed agreement, UUID eventId) {
+        int inserted = jdbc.sql("""
+                INSERT INTO rm_perf_agreement (agreement_id, revision, unit_code, year, position, position_title,
+                                               reason, agreed_at, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agreement_id, revision) DO NOTHING""")
+                .params(agreement.agreementId(), agreement.revision(), agreement.unitCode(), agreement.year(),
+                        agreement.position(), agreement.positionTitle(), agreement.reason(),
+                        Timestamp.from(agreement.agreedAt()), eventId)
+                .update();
+        if (inserted == 0) {
+            return; // an agreed revision is frozen: the one held is the same
+        }
+        for (AgreementItem item : agreement.items()) {
+            jdbc.sql("""
+                    INSERT INTO rm_perf_agreement_item (agreement_id, revision, item, sasaran, indicator,
+                        unit_of_measure, direction, target, target_max, budget, renstra_indicator_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(agreement.agreementId(), agreement.revision(), item.item(), item.sasaran(),
+                            item.indicator(), item.unitOfMeasure(), item.direction(), decimal(item.target()),
+                            decimal(item.targetMax()), item.budget(), item.renstraIndicatorId())
+                    .update();
+        }
+    }
+
+    void realisationStep(RealisationSnapshot snapshot, String eventType, UUID eventId) {
+        String[] checklist = snapshot.checklist() == null ? new String[0] : snapshot.checklist().toArray(String[]::new);
+        Timestamp at = Timestamp.from(snapshot.occurredAt());
+        jdbc.sql("""
+                INSERT INTO rm_perf_realisation_step (event_id, realisation_id, event_type, status, version, reason,
+                                                      checklist, occurred_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")
+                .params(eventId, snapshot.realisationId(), eventType, snapshot.status(), snapshot.version(),
+                        snapshot.reason(), checklist, at)
+                .update();
+        jdbc.sql("""
+                INSERT INTO rm_perf_realisation AS r (realisation_id, unit_code, year, quarter, agreement_id,
+                    agreement_revision, status, version, approved_version, due_date, submitted_at, working_days_late,
+                    reason, checklist, occurred_at, event_type, event_id)
+                VALUES (:id, :unit, :year, :quarter, :agreement, :revision, :status, :version, :approved, :due,
+                        :submitted, :late, :reason, :checklist, :at, :type, :event)
+                ON CONFLICT (realisation_id) DO UPDATE SET agreement_revision = EXCLUDED.agreement_revision,
+                    status = EXCLUDED.status, version = EXCLUDED.version, approved_version = EXCLUDED.approved_version,
+                    due_date = EXCLUDED.due_date, submitted_at = EXCLUDED.submitted_at,
+                    working_days_late = EXCLUDED.working_days_late, reason = EXCLUDED.reason,
+                    checklist = EXCLUDED.checklist, occurred_at = EXCLUDED.occurred_at,
+                    event_type = EXCLUDED.event_type, event_id = EXCLUDED.event_id
+                WHERE r.occurred_at <= EXCLUDED.occurred_at""")
+                .param("id", snapshot.realisationId()).param("unit", snapshot.unitCode())
+                .param("year", snapshot.year()).param("quarter", snapshot.quarter())
+                .param("agreement", snapshot.agreementId()).param("revision", snapshot.agreementRevision())
+                .param("status", snapshot.status()).param("version", snapshot.version())
+                .param("approved", snapshot.approvedVersion()).param("due", snapshot.dueDate())
+                .param("submitted", snapshot.submittedAt() == null ? null : Timestamp.from(snapshot.submittedAt()))
+                .param("late", snapshot.workingDaysLate()).param("reason", snapshot.reason())
+                .param("checklist", checklist).param("at", at).param("type", eventType).param("event", eventId)
+                .update();
+        int content = jdbc.sql("""
+                INSERT INTO rm_perf_realisation_version AS v (realisation_id, version, agreement_revision, obstacles,
+                                                              follow_up, occurred_at, event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (realisation_id, version) DO UPDATE SET agreement_revision = EXCLUDED.agreement_revision,
+                    obstacles = EXCLUDED.obstacles, follow_up = EXCLUDED.follow_up,
+                    occurred_at = EXCLUDED.occurred_at, event_id = EXCLUDED.event_id
+                WHERE v.occurred_at <= EXCLUDED.occurred_at""")
+                .params(snapshot.realisationId(), snapshot.version(), snapshot.agreementRevision(),
+                        snapshot.obstacles(), snapshot.followUp(), at, eventId)
+                .update();
+        if (content == 0) {
+            return; // a newer step of this version is held already
+        }
+        jdbc.sql("DELETE FROM rm_perf_realisation_entry WHERE realisation_id = ? AND version = ?")
+                .params(snapshot.realisationId(), snapshot.version()).update();
+        for (RealisationEntry e : snapshot.entries()) {
+            jdbc.sql("""
+                    INSERT INTO rm_perf_realisation_entry (realisation_id, version, item, indicator, unit_of_measure,
+                        value, target, target_max, budget, budget_realised, budget_absorption, capaian,
+                        year_to_date_value, year_to_date_capaian)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(snapshot.realisationId(), snapshot.version(), e.item(), e.indicator(),
+                            e.unitOfMeasure(), decimal(e.value()), decimal(e.target()), decimal(e.targetMax()),
+                            e.budget(), e.budgetRealised(), decimal(e.budgetAbsorption()), decimal(e.capaian()),
+                            decimal(e.yearToDateValue()), decimal(e.yearToDateCapaian()))
+                    .update();
+        }
+    }
+
+    /** The name of an OPD unit (reference data), if the code is one. */
+    public Optional<String> opdName(String code) {
+        return jdbc.sql("SELECT name FROM public.opd_unit WHERE code = ?").param(code).query(String.class).optional();
+    }
+
+    /** The periods of the unit's plans, newest version of each plan. */
+    public List<PlanPeriod> plans(String unitCode) {
+        return jdbc.sql("""
+                SELECT DISTINCT ON (plan_id) plan_id, version, title, start_year, end_year FROM rm_perf_plan_version
+                WHERE unit_code = ? ORDER BY plan_id, version DESC""")
+                .param(unitCode).query(PlanPeriod.class).list();
+    }
+
+    /** The newest agreed revision of each of the unit's agreements for the year, by position and title. */
+    public List<Agreement> agreements(String unitCode, int year) {
+        List<Agreement> heads = jdbc.sql("""
+                SELECT DISTINCT ON (agreement_id) agreement_id, revision FROM rm_perf_agreement
+                WHERE unit_code = ? AND year = ? ORDER BY agreement_id, revision DESC""")
+                .params(unitCode, year)
+                .query((rs, n) -> agreement(rs.getObject(1, UUID.class), rs.getInt(2)).orElseThrow()).list();
+        return heads.stream().sorted(java.util.Comparator.comparing((Agreement a) -> positionRank(a.position()))
+                .thenComparing(Agreement::positionTitle).thenComparing(a -> a.agreementId().toString())).toList();
+    }
+
+    public Optional<Agreement> agreement(UUID agreementId, int revision) {
+        List<Item> items = jdbc.sql("""
+                SELECT item, sasaran, indicator, unit_of_measure, direction, target, target_max, budget
+                FROM rm_perf_agreement_item WHERE agreement_id = ? AND revision = ? ORDER BY item""")
+                .params(agreementId, revision).query(Item.class).list();
+        return jdbc.sql("""
+                SELECT agreement_id, revision, unit_code, year, position, position_title, reason, agreed_at, event_id
+                FROM rm_perf_agreement WHERE agreement_id = ? AND revision = ?""")
+                .params(agreementId, revision)
+                .query((rs, n) -> new Agreement(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant(), rs.getObject(9, UUID.class), items))
+                .optional();
+    }
+
+    /** The unit's realisations of the quarter, one per agreement. */
+    public List<Realisation> realisations(String unitCode, int year, int quarter) {
+        return jdbc.sql("""
+                SELECT realisation_id, unit_code, year, quarter, agreement_id, agreement_revision, status, version,
+                       approved_version, due_date, submitted_at, working_days_late, reason, checklist, occurred_at,
+                       event_type, event_id
+                FROM rm_perf_realisation WHERE unit_code = ? AND year = ? AND quarter = ? ORDER BY realisation_id""")
+                .params(unitCode, year, quarter)
+                .query((rs, n) -> new Realisation(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getInt(4), rs.getObject(5, UUID.class), rs.getInt(6), rs.getString(7), rs.getInt(8),
+                        rs.getObject(9, Integer.class), rs.getObject(10, LocalDate.class), instant(rs.getTimestamp(11)),
+                        rs.getObject(12, Integer.class), rs.getString(13), texts(rs.getArray(14)),
+                        rs.getTimestamp(15).toInstant(), rs.getString(16), rs.getObject(17, UUID.class)))
+                .list();
+    }
+
+    public Optional<Content> content(UUID realisationId, int version) {
+        List<Entry> entries = jdbc.sql("""
+                SELECT item, indicator, unit_of_measure, value, target, target_max, budget, budget_realised,
+                       budget_absorption, capaian, year_to_date_value, year_to_date_capaian
+                FROM rm_perf_realisation_entry WHERE realisation_id = ? AND version = ? ORDER BY item""")
+                .params(realisationId, version).query(Entry.class).list();
+        return jdbc.sql("""
+                SELECT realisation_id, version, agreement_revision, obstacles, follow_up, occurred_at, event_id
+                FROM rm_perf_realisation_version WHERE realisation_id = ? AND version = ?""")
+                .params(realisationId, version)
+                .query((rs, n) -> new Content(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                        rs.getObject(7, UUID.class), entries))
+                .optional();
+    }
+
+    public List<Step> steps(UUID realisationId) {
+        return jdbc.sql("""
+                SELECT event_id, event_type, status, version, reason, checklist, occurred_at
+                FROM rm_perf_realisation_step WHERE realisation_id = ? ORDER BY occurred_at, event_id""")
+                .param(realisationId)
+                .query((rs, n) -> new Step(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5), texts(rs.getArray(6)), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    private static int positionRank(String position) {
+        return switch (position) {
+            case "HEAD" -> 0;
+            case "ESELON_III" -> 1;
+            case "ESELON_IV" -> 2;
+            default -> 3;
+        };
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text == null || text.isBlank() ? null : new BigDecimal(text);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,373 @@
+package org.kesra.reporting.quarterly;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.kesra.reporting.recap.RecapWorkbook;
+import org.kesra.reporting.sources.SourceProgress;
+
+/**
+ * The quarterly performance report as an XLSX workbook (Apache POI XSSF), one sheet per table of seed 002: the
+ * Perjanjian Kinerja, Tabel 3.1 (capaian), Tabel 3.2 (cost per outcome), the follow-up plan with the superior's
+ * decision and checklist, the review history, and the data sources. Each sheet is one flat table (a Jabatan column
+ * says which agreement a row belongs to) under a title with the unit, period and data version, its header frozen,
+ * printed on A4 landscape one page wide with title and header repeated.
+ *
+ * <p>Percentages arrive as percent numbers (67 = 67 %) and are written as fractions with {@code 0.00%}, rupiah as
+ * {@code "Rp"#,##0}, other figures {@code #,##0.00}: Excel format codes, which a spreadsheet in an Indonesian locale
+ * shows as Rp102.855.000 and 22,22%. Reproducible like the recap: no clock anywhere, document dates are the data
+ * version, zip entry times fixed.
+ */
+public final class QuarterlyWorkbook {
+
+    public static final String MEDIA_TYPE = RecapWorkbook.MEDIA_TYPE;
+
+    private QuarterlyWorkbook() {
+    }
+
+    /** {@code laporan-kinerja-triwulan-18.72.03-2024-Q1.xlsx}: report, unit and period. */
+    public static String fileName(QuarterlyPerformanceReport.Report report) {
+        return QuarterlyPdf.baseName(report) + ".xlsx";
+    }
+
+    public static byte[] write(QuarterlyPerformanceReport.Report report) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Styles styles = new Styles(workbook);
+            String title = "Laporan Kinerja Triwulan - " + report.unitName() + " - " + report.periodLabel();
+            agreement(workbook.createSheet("Perjanjian Kinerja"), report, title, styles);
+            capaian(workbook.createSheet("Tabel 3.1 Capaian"), report, title, styles);
+            cost(workbook.createSheet("Tabel 3.2 Cost per Outcome"), report, title, styles);
+            followUp(workbook.createSheet("Tindak Lanjut dan Tanggapan"), report, title, styles);
+            history(workbook.createSheet("Riwayat Penilaian"), report, title, styles);
+            sources(workbook.createSheet("Sumber Data"), report, title, styles);
+
+            Date version = Date.from(Optional.ofNullable(report.dataAsOf())
+                    .orElse(report.periodFrom().atStartOfDay(QuarterlyPdf.CITY).toInstant()));
+            var core = workbook.getProperties().getCoreProperties();
+            core.setTitle(title);
+            core.setCreator("Kesra reporting-service");
+            core.setCreated(Optional.of(version));
+            core.setModified(Optional.of(version));
+            workbook.write(out);
+            return RecapWorkbook.fixZipTimes(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the quarterly performance workbook", e);
+        }
+    }
+
+    private static int title(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles styles) {
+        Cell cell = sheet.createRow(0).createCell(0);
+        cell.setCellValue(title);
+        cell.setCellStyle(styles.title);
+        sheet.createRow(1).createCell(0).setCellValue("Periode " + QuarterlyPdf.date(report.periodFrom()) + " s.d. "
+                + QuarterlyPdf.date(report.periodTo()) + "; " + RecapWorkbook.dataVersion(report.sources()));
+        return 3;
+    }
+
+    private static void agreement(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+        int r = start(sheet, report, title, s, "Jabatan", "No", "Sasaran", "Indikator Kinerja", "Target",
+                "Target maks.", "Satuan", "Anggaran (Rp)");
+        for (QuarterlyPerformanceReport.Section section : report.sections()) {
+            for (QuarterlyPerformanceReport.AgreementRow row : section.agreement()) {
+                Row out = sheet.createRow(++r);
+                text(out, 0, position(section), s.wrap);
+                text(out, 1, row.no(), s.wrap);
+                text(out, 2, row.sasaran(), s.wrap);
+                text(out, 3, row.indicator(), s.wrap);
+                decimal(out, 4, row.target(), s.decimal);
+                decimal(out, 5, row.targetMax(), s.decimal);
+                text(out, 6, row.unitOfMeasure(), s.wrap);
+                rupiah(out, 7, row.budget(), s.rupiah);
+            }
+        }
+        r = empty(sheet, r, "Belum ada Perjanjian Kinerja yang disepakati.");
+        notes(sheet, report, r);
+        widths(sheet, 24, 6, 40, 44, 12, 12, 10, 18);
+    }
+
+    private static void capaian(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+        int r = start(sheet, report, title, s, "Jabatan", "No", "Sasaran", "Indikator", "Satuan", "Target",
+                "Realisasi", "Capaian", "Realisasi s.d. triwulan", "Capaian s.d. triwulan", "Ket");
+        for (QuarterlyPerformanceReport.Section section : report.sections()) {
+            for (QuarterlyPerformanceReport.CapaianRow row : section.capaian()) {
+                Row out = sheet.createRow(++r);
+                text(out, 0, position(section), s.wrap);
+                text(out, 1, row.no(), s.wrap);
+                text(out, 2, row.sasaran(), s.wrap);
+                text(out, 3, row.indicator(), s.wrap);
+                text(out, 4, row.unitOfMeasure(), s.wrap);
+                decimal(out, 5, row.target(), s.decimal);
+                decimal(out, 6, row.value(), s.decimal);
+                percent(out, 7, row.capaian(), s.percent);
+                decimal(out, 8, row.yearToDateValue(), s.decimal);
+                percent(out, 9, row.yearToDateCapaian(), s.percent);
+                text(out, 10, row.note(), s.wrap);
+            }
+        }
+        r = empty(sheet, r, "Belum ada realisasi " + report.periodLabel() + " yang diserahkan.");
+        notes(sheet, report, r);
+        widths(sheet, 24, 6, 36, 40, 10, 12, 12, 12, 14, 14, 18);
+    }
+
+    private static void cost(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+        int r = start(sheet, report, title, s, "Jabatan", "No", "Sasaran/Kegiatan", "Indikator Kinerja",
+                "Pagu (Rp)", "Realisasi (Rp)", "Capaian anggaran", "Target (T)", "Realisasi (R)",
+                "Capaian kinerja", "Efisiensi");
+        for (QuarterlyPerformanceReport.Section section : report.sections()) {
+            if (section.cost().isEmpty()) {
+                continue;
+            }
+            for (QuarterlyPerformanceReport.CostRow row : section.cost()) {
+                Row out = sheet.createRow(++r);
+                text(out, 0, position(section), s.wrap);
+                text(out, 1, row.no(), s.wrap);
+                text(out, 2, row.sasaran(), s.wrap);
+                text(out, 3, row.indicator(), s.wrap);
+                rupiah(out, 4, row.budget(), s.rupiah);
+                rupiah(out, 5, row.budgetRealised(), s.rupiah);
+                percent(out, 6, row.budgetAbsorption(), s.percent);
+                decimal(out, 7, row.target(), s.decimal);
+                decimal(out, 8, row.value(), s.decimal);
+                percent(out, 9, row.capaian(), s.percent);
+                out.createCell(10);
+            }
+            Row total = sheet.createRow(++r);
+            text(total, 0, position(section), s.totalText);
+            text(total, 1, "", s.totalText);
+            text(total, 2, "Jumlah", s.totalText);
+            text(total, 3, "", s.totalText);
+            rupiah(total, 4, section.costTotal().budget(), s.totalRupiah);
+            rupiah(total, 5, section.costTotal().budgetRealised(), s.totalRupiah);
+            percent(total, 6, section.costTotal().absorption(), s.totalPercent);
+        }
+        r = empty(sheet, r, "Belum ada realisasi " + report.periodLabel() + " yang diserahkan.");
+        notes(sheet, report, r);
+        widths(sheet, 24, 6, 36, 40, 18, 18, 12, 12, 12, 12, 10);
+    }
+
+    private static void followUp(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+        int r = start(sheet, report, title, s, "Jabatan", "Butir", "Isi");
+        for (QuarterlyPerformanceReport.Section section : report.sections()) {
+            String position = position(section);
+            QuarterlyPerformanceReport.RealisationInfo info = section.realisation();
+            r = line(sheet, r, position, "Status realisasi", info == null ? "Belum diserahkan"
+                    : info.statusLabel() + " (versi ditampilkan " + info.shownVersion() + ", terbaru "
+                    + info.latestVersion() + ")", s);
+            if (info != null) {
+                r = line(sheet, r, position, "Batas waktu", QuarterlyPdf.date(info.dueDate()), s);
+                r = line(sheet, r, position, "Diserahkan", info.submittedAt() == null ? "-"
+                        : RecapWorkbook.time(info.submittedAt()), s);
+                r = line(sheet, r, position, "Terlambat (hari kerja)", info.workingDaysLate() == null ? "-"
+                        : Integer.toString(info.workingDaysLate()), s);
+            }
+            r = line(sheet, r, position, "Hambatan", nullToDash(section.obstacles()), s);
+            r = line(sheet, r, position, "Rencana tindak lanjut", nullToDash(section.followUp()), s);
+            r = line(sheet, r, position, "Tanggapan atasan langsung", section.decision().label()
+                    + (section.decision().decidedAt() == null ? "" : " (" + RecapWorkbook.time(
+                    section.decision().decidedAt()) + ")"), s);
+            for (QuarterlyPerformanceReport.ChecklistLine check : section.decision().checklist()) {
+                r = line(sheet, r, position, "", (check.ticked() ? "[x] " : "[ ] ") + check.label(), s);
+            }
+            r = line(sheet, r, position, "Catatan atasan", nullToDash(section.decision().reason()), s);
+        }
+        r = empty(sheet, r, "Belum ada Perjanjian Kinerja atau realisasi untuk periode ini.");
+        notes(sheet, report, r);
+        widths(sheet, 24, 26, 90);
+    }
+
+    private static void history(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+        int r = start(sheet, report, title, s, "Jabatan", "Langkah", "Versi", "Waktu", "Checklist", "Alasan",
+                "Peristiwa");
+        for (QuarterlyPerformanceReport.Section section : report.sections()) {
+            for (QuarterlyPerformanceReport.StepRow step : section.history()) {
+                Row out = sheet.createRow(++r);
+                text(out, 0, position(section), s.wrap);
+                text(out, 1, step.label(), s.wrap);
+                Cell version = out.createCell(2);
+                version.setCellValue(step.version());
+                version.setCellStyle(s.count);
+                text(out, 3, RecapWorkbook.time(step.at()), s.wrap);
+                text(out, 4, String.join("; ", step.checklist()), s.wrap);
+                text(out, 5, step.reason() == null ? "" : step.reason(), s.wrap);
+                text(out, 6, step.eventId().toString(), s.wrap);
+            }
+        }
+        r = empty(sheet, r, "Belum ada langkah penilaian.");
+        widths(sheet, 24, 16, 8, 26, 36, 36, 38);
+    }
+
+    private static void sources(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+        int r = start(sheet, report, title, s, "Topik", "Peristiwa diterapkan", "Peristiwa terakhir", "Jenis",
+                "Waktu peristiwa terakhir");
+        for (SourceProgress.Source source : report.sources()) {
+            Row out = sheet.createRow(++r);
+            text(out, 0, source.topic(), null);
+            Cell count = out.createCell(1);
+            count.setCellValue(source.eventsApplied());
+            count.setCellStyle(s.count);
+            text(out, 2, source.lastEventId() == null ? "" : source.lastEventId().toString(), null);
+            text(out, 3, source.lastEventType() == null ? "" : source.lastEventType(), null);
+            text(out, 4, source.lastEventTime() == null ? "" : RecapWorkbook.time(source.lastEventTime()), null);
+        }
+        widths(sheet, 20, 20, 40, 36, 28);
+    }
+
+    /** Title, header row frozen and repeated on every printed page; returns the header row's index. */
+    private static int start(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s,
+                             String... header) {
+        int r = title(sheet, report, title, s);
+        Row row = sheet.createRow(r);
+        for (int i = 0; i < header.length; i++) {
+            text(row, i, header[i], s.header);
+        }
+        sheet.createFreezePane(0, r + 1);
+        sheet.setAutobreaks(true);
+        sheet.setFitToPage(true);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + (r + 1)));
+        return r;
+    }
+
+    private static int empty(Sheet sheet, int r, String text) {
+        if (r == 3) {
+            sheet.createRow(++r).createCell(0).setCellValue(text);
+        }
+        return r;
+    }
+
+    private static void notes(Sheet sheet, QuarterlyPerformanceReport.Report report, int r) {
+        r++;
+        for (String note : report.notes()) {
+            sheet.createRow(++r).createCell(0).setCellValue("Catatan: " + note);
+        }
+    }
+
+    private static int line(Sheet sheet, int r, String position, String label, String value, Styles s) {
+        Row out = sheet.createRow(++r);
+        text(out, 0, position, s.wrap);
+        text(out, 1, label, s.wrap);
+        text(out, 2, value, s.wrap);
+        return r;
+    }
+
+    static String position(QuarterlyPerformanceReport.Section section) {
+        return section.positionTitle() == null ? "(Perjanjian Kinerja belum diterima)" : section.positionTitle();
+    }
+
+    private static String nullToDash(String text) {
+        return text == null || text.isBlank() ? "-" : text;
+    }
+
+    private static void text(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value == null ? "" : value);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static void decimal(Row row, int column, BigDecimal value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        if (value != null) {
+            cell.setCellValue(value.doubleValue());
+        }
+    }
+
+    private static void percent(Row row, int column, BigDecimal percent, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        if (percent != null) {
+            cell.setCellValue(percent.movePointLeft(2).doubleValue());
+        }
+    }
+
+    private static void rupiah(Row row, int column, Long value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+    }
+
+    private static void widths(Sheet sheet, int... characters) {
+        for (int i = 0; i < characters.length; i++) {
+            sheet.setColumnWidth(i, characters[i] * 256);
+        }
+    }
+
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle header;
+        final CellStyle wrap;
+        final CellStyle count;
+        final CellStyle decimal;
+        final CellStyle rupiah;
+        final CellStyle percent;
+        final CellStyle totalText;
+        final CellStyle totalRupiah;
+        final CellStyle totalPercent;
+
+        Styles(XSSFWorkbook workbook) {
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            Font big = workbook.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 13);
+            title = workbook.createCellStyle();
+            title.setFont(big);
+            header = workbook.createCellStyle();
+            header.setFont(bold);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setBorderBottom(BorderStyle.THIN);
+            header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
+            wrap = workbook.createCellStyle();
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(VerticalAlignment.TOP);
+            short countFormat = workbook.createDataFormat().getFormat("#,##0");
+            short decimalFormat = workbook.createDataFormat().getFormat("#,##0.00");
+            short rupiahFormat = workbook.createDataFormat().getFormat("\"Rp\"#,##0");
+            short percentFormat = workbook.createDataFormat().getFormat("0.00%");
+            count = formatted(workbook, countFormat, null);
+            decimal = formatted(workbook, decimalFormat, null);
+            rupiah = formatted(workbook, rupiahFormat, null);
+            percent = formatted(workbook, percentFormat, null);
+            totalText = formatted(workbook, (short) 0, bold);
+            totalRupiah = formatted(workbook, rupiahFormat, bold);
+            totalPercent = formatted(workbook, percentFormat, bold);
+        }
+
+        private static CellStyle formatted(XSSFWorkbook workbook, short format, Font font) {
+            CellStyle style = workbook.createCellStyle();
+            style.setDataFormat(format);
+            style.setVerticalAlignment(VerticalAlignment.TOP);
+            if (font != null) {
+                style.setFont(font);
+                style.setBorderTop(BorderStyle.THIN);
+            }
+            return style;
+        }
+    }
+}
