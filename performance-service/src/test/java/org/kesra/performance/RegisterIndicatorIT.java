@@ -32,10 +32,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class RegisterIndicatorIT extends PerformanceApiTest {
 
-    /** Kelurahan Ganjar Asri (Kecamatan Metro Barat): platform.admin reports for it, metrobarat.camat decides. */
-    static final String UNIT = "18.72.03.1004";
-    static final String CAMAT = "metrobarat.camat";
-    static final int YEAR = 2025;
+    /**
+     * Bappeda (an OPD, so its figure is the city's: the sum over every kelurahan): its planner reports, a platform
+     * admin decides in the stead of the head of the agency. Its plan of 2025-2029 (RenstraIT) leaves 2024 free.
+     */
+    static final String UNIT = "bappeda";
+    static final String SUBMITTER = PLANNER;
+    static final String APPROVER = ADMIN;
+    /** The kelurahan welfare's figures are sent for in these tests; no other test sends any. */
+    static final String KELURAHAN = "18.72.03.1002";
+    static final int YEAR = 2024;
 
     private static WelfareEvents welfare;
     private static String agreementId;
@@ -79,7 +85,7 @@ class RegisterIndicatorIT extends PerformanceApiTest {
             body.put("unit", UNIT);
             body.put("year", YEAR);
             body.put("position", "HEAD");
-            body.put("positionTitle", "Lurah Ganjar Asri");
+            body.put("positionTitle", "Kepala Bappeda (uji indikator register)");
             ArrayNode items = body.putArray("items");
             item(items, "Persentase PPKS yang ditangani", "%", "70").put("renstraIndicatorId",
                     kept.at("/0/id").asString());
@@ -171,7 +177,7 @@ class RegisterIndicatorIT extends PerformanceApiTest {
     @Test
     void theSubmitterSeesTheComputedValueMayAnnotateItAndCannotOverwriteIt() {
         String agreement = agreement();
-        UUID published = welfare.published(figures(UNIT, 2, 8, 6, 40, Instant.now()));
+        UUID published = welfare.published(figures(KELURAHAN, 2, 8, 6, 40, Instant.now()));
         awaitProcessed(published);
 
         ObjectNode overwrite = realisation(2);
@@ -180,7 +186,7 @@ class RegisterIndicatorIT extends PerformanceApiTest {
         own.put("value", "100");
         long before = jdbc.sql("SELECT count(*) FROM realisation WHERE agreement_id = ?::uuid").param(agreement)
                 .query(Long.class).single();
-        assertProblem(post(ADMIN, "/api/v1/realisations", overwrite), 400, "PF-NILAI-REGISTER-TIDAK-DAPAT-DIUBAH",
+        assertProblem(post(SUBMITTER, "/api/v1/realisations", overwrite), 400, "PF-NILAI-REGISTER-TIDAK-DAPAT-DIUBAH",
                 "/entries/1/value");
         assertThat(jdbc.sql("SELECT count(*) FROM realisation WHERE agreement_id = ?::uuid").param(agreement)
                 .query(Long.class).single()).as("nothing written").isEqualTo(before);
@@ -190,7 +196,7 @@ class RegisterIndicatorIT extends PerformanceApiTest {
         note.put("item", 0);
         note.put("note", "Dua PPKS dirujuk ke panti pada awal triwulan berikutnya");
         note.put("budgetRealised", 400_000L);
-        ApiClient.Response drafted = post(ADMIN, "/api/v1/realisations", annotated);
+        ApiClient.Response drafted = post(SUBMITTER, "/api/v1/realisations", annotated);
         assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
         JsonNode ppks = drafted.body().at("/entries/0");
         assertThat(ppks.path("source").asString()).isEqualTo("REGISTER");
@@ -216,7 +222,7 @@ class RegisterIndicatorIT extends PerformanceApiTest {
         ObjectNode kpmValue = entries.addObject();
         kpmValue.put("item", 1);
         kpmValue.put("value", "55");
-        ApiClient.Response refused = send(ADMIN, "PUT", path, "\"1\"", change);
+        ApiClient.Response refused = send(SUBMITTER, "PUT", path, "\"1\"", change);
         assertProblem(refused, 400, "PF-NILAI-REGISTER-TIDAK-DAPAT-DIUBAH", "/entries/0/numerator");
         assertThat(refused.body().path("errors").findValuesAsString("pointer"))
                 .contains("/entries/0/denominator", "/entries/1/value");
@@ -228,7 +234,7 @@ class RegisterIndicatorIT extends PerformanceApiTest {
     @Test
     void aLateFigureFillsTheValueAndACorrectionReopensTheApprovalLikeAnEdit() {
         agreement();
-        ApiClient.Response drafted = post(ADMIN, "/api/v1/realisations", realisation(3));
+        ApiClient.Response drafted = post(SUBMITTER, "/api/v1/realisations", realisation(3));
         assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
         JsonNode waiting = drafted.body().at("/entries/0");
         assertThat(waiting.path("source").asString()).isEqualTo("REGISTER");
@@ -236,11 +242,11 @@ class RegisterIndicatorIT extends PerformanceApiTest {
         assertThat(waiting.at("/quarter/note").asString()).contains("belum diterbitkan");
         String id = drafted.body().path("id").asString();
         String path = "/api/v1/realisations/" + id;
-        assertProblem(send(ADMIN, "POST", path + "/submission", "\"1\"", null), 422, "PF-ANGKA-REGISTER-BELUM-ADA",
+        assertProblem(send(SUBMITTER, "POST", path + "/submission", "\"1\"", null), 422, "PF-ANGKA-REGISTER-BELUM-ADA",
                 "/entries/0");
 
         Instant first = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        welfare.published(figures(UNIT, 3, 10, 5, 42, first));
+        welfare.published(figures(KELURAHAN, 3, 10, 5, 42, first));
         JsonNode filled = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> get(ADMIN, path).body(), view -> !view.at("/entries/0/value").isNull());
         assertThat(filled.at("/entries/0/value").decimalValue()).isEqualByComparingTo("50");
@@ -249,13 +255,13 @@ class RegisterIndicatorIT extends PerformanceApiTest {
                 .isEqualTo(2);
         assertThat(filled.path("version").asInt()).isEqualTo(1);
 
-        assertThat(send(ADMIN, "POST", path + "/submission", "\"2\"", null).status()).isEqualTo(200);
-        ApiClient.Response approved = send(CAMAT, "POST", path + "/approval", "\"3\"", null);
+        assertThat(send(SUBMITTER, "POST", path + "/submission", "\"2\"", null).status()).isEqualTo(200);
+        ApiClient.Response approved = send(APPROVER, "POST", path + "/approval", "\"3\"", null);
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
         assertThat(approved.body().path("status").asString()).isEqualTo("APPROVED");
 
         // welfare-service corrects the quarter: two more PPKS served by its end.
-        welfare.published(figures(UNIT, 3, 10, 7, 42, first.plusSeconds(60)));
+        welfare.published(figures(KELURAHAN, 3, 10, 7, 42, first.plusSeconds(60)));
         JsonNode reopened = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> get(ADMIN, path).body(), view -> view.path("version").asInt() == 2);
         assertThat(reopened.path("status").asString()).as("re-opened like an edit").isEqualTo("DRAFT");
@@ -270,7 +276,7 @@ class RegisterIndicatorIT extends PerformanceApiTest {
         assertThat(asApproved.path("status").asString()).isEqualTo("APPROVED");
         assertThat(asApproved.at("/entries/0/value").decimalValue()).as("the approved version stays readable")
                 .isEqualByComparingTo("50");
-        JsonNode audit = get(CAMAT, path + "/transitions").body();
+        JsonNode audit = get(ADMIN, path + "/transitions").body();
         assertThat(audit.findValuesAsString("to")).containsExactly("DRAFT", "SUBMITTED", "APPROVED", "DRAFT");
         assertThat(audit.at("/3/from").asString()).isEqualTo("APPROVED");
         assertThat(audit.at("/3/by").asString()).startsWith("welfare-service");
@@ -285,8 +291,8 @@ class RegisterIndicatorIT extends PerformanceApiTest {
         assertThat(reopenedEvent.at("/entries/0/value").asString()).isEqualTo("70");
 
         // An older publication arriving late, and the same figures again, change nothing.
-        UUID older = welfare.published(figures(UNIT, 3, 10, 1, 42, first.minusSeconds(60)));
-        UUID same = welfare.published(figures(UNIT, 3, 10, 7, 42, first.plusSeconds(120)));
+        UUID older = welfare.published(figures(KELURAHAN, 3, 10, 1, 42, first.minusSeconds(60)));
+        UUID same = welfare.published(figures(KELURAHAN, 3, 10, 7, 42, first.plusSeconds(120)));
         awaitProcessed(older);
         awaitProcessed(same);
         JsonNode after = get(ADMIN, path).body();
@@ -298,10 +304,10 @@ class RegisterIndicatorIT extends PerformanceApiTest {
     @Test
     void aMalformedPublicationIsDeadLetteredWithNothingApplied() {
         Instant now = Instant.now();
-        UUID moreServedThanFound = welfare.published(figures(UNIT, 4, 3, 5, 42, now));
+        UUID moreServedThanFound = welfare.published(figures(KELURAHAN, 4, 3, 5, 42, now));
         UUID unknownKelurahan = welfare.published(figures("18.72.03.1999", 4, 3, 1, 42, now));
         LocalDate from = LocalDate.of(YEAR, 10, 1);
-        UUID programmeTwice = welfare.published(new KelurahanIndicatorsPublished(UNIT, from, from.plusMonths(3)
+        UUID programmeTwice = welfare.published(new KelurahanIndicatorsPublished(KELURAHAN, from, from.plusMonths(3)
                 .minusDays(1), 4, 2, List.of(new ProgrammeKpm("PKH", 10, null), new ProgrammeKpm("PKH", 11, null)),
                 now));
         for (UUID eventId : List.of(moreServedThanFound, unknownKelurahan, programmeTwice)) {
