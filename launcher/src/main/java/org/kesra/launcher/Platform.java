@@ -121,7 +121,9 @@ final class Platform implements AutoCloseable {
         if (service.database() != null) {
             env.put("SERVER_ADDRESS", settings.serviceAddress());
             env.putAll(settings.postgres().serviceEnvironment(settings.database(service)));
-            if (settings.demoPopulation() && service.module().equals("household-service")) {
+            // household-service loads the synthetic population, performance-service the demo plans of the seeds.
+            if (settings.demoPopulation() && (service.module().equals("household-service")
+                    || service.module().equals("performance-service"))) {
                 env.put("KESRA_DEMO_POPULATION", "true");
             }
             if (settings.rebuildReporting() && service.module().equals("reporting-service")) {

@@ -1,131 +1,19 @@
 package org.kesra.performance;
 
+import static org.kesra.performance.demo.SeedPlans.indicator;
+
 import java.util.List;
+import org.kesra.performance.demo.SeedPlans;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Plans as a client sends them: seed 004's IKU of Kecamatan Metro Barat, and a small valid plan to break. */
+/** A small valid plan to break; the seeds' plans are main code ({@link SeedPlans}), shared with the demo mode. */
 public final class RenstraFixtures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private RenstraFixtures() {
-    }
-
-    /**
-     * Kecamatan Metro Barat's Renstra 2021-2026 as far as seed 004 (LAKIP 2022) states it: the sasaran "Meningkatnya
-     * kualitas pelayanan publik" with its four IKU, the 2021 and 2022 targets of Tabel 3.1/3.2 (later years keep the
-     * 2022 target: the seed prints no others), and the kecamatan's kelurahan-empowerment programme with the
-     * musrenbang sub-kegiatan, its code in the older 2-digit form.
-     */
-    public static ObjectNode metroBaratIku2021To2026() {
-        ObjectNode plan = JSON.createObjectNode();
-        plan.put("unit", "18.72.03");
-        plan.put("title", "Renstra Kecamatan Metro Barat 2021-2026");
-        plan.put("startYear", 2021);
-        plan.put("endYear", 2026);
-        ObjectNode tujuan = plan.putArray("tujuan").addObject();
-        tujuan.put("name", "Meningkatkan kualitas pelayanan administrasi birokrasi");
-        ObjectNode sasaran = tujuan.putArray("sasaran").addObject();
-        sasaran.put("name", "Meningkatnya kualitas pelayanan publik");
-        ArrayNode iku = sasaran.putArray("indicators");
-        iku.add(indicator("Prosentase Indeks Kepuasan Masyarakat (IKM)", "indeks", "HIGHER", "INDEX", null, null,
-                "LAST", "80", "82", null));
-        iku.add(indicator("Tingkat partisipasi masyarakat dalam proses perencanaan pembangunan", "%", "HIGHER",
-                "PERCENTAGE", "Warga yang hadir dalam musrenbang kelurahan dan kecamatan",
-                "Warga yang diundang ke musrenbang", "RATIO", "85", "85", null));
-        iku.add(indicator("Tingkat partisipasi masyarakat dalam pembangunan melalui ketaatan membayar PBB", "%",
-                "HIGHER", "PERCENTAGE", "PBB yang dibayar (Rp)", "PBB yang ditetapkan (Rp)", "RATIO", "85", "85",
-                null));
-        iku.add(indicator("Presentase Penanganan Konflik", "%", "HIGHER", "PERCENTAGE", "Konflik yang tertangani",
-                "Konflik yang terjadi", "RATIO", "100", "100", null));
-        ObjectNode program = sasaran.putArray("program").addObject();
-        program.put("code", "7.01.03");
-        program.put("name", "Program Pemberdayaan Masyarakat Desa dan Kelurahan");
-        ObjectNode kegiatan = program.putArray("kegiatan").addObject();
-        kegiatan.put("code", "7.01.03.2.02");
-        kegiatan.put("name", "Kegiatan Pemberdayaan Kelurahan");
-        ObjectNode sub = kegiatan.putArray("subKegiatan").addObject();
-        sub.put("code", "7.01.03.2.02.01");
-        sub.put("name", "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan Pembangunan di"
-                + " Kelurahan");
-        sub.putArray("indicators").add(indicator("Jumlah musrenbang kelurahan yang terlaksana", "kegiatan", "HIGHER",
-                "COUNT", null, null, "SUM", "4", "4", 12_897_600L));
-        return plan;
-    }
-
-    /**
-     * The support programme of Dinas Sosial's Renstra 2021-2026 as seed 001 Tabel 6.1 prints it: two kegiatan with
-     * their sub-kegiatan, each a 100 % target and the indicative budget of years 1-5 and of the end of the period
-     * (loaded as 2026). The seed's text gives no codes for these rows: they carry the support programme's placeholder
-     * X.XX.01 and kegiatan/sub-kegiatan numbers in the seed's order. Its figures do not add up for "Administrasi
-     * Keuangan": the kegiatan states Rp 2.637.458.000 for year 1, its two sub-kegiatan Rp 2.492.458.000.
-     */
-    public static ObjectNode dinsosSupportProgramme2021To2026() {
-        ObjectNode plan = JSON.createObjectNode();
-        plan.put("unit", "dinsos");
-        plan.put("title", "Renstra Dinas Sosial Kota Metro 2021-2026");
-        plan.put("startYear", 2021);
-        plan.put("endYear", 2026);
-        ObjectNode tujuan = plan.putArray("tujuan").addObject();
-        tujuan.put("name", "Meningkatkan kesejahteraan sosial masyarakat");
-        ObjectNode sasaran = tujuan.putArray("sasaran").addObject();
-        sasaran.put("name", "Meningkatnya penanganan pemerlu pelayanan kesejahteraan sosial");
-        ObjectNode program = sasaran.putArray("program").addObject();
-        program.put("code", "X.XX.01");
-        program.put("name", "Program Penunjang Urusan Pemerintahan Daerah");
-        ArrayNode kegiatan = program.putArray("kegiatan");
-        ObjectNode planning = kegiatan.addObject();
-        planning.put("code", "X.XX.01.2.01");
-        planning.put("name", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah");
-        planning.putArray("indicators").add(budgeted("Tersusunnya dokumen perencanaan perangkat daerah",
-                24_000_000L, 24_000_000L, 24_000_000L, 24_000_000L, 24_000_000L, 24_000_000L));
-        ArrayNode planningSubs = planning.putArray("subKegiatan");
-        planningSubs.add(sub("X.XX.01.2.01.01", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
-                budgeted("Jumlah Renstra, Renja dan Renja Perubahan SKPD yang Tersusun", 13_000_000L, 13_000_000L,
-                        13_000_000L, 13_000_000L, 13_000_000L, 13_000_000L)));
-        planningSubs.add(sub("X.XX.01.2.01.02", "Koordinasi dan Penyusunan Dokumen RKA-SKPD",
-                budgeted("Jumlah dokumen RKA-SKPD dan RKA-SKPD Perubahan yang Tersusun", 6_000_000L, 6_000_000L,
-                        6_000_000L, 6_000_000L, 6_000_000L, 6_000_000L)));
-        planningSubs.add(sub("X.XX.01.2.01.03", "Evaluasi Kinerja Perangkat Daerah",
-                budgeted("Dokumen evaluasi kinerja (LAKIP dan LKPJ) yang tersusun", 5_000_000L, 5_000_000L,
-                        5_000_000L, 5_000_000L, 5_000_000L, 5_000_000L)));
-        ObjectNode finance = kegiatan.addObject();
-        finance.put("code", "X.XX.01.2.02");
-        finance.put("name", "Administrasi Keuangan Perangkat Daerah");
-        finance.putArray("indicators").add(budgeted("Terlaksananya Pengadministrasian Keuangan", 2_637_458_000L,
-                2_740_000_000L, 2_845_000_000L, 2_955_000_000L, 377_600_000L, 387_600_000L));
-        ArrayNode financeSubs = finance.putArray("subKegiatan");
-        financeSubs.add(sub("X.XX.01.2.02.01", "Penyediaan Gaji dan Tunjangan ASN",
-                budgeted("Jumlah ASN yang akan dibayarkan gaji dan tunjangan", 2_305_258_000L, 2_400_000_000L,
-                        2_500_000_000L, 2_600_000_000L, 2_600_000L, 2_600_000L)));
-        financeSubs.add(sub("X.XX.01.2.02.02", "Penyediaan Administrasi Pelaksanaan Tugas ASN",
-                budgeted("Jumlah THL yang akan dibayarkan gaji", 187_200_000L, 195_000_000L, 200_000_000L,
-                        210_000_000L, 220_000_000L, 230_000_000L)));
-        return plan;
-    }
-
-    private static ObjectNode sub(String code, String name, ObjectNode indicator) {
-        ObjectNode sub = JSON.createObjectNode();
-        sub.put("code", code);
-        sub.put("name", name);
-        sub.putArray("indicators").add(indicator);
-        return sub;
-    }
-
-    /** A 100 % indicator with the budgets of 2021-2026. */
-    private static ObjectNode budgeted(String name, long... budgets) {
-        ObjectNode indicator = indicator(name, "%", "HIGHER", "PERCENTAGE", "Keluaran yang terlaksana",
-                "Keluaran yang direncanakan", "RATIO", null, null, null);
-        ArrayNode targets = indicator.putArray("targets");
-        for (int i = 0; i < budgets.length; i++) {
-            ObjectNode t = targets.addObject();
-            t.put("year", 2021 + i);
-            t.put("target", 100);
-            t.put("budget", budgets[i]);
-        }
-        return indicator;
     }
 
     /** One tujuan > sasaran with one indicator, a program > kegiatan > sub-kegiatan chain, for {@code unit}. */
@@ -159,34 +47,6 @@ public final class RenstraFixtures {
     /** The indicator of {@link #small}'s sasaran. */
     public static ObjectNode smallSasaranIndicator(ObjectNode plan) {
         return (ObjectNode) plan.at("/tujuan/0/sasaran/0/indicators/0");
-    }
-
-    private static ObjectNode indicator(String name, String unitOfMeasure, String direction, String kind,
-                                        String numerator, String denominator, String aggregation, String target2021,
-                                        String laterTarget, Long budget) {
-        ObjectNode indicator = JSON.createObjectNode();
-        indicator.put("name", name);
-        indicator.put("unitOfMeasure", unitOfMeasure);
-        indicator.put("direction", direction);
-        indicator.put("kind", kind);
-        if (numerator != null) {
-            indicator.put("numeratorDefinition", numerator);
-            indicator.put("denominatorDefinition", denominator);
-        }
-        indicator.put("aggregation", aggregation);
-        indicator.put("source", "ENTERED");
-        if (target2021 != null) {
-            ArrayNode targets = indicator.putArray("targets");
-            for (int year = 2021; year <= 2026; year++) {
-                ObjectNode t = targets.addObject();
-                t.put("year", year);
-                t.put("target", new java.math.BigDecimal(year == 2021 ? target2021 : laterTarget));
-                if (budget != null) {
-                    t.put("budget", budget);
-                }
-            }
-        }
-        return indicator;
     }
 
     private static ObjectNode yearly(ObjectNode indicator, int startYear, int endYear, String target, long budget) {

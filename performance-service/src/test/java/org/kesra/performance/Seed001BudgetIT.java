@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.performance.demo.SeedPlans;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,7 +18,7 @@ class Seed001BudgetIT extends PerformanceApiTest {
 
     @Test
     void budgetsThatDoNotAddUpToTheirSubKegiatanAreReportedWithBothFigures() {
-        ApiClient.Response created = post(ADMIN, "/api/v1/renstra", RenstraFixtures.dinsosSupportProgramme2021To2026());
+        ApiClient.Response created = post(ADMIN, "/api/v1/renstra", SeedPlans.dinsosSupportProgramme2021To2026());
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         JsonNode plan = get("inspektorat.auditor", "/api/v1/renstra/" + created.body().path("id").asString()).body();
         assertThat(plan.at("/tujuan/0/children/0/children/0/code").asString()).isEqualTo("X.XX.01");

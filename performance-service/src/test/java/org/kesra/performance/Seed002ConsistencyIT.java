@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.performance.demo.Seed002;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,21 +22,21 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class Seed002ConsistencyIT extends PerformanceApiTest {
 
-    private static final String FINDINGS = "/api/v1/performance/units/" + Seed002Fixtures.UNIT + "/findings?tahun="
-            + Seed002Fixtures.YEAR;
+    private static final String FINDINGS = "/api/v1/performance/units/" + Seed002.UNIT + "/findings?tahun="
+            + Seed002.YEAR;
     private static String agreementId;
 
     /** Plan, agreed Perjanjian Kinerja and Q1 realisation of seed 002, entered once for the class. */
     private synchronized String seed002() {
         if (agreementId == null) {
-            ApiClient.Response plan = post(ADMIN, "/api/v1/renstra", Seed002Fixtures.plan());
+            ApiClient.Response plan = post(ADMIN, "/api/v1/renstra", Seed002.plan());
             assertThat(plan.status()).as(plan.text()).isEqualTo(201);
-            ApiClient.Response drafted = post(ADMIN, "/api/v1/agreements", Seed002Fixtures.agreement(plan.body()));
+            ApiClient.Response drafted = post(ADMIN, "/api/v1/agreements", Seed002.agreement(plan.body()));
             assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
             String id = drafted.body().path("id").asString();
             ApiClient.Response agreed = send(ADMIN, "POST", "/api/v1/agreements/" + id + "/agreement", "\"1\"", null);
             assertThat(agreed.status()).as(agreed.text()).isEqualTo(200);
-            ApiClient.Response q1 = post(ADMIN, "/api/v1/realisations", Seed002Fixtures.realisationQ1(id));
+            ApiClient.Response q1 = post(ADMIN, "/api/v1/realisations", Seed002.realisationQ1(id));
             assertThat(q1.status()).as(q1.text()).isEqualTo(201);
             agreementId = id;
         }
@@ -48,7 +49,7 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
         ApiClient.Response response = get(PLANNER, FINDINGS);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         JsonNode body = response.body();
-        assertThat(body.at("/unit/code").asString()).isEqualTo(Seed002Fixtures.UNIT);
+        assertThat(body.at("/unit/code").asString()).isEqualTo(Seed002.UNIT);
 
         // 22.90.000 (Rp 2.290.000) for sub-kegiatan summing to 22.900.000.
         List<JsonNode> sums = with(body, "PF-CEK-JUMLAH-ANGGARAN", null);
@@ -102,7 +103,7 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
     @Test
     void aRealisedBudgetAbovePaguIsAFindingUntilOverriddenWithAReason() {
         String agreement = seed002();
-        ObjectNode q2 = Seed002Fixtures.realisationQ1(agreement);
+        ObjectNode q2 = Seed002.realisationQ1(agreement);
         q2.put("quarter", 2);
         ((ObjectNode) q2.at("/entries/2")).put("budgetRealised", 3_000_000L);
         ApiClient.Response drafted = post(ADMIN, "/api/v1/realisations", q2);
@@ -143,7 +144,7 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
     @Test
     void missingRealisationAndAShareAbove100AreFound() {
         String agreement = seed002();
-        ObjectNode q3 = Seed002Fixtures.realisationQ1(agreement);
+        ObjectNode q3 = Seed002.realisationQ1(agreement);
         q3.put("quarter", 3);
         ArrayNode entries = (ArrayNode) q3.get("entries");
         while (entries.size() > 2) {
@@ -155,14 +156,14 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
         assertThat(missing).as("items 3-10 of the agreement").hasSize(8);
         JsonNode first = placeOf(missing.get(0), "PERJANJIAN_KINERJA");
         assertThat(first.path("pointer").asString()).isEqualTo("/items/2");
-        assertThat(resolve(first).path("indicator").asString()).isEqualTo(Seed002Fixtures.KOORDINASI.get(0)
+        assertThat(resolve(first).path("indicator").asString()).isEqualTo(Seed002.KOORDINASI.get(0)
                 .indicator());
         assertThat(placeOf(missing.get(0), "REALISASI").path("href").asString())
                 .isEqualTo("/api/v1/realisations/" + drafted.body().path("id").asString() + "/versions/1");
 
         ObjectNode head = JSON.createObjectNode();
-        head.put("unit", Seed002Fixtures.UNIT);
-        head.put("year", Seed002Fixtures.YEAR);
+        head.put("unit", Seed002.UNIT);
+        head.put("year", Seed002.YEAR);
         head.put("position", "HEAD");
         head.put("positionTitle", "Camat Metro Pusat (uji pemeriksaan)");
         ObjectNode item = head.putArray("items").addObject();
@@ -211,7 +212,7 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
         assertProblem(outside, 404, "PF-UNIT-TIDAK-DITEMUKAN", "/unit");
         assertProblem(nowhere, 404, "PF-UNIT-TIDAK-DITEMUKAN", "/unit");
         assertThat(outside.body().path("title").asString()).isEqualTo(nowhere.body().path("title").asString());
-        assertThat(outside.body().path("detail").asString().replace(Seed002Fixtures.UNIT, "X"))
+        assertThat(outside.body().path("detail").asString().replace(Seed002.UNIT, "X"))
                 .isEqualTo(nowhere.body().path("detail").asString().replace("18.72.99", "X"));
         assertThat(get("metrobarat.operator", "/api/v1/performance/units/18.72.03/findings").status())
                 .as("own region").isEqualTo(200);

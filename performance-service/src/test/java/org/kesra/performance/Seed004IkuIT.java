@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
+import org.kesra.performance.demo.SeedPlans;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +17,7 @@ class Seed004IkuIT extends PerformanceApiTest {
 
     @Test
     void metroBaratIkuIsStoredAndItsCapaianComesOutAsTheSeedPrintsIt() {
-        ApiClient.Response created = post(ADMIN, "/api/v1/renstra", RenstraFixtures.metroBaratIku2021To2026());
+        ApiClient.Response created = post(ADMIN, "/api/v1/renstra", SeedPlans.metroBaratIku2021To2026());
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         JsonNode plan = created.body();
         String id = plan.path("id").asString();

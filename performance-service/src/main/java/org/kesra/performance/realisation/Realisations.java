@@ -717,7 +717,7 @@ public class Realisations {
                 .query((rs, n) -> {
                     long budget = rs.getLong(5);
                     Long budgetOrNone = rs.wasNull() ? null : budget;
-                    Timestamp published = rs.getTimestamp(8);
+                    Timestamp published = rs.getTimestamp(9);
                     return new EntryCheck.Checked(rs.getInt(1), plain(rs.getBigDecimal(2)),
                             plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)), budgetOrNone, rs.getString(6),
                             rs.getString(7), rs.getBoolean(8), published == null ? null : published.toInstant());

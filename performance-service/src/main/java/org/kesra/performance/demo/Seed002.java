@@ -1,4 +1,4 @@
-package org.kesra.performance;
+package org.kesra.performance.demo;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,19 +13,20 @@ import tools.jackson.databind.node.ObjectNode;
  * Kinerja of Tabel 2.1/2.2 with the sub-kegiatan rows and pagu of Tabel 3.2, and the Q1 realisation of Tabel 3.1/3.2.
  * The figures are the seed's, errors included: the second kegiatan states "22.90.000" (read as Rp 2.290.000) for
  * sub-kegiatan summing to Rp 22.900.000, and Sinkronisasi is Rp 5.995.000 in Tabel 2.3 but Rp 5.955.000 in Tabel 3.2.
+ * The demo mode loads it ({@link DemoPlans}) and the consistency tests enter it through the API: one set of figures.
  */
-public final class Seed002Fixtures {
+public final class Seed002 {
 
-    static final String UNIT = "18.72.01";
-    static final int YEAR = 2024;
+    public static final String UNIT = "18.72.01";
+    public static final int YEAR = 2024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A sub-kegiatan of Tabel 2.3/3.2: name, its indicator and unit, budget in Tabel 2.3, pagu in Tabel 3.2. */
-    record Sub(String code, String name, String indicator, String unit, long renstraBudget, long pagu,
+    public record Sub(String code, String name, String indicator, String unit, long renstraBudget, long pagu,
                long realised) {
     }
 
-    static final List<Sub> KOORDINASI = List.of(
+    public static final List<Sub> KOORDINASI = List.of(
             new Sub("7.01.03.2.01.0001", "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan"
                     + " Pembangunan di Desa", "Jumlah Lembaga Kemasyarakatan yang Berpartisipasi dalam Forum"
                     + " Musyawarah Perencanaan Pembangunan di Desa", "lembaga", 2_700_000L, 2_700_000L, 600_000L),
@@ -36,7 +37,7 @@ public final class Seed002Fixtures {
             new Sub("7.01.03.2.01.0003", "Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah"
                     + " Kecamatan", "Jumlah Laporan Peningkatan Efektivitas Kegiatan Pemberdayaan Masyarakat",
                     "laporan", 94_160_000L, 94_160_000L, 0L));
-    static final List<Sub> KELUARGA = List.of(
+    public static final List<Sub> KELUARGA = List.of(
             new Sub("7.01.03.2.02.0001", "Pembentukan dan Penumbuhan Karakter Keluarga Melalui Peningkatan Kesadaran"
                     + " Masyarakat akan Pentingnya Penghayatan dan Pengamalan Pancasila", "Jumlah Keluarga yang"
                     + " Mengikuti Pembentukan dan Penumbuhan Karakter Keluarga", "keluarga", 12_150_000L, 12_150_000L,
@@ -53,20 +54,21 @@ public final class Seed002Fixtures {
                     + " Lingkungan Hidup", "Jumlah Keluarga yang Mengikuti Penumbuhan Kesadaran Keluarga"
                     + " (lingkungan)", "keluarga", 2_750_000L, 2_750_000L, 0L));
 
-    static final String KOORDINASI_SASARAN = "Meningkatnya Fasilitasi Koordinasi Kegiatan Pemberdayaan Desa";
-    static final String KOORDINASI_INDICATOR = "Persentase Fasilitasi Kegiatan Pemberdayaan Desa";
-    static final String KELUARGA_SASARAN = "Meningkatnya Fasilitasi Pemberdayaan dan Kesejahteraan Keluarga Tingkat"
-            + " Kecamatan dan Kelurahan";
-    static final String KELUARGA_INDICATOR = "Persentase Fasilitasi Pemberdayaan dan Kesejahteraan Keluarga Tingkat"
-            + " Kecamatan dan Kelurahan";
+    public static final String KOORDINASI_SASARAN =
+            "Meningkatnya Fasilitasi Koordinasi Kegiatan Pemberdayaan Desa";
+    public static final String KOORDINASI_INDICATOR = "Persentase Fasilitasi Kegiatan Pemberdayaan Desa";
+    public static final String KELUARGA_SASARAN = "Meningkatnya Fasilitasi Pemberdayaan dan Kesejahteraan Keluarga"
+            + " Tingkat Kecamatan dan Kelurahan";
+    public static final String KELUARGA_INDICATOR = "Persentase Fasilitasi Pemberdayaan dan Kesejahteraan Keluarga"
+            + " Tingkat Kecamatan dan Kelurahan";
     /** Tabel 2.2 prints "22.90.000": read digit by digit, Rp 2.290.000. */
-    static final long KELUARGA_STATED = 2_290_000L;
+    public static final long KELUARGA_STATED = 2_290_000L;
 
-    private Seed002Fixtures() {
+    private Seed002() {
     }
 
     /** The kecamatan's Renstra rows for 2024 (a one-year period: the seed states no other year). */
-    static ObjectNode plan() {
+    public static ObjectNode plan() {
         ObjectNode plan = JSON.createObjectNode();
         plan.put("unit", UNIT);
         plan.put("title", "Renstra Kecamatan Metro Pusat 2024 (seed 002)");
@@ -129,7 +131,7 @@ public final class Seed002Fixtures {
      * Tabel 2.2 (items 0, 1), then the sub-kegiatan of Tabel 3.2 with its pagu (items 2-9), each taking over the
      * Renstra indicator of the same row of {@code plan}.
      */
-    static ObjectNode agreement(JsonNode plan) {
+    public static ObjectNode agreement(JsonNode plan) {
         ObjectNode body = JSON.createObjectNode();
         body.put("unit", UNIT);
         body.put("year", YEAR);
@@ -166,7 +168,7 @@ public final class Seed002Fixtures {
     }
 
     /** The Q1 2024 realisation of Tabel 3.1 (67 % and 0 %) and Tabel 3.2 (realised budget per sub-kegiatan). */
-    static ObjectNode realisationQ1(String agreementId) {
+    public static ObjectNode realisationQ1(String agreementId) {
         ObjectNode body = JSON.createObjectNode();
         body.put("unit", UNIT);
         body.put("year", YEAR);

@@ -1,0 +1,81 @@
+package org.kesra.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kesra.devinfra.ApiClient;
+import org.kesra.devinfra.PlatformInfrastructure;
+import org.kesra.performance.demo.DemoPlans;
+import org.kesra.performance.demo.Seed002;
+import org.kesra.performance.demo.SeedPlans;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The launcher's demo mode: the service started with {@code kesra.demo.population} loads the seeds' plans, agreements
+ * and realisations at startup, and loading again (a restart) adds nothing. A database of its own, so the other tests'
+ * units stay empty; no event consumer, so it takes no welfare events from the other tests' context.
+ */
+@PlatformInfrastructure(database = "performance_demo_it")
+@SpringBootTest(classes = PerformanceServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"kesra.demo.population=true", "kesra.events.consumer.enabled=false"})
+class DemoPlansIT extends PerformanceApiTest {
+
+    private static final String AUDITOR = "inspektorat.auditor";
+
+    @Autowired
+    DemoPlans demo;
+
+    @Test
+    void demoPlansAreLoadedOnceAndReadableThroughTheApi() {
+        List<String> again = demo.load();
+        assertThat(again).as("the second load finds every unit's plan").isEmpty();
+
+        for (String unit : List.of("dinsos", "disnakertrans", SeedPlans.METRO_BARAT, Seed002.UNIT)) {
+            JsonNode plans = get(AUDITOR, "/api/v1/renstra?unit=" + unit).body();
+            assertThat(plans.path("totalItems").asLong()).as("plans of %s", unit).isEqualTo(1);
+        }
+        assertThat(summaries("/api/v1/agreements?unit=" + SeedPlans.METRO_BARAT, "year"))
+                .containsExactlyInAnyOrder("2021 AGREED", "2022 AGREED");
+        assertThat(summaries("/api/v1/agreements?unit=" + Seed002.UNIT, "year")).containsExactly("2024 AGREED");
+        assertThat(summaries("/api/v1/realisations?unit=" + Seed002.UNIT, "quarter")).containsExactly("1 APPROVED");
+
+        // Seed 004 Tabel 3.1 on the loaded plan: 82 vs 70 -> 85.37, 85 % vs 63.57 % -> 74.79.
+        JsonNode metroBarat = get(AUDITOR, "/api/v1/renstra?unit=" + SeedPlans.METRO_BARAT).body();
+        JsonNode iku = get(AUDITOR, "/api/v1/renstra/" + metroBarat.at("/items/0/id").asString()).body();
+        String capaian = "/api/v1/renstra/" + iku.path("id").asString() + "/versions/1/indicators/";
+        JsonNode indicators = iku.at("/tujuan/0/children/0/indicators");
+        assertThat(get(AUDITOR, capaian + indicators.at("/0/id").asString() + "/capaian?tahun=2022&realisasi=70")
+                .body().path("capaian").decimalValue()).isEqualByComparingTo("85.37");
+        assertThat(get(AUDITOR, capaian + indicators.at("/2/id").asString() + "/capaian?tahun=2022&realisasi=63.57")
+                .body().path("capaian").decimalValue()).isEqualByComparingTo("74.79");
+
+        // Seed 002 Q1, submitted by the kecamatan's operator and approved by its approver: Tabel 3.1's 67 %.
+        JsonNode q1List = get(AUDITOR, "/api/v1/realisations?unit=" + Seed002.UNIT + "&tahun=2024").body();
+        JsonNode q1 = get(AUDITOR, "/api/v1/realisations/" + q1List.at("/items/0/id").asString()).body();
+        assertThat(q1.path("createdBy").asString()).isEqualTo("demo.kecamatan-operator");
+        assertThat(q1.path("approvedBy").asString()).isEqualTo("demo.kecamatan-approver");
+        assertThat(q1.at("/entries/0/quarter/percent").decimalValue()).isEqualByComparingTo("67.00");
+        // Disnakertrans: TPT 4.34 % -> 3.6 %, lower is better; the 40 training participants.
+        JsonNode plans = get(AUDITOR, "/api/v1/renstra?unit=disnakertrans").body();
+        ApiClient.Response plan = get(AUDITOR, "/api/v1/renstra/" + plans.at("/items/0/id").asString());
+        JsonNode tpt = plan.body().at("/tujuan/0/children/0/indicators/0");
+        assertThat(tpt.path("direction").asString()).isEqualTo("LOWER");
+        assertThat(tpt.path("baseline").decimalValue()).isEqualByComparingTo("4.34");
+        assertThat(tpt.at("/targets/0/target").decimalValue()).isEqualByComparingTo("3.6");
+        assertThat(plan.body().findValuesAsString("name")).contains("Jumlah peserta pelatihan kerja",
+                "Jumlah pencari kerja terdaftar", "Jumlah kunjungan job canvassing");
+    }
+
+    /** "{field} {status}" of each item of a list answer. */
+    private List<String> summaries(String path, String field) {
+        ApiClient.Response response = get(AUDITOR, path);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        response.body().path("items").forEach(i -> out.add(i.path(field).asString() + " " + i.path("status").asString()));
+        return out;
+    }
+}
