@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -27,11 +28,14 @@ class ConsoleSecurityTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
 
-    static RequestPostProcessor operator(String... roles) {
+    RequestPostProcessor operator(String... roles) {
         SimpleGrantedAuthority[] authorities = java.util.Arrays.stream(roles)
                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toArray(SimpleGrantedAuthority[]::new);
-        return oidcLogin().authorities(authorities)
+        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
+                .authorities(authorities)
                 .idToken(t -> t.claim("preferred_username", "uji.operator").claim("wilayah", "18.72.05.1001"));
     }
 
