@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.KeycloakTokens;
@@ -63,6 +64,15 @@ class ConsoleJourneysIT {
         launcher = LauncherProcess.start(layout.root(), env);
         launcher.awaitLine("Kesra is running", Duration.ofMinutes(4));
         browser = new Browser(layout.root().resolve("launcher/target/screenshots"));
+    }
+
+    /** The page the journey ended on (where it failed, if it failed), with its HTML, for whoever reads the failure. */
+    @AfterEach
+    void keepTheLastPage() throws IOException {
+        if (browser != null) {
+            Path shot = browser.screenshot("last-page");
+            Files.writeString(shot.resolveSibling("last-page.html"), browser.driver().getPageSource());
+        }
     }
 
     @AfterAll

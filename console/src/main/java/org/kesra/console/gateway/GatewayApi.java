@@ -55,7 +55,8 @@ public class GatewayApi {
             if (response.getStatusCode().isError()) {
                 throw refusal(response.getStatusCode().value(), response.bodyTo(OBJECT));
             }
-            return response.bodyTo(ARRAY);
+            List<Map<String, Object>> list = response.bodyTo(ARRAY);
+            return list == null ? List.<Map<String, Object>>of() : list.stream().map(LenientJson::of).toList();
         });
     }
 
@@ -72,7 +73,7 @@ public class GatewayApi {
                     if (response.getStatusCode().isError()) {
                         throw refusal(response.getStatusCode().value(), safeBody(response));
                     }
-                    return new Answer(response.bodyTo(OBJECT), response.getHeaders().getETag());
+                    return new Answer(LenientJson.of(response.bodyTo(OBJECT)), response.getHeaders().getETag());
                 });
     }
 
@@ -102,7 +103,7 @@ public class GatewayApi {
             }
             Map<String, Object> answer = response.getHeaders().getContentLength() == 0 ? Map.of()
                     : response.bodyTo(OBJECT);
-            return new Answer(answer == null ? Map.of() : answer, response.getHeaders().getETag());
+            return new Answer(answer == null ? Map.of() : LenientJson.of(answer), response.getHeaders().getETag());
         });
     }
 

@@ -57,6 +57,16 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void scriptsAndStylesAreServedByTheConsoleItselfWithoutLogin() throws Exception {
+        for (String asset : java.util.List.of("/webjars/htmx.org/dist/htmx.min.js", "/webjars/echarts/dist/echarts.min.js",
+                "/css/console.css")) {
+            MockHttpServletResponse answer = mvc.perform(get(asset)).andReturn().getResponse();
+            assertThat(answer.getStatus()).as(asset).isEqualTo(200);
+            assertThat(answer.getContentAsByteArray().length).as(asset).isGreaterThan(1000);
+        }
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndWithItGoesThrough() throws Exception {
         MockHttpServletResponse without = mvc.perform(post("/rumah-tangga/cari").param("by", "NIK")
                 .param("term", "1872051205800001").with(operator("kelurahan-operator"))).andReturn().getResponse();
