@@ -90,7 +90,8 @@ public class ConsoleSecurity {
                         .userInfoEndpoint(u -> u.oidcUserService(users)))
                 .logout(l -> l.logoutSuccessHandler(logout))
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HtmxLoginRedirect(LOGIN_PATH)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HtmxLoginRedirect(LOGIN_PATH))
+                        .accessDeniedHandler(HtmxLoginRedirect.csrfWithoutSession()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
                         .frameOptions(f -> f.deny())

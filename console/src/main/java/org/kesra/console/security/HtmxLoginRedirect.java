@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.URI;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Sends a user without a session to the login. An htmx request (a fragment: search results, a form's answer) cannot
@@ -33,6 +36,26 @@ public class HtmxLoginRedirect implements AuthenticationEntryPoint {
             return;
         }
         login.commence(request, response, e);
+    }
+
+    /**
+     * A form or htmx request whose session has ended carries a CSRF token the server no longer knows: that is not an
+     * attack to refuse with 403 but a user to send back to log in (htmx: {@code HX-Redirect} to the page; a form: the
+     * start page). Any other refusal stays a 403.
+     */
+    public static AccessDeniedHandler csrfWithoutSession() {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if (denied instanceof CsrfException && request.getSession(false) == null) {
+                if (isHtmx(request)) {
+                    redirectHtmx(request, response);
+                } else {
+                    response.sendRedirect(request.getContextPath() + "/");
+                }
+                return;
+            }
+            forbidden.handle(request, response, denied);
+        };
     }
 
     /** {@code HX-Redirect} to the path of the page the htmx request came from (never another site). */

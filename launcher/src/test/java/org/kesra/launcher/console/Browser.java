@@ -87,6 +87,20 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    public void waitFor(By by, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** A phone's screen: the page laid out for this width (Chromium's device emulation; windows have a minimum width). */
+    public void emulateWidth(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    public void stopEmulating() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     public void waitForUrl(String part) {
         wait.until(ExpectedConditions.urlContains(part));
     }

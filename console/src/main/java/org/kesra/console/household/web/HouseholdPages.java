@@ -337,7 +337,7 @@ public class HouseholdPages {
                 List<Change> changes = new ArrayList<>();
                 for (String field : fields) {
                     if (!Objects.equals(before.get(field), after.get(field))) {
-                        changes.add(new Change(Labels.CORRECTABLE.getOrDefault(field, field), text(before.get(field)),
+                        changes.add(new Change(Labels.FIELDS.getOrDefault(field, field), text(before.get(field)),
                                 text(after.get(field))));
                     }
                 }

@@ -18,6 +18,20 @@ final class Labels {
             "Tempat lahir", "birthDate", "Tanggal lahir", "sex", "Jenis kelamin", "relationship",
             "Hubungan dalam keluarga", "maritalStatus", "Status perkawinan", "education", "Pendidikan",
             "occupation", "Pekerjaan");
+    /** Labels of the fields a change history shows (the API's names); the correctable ones first. */
+    static final Map<String, String> FIELDS;
+
+    static {
+        Map<String, String> fields = new LinkedHashMap<>(CORRECTABLE);
+        fields.putAll(ordered("kkNumber", "Nomor KK", "kelurahanCode", "Kelurahan", "rw", "RW", "rt", "RT",
+                "address", "Alamat", "disability", "Disabilitas", "severeDisability", "Disabilitas berat",
+                "chronicIllness", "Penyakit kronis", "pregnant", "Hamil", "houseOwnership", "Kepemilikan rumah",
+                "incomeBand", "Penghasilan", "lifeStatus", "Status", "lifeStatusDate", "Tanggal status",
+                "movedTo", "Pindah ke", "householdId", "Rumah tangga", "personId", "Anggota", "floorAreaM2",
+                "Luas lantai (m²)", "assets", "Aset", "dasawismaId", "Dasawisma"));
+        FIELDS = java.util.Collections.unmodifiableMap(fields);
+    }
+
     /** "PINDAH_KELUAR_KOTA" becomes "Pindah keluar kota": the history's actions are Indonesian already. */
     static String action(Object code) {
         String text = String.valueOf(code).replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
