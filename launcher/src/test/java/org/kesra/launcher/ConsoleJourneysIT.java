@@ -222,7 +222,7 @@ class ConsoleJourneysIT {
         String kkA = "1872050303" + String.format("%06d", (System.nanoTime() / 7) % 1_000_000);
         String kkB = "1872050404" + String.format("%06d", (System.nanoTime() / 11) % 1_000_000);
         Files.writeString(sheet, String.join("\n",
-                "kkNumber,kelurahanCode,rw,rt,address,nik,name,birthPlace,birthDate,sex,relationship",
+                "kk_number,kelurahan_code,rw,rt,address,nik,name,birth_place,birth_date,sex,relationship",
                 kkA + ",18.72.05.1001,4,2,Jl. Melati 3,187205020275" + serial + ",Wagiyo,Metro,1975-02-02,L,KEPALA_KELUARGA",
                 kkA + ",18.72.05.1001,4,2,Jl. Melati 3,187205430378" + serial + ",Painem,Metro,1978-03-03,P,ISTRI",
                 kkB + ",18.72.05.1001,4,3,Jl. Mawar 9,12345,Sumarni,Metro,1980-04-04,P,KEPALA_KELUARGA") + "\n");

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -46,7 +48,11 @@ public class HtmxLoginRedirect implements AuthenticationEntryPoint {
     public static AccessDeniedHandler csrfWithoutSession() {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         return (request, response, denied) -> {
-            if (denied instanceof CsrfException && request.getSession(false) == null) {
+            // The browser sent no session, or one that has ended (the refusal itself may have made a new one).
+            boolean sessionEnded = request.getRequestedSessionId() == null || !request.isRequestedSessionIdValid();
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            boolean anonymous = authentication == null || authentication instanceof AnonymousAuthenticationToken;
+            if (denied instanceof CsrfException && sessionEnded && anonymous) {
                 if (isHtmx(request)) {
                     redirectHtmx(request, response);
                 } else {

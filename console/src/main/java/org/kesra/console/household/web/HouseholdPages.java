@@ -348,8 +348,21 @@ public class HouseholdPages {
             return views;
         }
 
-        private static String text(Object value) {
-            return value == null ? "–" : String.valueOf(value);
+        /** A snapshot's value as users read it: dates in Indonesian, yes/no, lists joined, nothing as a dash. */
+        static String text(Object value) {
+            if (value == null || (value instanceof java.util.Collection<?> c && c.isEmpty())) {
+                return "–";
+            }
+            if (value instanceof Boolean b) {
+                return b ? "Ya" : "Tidak";
+            }
+            if (value instanceof java.util.Collection<?> c) {
+                return String.join(", ", c.stream().map(String::valueOf).toList());
+            }
+            String text = String.valueOf(value);
+            return text.matches("\\d{4}-\\d{2}-\\d{2}") ? DATES.date(text) : text;
         }
+
+        private static final org.kesra.console.format.IndonesianFormat DATES = new org.kesra.console.format.IndonesianFormat();
     }
 }

@@ -28,7 +28,7 @@ final class Labels {
                 "chronicIllness", "Penyakit kronis", "pregnant", "Hamil", "houseOwnership", "Kepemilikan rumah",
                 "incomeBand", "Penghasilan", "lifeStatus", "Status", "lifeStatusDate", "Tanggal status",
                 "movedTo", "Pindah ke", "householdId", "Rumah tangga", "personId", "Anggota", "floorAreaM2",
-                "Luas lantai (m²)", "assets", "Aset", "dasawismaId", "Dasawisma"));
+                "Luas lantai (m²)", "assets", "Aset", "dasawismaId", "Dasawisma", "nikFlags", "Tanda NIK"));
         FIELDS = java.util.Collections.unmodifiableMap(fields);
     }
 

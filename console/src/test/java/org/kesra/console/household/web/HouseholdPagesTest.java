@@ -31,4 +31,13 @@ class HouseholdPagesTest {
         assertThat(HouseholdPages.localProblem(SearchBy.NAMA, "")).isEqualTo("Isi kata pencarian.");
         assertThat(HouseholdPages.localProblem(SearchBy.NIK, "1872051205800001")).isNull();
     }
+
+    @Test
+    void aHistorysValuesAreWrittenAsUsersReadThem() {
+        assertThat(HouseholdPages.HistoryView.text("1985-03-04")).isEqualTo("4 Maret 1985");
+        assertThat(HouseholdPages.HistoryView.text(false)).isEqualTo("Tidak");
+        assertThat(HouseholdPages.HistoryView.text(List.of())).isEqualTo("–");
+        assertThat(HouseholdPages.HistoryView.text(List.of("TV", "MOTOR"))).isEqualTo("TV, MOTOR");
+        assertThat(HouseholdPages.HistoryView.text("PEDAGANG")).isEqualTo("PEDAGANG");
+    }
 }
