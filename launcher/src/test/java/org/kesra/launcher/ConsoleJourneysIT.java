@@ -71,7 +71,8 @@ class ConsoleJourneysIT {
     void keepTheLastPage() throws IOException {
         if (browser != null) {
             Path shot = browser.screenshot("last-page");
-            Files.writeString(shot.resolveSibling("last-page.html"), browser.driver().getPageSource());
+            Files.writeString(shot.resolveSibling("last-page.html"), "<!-- " + browser.driver().getCurrentUrl()
+                    + " -->\n" + browser.driver().getPageSource());
         }
     }
 
