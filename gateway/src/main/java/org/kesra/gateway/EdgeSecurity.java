@@ -56,6 +56,9 @@ public class EdgeSecurity {
         };
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies
+                // WebFlux security answers POST /logout itself by default (a redirect to /login?logout): the gateway
+                // keeps no session to end, and the console's own logout (which ends the Keycloak session) must get it.
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 // Stateless: no web session. Spring's defaults look one up on every request (the saved-request cache,
                 // the security context), and creating one hops to another thread and back (InMemoryWebSessionStore:
                 // boundedElastic, then parallel), so the rest of the request, the proxying included, ran off the
