@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -30,7 +31,7 @@ import reactor.core.publisher.Mono;
  * The first wall: API and operator paths need a valid Keycloak token (signature by a key of the realm's JWKS, issuer,
  * audience, expiry and not-before, RS256 only: see application.yml); agency clients reach only the paths of their
  * scopes ({@link AgencyPaths}); browsers only from the console's origins ({@link ConsoleCors}); security headers on
- * every answer ({@link EdgeHeaders}). The token
+ * every answer ({@link EdgeHeaders}); the console's pages pass to the console ({@link ConsoleRoute}). The token
  * is passed on unchanged and every service checks it again with its own rules (its access table, region scope).
  * Refusals are RFC 9457 problem details like the services'.
  */
@@ -55,6 +56,9 @@ public class EdgeSecurity {
         };
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies
+                // WebFlux security answers POST /logout itself by default (a redirect to /login?logout): the gateway
+                // keeps no session to end, and the console's own logout (which ends the Keycloak session) must get it.
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 // Stateless: no web session. Spring's defaults look one up on every request (the saved-request cache,
                 // the security context), and creating one hops to another thread and back (InMemoryWebSessionStore:
                 // boundedElastic, then parallel), so the rest of the request, the proxying included, ran off the
@@ -72,6 +76,11 @@ public class EdgeSecurity {
                                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**", "/docs/**").permitAll()
                         .pathMatchers("/api/**", "/ops/**").access(agencyPaths)
+                        // The web console's pages (ConsoleRoute): the console logs its users in itself.
+                        .matchers(request -> ConsoleRoute.isConsolePath(
+                                request.getRequest().getPath().pathWithinApplication())
+                                ? ServerWebExchangeMatcher.MatchResult.match()
+                                : ServerWebExchangeMatcher.MatchResult.notMatch()).permitAll()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtDecoder(

@@ -107,7 +107,25 @@ class GatewayIT {
             registry.add(service.toUpperCase(java.util.Locale.ROOT) + "_SERVICE_URL",
                     () -> "http://127.0.0.1:" + server.getAddress().getPort());
         }
+        // The console's stand-in: answers with what it was sent, and its own CSP as the real console does.
+        HttpServer console = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        console.createContext("/", exchange -> {
+            Map<String, Object> seen = new LinkedHashMap<>();
+            seen.put("console", true);
+            seen.put("method", exchange.getRequestMethod());
+            seen.put("path", exchange.getRequestURI().getPath());
+            for (String header : List.of("X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "Cookie")) {
+                seen.put(header, exchange.getRequestHeaders().getFirst(header));
+            }
+            exchange.getResponseHeaders().set("Content-Security-Policy", CONSOLE_CSP);
+            answer(exchange, JSON.writeValueAsBytes(seen));
+        });
+        console.start();
+        services.add(console);
+        registry.add("CONSOLE_URL", () -> "http://127.0.0.1:" + console.getAddress().getPort());
     }
+
+    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
 
     private static void answer(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -460,6 +478,34 @@ class GatewayIT {
             assertThat(answer.body().has("timestamp")).as("Spring's default error JSON").isFalse();
             assertSecurityHeaders(answer.headers());
         }
+    }
+
+    /**
+     * The console at {@code /} as the last route: its pages reach it without a token, with the session cookie and the
+     * gateway's address in X-Forwarded-*, and keep its own CSP; the API, docs and probe paths stay the gateway's.
+     */
+    @Test
+    void everyPathThatIsNotTheGatewaysOwnReachesTheConsoleWithTheGatewaysAddress() {
+        for (String path : List.of("/", "/rumah-tangga/baru", "/login/oauth2/code/keycloak", "/css/console.css")) {
+            RawHttp.Answer answer = new RawHttp("127.0.0.1", port).send("GET", path, null,
+                    Map.of("Cookie", "KESRA_KONSOL=abc", "X-Forwarded-Host", "jahat.test"));
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            JsonNode seen = JSON.readTree(answer.body());
+            assertThat(seen.path("console").asBoolean()).as(path).isTrue();
+            assertThat(seen.path("path").asString()).isEqualTo(path);
+            assertThat(seen.path("Cookie").asString()).isEqualTo("KESRA_KONSOL=abc");
+            assertThat(seen.path("X-Forwarded-Host").asString()).as("the gateway's address, not the client's claim")
+                    .isEqualTo("localhost:" + port);
+            assertThat(seen.path("X-Forwarded-Proto").asString()).isEqualTo("http");
+            assertThat(seen.path("X-Forwarded-Port").asString()).isEqualTo(Integer.toString(port));
+            assertThat(answer.headers("Content-Security-Policy")).as("the console's own policy, once")
+                    .containsExactly(CONSOLE_CSP);
+        }
+        ApiClient.Response api404 = api.get("/api/v1/tidak-ada", tokens.forUser("dinsos.operator"));
+        assertThat(api404.status()).as("an unknown API path is not the console's").isEqualTo(404);
+        assertThat(api404.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/households", null).status()).as("APIs still need a token").isEqualTo(401);
+        assertThat(api.get("/livez", null).text()).doesNotContain("console");
     }
 
     @Test

@@ -129,11 +129,18 @@ final class Platform implements AutoCloseable {
             if (settings.rebuildReporting() && service.module().equals("reporting-service")) {
                 env.put("KESRA_REPORTING_REBUILD_AT_START", "true");
             }
+        } else if (service.isConsole()) {
+            // Only the gateway reaches it; it calls the APIs through the gateway with the user's token.
+            env.put("SERVER_ADDRESS", settings.serviceAddress());
+            env.put("GATEWAY_URL", "http://localhost:" + settings.ports().getOrDefault(ServiceSpec.GATEWAY,
+                    ServiceSpec.GATEWAY.defaultPort()));
         } else {
             for (ServiceSpec downstream : ServiceSpec.SERVICES) {
                 int downstreamPort = settings.ports().getOrDefault(downstream, downstream.defaultPort());
                 env.put(downstream.urlVariable(), "http://" + settings.serviceHost() + ":" + downstreamPort);
             }
+            int consolePort = settings.ports().getOrDefault(ServiceSpec.CONSOLE, ServiceSpec.CONSOLE.defaultPort());
+            env.put(ServiceSpec.CONSOLE.urlVariable(), "http://" + settings.serviceHost() + ":" + consolePort);
         }
         List<String> command = new ArrayList<>();
         command.add(DevInfraArtifacts.javaExecutable().toString());
@@ -148,7 +155,7 @@ final class Platform implements AutoCloseable {
 
     /** /readyz on the API port (the actuator itself listens on the loopback management port). */
     private ReadinessCheck readiness(ServiceSpec service, int port) {
-        String host = service.database() != null ? settings.serviceHost() : "localhost";
+        String host = service.isGateway() ? "localhost" : settings.serviceHost();
         return ReadinessCheck.httpOk(URI.create("http://" + host + ":" + port + "/readyz"));
     }
 

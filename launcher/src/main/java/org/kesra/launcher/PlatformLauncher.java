@@ -51,7 +51,7 @@ public final class PlatformLauncher {
             return;
         }
         long seconds = Duration.ofNanos(System.nanoTime() - begin).toSeconds();
-        String eventPath = settings.gateway() && settings.ports().keySet().size() == 5
+        String eventPath = settings.gateway() && settings.services().size() == 4
                 ? EventPathCheck.run("http://localhost:" + settings.port(ServiceSpec.GATEWAY),
                         settings.issuerUri(platform.realm()), List.of("welfare", "reporting"))
                 : "not checked (not every service runs)";
@@ -89,6 +89,9 @@ public final class PlatformLauncher {
         List<String[]> rows = new ArrayList<>();
         if (settings.gateway()) {
             String gateway = "http://localhost:" + settings.port(ServiceSpec.GATEWAY);
+            if (settings.console()) {
+                rows.add(new String[] {"Web console (log in as a demo user)", gateway + "/"});
+            }
             rows.add(new String[] {"Gateway (the entry for API calls)", gateway});
             rows.add(new String[] {"API docs of every service", gateway + "/swagger-ui.html"});
         }

@@ -39,6 +39,9 @@ record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, Strin
         if (gateway) {
             ports.put(ServiceSpec.GATEWAY, port(env, ServiceSpec.GATEWAY.portVariable(), ServiceSpec.GATEWAY.defaultPort()));
         }
+        if (wanted.isEmpty() || wanted.contains(ServiceSpec.CONSOLE.module())) {
+            ports.put(ServiceSpec.CONSOLE, port(env, ServiceSpec.CONSOLE.portVariable(), ServiceSpec.CONSOLE.defaultPort()));
+        }
         Map<ServiceSpec, Integer> managementPorts = new LinkedHashMap<>();
         ports.forEach((service, port) -> managementPorts.put(service,
                 port(env, service.managementPortVariable(), ServiceSpec.defaultManagementPort(port))));
@@ -81,6 +84,10 @@ record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, Strin
         return ports.keySet().stream().filter(s -> s.database() != null).toList();
     }
 
+    boolean console() {
+        return ports.containsKey(ServiceSpec.CONSOLE);
+    }
+
     int port(ServiceSpec service) {
         return ports.get(service);
     }
@@ -114,6 +121,7 @@ record PlatformSettings(ProjectLayout layout, PostgresConnection postgres, Strin
     private static Set<String> selectedServices(String list) {
         Set<String> known = new java.util.HashSet<>(ServiceSpec.SERVICES.stream().map(ServiceSpec::module).toList());
         known.add(ServiceSpec.GATEWAY.module());
+        known.add(ServiceSpec.CONSOLE.module());
         Set<String> wanted = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         List<String> unknown = new ArrayList<>(wanted);

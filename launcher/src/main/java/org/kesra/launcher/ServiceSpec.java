@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One Spring Boot application of the platform as the launcher starts it.
  *
- * @param database     its own database, or null for the gateway
+ * @param database     its own database, or null for the gateway and the console
  * @param portVariable the environment variable that moves its port
  * @param urlVariable  the variable through which the gateway finds it, or null for the gateway
  */
@@ -22,6 +22,17 @@ record ServiceSpec(String module, String database, String portVariable, int defa
     }
 
     static final ServiceSpec GATEWAY = new ServiceSpec("gateway", null, "GATEWAY_PORT", 8080, null);
+
+    /** The web console: no database; reached through the gateway, it calls the APIs through the gateway too. */
+    static final ServiceSpec CONSOLE = new ServiceSpec("console", null, "CONSOLE_PORT", 8085, "CONSOLE_URL");
+
+    boolean isGateway() {
+        return this.equals(GATEWAY);
+    }
+
+    boolean isConsole() {
+        return this.equals(CONSOLE);
+    }
 
     static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec("household-service", "household", "HOUSEHOLD_PORT", 8081, "HOUSEHOLD_SERVICE_URL"),

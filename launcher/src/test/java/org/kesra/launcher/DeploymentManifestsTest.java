@@ -26,8 +26,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class DeploymentManifestsTest {
 
+    /** Everything behind the gateway: the four services and the web console. */
     static final List<String> SERVICES = List.of("household-service", "welfare-service", "performance-service",
-            "reporting-service");
+            "reporting-service", "console");
     static Path root;
     static List<JsonNode> documents;
 

@@ -1,0 +1,185 @@
+package org.kesra.console.household;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.kesra.console.ConsoleProperties;
+import org.kesra.console.gateway.GatewayApi;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+
+/**
+ * household-service's API as the household pages use it. Reads of personal data carry {@code X-Purpose}: the
+ * console sends the one purpose of this work (kesra.console.purpose), which household-service logs with each read.
+ */
+@Component
+public class HouseholdApi {
+
+    public enum SearchBy { KK, NIK, NAMA }
+
+    private final GatewayApi api;
+    private final String purpose;
+
+    public HouseholdApi(GatewayApi api, ConsoleProperties properties) {
+        this.api = api;
+        this.purpose = properties.purpose();
+    }
+
+    private HttpHeaders purpose() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Purpose", purpose);
+        return headers;
+    }
+
+    private static HttpHeaders ifMatch(int version) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setIfMatch("\"" + version + "\"");
+        return headers;
+    }
+
+    /** Households (by KK) or persons (by NIK or name) of the user's region; the API masks what the role may not see. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> search(SearchBy by, String term) {
+        Map<String, Object> page = switch (by) {
+            case KK -> api.get(u -> u.path("/api/v1/households").queryParam("kk", term).queryParam("size", 50)
+                    .build(), new HttpHeaders());
+            case NIK -> api.get(u -> u.path("/api/v1/persons").queryParam("nik", term).queryParam("size", 50)
+                    .build(), purpose());
+            case NAMA -> api.get(u -> u.path("/api/v1/persons").queryParam("name", term).queryParam("size", 50)
+                    .build(), purpose());
+        };
+        Object items = page.get("items");
+        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    public GatewayApi.Answer household(UUID id) {
+        return api.getWithEtag(u -> u.path("/api/v1/households/{id}").build(id), purpose());
+    }
+
+    public GatewayApi.Answer person(UUID id) {
+        return api.getWithEtag(u -> u.path("/api/v1/persons/{id}").build(id), purpose());
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> householdHistory(UUID id) {
+        Object items = api.get(u -> u.path("/api/v1/households/{id}/history").queryParam("size", 100).build(id),
+                purpose()).get("items");
+        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> personHistory(UUID id) {
+        Object items = api.get(u -> u.path("/api/v1/persons/{id}/history").queryParam("size", 100).build(id),
+                purpose()).get("items");
+        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    public Map<String, Object> register(Map<String, Object> household) {
+        return api.send(HttpMethod.POST, u -> u.path("/api/v1/households").build(), new HttpHeaders(), household)
+                .body();
+    }
+
+    /** A JSON Merge Patch of one field with its reason. */
+    public void correctPerson(UUID id, int version, String field, Object value, String reason) {
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put(field, value);
+        patch.put("reason", reason);
+        api.send(HttpMethod.PATCH, u -> u.path("/api/v1/persons/{id}").build(id), ifMatch(version), patch);
+    }
+
+    public void recordDeath(UUID id, int version, String dateOfDeath, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dateOfDeath", blankToNull(dateOfDeath));
+        body.put("reason", reason);
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/persons/{id}/death").build(id), ifMatch(version), body);
+    }
+
+    public void recordMoveAway(UUID id, int version, String movedOn, String destination, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("movedOn", blankToNull(movedOn));
+        body.put("destination", destination);
+        body.put("reason", reason);
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/persons/{id}/move-away").build(id), ifMatch(version), body);
+    }
+
+    /** The code lists (education, house materials, ...) with their labels, for the forms' choices. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, String>> codeLists() {
+        Map<String, Object> lists = api.get(u -> u.path("/api/v1/wilayah/code-lists").build(), new HttpHeaders());
+        Map<String, Map<String, String>> result = new LinkedHashMap<>();
+        lists.forEach((k, v) -> result.put(k, (Map<String, String>) v));
+        return result;
+    }
+
+    /** The kelurahan inside the user's region, code to name. */
+    public Map<String, String> kelurahan(String region) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map<String, Object> w : api.getList("/api/v1/wilayah")) {
+            String code = String.valueOf(w.get("code"));
+            if ("kelurahan".equalsIgnoreCase(String.valueOf(w.get("level")))
+                    && (region == null || code.startsWith(region))) {
+                result.put(code, w.get("name") + " (" + code + ")");
+            }
+        }
+        return result;
+    }
+
+    /** Starts an import of a cadres' spreadsheet; the same key twice starts it once. */
+    public Map<String, Object> startImport(org.springframework.core.io.Resource file, String profile, String mode,
+                                           String idempotencyKey) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("file", file);
+        if (profile != null && !profile.isBlank()) {
+            parts.add("profile", profile);
+        }
+        parts.add("mode", mode);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", idempotencyKey);
+        return api.upload("/api/v1/household-imports", headers, parts).body();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> imports() {
+        Object items = api.get(u -> u.path("/api/v1/household-imports").queryParam("size", 10).build(),
+                new HttpHeaders()).get("items");
+        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    public Map<String, Object> importJob(UUID id) {
+        return api.get(u -> u.path("/api/v1/household-imports/{id}").build(id), new HttpHeaders());
+    }
+
+    /** The rows with problems (NIKs in values masked for masked readers by the API); a full reader's read is logged. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> importProblems(UUID id) {
+        Object items = api.get(u -> u.path("/api/v1/household-imports/{id}/problems").queryParam("size", 200)
+                .build(id), purpose()).get("items");
+        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    public void importProblemsCsv(UUID id, java.io.OutputStream to) {
+        api.download(u -> u.path("/api/v1/household-imports/{id}/problems.csv").build(id), purpose(), to);
+    }
+
+    /** The column-mapping profiles the user may import with, name to description. */
+    /** The column-mapping profiles the user may import with, name to label. */
+    public Map<String, String> importProfiles() {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map<String, Object> p : api.getList("/api/v1/household-imports/profiles")) {
+            Object description = p.get("description");
+            result.put(String.valueOf(p.get("name")), p.get("name") + (description == null ? "" : " – " + description));
+        }
+        return result;
+    }
+
+    /** The columns a file may have without a profile (the API's own names), and whether each is required. */
+    public List<Map<String, Object>> importColumns() {
+        return api.getList("/api/v1/household-imports/columns");
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,32 @@
+package org.kesra.console.menu;
+
+import java.util.Collection;
+import java.util.List;
+import org.kesra.console.security.ConsoleSecurity;
+
+/**
+ * The console's menu for one user: only the entries their roles may use (the services would refuse the rest).
+ */
+public final class Menu {
+
+    /** One entry: its label, where it leads, and the roles that see it (empty: everyone signed in). */
+    public record Entry(String label, String path, List<String> roles) {
+
+        boolean visibleTo(Collection<String> userRoles) {
+            return roles.isEmpty() || roles.stream().anyMatch(userRoles::contains);
+        }
+    }
+
+    static final List<Entry> ENTRIES = List.of(
+            new Entry("Beranda", "/", List.of()),
+            new Entry("Cari rumah tangga", "/rumah-tangga", ConsoleSecurity.REGISTRY_READERS),
+            new Entry("Daftarkan rumah tangga", "/rumah-tangga/baru", ConsoleSecurity.REGISTRY_WRITERS),
+            new Entry("Impor berkas kader", "/rumah-tangga/impor", ConsoleSecurity.REGISTRY_READERS));
+
+    private Menu() {
+    }
+
+    public static List<Entry> forRoles(Collection<String> roles) {
+        return ENTRIES.stream().filter(e -> e.visibleTo(roles)).toList();
+    }
+}

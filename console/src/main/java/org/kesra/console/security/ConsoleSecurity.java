@@ -1,0 +1,181 @@
+package org.kesra.console.security;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kesra.console.ConsoleProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+/**
+ * The console as a backend for frontend: users log in at Keycloak with the authorization code flow and PKCE (the
+ * console is a confidential client), the tokens stay in the server-side session ({@link
+ * HttpSessionOAuth2AuthorizedClientRepository}) and never reach the browser, which holds only the session cookie.
+ * Every form and htmx request carries the CSRF token; the pages allow no inline script or style (CSP) and no
+ * framing. Logging out ends the Keycloak session too (OIDC RP-initiated logout).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ConsoleSecurity {
+
+    public static final String REGISTRATION = "keycloak";
+    public static final String LOGIN_PATH = "/oauth2/authorization/" + REGISTRATION;
+
+    /** Pages anyone may load: the stylesheet and scripts, the logged-out page, the probes. */
+    static final String[] PUBLIC_PATHS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/keluar-selesai",
+        "/livez", "/readyz", "/error"};
+
+    /** The roles that read and write the household registry (household-service's access table). */
+    public static final List<String> REGISTRY_READERS = List.of("kelurahan-operator", "kecamatan-operator",
+            "dinsos-operator", "dinsos-admin", "dinsos-verifier", "disnakertrans-monitor", "auditor");
+    public static final List<String> REGISTRY_WRITERS = List.of("kelurahan-operator", "kecamatan-operator",
+            "dinsos-operator", "dinsos-admin");
+
+    @Bean
+    SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleProperties properties,
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorizedClients,
+            OAuth2UserService<OidcUserRequest, OidcUser> users) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
+                new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+        // PKCE for the confidential client as well (the realm requires S256 of this client).
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/keluar-selesai");
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        // After login the user lands on the page they asked for, never on an htmx fragment or a form's answer.
+        requestCache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+                && !HtmxLoginRedirect.isHtmx(request));
+        String[] writers = REGISTRY_WRITERS.toArray(String[]::new);
+        String[] readers = REGISTRY_READERS.toArray(String[]::new);
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/rumah-tangga/baru", "/rumah-tangga/*/anggota/**").hasAnyRole(writers)
+                        .requestMatchers(HttpMethod.POST, "/rumah-tangga/impor").hasAnyRole(writers)
+                        .requestMatchers("/rumah-tangga/**").hasAnyRole(readers)
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(authorizationRequests))
+                        .authorizedClientRepository(authorizedClients)
+                        .userInfoEndpoint(u -> u.oidcUserService(users)))
+                .logout(l -> l.logoutSuccessHandler(logout))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HtmxLoginRedirect(LOGIN_PATH))
+                        .accessDeniedHandler(HtmxLoginRedirect.csrfWithoutSession()))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), geolocation=(), microphone=(), payment=(), usb=()")));
+        return http.build();
+    }
+
+    /**
+     * Scripts and styles from the console only, no inline ones; forms post to the console, or to Keycloak for the
+     * logout redirect (Chromium applies form-action to a form's redirects).
+     */
+    static String contentSecurityPolicy(ConsoleProperties properties) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
+                + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' "
+                + properties.issuerOrigin() + "; frame-ancestors 'none'";
+    }
+
+    @Bean
+    ClientRegistrationRepository clientRegistrations(ConsoleProperties properties) {
+        String jwks = properties.jwksUri() == null || properties.jwksUri().isBlank()
+                ? properties.endpoint("certs") : properties.jwksUri();
+        // Every endpoint given: no discovery call, so the console starts while Keycloak is still starting.
+        ClientRegistration keycloak = ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile")
+                .authorizationUri(properties.endpoint("auth"))
+                .tokenUri(properties.endpoint("token"))
+                .jwkSetUri(jwks)
+                .issuerUri(properties.issuerUri())
+                .userNameAttributeName("preferred_username")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", properties.endpoint("logout")))
+                .clientName("Keycloak Kota Metro")
+                .build();
+        return new InMemoryClientRegistrationRepository(keycloak);
+    }
+
+    /** The tokens live in the user's server-side session and end with it. */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
+    /** Hands out the user's access token for API calls, refreshing it with the refresh token when it expires. */
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository authorizedClients) {
+        OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode().refreshToken().build();
+        DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
+                authorizedClients);
+        manager.setAuthorizedClientProvider(provider);
+        return manager;
+    }
+
+    /** The realm roles are in the access token only ({@code realm_access.roles}): read them from it, verified. */
+    @Bean
+    OAuth2UserService<OidcUserRequest, OidcUser> consoleUsers(ConsoleProperties properties,
+            ClientRegistrationRepository registrations) {
+        ClientRegistration registration = registrations.findByRegistrationId(REGISTRATION);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri())));
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
+            roles(decoder, request.getAccessToken().getTokenValue())
+                    .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
+        };
+    }
+
+    static List<String> roles(JwtDecoder decoder, String accessToken) {
+        Jwt jwt = decoder.decode(accessToken);
+        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+        if (realmAccess == null || !(realmAccess.get("roles") instanceof List<?> roles)) {
+            return List.of();
+        }
+        return roles.stream().map(String::valueOf).toList();
+    }
+}

@@ -1,0 +1,215 @@
+package org.kesra.console.household.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.kesra.console.security.ConsoleSecurity;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Every household page rendered from answers shaped like household-service's (a stand-in gateway serves them), with
+ * the user's token on each call and X-Purpose on the reads of personal data; a refusal's messages beside their fields.
+ */
+@SpringBootTest(properties = "management.server.port=0")
+@AutoConfigureMockMvc
+class HouseholdPagesRenderTest {
+
+    static final String HOUSEHOLD = "11111111-1111-1111-1111-111111111111";
+    static final String PERSON = "22222222-2222-2222-2222-222222222222";
+    static final String IMPORT = "33333333-3333-3333-3333-333333333333";
+    static final Queue<String> calls = new ConcurrentLinkedQueue<>();
+    static HttpServer gateway;
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) throws IOException {
+        gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        gateway.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            calls.add(method + " " + exchange.getRequestURI() + " purpose=" + exchange.getRequestHeaders()
+                    .getFirst("X-Purpose") + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
+                    + " ifMatch=" + exchange.getRequestHeaders().getFirst("If-Match"));
+            exchange.getRequestBody().readAllBytes();
+            String body;
+            int status = 200;
+            String type = "application/json";
+            if (method.equals("POST") && path.equals("/api/v1/households")) {
+                status = 400;
+                type = "application/problem+json";
+                body = """
+                        {"type":"urn:kesra:problem:HH-DATA-TIDAK-SAH","title":"Data tidak sah","status":400,
+                         "detail":"Periksa isian yang ditandai.","code":"HH-DATA-TIDAK-SAH",
+                         "errors":[{"pointer":"/members/0/nik","detail":"NIK harus 16 digit angka"}]}""";
+            } else if (method.equals("PATCH")) {
+                status = 400;
+                type = "application/problem+json";
+                body = """
+                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                         "errors":[{"pointer":"/reason","detail":"alasan wajib diisi, paling panjang 500 karakter"}]}""";
+            } else if (path.equals("/api/v1/wilayah")) {
+                body = """
+                        [{"code":"18.72.05","name":"Metro Utara","level":"kecamatan","parentCode":"18.72"},
+                         {"code":"18.72.05.1001","name":"Rejomulyo","level":"kelurahan","parentCode":"18.72.05"}]""";
+            } else if (path.equals("/api/v1/wilayah/code-lists")) {
+                body = """
+                        {"house_ownership":{"MILIK_SENDIRI":"Milik sendiri"},"income_band":{"ANTARA_1_2_JUTA":"Rp1-2 juta"},
+                         "marital_status":{"KAWIN":"Kawin"},"education":{"SLTA":"SLTA/sederajat"}}""";
+            } else if (path.equals("/api/v1/households/" + HOUSEHOLD)) {
+                exchange.getResponseHeaders().set("ETag", "\"3\"");
+                body = """
+                        {"id":"%s","kkNumber":"1872050101000001","kelurahanCode":"18.72.05.1001","rw":"3","rt":"7",
+                         "address":"Jl. Kenanga No. 12","status":"AKTIF","version":3,"members":[
+                         {"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthPlace":"METRO","birthDate":"1980-05-12",
+                          "birthYear":1980,"sex":"L","relationship":"KEPALA_KELUARGA","lifeStatus":"HIDUP","version":1},
+                         {"id":"44444444-4444-4444-4444-444444444444","nik":"1872054403850001","name":"SULASTRI",
+                          "birthYear":1985,"sex":"P","relationship":"ISTRI","lifeStatus":"MENINGGAL",
+                          "lifeStatusDate":"2026-12-04","version":4}]}""".formatted(HOUSEHOLD, PERSON);
+            } else if (path.equals("/api/v1/persons/" + PERSON)) {
+                body = """
+                        {"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthDate":"1980-05-12","sex":"L",
+                         "relationship":"KEPALA_KELUARGA","lifeStatus":"HIDUP","householdId":"%s","version":1}"""
+                        .formatted(PERSON, HOUSEHOLD);
+            } else if (path.endsWith("/history")) {
+                body = """
+                        {"items":[{"id":1,"action":"TERDAFTAR","changedAt":"2026-12-06T07:05:00Z","changedBy":"uji.operator",
+                          "after":{"name":"SUPARMAN"}},
+                         {"id":2,"action":"DIKOREKSI","changedAt":"2026-12-06T08:00:00Z","changedBy":"uji.operator",
+                          "reason":"salah ketik","before":{"occupation":"PETANI"},"after":{"occupation":"PEDAGANG"}}],
+                         "page":0,"size":100,"totalItems":2,"totalPages":1}""";
+            } else if (path.equals("/api/v1/persons")) {
+                body = """
+                        {"items":[{"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthYear":1980,"sex":"L",
+                          "relationship":"KEPALA_KELUARGA","householdId":"%s","lifeStatus":"HIDUP"}]}"""
+                        .formatted(PERSON, HOUSEHOLD);
+            } else if (path.equals("/api/v1/household-imports/profiles")) {
+                body = "[{\"name\":\"dasawisma-2025\",\"description\":\"Format dasawisma\"}]";
+            } else if (path.equals("/api/v1/household-imports/columns")) {
+                body = "[{\"name\":\"kkNumber\",\"field\":\"kkNumber\",\"required\":true}]";
+            } else if (path.equals("/api/v1/household-imports")) {
+                body = """
+                        {"items":[{"id":"%s","fileName":"kader.csv","status":"SELESAI","rowsRead":1234,
+                          "createdAt":"2026-12-06T07:05:00Z"}]}""".formatted(IMPORT);
+            } else if (path.equals("/api/v1/household-imports/" + IMPORT)) {
+                body = """
+                        {"id":"%s","fileName":"kader.csv","status":"SELESAI","rowsRead":3,"rowsValid":2,
+                         "rowsWithProblems":1,"householdsCreated":1,"personsCreated":2,"reviewItems":0,
+                         "phaseProgress":1}""".formatted(IMPORT);
+            } else if (path.equals("/api/v1/household-imports/" + IMPORT + "/problems")) {
+                body = """
+                        {"items":[{"rowNumber":4,"column":"nik","value":"12345","message":"NIK harus 16 digit"}]}""";
+            } else {
+                status = 404;
+                body = "{\"status\":404,\"title\":\"Tidak ditemukan\"}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        gateway.start();
+        registry.add("kesra.console.gateway-url", () -> "http://127.0.0.1:" + gateway.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.stop(0);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    RequestPostProcessor operator() {
+        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
+                .authorities(new SimpleGrantedAuthority("ROLE_kelurahan-operator"))
+                .idToken(t -> t.claim("preferred_username", "uji.operator").claim("wilayah", "18.72.05.1001"));
+    }
+
+    String page(String path) throws Exception {
+        MockHttpServletResponse answer = mvc.perform(get(path).with(operator())).andReturn().getResponse();
+        assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
+        return answer.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theHouseholdPageShowsMembersWithIndonesianDatesAndActionsForTheLiving() throws Exception {
+        String html = page("/rumah-tangga/" + HOUSEHOLD);
+        assertThat(html).contains("1872050101000001", "SUPARMAN", "METRO, 12 Mei 1980", "Kepala keluarga",
+                "Meninggal", "sejak 4 Desember 2026", "/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/koreksi");
+        assertThat(html).as("no actions for the dead").doesNotContain("44444444-4444-4444-4444-444444444444/koreksi");
+        assertThat(calls).anyMatch(c -> c.startsWith("GET /api/v1/households/" + HOUSEHOLD)
+                && c.contains("purpose=Pemutakhiran data rumah tangga") && c.contains("auth=Bearer "));
+    }
+
+    @Test
+    void everyOtherPageRenders() throws Exception {
+        assertThat(page("/rumah-tangga")).contains("Cari rumah tangga");
+        assertThat(page("/rumah-tangga/baru")).contains("Nomor KK, 16 digit", "Rejomulyo (18.72.05.1001)",
+                "Milik sendiri");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/riwayat")).contains("Dikoreksi", "salah ketik", "PETANI",
+                "PEDAGANG", "Pekerjaan", "6 Desember 2026 14.05 WIB");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/riwayat-anggota/" + PERSON)).contains("Riwayat");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/koreksi")).contains("Koreksi data");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/meninggal")).contains("Tanggal meninggal");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/pindah")).contains("Tujuan pindah");
+        assertThat(page("/rumah-tangga/impor")).contains("Impor berkas kader", "dasawisma-2025", "kader.csv", "1.234");
+        assertThat(page("/rumah-tangga/impor/" + IMPORT)).contains("Selesai", "Laporan baris", "12345",
+                "laporan-baris.csv");
+    }
+
+    @Test
+    void aNikSearchIsPostedAndAnsweredAsAFragmentForHtmx() throws Exception {
+        MockHttpServletResponse answer = mvc.perform(post("/rumah-tangga/cari").with(operator()).with(csrf())
+                .header("HX-Request", "true").param("by", "NIK").param("term", "1872051205800001")).andReturn()
+                .getResponse();
+        String html = answer.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<section id=\"hasil\"").contains("Hasil: <span>1</span> penduduk", "SUPARMAN", "Kepala keluarga")
+                .doesNotContain("<header");
+    }
+
+    @Test
+    void aRefusedRegistrationComesBackAsTypedWithTheMessageBesideTheField() throws Exception {
+        MockHttpServletResponse answer = mvc.perform(post("/rumah-tangga/baru").with(operator()).with(csrf())
+                .param("kkNumber", "1872050101000009").param("kelurahanCode", "18.72.05.1001").param("rw", "3")
+                .param("rt", "7").param("members[0].nik", "12345").param("members[0].name", "Suparman"))
+                .andReturn().getResponse();
+        String html = answer.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("value=\"1872050101000009\"", "value=\"Suparman\"", "Periksa isian yang ditandai.")
+                .containsPattern("<p id=\"m0-nik-error\" class=\"field-error\">NIK harus 16 digit angka</p>")
+                .contains("aria-describedby=\"m0-nik-error\"");
+    }
+
+    @Test
+    void aCorrectionWithoutReasonShowsTheMessageBesideTheReasonAndSendsIfMatch() throws Exception {
+        MockHttpServletResponse answer = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON
+                + "/koreksi").with(operator()).with(csrf()).param("version", "1").param("field", "occupation")
+                .param("value", "PEDAGANG")).andReturn().getResponse();
+        String html = answer.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("value=\"PEDAGANG\"")
+                .contains("<p id=\"reason-error\" class=\"field-error\">alasan wajib diisi, paling panjang 500 karakter</p>");
+        assertThat(calls).anyMatch(c -> c.startsWith("PATCH /api/v1/persons/" + PERSON) && c.contains("ifMatch=\"1\""));
+    }
+}
