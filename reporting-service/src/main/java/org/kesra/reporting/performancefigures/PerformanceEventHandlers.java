@@ -1,7 +1,6 @@
 package org.kesra.reporting.performancefigures;
 
 import java.util.List;
-import java.util.function.Consumer;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.EventDefinition;
 import org.kesra.contracts.performance.AgreementAgreed;
@@ -28,13 +27,13 @@ public class PerformanceEventHandlers {
     @Bean
     EventHandler<PlanVersionPublished> reportingPlanVersionPublished(PerformanceFigures figures,
                                                                      SourceProgress progress) {
-        return handler(EventCatalog.PLAN_VERSION_PUBLISHED, progress,
+        return progress.handler(TOPIC, EventCatalog.PLAN_VERSION_PUBLISHED,
                 (ReceivedEvent<PlanVersionPublished> event) -> figures.planPublished(event.payload(), event.id()));
     }
 
     @Bean
     EventHandler<AgreementAgreed> reportingAgreementAgreed(PerformanceFigures figures, SourceProgress progress) {
-        return handler(EventCatalog.AGREEMENT_AGREED, progress,
+        return progress.handler(TOPIC, EventCatalog.AGREEMENT_AGREED,
                 (ReceivedEvent<AgreementAgreed> event) -> figures.agreed(event.payload(), event.id()));
     }
 
@@ -65,24 +64,8 @@ public class PerformanceEventHandlers {
     private static EventHandler<RealisationSnapshot> realisation(EventDefinition definition,
                                                                  PerformanceFigures figures,
                                                                  SourceProgress progress) {
-        return handler(definition, progress, (ReceivedEvent<RealisationSnapshot> event) ->
+        return progress.handler(TOPIC, definition, (ReceivedEvent<RealisationSnapshot> event) ->
                 figures.realisationStep(event.payload(), event.type(), event.id()));
-    }
-
-    private static <T extends Record> EventHandler<T> handler(EventDefinition definition, SourceProgress progress,
-                                                              Consumer<ReceivedEvent<T>> apply) {
-        return new EventHandler<>() {
-            @Override
-            public EventDefinition definition() {
-                return definition;
-            }
-
-            @Override
-            public void handle(ReceivedEvent<T> event) {
-                apply.accept(event);
-                progress.applied(TOPIC, event);
-            }
-        };
     }
 
     /** The tables the handlers above write, rebuilt from performance.events by a read-model rebuild. */

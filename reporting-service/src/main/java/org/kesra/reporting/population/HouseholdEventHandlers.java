@@ -1,9 +1,7 @@
 package org.kesra.reporting.population;
 
 import java.util.List;
-import java.util.function.Consumer;
 import org.kesra.contracts.EventCatalog;
-import org.kesra.contracts.EventDefinition;
 import org.kesra.contracts.household.HouseholdCorrected;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.contracts.household.HouseholdRelocated;
@@ -35,7 +33,8 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<HouseholdRegistered> reportingHouseholdRegistered(Population population, SourceProgress progress) {
-        return handler(EventCatalog.HOUSEHOLD_REGISTERED, progress, (ReceivedEvent<HouseholdRegistered> event) -> {
+        return progress.handler(TOPIC, EventCatalog.HOUSEHOLD_REGISTERED,
+                (ReceivedEvent<HouseholdRegistered> event) -> {
             HouseholdRegistered card = event.payload();
             population.household(card.householdId(), card.kelurahanCode(), event.time());
             for (Member member : card.members()) {
@@ -47,7 +46,7 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<MemberAdded> reportingMemberAdded(Population population, SourceProgress progress) {
-        return handler(EventCatalog.MEMBER_ADDED, progress, (ReceivedEvent<MemberAdded> event) -> {
+        return progress.handler(TOPIC, EventCatalog.MEMBER_ADDED, (ReceivedEvent<MemberAdded> event) -> {
             MemberAdded added = event.payload();
             population.person(added.member().personId(), added.householdId(), added.kelurahanCode(),
                     status(added.member().lifeStatus()), event.time());
@@ -56,13 +55,13 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<MemberRemoved> reportingMemberRemoved(Population population, SourceProgress progress) {
-        return handler(EventCatalog.MEMBER_REMOVED, progress, (ReceivedEvent<MemberRemoved> event) ->
+        return progress.handler(TOPIC, EventCatalog.MEMBER_REMOVED, (ReceivedEvent<MemberRemoved> event) ->
                 population.status(event.payload().personId(), "KELUAR_KK", true, event.time()));
     }
 
     @Bean
     EventHandler<MemberMoved> reportingMemberMoved(Population population, SourceProgress progress) {
-        return handler(EventCatalog.MEMBER_MOVED, progress, (ReceivedEvent<MemberMoved> event) -> {
+        return progress.handler(TOPIC, EventCatalog.MEMBER_MOVED, (ReceivedEvent<MemberMoved> event) -> {
             MemberMoved moved = event.payload();
             if (moved.newHousehold()) {
                 population.household(moved.toHouseholdId(), moved.toKelurahanCode(), event.time());
@@ -74,33 +73,33 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<HouseholdRelocated> reportingHouseholdRelocated(Population population, SourceProgress progress) {
-        return handler(EventCatalog.HOUSEHOLD_RELOCATED, progress, (ReceivedEvent<HouseholdRelocated> event) ->
+        return progress.handler(TOPIC, EventCatalog.HOUSEHOLD_RELOCATED, (ReceivedEvent<HouseholdRelocated> event) ->
                 population.householdMoved(event.payload().householdId(), event.payload().toKelurahanCode(),
                         event.time()));
     }
 
     @Bean
     EventHandler<HouseholdCorrected> reportingHouseholdCorrected(Population population, SourceProgress progress) {
-        return handler(EventCatalog.HOUSEHOLD_CORRECTED, progress, (ReceivedEvent<HouseholdCorrected> event) ->
+        return progress.handler(TOPIC, EventCatalog.HOUSEHOLD_CORRECTED, (ReceivedEvent<HouseholdCorrected> event) ->
                 population.householdMoved(event.payload().householdId(), event.payload().kelurahanCode(),
                         event.time()));
     }
 
     @Bean
     EventHandler<PersonCorrected> reportingPersonCorrected(SourceProgress progress) {
-        return handler(EventCatalog.PERSON_CORRECTED, progress, (ReceivedEvent<PersonCorrected> event) -> {
+        return progress.handler(TOPIC, EventCatalog.PERSON_CORRECTED, (ReceivedEvent<PersonCorrected> event) -> {
         });
     }
 
     @Bean
     EventHandler<PersonDied> reportingPersonDied(Population population, SourceProgress progress) {
-        return handler(EventCatalog.PERSON_DIED, progress, (ReceivedEvent<PersonDied> event) ->
+        return progress.handler(TOPIC, EventCatalog.PERSON_DIED, (ReceivedEvent<PersonDied> event) ->
                 population.status(event.payload().personId(), "MENINGGAL", false, event.time()));
     }
 
     @Bean
     EventHandler<PersonMovedAway> reportingPersonMovedAway(Population population, SourceProgress progress) {
-        return handler(EventCatalog.PERSON_MOVED_AWAY, progress, (ReceivedEvent<PersonMovedAway> event) ->
+        return progress.handler(TOPIC, EventCatalog.PERSON_MOVED_AWAY, (ReceivedEvent<PersonMovedAway> event) ->
                 population.status(event.payload().personId(), "PINDAH", false, event.time()));
     }
 
@@ -110,22 +109,6 @@ public class HouseholdEventHandlers {
             case "MENINGGAL" -> "MENINGGAL";
             case "PINDAH" -> "PINDAH";
             default -> "TERDAFTAR";
-        };
-    }
-
-    private static <T extends Record> EventHandler<T> handler(EventDefinition definition, SourceProgress progress,
-                                                              Consumer<ReceivedEvent<T>> body) {
-        return new EventHandler<>() {
-            @Override
-            public EventDefinition definition() {
-                return definition;
-            }
-
-            @Override
-            public void handle(ReceivedEvent<T> event) {
-                body.accept(event);
-                progress.applied(TOPIC, event);
-            }
         };
     }
 

@@ -31,9 +31,8 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.kesra.reporting.recap.RecapWorkbook;
-import org.kesra.reporting.recap.ReportPeriod;
 import org.kesra.reporting.sources.SourceProgress;
+import org.kesra.reporting.workbook.ReportWorkbook;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -52,7 +51,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public final class QuarterlyPdf {
 
     public static final String MEDIA_TYPE = "application/pdf";
-    static final ZoneId CITY = ZoneId.of("Asia/Jakarta");
+    static final ZoneId CITY = ReportWorkbook.CITY;
     static final String FONT_FAMILY = "DejaVu Sans Condensed";
     private static final String REGULAR = "/fonts/DejaVuSansCondensed.ttf";
     private static final String BOLD = "/fonts/DejaVuSansCondensed-Bold.ttf";
@@ -82,7 +81,7 @@ public final class QuarterlyPdf {
             charts.add(CapaianChart.svg(section.capaian(), CHART_FONT));
         }
         context.setVariable("charts", charts);
-        context.setVariable("dataVersion", RecapWorkbook.dataVersion(report.sources()));
+        context.setVariable("dataVersion", ReportWorkbook.dataVersion(report.sources()));
         return TEMPLATES.process("quarterly-performance", context);
     }
 
@@ -165,7 +164,7 @@ public final class QuarterlyPdf {
 
     /** 1 Januari 2024. */
     static String date(LocalDate date) {
-        return date == null ? "-" : date.getDayOfMonth() + " " + ReportPeriod.MONTHS.get(date.getMonthValue() - 1)
+        return date == null ? "-" : date.getDayOfMonth() + " " + ReportWorkbook.MONTHS.get(date.getMonthValue() - 1)
                 + " " + date.getYear();
     }
 
@@ -211,12 +210,12 @@ public final class QuarterlyPdf {
 
         /** 8 April 2024 10:00 WIB. */
         public String time(Instant instant) {
-            return instant == null ? "-" : RecapWorkbook.time(instant);
+            return instant == null ? "-" : ReportWorkbook.time(instant);
         }
 
         public String source(SourceProgress.Source source) {
             return source.topic() + ": " + integer.format(source.eventsApplied()) + " peristiwa"
-                    + (source.lastEventTime() == null ? "" : " s.d. " + RecapWorkbook.time(source.lastEventTime()));
+                    + (source.lastEventTime() == null ? "" : " s.d. " + ReportWorkbook.time(source.lastEventTime()));
         }
     }
 }

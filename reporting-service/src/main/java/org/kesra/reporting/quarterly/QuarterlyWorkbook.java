@@ -1,26 +1,21 @@
 package org.kesra.reporting.quarterly;
 
-import java.io.ByteArrayOutputStream;
+import static org.kesra.reporting.workbook.ReportWorkbook.decimal;
+import static org.kesra.reporting.workbook.ReportWorkbook.header;
+import static org.kesra.reporting.workbook.ReportWorkbook.number;
+import static org.kesra.reporting.workbook.ReportWorkbook.percent;
+import static org.kesra.reporting.workbook.ReportWorkbook.rupiah;
+import static org.kesra.reporting.workbook.ReportWorkbook.text;
+import static org.kesra.reporting.workbook.ReportWorkbook.widths;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.Date;
-import java.util.List;
-import java.util.Optional;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.kesra.reporting.recap.RecapWorkbook;
 import org.kesra.reporting.sources.SourceProgress;
+import org.kesra.reporting.workbook.ReportWorkbook;
+import org.kesra.reporting.workbook.WorkbookStyles;
 
 /**
  * The quarterly performance report as an XLSX workbook (Apache POI XSSF), one sheet per table of seed 002: the
@@ -31,12 +26,12 @@ import org.kesra.reporting.sources.SourceProgress;
  *
  * <p>Percentages arrive as percent numbers (67 = 67 %) and are written as fractions with {@code 0.00%}, rupiah as
  * {@code "Rp"#,##0}, other figures {@code #,##0.00}: Excel format codes, which a spreadsheet in an Indonesian locale
- * shows as Rp102.855.000 and 22,22%. Reproducible like the recap: no clock anywhere, document dates are the data
- * version, zip entry times fixed.
+ * shows as Rp102.855.000 and 22,22%. Styles, printing and the reproducible bytes (no clock anywhere, document dates
+ * are the data version, zip entry times fixed) come from {@link ReportWorkbook} and {@link WorkbookStyles}.
  */
 public final class QuarterlyWorkbook {
 
-    public static final String MEDIA_TYPE = RecapWorkbook.MEDIA_TYPE;
+    public static final String MEDIA_TYPE = ReportWorkbook.MEDIA_TYPE;
 
     private QuarterlyWorkbook() {
     }
@@ -47,8 +42,9 @@ public final class QuarterlyWorkbook {
     }
 
     public static byte[] write(QuarterlyPerformanceReport.Report report) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Styles styles = new Styles(workbook);
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            WorkbookStyles styles = new WorkbookStyles(workbook, WorkbookStyles.Option.WRAPPED_TEXT,
+                    WorkbookStyles.Option.DECIMALS);
             String title = "Laporan Kinerja Triwulan - " + report.unitName() + " - " + report.periodLabel();
             agreement(workbook.createSheet("Perjanjian Kinerja"), report, title, styles);
             capaian(workbook.createSheet("Tabel 3.1 Capaian"), report, title, styles);
@@ -56,31 +52,14 @@ public final class QuarterlyWorkbook {
             followUp(workbook.createSheet("Tindak Lanjut dan Tanggapan"), report, title, styles);
             history(workbook.createSheet("Riwayat Penilaian"), report, title, styles);
             sources(workbook.createSheet("Sumber Data"), report, title, styles);
-
-            Date version = Date.from(Optional.ofNullable(report.dataAsOf())
-                    .orElse(report.periodFrom().atStartOfDay(QuarterlyPdf.CITY).toInstant()));
-            var core = workbook.getProperties().getCoreProperties();
-            core.setTitle(title);
-            core.setCreator("Kesra reporting-service");
-            core.setCreated(Optional.of(version));
-            core.setModified(Optional.of(version));
-            workbook.write(out);
-            return RecapWorkbook.fixZipTimes(out.toByteArray());
+            return ReportWorkbook.bytes(workbook, title, report.dataAsOf(), report.periodFrom());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the quarterly performance workbook", e);
         }
     }
 
-    private static int title(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles styles) {
-        Cell cell = sheet.createRow(0).createCell(0);
-        cell.setCellValue(title);
-        cell.setCellStyle(styles.title);
-        sheet.createRow(1).createCell(0).setCellValue("Periode " + QuarterlyPdf.date(report.periodFrom()) + " s.d. "
-                + QuarterlyPdf.date(report.periodTo()) + "; " + RecapWorkbook.dataVersion(report.sources()));
-        return 3;
-    }
-
-    private static void agreement(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+    private static void agreement(Sheet sheet, QuarterlyPerformanceReport.Report report, String title,
+                                  WorkbookStyles s) {
         int r = start(sheet, report, title, s, "Jabatan", "No", "Sasaran", "Indikator Kinerja", "Target",
                 "Target maks.", "Satuan", "Anggaran (Rp)");
         for (QuarterlyPerformanceReport.Section section : report.sections()) {
@@ -101,7 +80,7 @@ public final class QuarterlyWorkbook {
         widths(sheet, 24, 6, 40, 44, 12, 12, 10, 18);
     }
 
-    private static void capaian(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+    private static void capaian(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, WorkbookStyles s) {
         int r = start(sheet, report, title, s, "Jabatan", "No", "Sasaran", "Indikator", "Satuan", "Target",
                 "Realisasi", "Capaian", "Realisasi s.d. triwulan", "Capaian s.d. triwulan", "Ket");
         for (QuarterlyPerformanceReport.Section section : report.sections()) {
@@ -125,7 +104,7 @@ public final class QuarterlyWorkbook {
         widths(sheet, 24, 6, 36, 40, 10, 12, 12, 12, 14, 14, 18);
     }
 
-    private static void cost(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+    private static void cost(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, WorkbookStyles s) {
         int r = start(sheet, report, title, s, "Jabatan", "No", "Sasaran/Kegiatan", "Indikator Kinerja",
                 "Pagu (Rp)", "Realisasi (Rp)", "Capaian anggaran", "Target (T)", "Realisasi (R)",
                 "Capaian kinerja", "Efisiensi");
@@ -161,7 +140,8 @@ public final class QuarterlyWorkbook {
         widths(sheet, 24, 6, 36, 40, 18, 18, 12, 12, 12, 12, 10);
     }
 
-    private static void followUp(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+    private static void followUp(Sheet sheet, QuarterlyPerformanceReport.Report report, String title,
+                                 WorkbookStyles s) {
         int r = start(sheet, report, title, s, "Jabatan", "Butir", "Isi");
         for (QuarterlyPerformanceReport.Section section : report.sections()) {
             String position = position(section);
@@ -172,14 +152,14 @@ public final class QuarterlyWorkbook {
             if (info != null) {
                 r = line(sheet, r, position, "Batas waktu", QuarterlyPdf.date(info.dueDate()), s);
                 r = line(sheet, r, position, "Diserahkan", info.submittedAt() == null ? "-"
-                        : RecapWorkbook.time(info.submittedAt()), s);
+                        : ReportWorkbook.time(info.submittedAt()), s);
                 r = line(sheet, r, position, "Terlambat (hari kerja)", info.workingDaysLate() == null ? "-"
                         : Integer.toString(info.workingDaysLate()), s);
             }
             r = line(sheet, r, position, "Hambatan", nullToDash(section.obstacles()), s);
             r = line(sheet, r, position, "Rencana tindak lanjut", nullToDash(section.followUp()), s);
             r = line(sheet, r, position, "Tanggapan atasan langsung", section.decision().label()
-                    + (section.decision().decidedAt() == null ? "" : " (" + RecapWorkbook.time(
+                    + (section.decision().decidedAt() == null ? "" : " (" + ReportWorkbook.time(
                     section.decision().decidedAt()) + ")"), s);
             for (QuarterlyPerformanceReport.ChecklistLine check : section.decision().checklist()) {
                 r = line(sheet, r, position, "", (check.ticked() ? "[x] " : "[ ] ") + check.label(), s);
@@ -191,7 +171,7 @@ public final class QuarterlyWorkbook {
         widths(sheet, 24, 26, 90);
     }
 
-    private static void history(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+    private static void history(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, WorkbookStyles s) {
         int r = start(sheet, report, title, s, "Jabatan", "Langkah", "Versi", "Waktu", "Checklist", "Alasan",
                 "Peristiwa");
         for (QuarterlyPerformanceReport.Section section : report.sections()) {
@@ -199,10 +179,8 @@ public final class QuarterlyWorkbook {
                 Row out = sheet.createRow(++r);
                 text(out, 0, position(section), s.wrap);
                 text(out, 1, step.label(), s.wrap);
-                Cell version = out.createCell(2);
-                version.setCellValue(step.version());
-                version.setCellStyle(s.count);
-                text(out, 3, RecapWorkbook.time(step.at()), s.wrap);
+                number(out, 2, step.version(), s.count);
+                text(out, 3, ReportWorkbook.time(step.at()), s.wrap);
                 text(out, 4, String.join("; ", step.checklist()), s.wrap);
                 text(out, 5, step.reason() == null ? "" : step.reason(), s.wrap);
                 text(out, 6, step.eventId().toString(), s.wrap);
@@ -212,39 +190,26 @@ public final class QuarterlyWorkbook {
         widths(sheet, 24, 16, 8, 26, 36, 36, 38);
     }
 
-    private static void sources(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s) {
+    private static void sources(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, WorkbookStyles s) {
         int r = start(sheet, report, title, s, "Topik", "Peristiwa diterapkan", "Peristiwa terakhir", "Jenis",
                 "Waktu peristiwa terakhir");
         for (SourceProgress.Source source : report.sources()) {
             Row out = sheet.createRow(++r);
             text(out, 0, source.topic(), null);
-            Cell count = out.createCell(1);
-            count.setCellValue(source.eventsApplied());
-            count.setCellStyle(s.count);
+            number(out, 1, source.eventsApplied(), s.count);
             text(out, 2, source.lastEventId() == null ? "" : source.lastEventId().toString(), null);
             text(out, 3, source.lastEventType() == null ? "" : source.lastEventType(), null);
-            text(out, 4, source.lastEventTime() == null ? "" : RecapWorkbook.time(source.lastEventTime()), null);
+            text(out, 4, source.lastEventTime() == null ? "" : ReportWorkbook.time(source.lastEventTime()), null);
         }
         widths(sheet, 20, 20, 40, 36, 28);
     }
 
     /** Title, header row frozen and repeated on every printed page; returns the header row's index. */
-    private static int start(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, Styles s,
-                             String... header) {
-        int r = title(sheet, report, title, s);
-        Row row = sheet.createRow(r);
-        for (int i = 0; i < header.length; i++) {
-            text(row, i, header[i], s.header);
-        }
-        sheet.createFreezePane(0, r + 1);
-        sheet.setAutobreaks(true);
-        sheet.setFitToPage(true);
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + (r + 1)));
+    private static int start(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, WorkbookStyles s,
+                             String... names) {
+        int r = ReportWorkbook.title(sheet, s, title, "Periode " + QuarterlyPdf.date(report.periodFrom()) + " s.d. "
+                + QuarterlyPdf.date(report.periodTo()) + "; " + ReportWorkbook.dataVersion(report.sources()));
+        header(sheet, r, s, names);
         return r;
     }
 
@@ -262,7 +227,7 @@ public final class QuarterlyWorkbook {
         }
     }
 
-    private static int line(Sheet sheet, int r, String position, String label, String value, Styles s) {
+    private static int line(Sheet sheet, int r, String position, String label, String value, WorkbookStyles s) {
         Row out = sheet.createRow(++r);
         text(out, 0, position, s.wrap);
         text(out, 1, label, s.wrap);
@@ -276,98 +241,5 @@ public final class QuarterlyWorkbook {
 
     private static String nullToDash(String text) {
         return text == null || text.isBlank() ? "-" : text;
-    }
-
-    private static void text(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value == null ? "" : value);
-        if (style != null) {
-            cell.setCellStyle(style);
-        }
-    }
-
-    private static void decimal(Row row, int column, BigDecimal value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellStyle(style);
-        if (value != null) {
-            cell.setCellValue(value.doubleValue());
-        }
-    }
-
-    private static void percent(Row row, int column, BigDecimal percent, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellStyle(style);
-        if (percent != null) {
-            cell.setCellValue(percent.movePointLeft(2).doubleValue());
-        }
-    }
-
-    private static void rupiah(Row row, int column, Long value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellStyle(style);
-        if (value != null) {
-            cell.setCellValue(value);
-        }
-    }
-
-    private static void widths(Sheet sheet, int... characters) {
-        for (int i = 0; i < characters.length; i++) {
-            sheet.setColumnWidth(i, characters[i] * 256);
-        }
-    }
-
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle header;
-        final CellStyle wrap;
-        final CellStyle count;
-        final CellStyle decimal;
-        final CellStyle rupiah;
-        final CellStyle percent;
-        final CellStyle totalText;
-        final CellStyle totalRupiah;
-        final CellStyle totalPercent;
-
-        Styles(XSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 13);
-            title = workbook.createCellStyle();
-            title.setFont(big);
-            header = workbook.createCellStyle();
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
-            header.setWrapText(true);
-            header.setVerticalAlignment(VerticalAlignment.TOP);
-            wrap = workbook.createCellStyle();
-            wrap.setWrapText(true);
-            wrap.setVerticalAlignment(VerticalAlignment.TOP);
-            short countFormat = workbook.createDataFormat().getFormat("#,##0");
-            short decimalFormat = workbook.createDataFormat().getFormat("#,##0.00");
-            short rupiahFormat = workbook.createDataFormat().getFormat("\"Rp\"#,##0");
-            short percentFormat = workbook.createDataFormat().getFormat("0.00%");
-            count = formatted(workbook, countFormat, null);
-            decimal = formatted(workbook, decimalFormat, null);
-            rupiah = formatted(workbook, rupiahFormat, null);
-            percent = formatted(workbook, percentFormat, null);
-            totalText = formatted(workbook, (short) 0, bold);
-            totalRupiah = formatted(workbook, rupiahFormat, bold);
-            totalPercent = formatted(workbook, percentFormat, bold);
-        }
-
-        private static CellStyle formatted(XSSFWorkbook workbook, short format, Font font) {
-            CellStyle style = workbook.createCellStyle();
-            style.setDataFormat(format);
-            style.setVerticalAlignment(VerticalAlignment.TOP);
-            if (font != null) {
-                style.setFont(font);
-                style.setBorderTop(BorderStyle.THIN);
-            }
-            return style;
-        }
     }
 }

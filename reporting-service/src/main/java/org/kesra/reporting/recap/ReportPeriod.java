@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kesra.platform.web.Violation;
 import org.kesra.reporting.ReportingProblems;
+import org.kesra.reporting.workbook.ReportWorkbook;
 
 /**
  * A report period as the agencies name them: a year ({@code 2026}), a quarter ({@code 2026-Q3}, triwulan) or a month
@@ -14,9 +15,6 @@ import org.kesra.reporting.ReportingProblems;
  */
 public record ReportPeriod(String code, LocalDate from, LocalDate to, String label) {
 
-    /** Indonesian month names, January first. */
-    public static final List<String> MONTHS = List.of("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-            "Agustus", "September", "Oktober", "November", "Desember");
     private static final List<String> QUARTERS = List.of("I", "II", "III", "IV");
     private static final Pattern FORMAT = Pattern.compile("([0-9]{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?");
 
@@ -43,7 +41,7 @@ public record ReportPeriod(String code, LocalDate from, LocalDate to, String lab
         if (m.group(3) != null) {
             YearMonth month = YearMonth.of(year, Integer.parseInt(m.group(3)));
             return new ReportPeriod(month.toString(), month.atDay(1), month.atEndOfMonth(),
-                    MONTHS.get(month.getMonthValue() - 1) + " " + year);
+                    ReportWorkbook.MONTHS.get(month.getMonthValue() - 1) + " " + year);
         }
         return new ReportPeriod(Integer.toString(year), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
                 "Tahun " + year);

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.kesra.contracts.EventDefinition;
+import org.kesra.events.inbox.EventHandler;
 import org.kesra.events.inbox.ReceivedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +32,27 @@ public class SourceProgress {
 
     public SourceProgress(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The handler of one event type from {@code topic}: applies the event with {@code apply}, then advances the
+     * topic's progress, both in the inbox transaction the backbone runs the handler in. Every read model's handlers
+     * are built here, so none can forget the progress.
+     */
+    public <T extends Record> EventHandler<T> handler(String topic, EventDefinition definition,
+                                                      Consumer<ReceivedEvent<T>> apply) {
+        return new EventHandler<>() {
+            @Override
+            public EventDefinition definition() {
+                return definition;
+            }
+
+            @Override
+            public void handle(ReceivedEvent<T> event) {
+                apply.accept(event);
+                applied(topic, event);
+            }
+        };
     }
 
     public void applied(String topic, ReceivedEvent<?> event) {

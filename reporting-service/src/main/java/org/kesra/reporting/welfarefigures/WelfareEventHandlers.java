@@ -2,7 +2,6 @@ package org.kesra.reporting.welfarefigures;
 
 import java.util.List;
 import org.kesra.contracts.EventCatalog;
-import org.kesra.contracts.EventDefinition;
 import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
 import org.kesra.events.inbox.EventHandler;
 import org.kesra.events.inbox.ReceivedEvent;
@@ -24,18 +23,8 @@ public class WelfareEventHandlers {
     @Bean
     EventHandler<KelurahanIndicatorsPublished> reportingKelurahanIndicators(WelfareFigures figures,
                                                                             SourceProgress progress) {
-        return new EventHandler<>() {
-            @Override
-            public EventDefinition definition() {
-                return EventCatalog.KELURAHAN_INDICATORS_PUBLISHED;
-            }
-
-            @Override
-            public void handle(ReceivedEvent<KelurahanIndicatorsPublished> event) {
-                figures.published(event.payload(), event.id());
-                progress.applied(TOPIC, event);
-            }
-        };
+        return progress.handler(TOPIC, EventCatalog.KELURAHAN_INDICATORS_PUBLISHED,
+                (ReceivedEvent<KelurahanIndicatorsPublished> event) -> figures.published(event.payload(), event.id()));
     }
 
     /** The tables the handler above writes, rebuilt from welfare.events by a read-model rebuild. */
