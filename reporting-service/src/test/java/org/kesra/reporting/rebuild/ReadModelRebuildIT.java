@@ -198,6 +198,17 @@ class ReadModelRebuildIT extends ReportingApiIntegrationBase {
     }
 
     @Test
+    void aRequestWithOptionsOrAGarbledBodyStartsNothing() {
+        for (String body : List.of("123", "{\"dari\": \"awal\"}", "[]", "{\"a\": ")) {
+            ApiClient.Response post = api.post(PATH, admin, body);
+            assertThat(post.status()).as(body + " -> " + post.text()).isEqualTo(400);
+            assertThat(post.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(api.get(PATH, admin).body().valueStream().noneMatch(r -> r.path("state").asString()
+                .equals("RUNNING"))).as("no rebuild started by a refused call").isTrue();
+    }
+
+    @Test
     void aSecondRebuildWhileOneRunsIsRefused() throws Exception {
         UUID id;
         try (Connection hold = holdLiveConsumers()) {
