@@ -4,17 +4,15 @@ import org.kesra.household.registry.RegistryApiIntegrationBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
-import org.kesra.devinfra.ProjectLayout;
+import org.kesra.devinfra.PersonalDataTable;
 import org.kesra.platform.web.access.AuthorizationMatrix;
 import tools.jackson.databind.JsonNode;
 
@@ -28,31 +26,11 @@ class PersonalDataViewIT extends RegistryApiIntegrationBase {
 
     static final String MASK = "[0-9]{6}\\*{6}[0-9]{4}";
 
-    /** The table under {@code <!-- role-field-table: NAME -->}: field -> role -> cell. */
-    static Map<String, Map<String, String>> table(String name) throws IOException {
-        List<String> lines = Files.readAllLines(ProjectLayout.locate().root().resolve("docs/personal-data.md"));
-        int at = lines.indexOf("<!-- role-field-table: " + name + " -->");
-        assertThat(at).as("table %s in docs/personal-data.md", name).isNotNegative();
-        List<String> header = cells(lines.get(at + 1));
-        Map<String, Map<String, String>> table = new LinkedHashMap<>();
-        for (int i = at + 3; i < lines.size() && lines.get(i).startsWith("|"); i++) {
-            List<String> row = cells(lines.get(i));
-            Map<String, String> byRole = new LinkedHashMap<>();
-            for (int c = 1; c < header.size(); c++) {
-                byRole.put(header.get(c), row.get(c));
-            }
-            table.put(row.get(0), byRole);
-        }
+    /** The table under {@code <!-- role-field-table: NAME -->} of docs/personal-data.md: field -> role -> cell. */
+    static Map<String, Map<String, String>> table(String name) {
+        Map<String, Map<String, String>> table = PersonalDataTable.read(name);
         assertThat(table).isNotEmpty();
         return table;
-    }
-
-    private static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        for (String cell : line.substring(1, line.lastIndexOf('|')).split("\\|")) {
-            cells.add(cell.trim());
-        }
-        return cells;
     }
 
     @Test

@@ -3,9 +3,7 @@ package org.kesra.welfare.accesslog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
-import org.kesra.devinfra.ProjectLayout;
+import org.kesra.devinfra.PersonalDataTable;
 import org.kesra.platform.web.access.AuthorizationMatrix;
 import org.kesra.welfare.WelfareApiIntegrationBase;
 
@@ -27,30 +25,11 @@ class PersonalDataViewIT extends WelfareApiIntegrationBase {
     static final String MULYOJATI = "18.72.03.1001";
     static final Map<String, String> PURPOSE = Map.of("X-Purpose", "pengujian otomatis");
 
-    static Map<String, Map<String, String>> table(String name) throws IOException {
-        List<String> lines = Files.readAllLines(ProjectLayout.locate().root().resolve("docs/personal-data.md"));
-        int at = lines.indexOf("<!-- role-field-table: " + name + " -->");
-        assertThat(at).as("table %s in docs/personal-data.md", name).isNotNegative();
-        List<String> header = cells(lines.get(at + 1));
-        Map<String, Map<String, String>> table = new LinkedHashMap<>();
-        for (int i = at + 3; i < lines.size() && lines.get(i).startsWith("|"); i++) {
-            List<String> row = cells(lines.get(i));
-            Map<String, String> byRole = new LinkedHashMap<>();
-            for (int c = 1; c < header.size(); c++) {
-                byRole.put(header.get(c), row.get(c));
-            }
-            table.put(row.get(0), byRole);
-        }
+    /** The table under {@code <!-- role-field-table: NAME -->} of docs/personal-data.md: field -> role -> cell. */
+    static Map<String, Map<String, String>> table(String name) {
+        Map<String, Map<String, String>> table = PersonalDataTable.read(name);
         assertThat(table).isNotEmpty();
         return table;
-    }
-
-    private static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        for (String cell : line.substring(1, line.lastIndexOf('|')).split("\\|")) {
-            cells.add(cell.trim());
-        }
-        return cells;
     }
 
     @Test
