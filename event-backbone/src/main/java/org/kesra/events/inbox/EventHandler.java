@@ -1,6 +1,7 @@
 package org.kesra.events.inbox;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.kesra.contracts.EventDefinition;
 
 /**
@@ -22,5 +23,20 @@ public interface EventHandler<T extends Record> {
      */
     default void handleAll(List<ReceivedEvent<T>> events) {
         events.forEach(this::handle);
+    }
+
+    /** A handler of {@code definition}'s events that runs {@code body} on each: for handlers declared as lambdas. */
+    static <T extends Record> EventHandler<T> of(EventDefinition definition, Consumer<ReceivedEvent<T>> body) {
+        return new EventHandler<>() {
+            @Override
+            public EventDefinition definition() {
+                return definition;
+            }
+
+            @Override
+            public void handle(ReceivedEvent<T> event) {
+                body.accept(event);
+            }
+        };
     }
 }

@@ -41,18 +41,10 @@ public class SourceProgress {
      */
     public <T extends Record> EventHandler<T> handler(String topic, EventDefinition definition,
                                                       Consumer<ReceivedEvent<T>> apply) {
-        return new EventHandler<>() {
-            @Override
-            public EventDefinition definition() {
-                return definition;
-            }
-
-            @Override
-            public void handle(ReceivedEvent<T> event) {
-                apply.accept(event);
-                applied(topic, event);
-            }
-        };
+        return EventHandler.of(definition, (ReceivedEvent<T> event) -> {
+            apply.accept(event);
+            applied(topic, event);
+        });
     }
 
     public void applied(String topic, ReceivedEvent<?> event) {

@@ -1,8 +1,6 @@
 package org.kesra.welfare.householdevents;
 
-import java.util.function.Consumer;
 import org.kesra.contracts.EventCatalog;
-import org.kesra.contracts.EventDefinition;
 import org.kesra.contracts.household.HouseholdCorrected;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.contracts.household.HouseholdRelocated;
@@ -34,7 +32,7 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<HouseholdRegistered> householdRegistered(ResidentProjection residents) {
-        return handler(EventCatalog.HOUSEHOLD_REGISTERED, (ReceivedEvent<HouseholdRegistered> event) -> {
+        return EventHandler.of(EventCatalog.HOUSEHOLD_REGISTERED, (ReceivedEvent<HouseholdRegistered> event) -> {
             HouseholdRegistered card = event.payload();
             for (Member member : card.members()) {
                 residents.upsert(member, card.householdId(), card.kkNumber(), card.kelurahanCode(), event.time());
@@ -44,7 +42,7 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<MemberAdded> memberAdded(ResidentProjection residents) {
-        return handler(EventCatalog.MEMBER_ADDED, (ReceivedEvent<MemberAdded> event) -> {
+        return EventHandler.of(EventCatalog.MEMBER_ADDED, (ReceivedEvent<MemberAdded> event) -> {
             MemberAdded added = event.payload();
             residents.upsert(added.member(), added.householdId(), added.kkNumber(), added.kelurahanCode(),
                     event.time());
@@ -53,7 +51,7 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<MemberRemoved> memberRemoved(ResidentProjection residents, EnrolmentReviews reviews) {
-        return handler(EventCatalog.MEMBER_REMOVED, (ReceivedEvent<MemberRemoved> event) -> {
+        return EventHandler.of(EventCatalog.MEMBER_REMOVED, (ReceivedEvent<MemberRemoved> event) -> {
             MemberRemoved removed = event.payload();
             reviews.open(new EnrolmentReviews.MemberChange(removed.personId(), removed.nik(), removed.householdId(),
                     EnrolmentReviews.Reason.KELUAR_KK, EnrolmentReviews.MemberChange.cityDate(removed.removedAt()),
@@ -64,7 +62,7 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<MemberMoved> memberMoved(ResidentProjection residents, EnrolmentReviews reviews) {
-        return handler(EventCatalog.MEMBER_MOVED, (ReceivedEvent<MemberMoved> event) -> {
+        return EventHandler.of(EventCatalog.MEMBER_MOVED, (ReceivedEvent<MemberMoved> event) -> {
             MemberMoved moved = event.payload();
             reviews.open(new EnrolmentReviews.MemberChange(moved.personId(), moved.nik(), moved.fromHouseholdId(),
                     EnrolmentReviews.Reason.KELUAR_KK, EnrolmentReviews.MemberChange.cityDate(moved.movedAt()),
@@ -76,7 +74,7 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<HouseholdRelocated> householdRelocated(ResidentProjection residents, Enrolments enrolments) {
-        return handler(EventCatalog.HOUSEHOLD_RELOCATED, (ReceivedEvent<HouseholdRelocated> event) -> {
+        return EventHandler.of(EventCatalog.HOUSEHOLD_RELOCATED, (ReceivedEvent<HouseholdRelocated> event) -> {
             HouseholdRelocated relocated = event.payload();
             residents.householdChanged(relocated.householdId(), relocated.kkNumber(), relocated.toKelurahanCode(),
                     event.time());
@@ -86,20 +84,20 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<PersonCorrected> personCorrected(ResidentProjection residents) {
-        return handler(EventCatalog.PERSON_CORRECTED, (ReceivedEvent<PersonCorrected> event) ->
+        return EventHandler.of(EventCatalog.PERSON_CORRECTED, (ReceivedEvent<PersonCorrected> event) ->
                 residents.corrected(event.payload().personId(), event.payload().changes(), event.time()));
     }
 
     @Bean
     EventHandler<HouseholdCorrected> householdCorrected(ResidentProjection residents) {
-        return handler(EventCatalog.HOUSEHOLD_CORRECTED, (ReceivedEvent<HouseholdCorrected> event) ->
+        return EventHandler.of(EventCatalog.HOUSEHOLD_CORRECTED, (ReceivedEvent<HouseholdCorrected> event) ->
                 residents.householdChanged(event.payload().householdId(), event.payload().kkNumber(),
                         event.payload().kelurahanCode(), event.time()));
     }
 
     @Bean
     EventHandler<PersonDied> personDied(ResidentProjection residents, EnrolmentReviews reviews) {
-        return handler(EventCatalog.PERSON_DIED, (ReceivedEvent<PersonDied> event) -> {
+        return EventHandler.of(EventCatalog.PERSON_DIED, (ReceivedEvent<PersonDied> event) -> {
             PersonDied died = event.payload();
             reviews.open(new EnrolmentReviews.MemberChange(died.personId(), died.nik(), died.householdId(),
                     EnrolmentReviews.Reason.MENINGGAL, died.dateOfDeath(), event.id()));
@@ -109,26 +107,11 @@ public class HouseholdEventHandlers {
 
     @Bean
     EventHandler<PersonMovedAway> personMovedAway(ResidentProjection residents, EnrolmentReviews reviews) {
-        return handler(EventCatalog.PERSON_MOVED_AWAY, (ReceivedEvent<PersonMovedAway> event) -> {
+        return EventHandler.of(EventCatalog.PERSON_MOVED_AWAY, (ReceivedEvent<PersonMovedAway> event) -> {
             PersonMovedAway moved = event.payload();
             reviews.open(new EnrolmentReviews.MemberChange(moved.personId(), moved.nik(), moved.householdId(),
                     EnrolmentReviews.Reason.PINDAH_KELUAR_KOTA, moved.movedOn(), event.id()));
             residents.lifeStatus(moved.personId(), "PINDAH", event.time());
         });
-    }
-
-    private static <T extends Record> EventHandler<T> handler(EventDefinition definition,
-                                                              Consumer<ReceivedEvent<T>> body) {
-        return new EventHandler<>() {
-            @Override
-            public EventDefinition definition() {
-                return definition;
-            }
-
-            @Override
-            public void handle(ReceivedEvent<T> event) {
-                body.accept(event);
-            }
-        };
     }
 }
