@@ -141,6 +141,9 @@ public class ReadModelRebuild {
             try (ReplayConsumer replay = replays.open(topics, ReplayStart.parse(properties.replayFrom()))) {
                 progress.replay = replay;
                 progress.topics = topics;
+                // The topics' ends are asked of the broker again only once the replay has reached the last ones
+                // known, not after every poll (a replay of a million events makes thousands of polls).
+                Map<TopicPartition, Long> end = replay.endOffsets();
                 while (!Thread.currentThread().isInterrupted()) {
                     progress.add(replay.pollAndApply(POLL, Progress.SHADOW));
                     if (!progress.report(false)) {
@@ -148,7 +151,11 @@ public class ReadModelRebuild {
                         generation.drop();
                         return;
                     }
-                    if (replay.reached(replay.endOffsets()) && progress.report(true) && trySwitch(progress, tables)) {
+                    if (!replay.reached(end)) {
+                        continue;
+                    }
+                    end = replay.endOffsets();
+                    if (replay.reached(end) && progress.report(true) && trySwitch(progress, tables)) {
                         log.info("read model rebuild {} completed: {} events applied", id, progress.applied);
                         generation.drop();
                         return;
