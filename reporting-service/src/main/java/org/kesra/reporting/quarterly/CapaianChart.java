@@ -33,6 +33,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.kesra.reporting.workbook.ReportWorkbook;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -47,7 +48,7 @@ final class CapaianChart {
     static final int WIDTH = 680;
     static final int HEIGHT = 260;
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+    private static final Locale INDONESIAN = ReportWorkbook.INDONESIAN;
 
     private CapaianChart() {
     }

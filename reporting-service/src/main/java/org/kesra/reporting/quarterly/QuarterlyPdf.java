@@ -55,7 +55,7 @@ public final class QuarterlyPdf {
     static final String FONT_FAMILY = "DejaVu Sans Condensed";
     private static final String REGULAR = "/fonts/DejaVuSansCondensed.ttf";
     private static final String BOLD = "/fonts/DejaVuSansCondensed-Bold.ttf";
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+    private static final Locale INDONESIAN = ReportWorkbook.INDONESIAN;
     private static final TemplateEngine TEMPLATES = templates();
     private static final Font CHART_FONT = chartFont();
 

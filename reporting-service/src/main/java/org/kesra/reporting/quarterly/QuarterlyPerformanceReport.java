@@ -34,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class QuarterlyPerformanceReport {
 
     static final List<String> TOPICS = List.of("performance.events");
-    private static final Pattern REGION_UNIT = Pattern.compile("[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}(\\.[0-9]{4})?");
     private static final Pattern OPD_UNIT = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
     private static final Pattern QUARTER = Pattern.compile("[1-4]");
@@ -122,7 +121,7 @@ public class QuarterlyPerformanceReport {
         if (unit.isEmpty()) {
             violations.add(Violation.field("/unit", "Unit kerja wajib diisi (kode OPD seperti dinsos, atau kode "
                     + "kecamatan/kelurahan seperti 18.72.03)."));
-        } else if (!REGION_UNIT.matcher(unit).matches() && !OPD_UNIT.matcher(unit).matches()) {
+        } else if (!Regions.CODE.matcher(unit).matches() && !OPD_UNIT.matcher(unit).matches()) {
             violations.add(Violation.field("/unit", "Kode unit '" + unit + "' tidak sah."));
         }
         String year = yearText == null ? "" : yearText.trim();
@@ -183,7 +182,7 @@ public class QuarterlyPerformanceReport {
 
     /** Name and kind of the unit, or 404. */
     private String[] unitName(String unit) {
-        if (REGION_UNIT.matcher(unit).matches()) {
+        if (Regions.CODE.matcher(unit).matches()) {
             Regions.Region region = regions.region(unit).orElseThrow(() ->
                     ReportingProblems.UNIT_UNKNOWN.refuse("Unit " + unit + " tidak dikenal."));
             return new String[] {("kecamatan".equals(region.level()) ? "Kecamatan " : "Kelurahan ") + region.name(),

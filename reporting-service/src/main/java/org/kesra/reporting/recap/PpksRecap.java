@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.kesra.platform.web.Violation;
 import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
@@ -31,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PpksRecap {
 
     static final List<String> TOPICS = List.of("household.events", "welfare.events");
-    private static final Pattern KECAMATAN = Pattern.compile("[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}(\\.[0-9]{4})?");
 
     /** A programme's KPM in a row; {@code realisedRupiah} null when not known. */
     public record ProgrammeFigure(String programme, long kpm, Long realisedRupiah) {
@@ -81,7 +79,7 @@ public class PpksRecap {
         String requested = kecamatan == null || kecamatan.isBlank() ? null : kecamatan.trim();
         scope.requireOverlaps(requested); // before anything is looked up: says nothing about the region
         ReportPeriod period = ReportPeriod.parse(periodText);
-        if (requested != null && !KECAMATAN.matcher(requested).matches()) {
+        if (requested != null && !Regions.CODE.matcher(requested).matches()) {
             throw ReportingProblems.PARAMETER_INVALID.refuse("Kode kecamatan tidak sah.",
                     List.of(Violation.field("/kecamatan", "Kode kecamatan berbentuk 18.72.01.")));
         }

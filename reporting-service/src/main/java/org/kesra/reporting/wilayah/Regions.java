@@ -2,6 +2,7 @@ package org.kesra.reporting.wilayah;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -11,6 +12,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Regions {
+
+    /** A kecamatan (18.72.01) or kelurahan (18.72.01.1001) code as written; whether it exists is {@link #find}'s. */
+    public static final Pattern CODE = Pattern.compile("[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}(\\.[0-9]{4})?");
 
     /** A kecamatan or kelurahan; {@code parentCode} is the kecamatan of a kelurahan. */
     public record Region(String code, String name, String level, String parentCode) {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -38,6 +39,7 @@ public final class ReportWorkbook {
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Reports print times in the city's zone (WIB). */
     public static final ZoneId CITY = ZoneId.of("Asia/Jakarta");
+    public static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
     /** Indonesian month names, January first. */
     public static final List<String> MONTHS = List.of("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
             "Agustus", "September", "Oktober", "November", "Desember");
