@@ -48,17 +48,21 @@ class ConsoleJourneysIT {
         ProjectLayout layout = ProjectLayout.locate();
         Path stateDir = layout.root().resolve("launcher/target/console-journeys-it");
         String prefix = PlatformInfrastructureExtension.databaseName("cj_");
-        new PostgresAdmin(PostgresConnection.fromEnvironment()).recreateDatabase(prefix + "household");
+        PostgresAdmin admin = new PostgresAdmin(PostgresConnection.fromEnvironment());
+        for (String database : List.of("household", "welfare", "performance", "reporting")) {
+            admin.recreateDatabase(prefix + database);
+        }
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", System.getProperty("KAFKA_BOOTSTRAP_SERVERS"));
         env.put("OIDC_ISSUER_URI", System.getProperty("OIDC_ISSUER_URI"));
         env.put("DB_NAME_PREFIX", prefix);
         env.put("PLATFORM_STATE_DIR", stateDir.toString());
-        // Journey 1 needs household-service; the others are started as their journeys arrive.
-        env.put("PLATFORM_SERVICES", "household-service,gateway,console");
-        for (String variable : List.of("GATEWAY_PORT", "HOUSEHOLD_PORT", "CONSOLE_PORT", "GATEWAY_MANAGEMENT_PORT",
-                "HOUSEHOLD_MANAGEMENT_PORT", "CONSOLE_MANAGEMENT_PORT")) {
-            env.put(variable, Integer.toString(Ports.free()));
+        // The journeys between them use every service: household data, verification, performance, reports.
+        env.put("PLATFORM_SERVICES", "household-service,welfare-service,performance-service,reporting-service,"
+                + "gateway,console");
+        for (String application : List.of("GATEWAY", "HOUSEHOLD", "WELFARE", "PERFORMANCE", "REPORTING", "CONSOLE")) {
+            env.put(application + "_PORT", Integer.toString(Ports.free()));
+            env.put(application + "_MANAGEMENT_PORT", Integer.toString(Ports.free()));
         }
         gateway = "http://localhost:" + env.get("GATEWAY_PORT");
         launcher = LauncherProcess.start(layout.root(), env);
