@@ -67,6 +67,21 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void pagesNameScriptsAndStylesByTheirContentSoBrowsersKeepThemForAYear() throws Exception {
+        String page = mvc.perform(get("/keluar-selesai")).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher css = java.util.regex.Pattern.compile("/css/console-[0-9a-f]{32}\\.css").matcher(page);
+        java.util.regex.Matcher htmx = java.util.regex.Pattern
+                .compile("/webjars/htmx.org/[0-9.]+/dist/htmx.min-[0-9a-f]{32}\\.js").matcher(page);
+        assertThat(css.find()).as("the stylesheet's address carries its content hash: " + page).isTrue();
+        assertThat(htmx.find()).as("htmx's address carries its content hash").isTrue();
+        for (String asset : java.util.List.of(css.group(), htmx.group())) {
+            MockHttpServletResponse answer = mvc.perform(get(asset)).andReturn().getResponse();
+            assertThat(answer.getStatus()).as(asset).isEqualTo(200);
+            assertThat(answer.getHeader("Cache-Control")).as(asset).contains("max-age=31536000");
+        }
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndWithItGoesThrough() throws Exception {
         MockHttpServletResponse without = mvc.perform(post("/rumah-tangga/cari").param("by", "NIK")
                 .param("term", "1872051205800001").with(operator("kelurahan-operator"))).andReturn().getResponse();
