@@ -53,7 +53,7 @@ public class GatewayApi {
     public List<Map<String, Object>> getList(String path) {
         return client.get().uri(path).exchange((request, response) -> {
             if (response.getStatusCode().isError()) {
-                throw refusal(response.getStatusCode().value(), response.bodyTo(OBJECT));
+                throw refusal(response.getStatusCode().value(), safeBody(response));
             }
             List<Map<String, Object>> list = response.bodyTo(ARRAY);
             return list == null ? List.<Map<String, Object>>of() : list.stream().map(LenientJson::of).toList();
