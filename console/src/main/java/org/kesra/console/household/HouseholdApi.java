@@ -1,5 +1,8 @@
 package org.kesra.console.household;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,13 @@ public class HouseholdApi {
 
     private final GatewayApi api;
     private final String purpose;
+    /**
+     * The region tree and the code lists: reference data, the same for every caller household-service admits, and
+     * changed by a release rather than by users; fetched once per few minutes instead of on every form and page.
+     * A refused fetch throws and leaves nothing behind, so the next user asks again with their own token.
+     */
+    private final Cache<String, Object> reference = Caffeine.newBuilder().maximumSize(2)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public HouseholdApi(GatewayApi api, ConsoleProperties properties) {
         this.api = api;
@@ -107,23 +117,41 @@ public class HouseholdApi {
     /** The code lists (education, house materials, ...) with their labels, for the forms' choices. */
     @SuppressWarnings("unchecked")
     public Map<String, Map<String, String>> codeLists() {
-        Map<String, Object> lists = api.get(u -> u.path("/api/v1/wilayah/code-lists").build(), new HttpHeaders());
-        Map<String, Map<String, String>> result = new LinkedHashMap<>();
-        lists.forEach((k, v) -> result.put(k, (Map<String, String>) v));
-        return result;
+        return (Map<String, Map<String, String>>) reference.get("code-lists", key -> {
+            Map<String, Object> lists = api.get(u -> u.path("/api/v1/wilayah/code-lists").build(), new HttpHeaders());
+            Map<String, Map<String, String>> result = new LinkedHashMap<>();
+            lists.forEach((k, v) -> result.put(k, (Map<String, String>) v));
+            return result;
+        });
     }
 
     /** The kelurahan inside the user's region, code to name. */
     public Map<String, String> kelurahan(String region) {
         Map<String, String> result = new LinkedHashMap<>();
-        for (Map<String, Object> w : api.getList("/api/v1/wilayah")) {
-            String code = String.valueOf(w.get("code"));
-            if ("kelurahan".equalsIgnoreCase(String.valueOf(w.get("level")))
-                    && (region == null || code.startsWith(region))) {
-                result.put(code, w.get("name") + " (" + code + ")");
+        allKelurahan().forEach((code, name) -> {
+            if (region == null || code.startsWith(region)) {
+                result.put(code, name + " (" + code + ")");
             }
-        }
+        });
         return result;
+    }
+
+    /** A kelurahan's name, or its code where the region tree does not know it. */
+    public String kelurahanName(String code) {
+        return code == null ? null : allKelurahan().getOrDefault(code, code);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> allKelurahan() {
+        return (Map<String, String>) reference.get("kelurahan", key -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            for (Map<String, Object> w : api.getList("/api/v1/wilayah")) {
+                if ("kelurahan".equalsIgnoreCase(String.valueOf(w.get("level")))) {
+                    names.put(String.valueOf(w.get("code")), String.valueOf(w.get("name")));
+                }
+            }
+            return Map.copyOf(names);
+        });
     }
 
     /** Starts an import of a cadres' spreadsheet; the same key twice starts it once. */

@@ -101,6 +101,7 @@ public class HouseholdPages {
     String household(@PathVariable UUID id, Authentication authentication, Model model) {
         GatewayApi.Answer answer = api.household(id);
         model.addAttribute("h", answer.body());
+        model.addAttribute("kelurahanName", api.kelurahanName(String.valueOf(answer.body().get("kelurahanCode"))));
         ConsoleUser user = ConsoleUser.of(authentication);
         model.addAttribute("canWrite", user != null && user.hasAnyRole(ConsoleSecurity.REGISTRY_WRITERS));
         return "households/detail";

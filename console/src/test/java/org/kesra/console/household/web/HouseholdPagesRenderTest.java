@@ -160,6 +160,7 @@ class HouseholdPagesRenderTest {
         assertThat(html).contains("1872050101000001", "SUPARMAN", "METRO, 12 Mei 1980", "Kepala keluarga",
                 "Meninggal", "sejak 4 Desember 2026", "/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/koreksi");
         assertThat(html).as("no actions for the dead").doesNotContain("44444444-4444-4444-4444-444444444444/koreksi");
+        assertThat(html).as("the kelurahan by its name").contains("Rejomulyo");
         assertThat(calls).anyMatch(c -> c.startsWith("GET /api/v1/households/" + HOUSEHOLD)
                 && c.contains("purpose=Pemutakhiran data rumah tangga") && c.contains("auth=Bearer "));
     }
@@ -178,6 +179,12 @@ class HouseholdPagesRenderTest {
         assertThat(page("/rumah-tangga/impor")).contains("Impor berkas kader", "dasawisma-2025", "kader.csv", "1.234");
         assertThat(page("/rumah-tangga/impor/" + IMPORT)).contains("Selesai", "Laporan baris", "12345",
                 "laporan-baris.csv");
+        page("/rumah-tangga/baru");
+        page("/rumah-tangga/" + HOUSEHOLD);
+        assertThat(calls.stream().filter(c -> c.startsWith("GET /api/v1/wilayah/code-lists ")))
+                .as("reference data fetched once, not per page").hasSize(1);
+        assertThat(calls.stream().filter(c -> c.startsWith("GET /api/v1/wilayah ")))
+                .as("the region tree fetched once, not per page").hasSize(1);
     }
 
     @Test
