@@ -246,6 +246,34 @@ class ConsoleJourneysIT {
         assertAccessible("Impor berkas");
         browser.screenshot("journey1-import");
 
+        // A baby born into the first household (refused first as a second head, the message beside the field), then
+        // moved to a household of the cadres' spreadsheet by its KK number.
+        browser.open(householdUrl);
+        browser.click(By.linkText("Tambah anggota"));
+        browser.type(By.id("nik"), "187205150126" + serial);
+        browser.type(By.id("name"), "Bayu");
+        browser.type(By.id("birthPlace"), "Metro");
+        browser.script("document.getElementById('birthDate').value = arguments[0]", "2026-01-15");
+        browser.select(By.id("sex"), "L");
+        browser.select(By.id("relationship"), "KEPALA_KELUARGA");
+        browser.type(By.id("reason"), "akta kelahiran");
+        browser.click(By.cssSelector("form.member-add button[type=submit]"));
+        assertThat(browser.text(By.id("relationship-error"))).contains("kepala keluarga");
+        assertThat(browser.find(By.id("name")).getAttribute("value")).as("kept as typed").isEqualTo("Bayu");
+        assertAccessible("Tambah anggota (ditolak)");
+        browser.select(By.id("relationship"), "ANAK");
+        browser.click(By.cssSelector("form.member-add button[type=submit]"));
+        browser.waitFor(By.cssSelector(".notice"), "Anggota BAYU ditambahkan");
+        assertThat(browser.text(By.cssSelector("table.members"))).contains("BAYU", "15 Januari 2026");
+        browser.click(memberAction("BAYU", "Pindah ke KK lain"));
+        browser.type(By.id("toKkNumber"), kkA);
+        browser.select(By.id("relationship"), "ANAK");
+        browser.type(By.id("reason"), "ikut keluarga Wagiyo");
+        assertAccessible("Pindah ke KK lain");
+        browser.click(By.cssSelector("form.member-move button[type=submit]"));
+        browser.waitFor(By.cssSelector(".notice"), "Anggota dipindahkan ke KK " + kkA);
+        assertThat(browser.text(By.cssSelector("table.members"))).doesNotContain("BAYU");
+
         // A phone: 360 px wide, nothing wider than the screen.
         browser.open(householdUrl);
         browser.emulateWidth(360, 800);

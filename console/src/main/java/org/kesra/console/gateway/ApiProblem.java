@@ -47,6 +47,11 @@ public record ApiProblem(int status, String code, String title, String detail, M
         return name.toString();
     }
 
+    /** A refusal the console makes itself before asking a service (a KK number of the wrong shape, say). */
+    public static ApiProblem local(String detail) {
+        return new ApiProblem(400, null, null, detail, Map.of());
+    }
+
     /** What to tell the user above the form: the detail, or the title when there is none. */
     public String message() {
         if (detail != null && !detail.isBlank()) {

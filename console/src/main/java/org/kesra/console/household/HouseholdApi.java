@@ -91,6 +91,25 @@ public class HouseholdApi {
                 .body();
     }
 
+    /** A member added to a household (a birth, a marriage, someone not yet recorded); If-Match of the household. */
+    public void addMember(UUID household, int version, Map<String, Object> person, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>(person);
+        body.put("reason", reason);
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/households/{id}/members").build(household), ifMatch(version),
+                body);
+    }
+
+    /** A member moved to another household of the city; If-Match of the household they leave. */
+    public void moveMember(UUID household, int version, UUID person, UUID toHousehold, String relationship,
+                           String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("toHouseholdId", toHousehold);
+        body.put("relationship", relationship);
+        body.put("reason", reason);
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/households/{id}/members/{p}/move").build(household, person),
+                ifMatch(version), body);
+    }
+
     /** A JSON Merge Patch of one field with its reason. */
     public void correctPerson(UUID id, int version, String field, Object value, String reason) {
         Map<String, Object> patch = new LinkedHashMap<>();

@@ -67,6 +67,18 @@ class HouseholdPagesRenderTest {
                 body = """
                         {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
                          "errors":[{"pointer":"/reason","detail":"alasan wajib diisi, paling panjang 500 karakter"}]}""";
+            } else if (method.equals("POST") && path.equals("/api/v1/households/" + HOUSEHOLD + "/members")) {
+                status = 400;
+                type = "application/problem+json";
+                body = """
+                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                         "errors":[{"pointer":"/nik","detail":"NIK sudah terdaftar di KK lain"}]}""";
+            } else if (method.equals("POST") && path.endsWith("/members/" + PERSON + "/move")) {
+                body = "{\"id\":\"" + HOUSEHOLD + "\",\"members\":[]}";
+            } else if (method.equals("GET") && path.equals("/api/v1/households")) {
+                body = exchange.getRequestURI().getQuery().contains("kk=1872050101000002")
+                        ? "{\"items\":[{\"id\":\"55555555-5555-5555-5555-555555555555\",\"kkNumber\":\"1872050101000002\"}]}"
+                        : "{\"items\":[]}";
             } else if (path.equals("/api/v1/wilayah")) {
                 body = """
                         [{"code":"18.72.05","name":"Metro Utara","level":"kecamatan","parentCode":"18.72"},
@@ -179,6 +191,10 @@ class HouseholdPagesRenderTest {
         assertThat(page("/rumah-tangga/impor")).contains("Impor berkas kader", "dasawisma-2025", "kader.csv", "1.234");
         assertThat(page("/rumah-tangga/impor/" + IMPORT)).contains("Selesai", "Laporan baris", "12345",
                 "laporan-baris.csv");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/anggota-baru")).contains("Tambah anggota KK",
+                "1872050101000001", "Status perkawinan", "Kawin");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/pindah-kk"))
+                .contains("Pindahkan <span>SUPARMAN</span> ke KK lain", "Nomor KK tujuan");
         page("/rumah-tangga/baru");
         page("/rumah-tangga/" + HOUSEHOLD);
         assertThat(calls.stream().filter(c -> c.startsWith("GET /api/v1/wilayah/code-lists ")))
@@ -218,5 +234,38 @@ class HouseholdPagesRenderTest {
         assertThat(html).contains("value=\"PEDAGANG\"")
                 .contains("<p id=\"reason-error\" class=\"field-error\">alasan wajib diisi, paling panjang 500 karakter</p>");
         assertThat(calls).anyMatch(c -> c.startsWith("PATCH /api/v1/persons/" + PERSON) && c.contains("ifMatch=\"1\""));
+    }
+
+    @Test
+    void anAddedMemberRefusedComesBackAsTypedWithTheMessageBesideTheFieldAndSendsTheHouseholdsVersion()
+            throws Exception {
+        String html = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/anggota-baru").with(operator()).with(csrf())
+                .param("version", "3").param("nik", "1872051005200001").param("name", "Budi")
+                .param("reason", "akta kelahiran")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("value=\"Budi\"", "value=\"akta kelahiran\"")
+                .contains("<p id=\"nik-error\" class=\"field-error\">NIK sudah terdaftar di KK lain</p>");
+        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/members")
+                && c.contains("ifMatch=\"3\""));
+    }
+
+    @Test
+    void aMemberMovesToAnotherHouseholdFoundByItsKkNumberAndAnUnknownKkIsSaidBesideTheField() throws Exception {
+        String shape = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/pindah-kk")
+                .with(operator()).with(csrf()).param("version", "3").param("toKkNumber", "18720501")
+                .param("reason", "ikut suami")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(shape).contains("Nomor KK tujuan harus 16 digit angka.", "value=\"ikut suami\"");
+        String unknown = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/pindah-kk")
+                .with(operator()).with(csrf()).param("version", "3").param("toKkNumber", "1872050101000099")
+                .param("reason", "ikut suami")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(unknown).contains("KK 1872050101000099 tidak ditemukan di wilayah Anda");
+        assertThat(calls).noneMatch(c -> c.contains("/move"));
+
+        MockHttpServletResponse moved = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON
+                + "/pindah-kk").with(operator()).with(csrf()).param("version", "3")
+                .param("toKkNumber", "1872050101000002").param("relationship", "ISTRI").param("reason", "ikut suami"))
+                .andReturn().getResponse();
+        assertThat(moved.getRedirectedUrl()).isEqualTo("/rumah-tangga/" + HOUSEHOLD);
+        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/members/" + PERSON
+                + "/move") && c.contains("ifMatch=\"3\""));
     }
 }
