@@ -210,7 +210,6 @@ public class HouseholdApi {
         api.download(u -> u.path("/api/v1/household-imports/{id}/problems.csv").build(id), purpose(), to);
     }
 
-    /** The column-mapping profiles the user may import with, name to description. */
     /** The column-mapping profiles the user may import with, name to label. */
     public Map<String, String> importProfiles() {
         Map<String, String> result = new LinkedHashMap<>();
@@ -222,6 +221,44 @@ public class HouseholdApi {
     }
 
     /** The columns a file may have without a profile (the API's own names), and whether each is required. */
+    /** The column-mapping profiles in full: name, description, header to column, owner, version. */
+    public List<Map<String, Object>> importProfilesInFull() {
+        return api.getList("/api/v1/household-imports/profiles");
+    }
+
+    /** Saves a profile (a new version if it exists): the cadres' header -> the standard column. */
+    public Map<String, Object> saveImportProfile(String name, String description, Map<String, String> columns) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("description", blankToNull(description));
+        body.put("columns", columns);
+        return api.send(HttpMethod.PUT, u -> u.path("/api/v1/household-imports/profiles/{name}").build(name),
+                new HttpHeaders(), body).body();
+    }
+
+    /** Suspected duplicates (same name, birth date and kelurahan, other NIK), open ones first; NIKs as the API shows. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> duplicateReviews(String status, UUID importId) {
+        Object items = api.get(u -> {
+            u.path("/api/v1/household-imports/reviews").queryParam("size", 100);
+            if (status != null) {
+                u.queryParam("status", status);
+            }
+            if (importId != null) {
+                u.queryParam("importId", importId);
+            }
+            return u.build();
+        }, purpose()).get("items");
+        return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    public void decideDuplicateReview(UUID id, String decision, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("decision", blankToNull(decision));
+        body.put("reason", reason);
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/household-imports/reviews/{id}/decision").build(id),
+                new HttpHeaders(), body);
+    }
+
     public List<Map<String, Object>> importColumns() {
         return api.getList("/api/v1/household-imports/columns");
     }

@@ -40,6 +40,7 @@ class HouseholdPagesRenderTest {
     static final String IMPORT = "33333333-3333-3333-3333-333333333333";
     static final Queue<String> calls = new ConcurrentLinkedQueue<>();
     static HttpServer gateway;
+    static volatile String lastBody;
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) throws IOException {
@@ -50,7 +51,7 @@ class HouseholdPagesRenderTest {
             calls.add(method + " " + exchange.getRequestURI() + " purpose=" + exchange.getRequestHeaders()
                     .getFirst("X-Purpose") + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
                     + " ifMatch=" + exchange.getRequestHeaders().getFirst("If-Match"));
-            exchange.getRequestBody().readAllBytes();
+            lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String body;
             int status = 200;
             String type = "application/json";
@@ -115,9 +116,26 @@ class HouseholdPagesRenderTest {
                           "relationship":"KEPALA_KELUARGA","householdId":"%s","lifeStatus":"HIDUP"}]}"""
                         .formatted(PERSON, HOUSEHOLD);
             } else if (path.equals("/api/v1/household-imports/profiles")) {
-                body = "[{\"name\":\"dasawisma-2025\",\"description\":\"Format dasawisma\"}]";
+                body = """
+                        [{"name":"dasawisma-2025","description":"Format dasawisma","version":2,
+                          "columns":{"No KK":"kkNumber","Nama Lengkap":"name"}}]""";
+            } else if (method.equals("PUT") && path.startsWith("/api/v1/household-imports/profiles/")) {
+                body = "{\"name\":\"" + path.substring(path.lastIndexOf('/') + 1) + "\",\"version\":3}";
+            } else if (method.equals("GET") && path.equals("/api/v1/household-imports/reviews")) {
+                body = """
+                        {"items":[{"id":"66666666-6666-6666-6666-666666666666","importId":"%s","rowNumber":7,
+                          "nik":"187205**********","name":"WARSINAH","birthDate":"1970-08-17",
+                          "kelurahanCode":"18.72.05.1001","otherNik":"187205**********","status":"TERBUKA"}]}"""
+                        .formatted(IMPORT);
+            } else if (method.equals("POST") && path.endsWith("/decision")) {
+                status = 400;
+                type = "application/problem+json";
+                body = """
+                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                         "errors":[{"pointer":"/reason","detail":"alasan wajib diisi"}]}""";
             } else if (path.equals("/api/v1/household-imports/columns")) {
-                body = "[{\"name\":\"kkNumber\",\"field\":\"kkNumber\",\"required\":true}]";
+                body = "[{\"name\":\"kkNumber\",\"field\":\"kkNumber\",\"required\":true},"
+                        + "{\"name\":\"name\",\"field\":\"name\",\"required\":true}]";
             } else if (path.equals("/api/v1/household-imports")) {
                 body = """
                         {"items":[{"id":"%s","fileName":"kader.csv","status":"SELESAI","rowsRead":1234,
@@ -195,6 +213,10 @@ class HouseholdPagesRenderTest {
                 "1872050101000001", "Status perkawinan", "Kawin");
         assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/pindah-kk"))
                 .contains("Pindahkan <span>SUPARMAN</span> ke KK lain", "Nomor KK tujuan");
+        assertThat(page("/rumah-tangga/impor/dugaan-ganda?impor=" + IMPORT)).contains("WARSINAH", "17 Agustus 1970",
+                "187205**********", "baris 7", "Menunggu keputusan: <strong>1</strong>", "Orang yang sama");
+        assertThat(page("/rumah-tangga/impor/profil?nama=dasawisma-2025")).contains("Ubah profil dasawisma-2025",
+                "name=\"kolom.kkNumber\" type=\"text\" value=\"No KK\"", "value=\"Nama Lengkap\"", "versi 2");
         page("/rumah-tangga/baru");
         page("/rumah-tangga/" + HOUSEHOLD);
         assertThat(calls.stream().filter(c -> c.startsWith("GET /api/v1/wilayah/code-lists ")))
@@ -267,5 +289,27 @@ class HouseholdPagesRenderTest {
         assertThat(moved.getRedirectedUrl()).isEqualTo("/rumah-tangga/" + HOUSEHOLD);
         assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/members/" + PERSON
                 + "/move") && c.contains("ifMatch=\"3\""));
+    }
+
+    @Test
+    void aDuplicateDecisionWithoutReasonComesBackWithTheMessageBesideTheReasonOfThatPair() throws Exception {
+        String review = "66666666-6666-6666-6666-666666666666";
+        String html = mvc.perform(post("/rumah-tangga/impor/dugaan-ganda/" + review).with(operator()).with(csrf())
+                .param("impor", IMPORT).param("decision", "ORANG_SAMA")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("<p id=\"reason-" + review + "-error\" class=\"field-error\">alasan wajib diisi</p>")
+                .containsPattern("value=\"ORANG_SAMA\" checked");
+        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/household-imports/reviews/" + review + "/decision"));
+    }
+
+    @Test
+    void aProfileIsSavedAsTheCadresHeadersMappedToTheStandardColumns() throws Exception {
+        MockHttpServletResponse saved = mvc.perform(post("/rumah-tangga/impor/profil").with(operator()).with(csrf())
+                .param("name", "kader-rejomulyo").param("description", "Format kader Rejomulyo")
+                .param("kolom.kkNumber", " Nomor KK ").param("kolom.name", "Nama").param("kolom.rt", ""))
+                .andReturn().getResponse();
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/rumah-tangga/impor/profil?nama=kader-rejomulyo");
+        assertThat(calls).anyMatch(c -> c.startsWith("PUT /api/v1/household-imports/profiles/kader-rejomulyo"));
+        assertThat(lastBody).contains("\"Nomor KK\":\"kkNumber\"", "\"Nama\":\"name\"").doesNotContain("\"rt\"");
     }
 }
