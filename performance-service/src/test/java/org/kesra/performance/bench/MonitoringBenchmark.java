@@ -255,14 +255,14 @@ public final class MonitoringBenchmark {
         Files.writeString(Path.of("target/benchmark-performance.md"), table);
     }
 
-    private static double percentile(long[] nanos, int percent) {
+    static double percentile(long[] nanos, int percent) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static double mean(long[] nanos) {
+    static double mean(long[] nanos) {
         return Arrays.stream(nanos).average().orElse(0) / 1e6;
     }
 }
