@@ -66,6 +66,7 @@ public final class ConsolePageBenchmark {
         env.put("DB_NAME_PREFIX", prefix);
         env.put("PLATFORM_STATE_DIR", layout.root().resolve("launcher/target/console-bench").toString());
         env.put("KESRA_DEMO_POPULATION", "true");
+        env.put("PLATFORM_START_TIMEOUT", "900"); // six applications starting at once on two cores
         // One browser and one account make every request: the gateway's per-address and per-account allowances
         // (600 and 1,200 a minute) are meant for a city's many users, not for a benchmark loop.
         env.put("KESRA_RATE_LIMIT_REQUESTS", "1000000");
