@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.kesra.performance.Findings;
 import org.kesra.performance.PerformanceProblems;
+import org.kesra.platform.refusal.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,11 @@ public class Deadlines {
                          @Schema(description = "Hari kerja keterlambatan (0 bila tepat waktu)") Integer workingDaysLate) {
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * A refusal here (no calendar for the year) is caught by readers such as monitoring, which then leave lateness
+     * unknown: it must not mark their surrounding transaction rollback-only, or their answer fails at commit.
+     */
+    @Transactional(readOnly = true, noRollbackFor = Refusal.class)
     public Answer of(Integer year, Integer quarter, LocalDate submittedOn) {
         Findings findings = new Findings();
         if (year == null || year < 2000 || year > 2100) {
