@@ -102,6 +102,11 @@ public enum PerformanceProblems implements ProblemType {
     QUARTER_INVALID("PF-TRIWULAN-TIDAK-SAH", RefusalKind.INVALID, "Triwulan tidak sah"),
     /** A year whose holidays are not loaded yet: its working days cannot be counted honestly. */
     CALENDAR_MISSING("PF-KALENDER-BELUM-ADA", RefusalKind.UNPROCESSABLE, "Kalender hari libur belum tersedia"),
+    /**
+     * A year's holiday list that cannot be loaded: a date outside the year or twice, an unknown kind, no reason, an
+     * empty list.
+     */
+    HOLIDAY_INVALID("PF-HARI-LIBUR-TIDAK-SAH", RefusalKind.INVALID, "Daftar hari libur tidak sah"),
     /** A realisation figure that is not a number. */
     VALUE_NOT_NUMBER("PF-NILAI-BUKAN-ANGKA", RefusalKind.INVALID, "Nilai harus berupa angka"),
     /** A percentage above 100 for an indicator measured in plain % (a share cannot exceed the whole). */
