@@ -380,7 +380,7 @@ class ConsoleJourneysIT {
                 "Peninjauan kepesertaan", "PPKS dan KPM").doesNotContain("Daftarkan rumah tangga");
 
         // Upload the list: refused first without a file (the programme chosen stays chosen), then matched.
-        Path list = Files.createTempFile("daftar-pkh-", ".csv");
+        Path list = Files.createTempDirectory("verivali-").resolve("daftar-penerima-pkh.csv");
         String wrongNik = "187205100314" + (serial == 9999 ? 1000 : serial + 1);
         Files.writeString(list, String.join("\n", "nik,nama,tanggal_lahir,kode_kelurahan",
                 headNik + ",Warsito,02-02-1980,18.72.05.1001",
@@ -423,8 +423,11 @@ class ConsoleJourneysIT {
         assertThat(browser.find(By.cssSelector("input[name=decision][value=DITERIMA]")).isSelected())
                 .as("the decision kept as chosen").isTrue();
         assertAccessible("Baris daftar (ditolak)");
-        browser.type(By.id("reason"), "NIK salah ketik di daftar; KK diperiksa di kelurahan");
+        browser.emulateWidth(1280, 1100); // the whole page in one picture: the row, its candidates, the refused form
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("journey2-row");
+        browser.stopEmulating();
+        browser.type(By.id("reason"), "NIK salah ketik di daftar; KK diperiksa di kelurahan");
         // A phone: the comparison stacks, nothing wider than the screen.
         browser.emulateWidth(360, 800);
         assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
