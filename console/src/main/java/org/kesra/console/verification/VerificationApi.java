@@ -56,9 +56,8 @@ public class VerificationApi {
     public Map<String, Object> upload(Resource file, String programme) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", file);
-        String path = org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/verivali")
-                .queryParam("program", programme).build().encode().toUriString();
-        return api.upload(path, new HttpHeaders(), parts).body();
+        // The pages send only a catalogue-shaped code (letters, digits, underscore): nothing to encode.
+        return api.upload("/api/v1/verivali?program=" + programme, new HttpHeaders(), parts).body();
     }
 
     public Map<String, Object> summary(UUID id) {

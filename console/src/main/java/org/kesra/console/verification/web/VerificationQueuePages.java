@@ -51,9 +51,11 @@ public class VerificationQueuePages {
     @PostMapping
     String upload(@RequestParam(required = false) MultipartFile file,
                   @RequestParam(name = "program", defaultValue = "") String programme, Model model) {
-        if (programme.isBlank() || file == null || file.isEmpty()) { // the API's path needs both: nothing to ask
+        // A programme code is the catalogue's (PKH, SEMBAKO, ...): anything else is not one, and not sent on.
+        boolean programmeShaped = programme.matches("[A-Z0-9_]{1,40}");
+        if (!programmeShaped || file == null || file.isEmpty()) { // the API's call needs both: nothing to ask
             Map<String, String> errors = new java.util.LinkedHashMap<>();
-            if (programme.isBlank()) {
+            if (!programmeShaped) {
                 errors.put("program", "Pilih program daftar penerima ini.");
             }
             if (file == null || file.isEmpty()) {

@@ -210,6 +210,12 @@ class VerificationPagesRenderTest {
         String empty = mvc.perform(multipart("/verifikasi").param("program", "").with(verifier()).with(csrf()))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(empty).contains("Pilih program daftar penerima ini.", "Pilih berkas CSV atau XLSX");
+        calls.clear();
+        String odd = mvc.perform(multipart("/verifikasi").file(new MockMultipartFile("file", "daftar.csv", "text/csv",
+                "nik,nama\n".getBytes(StandardCharsets.UTF_8))).param("program", "PKH&x={y}").with(verifier())
+                .with(csrf())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(odd).contains("Pilih program daftar penerima ini.");
+        assertThat(calls).as("not a programme code: not sent").noneMatch(c -> c.startsWith("POST"));
     }
 
     @Test
