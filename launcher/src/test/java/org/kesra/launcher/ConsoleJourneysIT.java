@@ -304,6 +304,173 @@ class ConsoleJourneysIT {
         assertThat(browser.find(By.id("password")).isDisplayed()).isTrue();
     }
 
+    /**
+     * Journey 2: a Dinas Sosial verifier works through the verification queue. A family is registered, enrolled in
+     * PKH and its wife's death recorded through the APIs (as a kelurahan's and Dinas Sosial's operators would); a PPKS
+     * case is found and served. The verifier uploads a recipient list of that family (one row padan, a wrong NIK, the
+     * deceased, a malformed NIK), sees the counts, opens the wrong NIK's row beside the registry's candidates, is
+     * refused without a reason and keeps what was chosen, decides with one, downloads the result, confirms the review
+     * the death opened, and reads PPKS per kelurahan and KPM per programme. Independent of the other journeys: it
+     * starts from a browser without a session and logs out at the end.
+     */
+    @Test
+    void aDinasSosialVerifierWorksThroughTheVerificationQueue() throws IOException {
+        // The data the journey needs, through the APIs (via the gateway), with the demo users' tokens.
+        KeycloakTokens tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        org.kesra.devinfra.ApiClient api = new org.kesra.devinfra.ApiClient(
+                Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)));
+        String operator = tokens.forUser("dinsos.operator");
+        long serial = System.nanoTime() % 9000 + 1000;
+        String kk = "1872050202" + String.format("%06d", System.nanoTime() % 1_000_000);
+        String headNik = "187205020280" + serial;
+        String wifeNik = "187205440386" + serial;
+        String childNik = "187205100314" + serial;
+        String household = """
+                {"kkNumber":"%s","kelurahanCode":"18.72.05.1001","rw":"5","rt":"1","address":"Jl. Flamboyan No. 8",
+                 "houseOwnership":"MILIK_SENDIRI","floorAreaM2":36,"floorMaterial":"KERAMIK","wallMaterial":"TEMBOK",
+                 "roofMaterial":"GENTENG","waterSource":"SUMUR_BOR_POMPA","sanitation":"SENDIRI",
+                 "lighting":"PLN_METERAN","cookingFuel":"GAS_LPG","assets":[],"incomeBand":"ANTARA_1_2_JUTA",
+                 "members":[
+                  {"nik":"%s","name":"Warsito","birthPlace":"Metro","birthDate":"1980-02-02","sex":"L",
+                   "relationship":"KEPALA_KELUARGA","maritalStatus":"KAWIN","education":"SLTA","occupation":"PETANI"},
+                  {"nik":"%s","name":"Painem","birthPlace":"Metro","birthDate":"1986-03-04","sex":"P",
+                   "relationship":"ISTRI","maritalStatus":"KAWIN","education":"SLTA","occupation":"PEDAGANG"},
+                  {"nik":"%s","name":"Galih Pratama","birthPlace":"Metro","birthDate":"2014-03-10","sex":"L",
+                   "relationship":"ANAK","maritalStatus":"BELUM_KAWIN","education":"SD","occupation":"PELAJAR"}]}"""
+                .formatted(kk, headNik, wifeNik, childNik);
+        org.kesra.devinfra.ApiClient.Response registered = api.post("/api/v1/households", operator, household);
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        tools.jackson.databind.JsonNode wife = registered.body().path("members").get(1);
+        // welfare-service learns the family from household-service's event; enrol it as soon as it has.
+        String enrolment = "{\"programme\":\"PKH\",\"nik\":\"" + headNik + "\",\"periodStart\":\""
+                + LocalDate.now().withDayOfYear(1) + "\"}";
+        org.kesra.devinfra.ApiClient.Response enrolled = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60)).until(() -> api.post("/api/v1/enrolments", operator, enrolment),
+                        response -> response.status() != 422);
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+        LocalDate died = LocalDate.now().minusDays(2);
+        org.kesra.devinfra.ApiClient.Response death = api.send("POST", "/api/v1/persons/" + wife.path("id").asString()
+                + "/death", operator, "{\"dateOfDeath\":\"" + died + "\",\"reason\":\"surat kematian\"}",
+                Map.of("If-Match", "\"" + wife.path("version").asInt() + "\""));
+        assertThat(death.status()).as(death.text()).isEqualTo(200);
+        String verifierToken = tokens.forUser("dinsos.verifier");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> api.send("GET",
+                "/api/v1/enrolment-reviews?status=TERBUKA&size=200", verifierToken, null,
+                Map.of("X-Purpose", "persiapan uji konsol")).text().contains(wifeNik));
+        // A PPKS case found in Sumbersari Bantul and served: ditangani.
+        String sumbersari = "18.72.05.1003";
+        org.kesra.devinfra.ApiClient.Response found = api.post("/api/v1/ppks", operator, """
+                {"nik":"1872054507700%03d","name":"Mbah Sarinah","kelurahanCode":"%s","foundOn":"%s",
+                 "foundAt":"Pasar Sumbersari","categories":["LUT"]}""".formatted(serial % 1000, sumbersari,
+                LocalDate.now().minusDays(5)));
+        assertThat(found.status()).as(found.text()).isEqualTo(201);
+        org.kesra.devinfra.ApiClient.Response served = api.post("/api/v1/ppks/" + found.body().path("id").asString()
+                + "/services", operator, """
+                {"servedOn":"%s","kind":"bantuan sembako","provider":"TKSK Metro Utara"}""".formatted(
+                LocalDate.now().minusDays(1)));
+        assertThat(served.status()).as(served.text()).isEqualTo(200);
+
+        // A browser without a session: cookies are per host, so this clears the console's and Keycloak's alike.
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/");
+        logIn("dinsos.verifier");
+        assertThat(browser.text(By.cssSelector(".who .role"))).isEqualTo("Verifikator Dinas Sosial");
+        assertThat(browser.text(By.cssSelector("nav"))).contains("Verifikasi daftar penerima",
+                "Peninjauan kepesertaan", "PPKS dan KPM").doesNotContain("Daftarkan rumah tangga");
+
+        // Upload the list: refused first without a file (the programme chosen stays chosen), then matched.
+        Path list = Files.createTempDirectory("verivali-").resolve("daftar-penerima-pkh.csv");
+        String wrongNik = "187205100314" + (serial == 9999 ? 1000 : serial + 1);
+        Files.writeString(list, String.join("\n", "nik,nama,tanggal_lahir,kode_kelurahan",
+                headNik + ",Warsito,02-02-1980,18.72.05.1001",
+                wrongNik + ",Galih Pratama,10-03-2014,18.72.05.1001",
+                wifeNik + ",Painem,04-03-1986,18.72.05.1001",
+                "12345,Tanpa NIK,01-01-1990,18.72.05.1001") + "\n");
+        browser.click(By.linkText("Verifikasi daftar penerima"));
+        assertAccessible("Verifikasi daftar penerima");
+        browser.select(By.id("program"), "PKH");
+        browser.click(By.cssSelector("form.upload button[type=submit]"));
+        assertThat(browser.text(By.id("file-error"))).contains("Pilih berkas");
+        assertThat(browser.find(By.id("file")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.cssSelector("#program option[value=PKH]")).isSelected()).as("kept as chosen")
+                .isTrue();
+        assertAccessible("Verifikasi daftar penerima (ditolak)");
+        browser.find(By.id("file")).sendKeys(list.toAbsolutePath().toString());
+        browser.click(By.cssSelector("form.upload button[type=submit]"));
+        browser.waitFor(By.tagName("h1"), "Hasil verifikasi");
+        String listUrl = browser.driver().getCurrentUrl();
+        assertThat(listUrl).doesNotContain(headNik).doesNotContain("Warsito");
+        assertThat(browser.text(By.id("jumlah-baris"))).isEqualTo("4");
+        assertThat(browser.text(By.id("jumlah-padan"))).isEqualTo("1");
+        assertThat(browser.text(By.id("jumlah-tidak-padan"))).isEqualTo("3");
+        assertThat(browser.text(By.cssSelector("ul.reasons"))).contains("NIK berbeda (ada penduduk yang mirip): 1",
+                "Meninggal: 1", "NIK tidak valid: 1");
+        assertThat(browser.text(By.cssSelector("table.list"))).contains(wrongNik, "Galih Pratama", "Painem",
+                "Rejomulyo");
+        assertAccessible("Hasil verifikasi");
+        browser.screenshot("journey2-list");
+
+        // The wrong NIK's row beside the registry's candidates; a decision without a reason is refused.
+        browser.click(By.linkText("Baris 3"));
+        browser.waitFor(By.tagName("h1"), "Baris 3");
+        String compared = browser.text(By.cssSelector("table.compare"));
+        assertThat(compared).contains("Daftar penerima", wrongNik, "Calon 1", childNik, "GALIH PRATAMA",
+                "10 Maret 2014", "dipadankan sistem", "tanggal lahir sama", "kelurahan sama", "nama 100% mirip");
+        browser.click(By.cssSelector("input[name=decision][value=DITERIMA]"));
+        browser.click(By.cssSelector("form.decide button[type=submit]"));
+        assertThat(browser.text(By.id("reason-error"))).contains("Alasan keputusan wajib diisi");
+        assertThat(browser.find(By.cssSelector("input[name=decision][value=DITERIMA]")).isSelected())
+                .as("the decision kept as chosen").isTrue();
+        assertAccessible("Baris daftar (ditolak)");
+        browser.emulateWidth(1280, 1100); // the whole page in one picture: the row, its candidates, the refused form
+        browser.script("window.scrollTo(0, 0)");
+        browser.screenshot("journey2-row");
+        browser.stopEmulating();
+        browser.type(By.id("reason"), "NIK salah ketik di daftar; KK diperiksa di kelurahan");
+        // A phone: the comparison stacks, nothing wider than the screen.
+        browser.emulateWidth(360, 800);
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                .as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360);
+        assertAccessible("Baris daftar, 360 px");
+        browser.screenshot("journey2-row-360px");
+        browser.stopEmulating();
+        browser.click(By.cssSelector("form.decide button[type=submit]"));
+        browser.waitFor(By.cssSelector(".notice"), "Baris 3 diterima");
+        assertThat(browser.text(By.id("jumlah-diputuskan"))).isEqualTo("1");
+
+        // The result for the national system, as the download link gives it.
+        Object csv = browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.querySelector('a[download]').href).then(r => r.text()).then(done, e => done('GAGAL ' + e));""");
+        assertThat(String.valueOf(csv)).contains("NO,NIK,NAMA,TANGGAL_LAHIR", wrongNik, "NIK_BERBEDA", "DITERIMA",
+                "NIK salah ketik di daftar", "MENINGGAL").doesNotContain("GAGAL");
+
+        // The review the wife's death opened on the family's PKH: confirmed with a reason.
+        browser.click(By.linkText("Peninjauan kepesertaan"));
+        By review = By.xpath("//article[contains(@class,'review')][.//dd[normalize-space()='" + wifeNik + "']]");
+        assertThat(browser.text(review)).contains("PKH", "Meninggal", "pada " + INDONESIAN_DATE.format(died), headNik,
+                "Rp");
+        assertAccessible("Peninjauan kepesertaan");
+        browser.find(review).findElement(By.cssSelector("input[name=decision][value=KONFIRMASI]")).click();
+        browser.find(review).findElement(By.cssSelector("input[name=reason]")).sendKeys("akta kematian diterima");
+        browser.find(review).findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitFor(By.cssSelector(".notice"), "Peninjauan PKH dikonfirmasi");
+        assertThat(browser.driver().findElements(review)).as("no longer waiting").isEmpty();
+
+        // PPKS per kelurahan with the served case as ditangani; KPM per programme.
+        browser.click(By.linkText("PPKS dan KPM"));
+        List<String> ppks = browser.driver().findElements(By.xpath("//table[@id='ppks-kelurahan']//tr[th[normalize-space()"
+                + "='Sumbersari Bantul']]/td")).stream().map(org.openqa.selenium.WebElement::getText).toList();
+        assertThat(ppks).as("terdata, ditangani, persen").containsExactly("1", "1", "100%");
+        assertThat(browser.text(By.id("kpm-program"))).contains("PKH – Program Keluarga Harapan", "SEMBAKO");
+        assertAccessible("PPKS dan KPM");
+        browser.screenshot("journey2-ppks-kpm");
+
+        browser.click(By.cssSelector("form.logout button"));
+        browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
     /** A member's action link in the household's table (its hidden text names the member for screen readers). */
     private static By memberAction(String name, String action) {
         return By.xpath("//table[contains(@class,'members')]//tr[td[2][normalize-space()='" + name + "']]"

@@ -3,6 +3,7 @@ package org.kesra.console.menu;
 import java.util.Collection;
 import java.util.List;
 import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.verification.VerificationRoles;
 
 /**
  * The console's menu for one user: only the entries their roles may use (the services would refuse the rest).
@@ -21,7 +22,10 @@ public final class Menu {
             new Entry("Beranda", "/", List.of()),
             new Entry("Cari rumah tangga", "/rumah-tangga", ConsoleSecurity.REGISTRY_READERS),
             new Entry("Daftarkan rumah tangga", "/rumah-tangga/baru", ConsoleSecurity.REGISTRY_WRITERS),
-            new Entry("Impor berkas kader", "/rumah-tangga/impor", ConsoleSecurity.REGISTRY_READERS));
+            new Entry("Impor berkas kader", "/rumah-tangga/impor", ConsoleSecurity.REGISTRY_READERS),
+            new Entry("Verifikasi daftar penerima", "/verifikasi", VerificationRoles.VERIVALI_STAFF),
+            new Entry("Peninjauan kepesertaan", "/verifikasi/peninjauan", VerificationRoles.WELFARE_READERS),
+            new Entry("PPKS dan KPM", "/verifikasi/ppks-kpm", VerificationRoles.WELFARE_READERS));
 
     private Menu() {
     }

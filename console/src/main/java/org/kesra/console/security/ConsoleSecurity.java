@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kesra.console.ConsoleProperties;
+import org.kesra.console.verification.VerificationRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -83,6 +84,14 @@ public class ConsoleSecurity {
                         .requestMatchers("/rumah-tangga/baru", "/rumah-tangga/*/anggota/**").hasAnyRole(writers)
                         .requestMatchers(HttpMethod.POST, "/rumah-tangga/impor").hasAnyRole(writers)
                         .requestMatchers("/rumah-tangga/**").hasAnyRole(readers)
+                        // Journey 2 (verification): deciding needs a verifier; the reviews and figures are read by
+                        // every city-level welfare reader; the lists by Dinas Sosial staff only.
+                        .requestMatchers(HttpMethod.POST, "/verifikasi/daftar/*/baris/*", "/verifikasi/peninjauan/*")
+                        .hasAnyRole(VerificationRoles.DECIDERS.toArray(String[]::new))
+                        .requestMatchers(HttpMethod.GET, "/verifikasi/peninjauan", "/verifikasi/ppks-kpm")
+                        .hasAnyRole(VerificationRoles.WELFARE_READERS.toArray(String[]::new))
+                        .requestMatchers("/verifikasi", "/verifikasi/**")
+                        .hasAnyRole(VerificationRoles.VERIVALI_STAFF.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(authorizationRequests))

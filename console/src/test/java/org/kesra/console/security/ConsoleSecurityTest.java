@@ -150,7 +150,8 @@ class ConsoleSecurityTest {
 
         String plannerHome = mvc.perform(get("/").with(operator("planner"))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(plannerHome).doesNotContain("Cari rumah tangga").contains("Belum ada pekerjaan");
+        assertThat(plannerHome).doesNotContain("Cari rumah tangga").contains("PPKS dan KPM")
+                .doesNotContain("Verifikasi daftar penerima");
         assertThat(mvc.perform(get("/rumah-tangga").with(operator("planner"))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
         assertThat(mvc.perform(get("/rumah-tangga/baru").with(operator("auditor"))).andReturn().getResponse()

@@ -189,6 +189,32 @@ public class Enrolments {
                 List.of(last.programme(), last.periodStart(), last.id())));
     }
 
+    /** One programme's KPM on a date: families (or persons) enrolled, and how many of them are under review. */
+    public record ProgrammeKpm(String programme, String name, String unit, long kpm, long underReview) {
+    }
+
+    public record KpmReport(LocalDate date, long kpm, List<ProgrammeKpm> programmes) {
+    }
+
+    /**
+     * KPM per programme on {@code date}, inside the reader's region: the enrolments whose period covers the date, a
+     * family (or person) counted once per programme, by the same rule as the published indicators
+     * (IndicatorPublication). Every programme of the catalogue is listed, with zero where it has none.
+     */
+    public KpmReport kpm(WelfareAccess.RegionalReader reader, LocalDate date) {
+        List<Object> args = new ArrayList<>(List.of(date, date));
+        String region = WelfareAccess.regionCondition(reader, "e.kelurahan_code", args);
+        List<ProgrammeKpm> programmes = jdbc.sql("""
+                SELECT p.code AS programme, p.name, p.unit, count(DISTINCT e.beneficiary_key) AS kpm,
+                       count(DISTINCT e.beneficiary_key) FILTER (WHERE e.status = 'DITINJAU') AS under_review
+                FROM programme p
+                LEFT JOIN enrolment e ON e.programme_code = p.code AND e.period_start <= ?
+                     AND (e.period_end IS NULL OR e.period_end >= ?) AND %s
+                GROUP BY p.code, p.name, p.unit ORDER BY p.code""".formatted(region))
+                .params(args).query(ProgrammeKpm.class).list();
+        return new KpmReport(date, programmes.stream().mapToLong(ProgrammeKpm::kpm).sum(), programmes);
+    }
+
     private static String listCondition(WelfareAccess.RegionalReader reader, String programme, String kelurahanCode,
                                         String status, List<Object> args) {
         List<String> where = new ArrayList<>(List.of(WelfareAccess.regionCondition(reader, "kelurahan_code", args)));

@@ -333,6 +333,85 @@ public class Verivali {
         return jdbc.sql(SELECT + " WHERE batch_id = ? AND row_no = ?").params(id, rowNo).query(Row.class).single();
     }
 
+    /** A list as the work queue shows it: what was uploaded, by whom and when, and how far the decisions are. */
+    public record Batch(UUID id, String programme, String fileName, int rows, long tidakPadan, long decided,
+                        String uploadedBy, java.time.Instant uploadedAt) {
+    }
+
+    /**
+     * A resident of the registry who may be the person an unmatched row means, closest first.
+     *
+     * @param nameSimilarity trigram similarity of the two names (0 to 1), after {@code person_name_key}
+     * @param sameNik        the row's NIK is this resident's
+     * @param matchedByList  the resident the matching linked to the row (the exact NIK, or the likely person)
+     */
+    public record Candidate(UUID personId, String nik, String name, LocalDate birthDate, String kelurahanCode,
+                            String lifeStatus, double nameSimilarity, boolean sameNik, boolean sameBirthDate,
+                            boolean sameKelurahan, boolean matchedByList) {
+    }
+
+    /** One row of a list beside the residents it may mean, as a verifier compares them before deciding. */
+    public record RowCandidates(Row row, List<Candidate> candidates) {
+    }
+
+    /** How many candidates an unmatched row is shown beside. */
+    static final int CANDIDATES = 5;
+    /** Below this similarity a resident of the row's kelurahan (another birth date) is not offered as a candidate. */
+    static final double CANDIDATE_NAME = 0.4;
+    /** Born the same day, a looser spelling still makes a candidate: the date narrows the city to a few people. */
+    static final double CANDIDATE_NAME_SAME_BIRTH = 0.3;
+
+    /** The lists uploaded, newest first. */
+    public List<Batch> batches(int size) {
+        return jdbc.sql("""
+                SELECT b.id, b.programme_code AS programme, b.file_name, b.row_count AS rows,
+                       (SELECT count(*) FROM verivali_row r WHERE r.batch_id = b.id
+                                                             AND r.match_status = 'TIDAK_PADAN') AS tidak_padan,
+                       (SELECT count(*) FROM verivali_row r WHERE r.batch_id = b.id AND r.decision IS NOT NULL)
+                           AS decided,
+                       b.uploaded_by, b.uploaded_at
+                FROM verivali_batch b ORDER BY b.uploaded_at DESC, b.id LIMIT ?""").param(size)
+                .query(Batch.class).list();
+    }
+
+    /**
+     * The residents closest to one row, for a verifier to compare side by side: the resident the matching linked to
+     * it, the holder of its NIK, and residents of a similar name born the same day or living in the same kelurahan.
+     * Ordered by what they share with the row (NIK, birth date, kelurahan), then by name similarity. The row comes
+     * with them, so one answer has both sides.
+     */
+    public RowCandidates candidates(UUID id, int rowNo) {
+        summary(id);
+        Row row = jdbc.sql(SELECT + " WHERE batch_id = ? AND row_no = ?").params(id, rowNo).query(Row.class)
+                .optional().orElseThrow(() -> WelfareProblems.ROW_NOT_FOUND.refuse(
+                        "Baris " + rowNo + " tidak ada pada daftar " + id + "."));
+        List<Candidate> candidates = jdbc.sql("""
+                WITH q AS (
+                    SELECT CAST(:linked AS uuid) AS linked, CAST(:nik AS text) AS nik,
+                           person_name_key(CAST(:name AS text)) AS name, CAST(:born AS date) AS born,
+                           CAST(:kelurahan AS text) AS kelurahan),
+                found AS (
+                    SELECT r.*, similarity(person_name_key(r.name), q.name) AS name_similarity,
+                           (r.person_id = q.linked) IS TRUE AS matched_by_list, r.nik = q.nik AS same_nik,
+                           (r.birth_date = q.born) IS TRUE AS same_birth_date,
+                           (r.kelurahan_code = q.kelurahan) IS TRUE AS same_kelurahan
+                    FROM resident r, q
+                    WHERE r.person_id = q.linked OR r.nik = q.nik
+                       OR (r.birth_date = q.born AND similarity(person_name_key(r.name), q.name) >= :sameBirth)
+                       OR (r.kelurahan_code = q.kelurahan AND similarity(person_name_key(r.name), q.name) >= :sameKelurahan))
+                SELECT person_id, nik, name, birth_date, kelurahan_code, life_status, name_similarity, same_nik,
+                       same_birth_date, same_kelurahan, matched_by_list
+                FROM found
+                ORDER BY matched_by_list::int + same_nik::int + same_birth_date::int + same_kelurahan::int DESC,
+                         name_similarity DESC, person_id
+                LIMIT :limit""")
+                .param("linked", row.personId()).param("nik", row.nik()).param("name", row.name())
+                .param("born", row.birthDate()).param("kelurahan", row.kelurahanCode())
+                .param("sameBirth", CANDIDATE_NAME_SAME_BIRTH).param("sameKelurahan", CANDIDATE_NAME)
+                .param("limit", CANDIDATES).query(Candidate.class).list();
+        return new RowCandidates(row, candidates);
+    }
+
     /** Every row, in the list's order, for export. */
     public List<Row> all(UUID id) {
         summary(id);

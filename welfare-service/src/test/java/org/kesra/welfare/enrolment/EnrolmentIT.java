@@ -330,6 +330,40 @@ class EnrolmentIT extends WelfareApiIntegrationBase {
                 .as("Dinas Sosial reads the whole NIK").isEqualTo(here.members().get(0).nik());
     }
 
+    @Test
+    void theKpmPerProgrammeCountsAFamilyOnceOnTheDatesItsPeriodCoversInsideTheCallersRegion() {
+        String rejomulyo = "18.72.05.1001";
+        HouseholdRegistered card = registeredIn(rejomulyo);
+        LocalDate since = LocalDate.now().minusDays(10);
+        long before = kpm("rejomulyo.operator", null, "SEMBAKO");
+        long cityBefore = kpm("dinsos.verifier", null, "SEMBAKO");
+        long elsewhereBefore = kpm("metrobarat.camat", null, "SEMBAKO");
+        assertThat(enrol("dinsos.operator", "SEMBAKO", card.members().get(0).nik(), since.toString(), null).status())
+                .isEqualTo(201);
+        assertThat(kpm("rejomulyo.operator", null, "SEMBAKO")).isEqualTo(before + 1);
+        assertThat(kpm("dinsos.verifier", null, "SEMBAKO")).isEqualTo(cityBefore + 1);
+        assertThat(kpm("metrobarat.camat", null, "SEMBAKO")).as("another kecamatan").isEqualTo(elsewhereBefore);
+        assertThat(kpm("rejomulyo.operator", since.minusDays(1).toString(), "SEMBAKO"))
+                .as("the day before the period began").isLessThanOrEqualTo(before);
+        JsonNode report = api.get("/api/v1/enrolments/kpm", token("dinsos.verifier")).body();
+        assertThat(report.path("programmes").findValuesAsString("programme")).contains("PKH", "SEMBAKO");
+        assertThat(report.path("date").asString()).isEqualTo(LocalDate.now().toString());
+        assertThat(api.get("/api/v1/enrolments/kpm?tanggal=kemarin", token("dinsos.verifier")).status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/enrolments/kpm", token("disnakertrans.monitor")).status()).isEqualTo(403);
+    }
+
+    private long kpm(String user, String date, String programme) {
+        JsonNode report = api.get("/api/v1/enrolments/kpm" + (date == null ? "" : "?tanggal=" + date), token(user))
+                .body();
+        for (JsonNode p : report.path("programmes")) {
+            if (programme.equals(p.path("programme").asString())) {
+                return p.path("kpm").asLong();
+            }
+        }
+        throw new AssertionError("no " + programme + " in " + report);
+    }
+
     private HouseholdRegistered registeredIn(String kelurahan) {
         HouseholdRegistered card = household.registerFamily(kelurahan);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.welfare.WelfareApiIntegrationBase;
+import org.kesra.welfare.householdevents.HouseholdEventsFixture;
 import tools.jackson.databind.JsonNode;
 
 class VerivaliIT extends WelfareApiIntegrationBase {
@@ -96,6 +97,69 @@ class VerivaliIT extends WelfareApiIntegrationBase {
         assertThat(lines).hasSize(10);
         assertThat(lines.get(3)).contains("MENINGGAL").contains("TIDAK_LAYAK").contains("DITOLAK");
         assertThat(lines.get(9)).as("a formula is exported as text").contains("'=HYPERLINK");
+    }
+
+    @Test
+    void anUnmatchedRowIsShownBesideTheClosestResidentsAndTheListIsInTheQueue() throws IOException {
+        // Purwosari, and a birth day of this run: no other test registers there, and a rerun's family is not confused
+        // with this one's.
+        String purwosari = "18.72.02.1002";
+        LocalDate born = LocalDate.of(2010, 1, 1).plusDays(System.nanoTime() % 3000);
+        LocalDate wifeBorn = born.minusYears(25);
+        HouseholdRegistered a = household.register(purwosari, List.of(
+                HouseholdEventsFixture.member("SUGENG RIYADI", born.minusYears(30), "L", "KEPALA_KELUARGA"),
+                HouseholdEventsFixture.member("SRI WAHYUNINGSIH", wifeBorn, "P", "ISTRI"),
+                HouseholdEventsFixture.member("BAYU SAPUTRA", born, "L", "ANAK")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM resident WHERE household_id = ?")
+                .param(a.householdId()).query(Long.class).single() == 3);
+        java.time.format.DateTimeFormatter dmy = java.time.format.DateTimeFormatter.ofPattern("dd-MM-uuuu");
+        String list = "nik,nama,tanggal_lahir,kode_kelurahan\n"
+                + "1872044101990009,Bayu Saputro," + dmy.format(born) + "," + purwosari + "\n"  // row 2: wrong NIK
+                + a.members().get(1).nik() + ",Sri Rahayu," + dmy.format(wifeBorn) + "," + purwosari + "\n"; // 3
+        ApiClient.Response uploaded = api.upload("/api/v1/verivali?program=PKH", token("dinsos.verifier"),
+                file(list), "daftar-kandidat.csv", Map.of());
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        String id = uploaded.body().path("id").asString();
+
+        JsonNode answer = api.get("/api/v1/verivali/" + id + "/rows/2/candidates", token("dinsos.verifier")).body();
+        assertThat(answer.path("row").path("rowNo").asInt()).isEqualTo(2);
+        assertThat(answer.path("row").path("reason").asString()).isEqualTo("NIK_BERBEDA");
+        JsonNode wrongNik = answer.path("candidates");
+        assertThat(wrongNik.size()).isBetween(1, 5);
+        JsonNode first = wrongNik.get(0);
+        assertThat(first.path("personId").asString()).as("the son, born the same day in the same kelurahan")
+                .isEqualTo(a.members().get(2).personId().toString());
+        assertThat(first.path("nik").asString()).isEqualTo(a.members().get(2).nik());
+        assertThat(first.path("name").asString()).isEqualTo("BAYU SAPUTRA");
+        assertThat(first.path("sameBirthDate").asBoolean()).isTrue();
+        assertThat(first.path("sameKelurahan").asBoolean()).isTrue();
+        assertThat(first.path("sameNik").asBoolean()).isFalse();
+        assertThat(first.path("matchedByList").asBoolean()).isTrue();
+        assertThat(first.path("nameSimilarity").asDouble()).isBetween(0.5, 1.0);
+
+        JsonNode otherName = api.get("/api/v1/verivali/" + id + "/rows/3/candidates", token("dinsos.verifier"))
+                .body().path("candidates");
+        assertThat(otherName.get(0).path("nik").asString()).as("the holder of the NIK, whatever the name")
+                .isEqualTo(a.members().get(1).nik());
+        assertThat(otherName.get(0).path("sameNik").asBoolean()).isTrue();
+
+        assertThat(api.get("/api/v1/verivali/" + id + "/rows/99/candidates", token("dinsos.verifier")).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/verivali/" + id + "/rows/2/candidates", token("bappeda.planner")).status())
+                .isEqualTo(403);
+        ApiClient.Response withoutPurpose = api.send("GET", "/api/v1/verivali/" + id + "/rows/2/candidates",
+                token("dinsos.verifier"), null, Map.of("X-Purpose", ""));
+        assertThat(withoutPurpose.status()).as("full NIKs need a purpose").isEqualTo(400);
+
+        JsonNode queue = api.get("/api/v1/verivali?size=5", token("dinsos.verifier")).body();
+        assertThat(queue.get(0).path("id").asString()).as("newest first").isEqualTo(id);
+        assertThat(queue.get(0).path("fileName").asString()).isEqualTo("daftar-kandidat.csv");
+        assertThat(queue.get(0).path("rows").asInt()).isEqualTo(2);
+        assertThat(queue.get(0).path("tidakPadan").asLong()).isEqualTo(2);
+        assertThat(queue.get(0).path("decided").asLong()).isZero();
+        assertThat(queue.get(0).path("uploadedBy").asString()).isEqualTo("dinsos.verifier");
+        assertThat(api.get("/api/v1/verivali?size=0", token("dinsos.verifier")).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/verivali", token("bappeda.planner")).status()).isEqualTo(403);
     }
 
     @Test

@@ -61,6 +61,15 @@ public class EnrolmentController {
         return found.map(e -> EnrolmentAnswers.shown(e, reader.caller()));
     }
 
+    @GetMapping("/api/v1/enrolments/kpm")
+    @Operation(summary = "Jumlah KPM per program pada suatu tanggal (bawaan: hari ini); staf kecamatan/kelurahan hanya wilayahnya",
+            description = "Keluarga (atau orang, untuk program perorangan) yang periode kepesertaannya mencakup tanggal itu, "
+                    + "dihitung sekali per program, seperti angka indikator yang diterbitkan; berapa di antaranya sedang ditinjau.")
+    public Enrolments.KpmReport kpm(@RequestParam(name = "tanggal", required = false)
+                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return enrolments.kpm(WelfareAccess.regionalReader(), date == null ? LocalDate.now() : date);
+    }
+
     @GetMapping("/api/v1/enrolments/{id}")
     @ReadsFullNik
     @Operation(summary = "Satu kepesertaan")

@@ -4,11 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.kesra.platform.web.Cursor;
 import org.kesra.platform.web.ListPage;
 import org.kesra.platform.web.Paging;
+import org.kesra.platform.web.Violation;
 import org.kesra.sheets.SpooledUpload;
+import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.accesslog.web.ReadsFullNik;
 import org.kesra.welfare.authorization.WelfareAccess;
 import org.kesra.welfare.uploads.web.Uploads;
@@ -59,6 +62,17 @@ public class VerivaliController {
         }
     }
 
+    @GetMapping("/api/v1/verivali")
+    @Operation(summary = "Daftar penerima yang sudah diunggah, terbaru dahulu, dengan jumlah tidak padan dan yang sudah diputuskan")
+    public List<Verivali.Batch> batches(@RequestParam(name = "size", defaultValue = "20") int size) {
+        WelfareAccess.dinsosStaff();
+        if (size < 1 || size > 200) {
+            throw WelfareProblems.PARAMETER_INVALID.refuse("Ukuran halaman tidak valid.",
+                    List.of(Violation.field("/size", "size harus 1 sampai 200.")));
+        }
+        return verivali.batches(size);
+    }
+
     @GetMapping("/api/v1/verivali/{id}")
     @Operation(summary = "Ringkasan hasil verivali: padan, tidak padan per alasan, kelayakan, keputusan")
     public Verivali.Summary summary(@PathVariable UUID id) {
@@ -77,6 +91,15 @@ public class VerivaliController {
         WelfareAccess.dinsosStaff();
         return paging.byCursor() ? verivali.rows(id, status, reason, paging.cursor(), paging.size())
                 : verivali.rows(id, status, reason, paging.page(), paging.size());
+    }
+
+    @GetMapping("/api/v1/verivali/{id}/rows/{rowNo}/candidates")
+    @ReadsFullNik
+    @Operation(summary = "Satu baris dengan calon padanannya dari registri: pemegang NIK, orang yang dipadankan, dan penduduk bernama mirip yang lahir di tanggal yang sama atau tinggal di kelurahan yang sama",
+            description = "Paling banyak lima, yang paling dekat dahulu (NIK, tanggal lahir, kelurahan yang sama, lalu kemiripan nama).")
+    public Verivali.RowCandidates candidates(@PathVariable UUID id, @PathVariable int rowNo) {
+        WelfareAccess.dinsosStaff();
+        return verivali.candidates(id, rowNo);
     }
 
     @PostMapping("/api/v1/verivali/{id}/rows/{rowNo}/decision")
