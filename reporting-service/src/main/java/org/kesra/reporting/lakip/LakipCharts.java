@@ -74,7 +74,6 @@ final class LakipCharts {
         range.setNumberFormatOverride(new DecimalFormat("#,##0",
                 DecimalFormatSymbols.getInstance(ReportWorkbook.INDONESIAN)));
         range.setUpperMargin(0.15);
-        range.setLowerBound(0);
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);

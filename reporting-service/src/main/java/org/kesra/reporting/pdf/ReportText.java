@@ -16,6 +16,9 @@ public final class ReportText {
     private final DecimalFormat decimal = new DecimalFormat("#,##0.##",
             DecimalFormatSymbols.getInstance(ReportWorkbook.INDONESIAN));
 
+    private final DecimalFormat fixed = new DecimalFormat("#,##0.00",
+            DecimalFormatSymbols.getInstance(ReportWorkbook.INDONESIAN));
+
     /** 1 Januari 2024; "-" when there is none. */
     public static String longDate(LocalDate date) {
         return date == null ? "-" : date.getDayOfMonth() + " " + ReportWorkbook.MONTHS.get(date.getMonthValue() - 1)
@@ -35,6 +38,11 @@ public final class ReportText {
     /** 67% or 22,22%; "-" when there is none. */
     public String percent(BigDecimal value) {
         return value == null ? "-" : decimal.format(value) + "%";
+    }
+
+    /** 96,10% or 100,00%: a share always to two places, as budget tables print it; "-" when there is none. */
+    public String percentTwoPlaces(BigDecimal value) {
+        return value == null ? "-" : fixed.format(value) + "%";
     }
 
     /** A target with its unit: 100%, 12 dokumen, 70-80%. */
