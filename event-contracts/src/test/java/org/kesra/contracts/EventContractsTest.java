@@ -169,6 +169,29 @@ class EventContractsTest {
         assertThat(schema(definition).validate(written, formats())).isEmpty();
     }
 
+    @Test
+    void performanceEventsPublishedBeforeTheLakipFieldsStillValidateAndReadWithNulls() {
+        // ancestors (plan) and rating/yearToDateRating (realisation) were added within v1 for the LAKIP: the events
+        // already on the topic lack them, and a replay must still read them
+        var plan = (tools.jackson.databind.node.ObjectNode) readJson(org.kesra.contracts.performance
+                .PlanVersionPublished.class, EventCatalog.PLAN_VERSION_PUBLISHED.exampleResource());
+        ((tools.jackson.databind.node.ObjectNode) plan.at("/indicators/0")).remove("ancestors");
+        assertThat(schema(EventCatalog.PLAN_VERSION_PUBLISHED).validate(plan, formats())).isEmpty();
+        var readPlan = STRICT.treeToValue(plan, org.kesra.contracts.performance.PlanVersionPublished.class);
+        assertThat(readPlan.indicators().get(0).ancestors()).isNull();
+
+        var realisation = (tools.jackson.databind.node.ObjectNode) readJson(org.kesra.contracts.performance
+                .RealisationSnapshot.class, EventCatalog.REALISATION_APPROVED.exampleResource());
+        var entry = (tools.jackson.databind.node.ObjectNode) realisation.at("/entries/0");
+        entry.remove("rating");
+        entry.remove("yearToDateRating");
+        assertThat(schema(EventCatalog.REALISATION_APPROVED).validate(realisation, formats())).isEmpty();
+        var read = STRICT.treeToValue(realisation, org.kesra.contracts.performance.RealisationSnapshot.class);
+        assertThat(read.entries().get(0).rating()).isNull();
+        assertThat(read.entries().get(0).yearToDateRating()).isNull();
+        assertThat(read.entries().get(0).capaian()).isEqualTo("121.43");
+    }
+
     @ParameterizedTest
     @MethodSource("definitions")
     void schemaRejectsAPayloadMissingARequiredField(EventDefinition definition) {

@@ -41,6 +41,14 @@ class PerformanceEventsIT extends PerformanceApiTest {
         assertThat(ppks.at("/targets/0/target").asString()).isEqualTo("70");
         assertThat(ppks.at("/targets/0/budget").asLong()).isEqualTo(1_000_000L);
         assertThat(published.at("/indicators/1/nodeCode").asString()).isEqualTo("1.06.04.2.01.0001");
+        // the nodes above each indicator's node, tujuan first: the LAKIP groups kegiatan under their program
+        assertThat(ppks.at("/ancestors").toString()).isEqualTo("[{\"level\":\"TUJUAN\",\"code\":null,\"name\":"
+                + "\"Meningkatkan kesejahteraan sosial masyarakat\"}]");
+        assertThat(published.at("/indicators/1/ancestors").findValuesAsString("level"))
+                .containsExactly("TUJUAN", "SASARAN", "PROGRAM", "KEGIATAN");
+        assertThat(published.at("/indicators/1/ancestors/2/code").asString()).isEqualTo("1.06.04");
+        assertThat(published.at("/indicators/1/ancestors/3/name").asString())
+                .isEqualTo("Rehabilitasi Sosial Dasar di Luar Panti Sosial");
     }
 
     @Test
@@ -109,6 +117,8 @@ class PerformanceEventsIT extends PerformanceApiTest {
         assertThat(approved.at("/entries/0/capaian").asString()).as("seed 004: 70 against 82").isEqualTo("85.37");
         assertThat(approved.at("/entries/0/budgetRealised").asLong()).isEqualTo(5_955_000L);
         assertThat(approved.at("/entries/0/budgetAbsorption").asString()).as("5,955,000 of 22,900,000").isEqualTo("26");
+        assertThat(approved.at("/entries/0/rating").asString()).as("85.37: Permendagri 86 band").isEqualTo("Tinggi");
+        assertThat(approved.at("/entries/0/yearToDateRating").asString()).isEqualTo("Tinggi");
         JsonNode reopened = JSON.readTree(steps.get(4).value());
         assertThat(reopened.path("status").asString()).isEqualTo("DRAFT");
         assertThat(reopened.path("version").asInt()).isEqualTo(2);

@@ -6,8 +6,20 @@ package org.kesra.contracts.performance;
  * date (percent, 2 places half-up; absent when there is no ratio). Decimals as plain strings.
  * {@code budgetAbsorption} (budget realised against the item's budget, percent, 2 places half-up, as
  * performance-service computes it; null without a budget) was added within v1: optional, absent from older events.
+ * So were {@code rating} and {@code yearToDateRating}: the rating band of each capaian as performance-service labels it
+ * (the labels are its configuration, e.g. "Tinggi"), null without a ratio; in the fourth quarter the year's rating.
  */
 public record RealisationEntry(int item, String indicator, String unitOfMeasure, String value, String numerator,
                                String denominator, String target, String targetMax, Long budget, Long budgetRealised,
-                               String budgetAbsorption, String capaian, String yearToDateValue, String yearToDateCapaian) {
+                               String budgetAbsorption, String capaian, String yearToDateValue, String yearToDateCapaian,
+                               String rating, String yearToDateRating) {
+
+    /** An entry as published before the ratings existed. */
+    public RealisationEntry(int item, String indicator, String unitOfMeasure, String value, String numerator,
+                            String denominator, String target, String targetMax, Long budget, Long budgetRealised,
+                            String budgetAbsorption, String capaian, String yearToDateValue,
+                            String yearToDateCapaian) {
+        this(item, indicator, unitOfMeasure, value, numerator, denominator, target, targetMax, budget,
+                budgetRealised, budgetAbsorption, capaian, yearToDateValue, yearToDateCapaian, null, null);
+    }
 }

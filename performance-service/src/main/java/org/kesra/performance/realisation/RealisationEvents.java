@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Announces each review step of a realisation on {@code performance.events} through the outbox, in the transaction
  * of the step (key: the realisation id, so one realisation's events stay in order; subject: the unit code). The
- * payload is the realisation as it stands after the step, with the capaian computed here, so reporting never
- * recomputes it.
+ * payload is the realisation as it stands after the step, with the capaian and its rating (as labelled here) computed
+ * here, so reporting never recomputes them.
  */
 @Component
 class RealisationEvents {
@@ -47,7 +47,8 @@ class RealisationEvents {
         List<RealisationEntry> entries = view.entries().stream().map(e -> new RealisationEntry(e.item(),
                 e.indicator(), e.unitOfMeasure(), text(e.value()), text(e.numerator()), text(e.denominator()),
                 text(e.target()), text(e.targetMax()), e.budget(), e.budgetRealised(), text(e.budgetAbsorption()),
-                text(e.quarter().percent()), text(e.yearToDateValue()), text(e.yearToDate().percent()))).toList();
+                text(e.quarter().percent()), text(e.yearToDateValue()), text(e.yearToDate().percent()),
+                e.quarter().rating(), e.yearToDate().rating())).toList();
         publisher.publish(new OutgoingEvent(type, view.id().toString(), view.unit().code(), new RealisationSnapshot(
                 view.id(), view.unit().code(), view.year(), view.quarter(), view.agreementId(),
                 view.agreementRevision(), view.status().name(), view.version(), view.approvedVersion(),

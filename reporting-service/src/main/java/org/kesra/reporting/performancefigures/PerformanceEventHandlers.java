@@ -71,7 +71,8 @@ public class PerformanceEventHandlers {
     /** The tables the handlers above write, rebuilt from performance.events by a read-model rebuild. */
     @Bean
     RebuiltTables performanceTables() {
-        return new RebuiltTables("performancefigures", List.of("rm_perf_plan_version", "rm_perf_agreement",
+        return new RebuiltTables("performancefigures", List.of("rm_perf_plan_version", "rm_perf_plan_indicator",
+                "rm_perf_plan_target", "rm_perf_agreement",
                 "rm_perf_agreement_item", "rm_perf_realisation", "rm_perf_realisation_version",
                 "rm_perf_realisation_entry", "rm_perf_realisation_step"));
     }

@@ -12,14 +12,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.kesra.contracts.performance.AgreementAgreed;
 import org.kesra.contracts.performance.AgreementItem;
+import org.kesra.contracts.performance.PlanIndicator;
+import org.kesra.contracts.performance.PlanNodeRef;
 import org.kesra.contracts.performance.PlanVersionPublished;
 import org.kesra.contracts.performance.RealisationEntry;
 import org.kesra.contracts.performance.RealisationSnapshot;
+import org.kesra.contracts.performance.YearTarget;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * performance-service's published figures: plan versions, agreed Perjanjian Kinerja revisions with their items, and
+ * performance-service's published figures: plan versions with their indicators and yearly targets, agreed Perjanjian Kinerja revisions with their items, and
  * quarterly realisations per content version with their review steps (tables {@code rm_perf_*}, written only here;
  * {@code opd_unit} is reference data). Figures are stored as published (capaian, budget absorption), never computed.
  * Every write tolerates redelivery and a late, older event: agreed revisions are frozen, a realisation's state and a
@@ -50,10 +53,11 @@ public class PerformanceFigures {
                           Instant occurredAt, UUID eventId, List<Entry> entries) {
     }
 
-    /** One item's figures as published. */
+    /** One item's figures as published (ratings: performance-service's labels, null from older events). */
     public record Entry(int item, String indicator, String unitOfMeasure, BigDecimal value, BigDecimal target,
                         BigDecimal targetMax, Long budget, Long budgetRealised, BigDecimal budgetAbsorption,
-                        BigDecimal capaian, BigDecimal yearToDateValue, BigDecimal yearToDateCapaian) {
+                        BigDecimal capaian, BigDecimal yearToDateValue, BigDecimal yearToDateCapaian,
+                        String rating, String yearToDateRating) {
     }
 
     /** One review step. */
@@ -71,14 +75,66 @@ public class PerformanceFigures {
         this.jdbc = jdbc;
     }
 
+    /** A plan indicator with the program and kegiatan it hangs under (null above those levels). */
+    public record PlanIndicatorRow(UUID indicatorId, String nodeLevel, String nodeCode, String nodeName, String name,
+                                   String unitOfMeasure, String direction, String programCode, String programName,
+                                   String kegiatanCode, String kegiatanName) {
+    }
+
+    /** A plan indicator's target and indicative budget of one year. */
+    public record PlanTarget(UUID indicatorId, int year, BigDecimal target, BigDecimal targetMax, Long budget) {
+    }
+
     void planPublished(PlanVersionPublished plan, UUID eventId) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO rm_perf_plan_version (plan_id, version, unit_code, title, start_year, end_year,
                                                   published_at, event_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, version) DO NOTHING""")
                 .params(plan.planId(), plan.version(), plan.unitCode(), plan.title(), plan.startYear(),
                         plan.endYear(), Timestamp.from(plan.publishedAt()), eventId)
                 .update();
+        if (inserted == 0 || plan.indicators() == null) {
+            return; // a plan version is immutable: the one held is the same
+        }
+        int position = 0;
+        for (PlanIndicator indicator : plan.indicators()) {
+            String[] program = node(indicator, "PROGRAM");
+            String[] kegiatan = node(indicator, "KEGIATAN");
+            jdbc.sql("""
+                    INSERT INTO rm_perf_plan_indicator (plan_id, version, indicator_id, position, node_level,
+                        node_code, node_name, name, unit_of_measure, direction, program_code, program_name,
+                        kegiatan_code, kegiatan_name)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(plan.planId(), plan.version(), indicator.indicatorId(), position++,
+                            indicator.nodeLevel(), indicator.nodeCode(), indicator.nodeName(), indicator.name(),
+                            indicator.unitOfMeasure(), indicator.direction(), program[0], program[1], kegiatan[0],
+                            kegiatan[1])
+                    .update();
+            for (YearTarget target : indicator.targets()) {
+                jdbc.sql("""
+                        INSERT INTO rm_perf_plan_target (plan_id, version, indicator_id, year, target, target_max,
+                                                         budget)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        .params(plan.planId(), plan.version(), indicator.indicatorId(), target.year(),
+                                decimal(target.target()), decimal(target.targetMax()), target.budget())
+                        .update();
+            }
+        }
+    }
+
+    /** Code and name of the indicator's own node or ancestor at {@code level}; nulls when there is none. */
+    private static String[] node(PlanIndicator indicator, String level) {
+        if (level.equals(indicator.nodeLevel())) {
+            return new String[] {indicator.nodeCode(), indicator.nodeName()};
+        }
+        if (indicator.ancestors() != null) {
+            for (PlanNodeRef ancestor : indicator.ancestors()) {
+                if (level.equals(ancestor.level())) {
+                    return new String[] {ancestor.code(), ancestor.name()};
+                }
+            }
+        }
+        return new String[] {null, null};
     }
 
     void agreed(AgreementAgreed agreement, UUID eventId) {
@@ -157,14 +213,43 @@ public class PerformanceFigures {
             jdbc.sql("""
                     INSERT INTO rm_perf_realisation_entry (realisation_id, version, item, indicator, unit_of_measure,
                         value, target, target_max, budget, budget_realised, budget_absorption, capaian,
-                        year_to_date_value, year_to_date_capaian)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        year_to_date_value, year_to_date_capaian, rating, year_to_date_rating)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(snapshot.realisationId(), snapshot.version(), e.item(), e.indicator(),
                             e.unitOfMeasure(), decimal(e.value()), decimal(e.target()), decimal(e.targetMax()),
                             e.budget(), e.budgetRealised(), decimal(e.budgetAbsorption()), decimal(e.capaian()),
-                            decimal(e.yearToDateValue()), decimal(e.yearToDateCapaian()))
+                            decimal(e.yearToDateValue()), decimal(e.yearToDateCapaian()), e.rating(),
+                            e.yearToDateRating())
                     .update();
         }
+    }
+
+    /** The indicators of a plan version in the plan's order. */
+    public List<PlanIndicatorRow> planIndicators(UUID planId, int version) {
+        return jdbc.sql("""
+                SELECT indicator_id, node_level, node_code, node_name, name, unit_of_measure, direction, program_code,
+                       program_name, kegiatan_code, kegiatan_name
+                FROM rm_perf_plan_indicator WHERE plan_id = ? AND version = ? ORDER BY position""")
+                .params(planId, version).query(PlanIndicatorRow.class).list();
+    }
+
+    /** The yearly targets of a plan version's indicators. */
+    public List<PlanTarget> planTargets(UUID planId, int version) {
+        return jdbc.sql("""
+                SELECT indicator_id, year, target, target_max, budget FROM rm_perf_plan_target
+                WHERE plan_id = ? AND version = ? ORDER BY indicator_id, year""")
+                .params(planId, version).query(PlanTarget.class).list();
+    }
+
+    /** The Renstra indicator each item of an agreement revision takes over (items without one are left out). */
+    public java.util.Map<Integer, UUID> renstraIndicators(UUID agreementId, int revision) {
+        java.util.Map<Integer, UUID> ids = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT item, renstra_indicator_id FROM rm_perf_agreement_item
+                WHERE agreement_id = ? AND revision = ? AND renstra_indicator_id IS NOT NULL""")
+                .params(agreementId, revision)
+                .query((rs, n) -> ids.put(rs.getInt(1), rs.getObject(2, UUID.class))).list();
+        return ids;
     }
 
     /** The name of an OPD unit (reference data), if the code is one. */
@@ -225,7 +310,8 @@ public class PerformanceFigures {
     public Optional<Content> content(UUID realisationId, int version) {
         List<Entry> entries = jdbc.sql("""
                 SELECT item, indicator, unit_of_measure, value, target, target_max, budget, budget_realised,
-                       budget_absorption, capaian, year_to_date_value, year_to_date_capaian
+                       budget_absorption, capaian, year_to_date_value, year_to_date_capaian, rating,
+                       year_to_date_rating
                 FROM rm_perf_realisation_entry WHERE realisation_id = ? AND version = ? ORDER BY item""")
                 .params(realisationId, version).query(Entry.class).list();
         return jdbc.sql("""

@@ -2,26 +2,13 @@ package org.kesra.reporting.quarterly;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Dimension;
 import java.awt.Font;
-import java.awt.geom.Rectangle2D;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import org.apache.batik.dom.GenericDOMImplementation;
-import org.apache.batik.svggen.SVGGeneratorContext;
-import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -33,21 +20,17 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.kesra.reporting.pdf.SvgChart;
 import org.kesra.reporting.workbook.ReportWorkbook;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * The chart of capaian per indicator (Tabel 3.1's capaian of the quarter and year to date, against the 100 % line),
- * drawn by JFreeChart onto Batik's SVG generator, so the PDF gets vectors, not pixels. Text is drawn as outlines of
- * the report's own font (shipped as a resource), so the chart looks the same on every machine and the bytes of the
- * SVG, and so of the PDF, depend only on the data.
+ * drawn as SVG by {@link SvgChart} (vectors, text as outlines of the report font, bytes depending only on the data).
  */
 final class CapaianChart {
 
     static final int WIDTH = 680;
     static final int HEIGHT = 260;
-    private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final Locale INDONESIAN = ReportWorkbook.INDONESIAN;
 
     private CapaianChart() {
@@ -91,50 +74,16 @@ final class CapaianChart {
         target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(target);
         JFreeChart chart = new JFreeChart(null, font.deriveFont(11f), plot, true);
-        StandardChartTheme theme = new StandardChartTheme("kesra");
-        theme.setExtraLargeFont(font.deriveFont(Font.BOLD, 12f));
-        theme.setLargeFont(font.deriveFont(10f));
-        theme.setRegularFont(font.deriveFont(9f));
-        theme.setSmallFont(font.deriveFont(8f));
-        theme.setChartBackgroundPaint(Color.WHITE);
-        theme.setPlotBackgroundPaint(Color.WHITE);
-        theme.setBarPainter(new StandardBarPainter());
-        theme.setShadowVisible(false);
-        theme.setRangeGridlinePaint(new Color(0xCC, 0xCC, 0xCC));
-        theme.apply(chart);
-        bars.setSeriesPaint(0, new Color(0x1F, 0x5F, 0x8B));
-        bars.setSeriesPaint(1, new Color(0x9C, 0xC3, 0xDA));
+        SvgChart.theme(chart, font);
+        bars.setSeriesPaint(0, SvgChart.DARK);
+        bars.setSeriesPaint(1, SvgChart.LIGHT);
         target.setLabelFont(font.deriveFont(8f));
-        target.setLabelPaint(new Color(0xB0, 0x30, 0x30));
+        target.setLabelPaint(SvgChart.TARGET);
         target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        return draw(chart);
+        return SvgChart.svg(chart, WIDTH, HEIGHT);
     }
 
     private static Double value(BigDecimal percent) {
         return percent == null ? null : percent.doubleValue();
-    }
-
-    private static String draw(JFreeChart chart) {
-        Document document = GenericDOMImplementation.getDOMImplementation().createDocument(SVG_NS, "svg", null);
-        SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
-        context.setComment(null);
-        context.setEmbeddedFontsOn(false);
-        SVGGraphics2D graphics = new SVGGraphics2D(context, true); // text as outlines: no font lookup when rendered
-        graphics.setSVGCanvasSize(new Dimension(WIDTH, HEIGHT));
-        chart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        Element root = graphics.getRoot();
-        root.setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
-        try {
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            transformer.setOutputProperty(OutputKeys.INDENT, "no");
-            StringWriter svg = new StringWriter();
-            transformer.transform(new DOMSource(root), new StreamResult(svg));
-            return svg.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("cannot write the capaian chart", e);
-        } finally {
-            graphics.dispose();
-        }
     }
 }

@@ -1,63 +1,22 @@
 package org.kesra.reporting.quarterly;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import java.awt.Font;
-import java.awt.FontFormatException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.TimeZone;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.kesra.reporting.sources.SourceProgress;
+import org.kesra.reporting.pdf.ReportPdf;
+import org.kesra.reporting.pdf.ReportText;
 import org.kesra.reporting.workbook.ReportWorkbook;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The quarterly performance report as PDF: the Thymeleaf template {@code templates/quarterly-performance.html}
- * (well-formed XHTML, so the console can show the same page as a preview) rendered by openhtmltopdf on PDFBox, with
- * the capaian chart as inline SVG (JFreeChart drawn onto Batik's SVG generator, rendered by openhtmltopdf's Batik
- * drawer) and DejaVu Sans Condensed embedded (shipped in {@code fonts/}, licence in NOTICE).
- *
- * <p>Reproducible: the same report gives the same bytes. Nothing in the page comes from the clock (the header names
- * the data version, not a lag or "printed at"), the document's creation and modification dates are the data version,
- * and the trailer ID, which PDFBox would otherwise derive from the current time, is a digest of the page's HTML.
+ * rendered by {@link ReportPdf} (openhtmltopdf, fonts embedded, reproducible bytes), with the capaian chart as inline
+ * SVG. Nothing in the page comes from the clock: the header names the data version, not a lag or "printed at".
  */
 public final class QuarterlyPdf {
 
-    public static final String MEDIA_TYPE = "application/pdf";
-    static final ZoneId CITY = ReportWorkbook.CITY;
-    static final String FONT_FAMILY = "DejaVu Sans Condensed";
-    private static final String REGULAR = "/fonts/DejaVuSansCondensed.ttf";
-    private static final String BOLD = "/fonts/DejaVuSansCondensed-Bold.ttf";
-    private static final Locale INDONESIAN = ReportWorkbook.INDONESIAN;
-    private static final TemplateEngine TEMPLATES = templates();
-    private static final Font CHART_FONT = chartFont();
+    public static final String MEDIA_TYPE = ReportPdf.MEDIA_TYPE;
 
     private QuarterlyPdf() {
     }
@@ -73,149 +32,25 @@ public final class QuarterlyPdf {
 
     /** The page as XHTML, exactly what the PDF is rendered from. */
     public static String html(QuarterlyPerformanceReport.Report report) {
-        Context context = new Context(INDONESIAN);
+        Context context = ReportPdf.context();
         context.setVariable("report", report);
-        context.setVariable("fmt", new Text());
         List<String> charts = new ArrayList<>();
         for (QuarterlyPerformanceReport.Section section : report.sections()) {
-            charts.add(CapaianChart.svg(section.capaian(), CHART_FONT));
+            charts.add(CapaianChart.svg(section.capaian(), ReportPdf.CHART_FONT));
         }
         context.setVariable("charts", charts);
         context.setVariable("dataVersion", ReportWorkbook.dataVersion(report.sources()));
-        return TEMPLATES.process("quarterly-performance", context);
+        return ReportPdf.html("quarterly-performance", context);
     }
 
     public static byte[] write(QuarterlyPerformanceReport.Report report) {
-        String html = html(report);
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.withHtmlContent(html, null);
-        builder.useSVGDrawer(new BatikSVGDrawer());
-        builder.useFont(() -> resource(REGULAR), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(() -> resource(BOLD), FONT_FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.withProducer("Kesra reporting-service");
-        ByteArrayOutputStream unused = new ByteArrayOutputStream();
-        builder.toStream(unused);
-        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-            renderer.layout();
-            renderer.createPDFWithoutClosing();
-            PDDocument document = renderer.getPdfDocument();
-            Calendar version = calendar(Optional.ofNullable(report.dataAsOf())
-                    .orElse(report.periodFrom().atStartOfDay(CITY).toInstant()));
-            PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Laporan Kinerja Triwulan - " + report.unitName() + " - " + report.periodLabel());
-            info.setCreator("Kesra reporting-service");
-            info.setCreationDate(version);
-            info.setModificationDate(version);
-            byte[] id = Arrays.copyOf(sha256(html), 16);
-            COSArray ids = new COSArray();
-            ids.add(new COSString(id));
-            ids.add(new COSString(id));
-            document.getDocument().setDocumentID(ids);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the quarterly performance PDF", e);
-        }
-    }
-
-    private static Calendar calendar(Instant instant) {
-        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-        calendar.setTimeInMillis(instant.toEpochMilli());
-        return calendar;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = QuarterlyPdf.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + path);
-        }
-        return in;
-    }
-
-    private static Font chartFont() {
-        try (InputStream in = resource(REGULAR)) {
-            return Font.createFont(Font.TRUETYPE_FONT, in);
-        } catch (IOException | FontFormatException e) {
-            throw new IllegalStateException("cannot load the report font", e);
-        }
-    }
-
-    private static TemplateEngine templates() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(QuarterlyPdf.class.getClassLoader());
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
+        return ReportPdf.render(html(report), "Laporan Kinerja Triwulan - " + report.unitName() + " - "
+                + report.periodLabel(), Optional.ofNullable(report.dataAsOf())
+                .orElse(report.periodFrom().atStartOfDay(ReportWorkbook.CITY).toInstant()));
     }
 
     /** 1 Januari 2024. */
     static String date(LocalDate date) {
-        return date == null ? "-" : date.getDayOfMonth() + " " + ReportWorkbook.MONTHS.get(date.getMonthValue() - 1)
-                + " " + date.getYear();
-    }
-
-    /** Figures and dates as the template prints them, Indonesian style (1.234.567,89). */
-    public static final class Text {
-
-        private final DecimalFormat integer = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(INDONESIAN));
-        private final DecimalFormat decimal = new DecimalFormat("#,##0.##",
-                DecimalFormatSymbols.getInstance(INDONESIAN));
-
-        /** 102.855.000 (the column header says Rp); empty when unknown. */
-        public String rupiah(Long value) {
-            return value == null ? "" : integer.format(value);
-        }
-
-        /** 67 or 22,22; empty when unknown. */
-        public String number(BigDecimal value) {
-            return value == null ? "" : decimal.format(value);
-        }
-
-        /** 67% or 22,22%; "-" when there is none. */
-        public String percent(BigDecimal value) {
-            return value == null ? "-" : decimal.format(value) + "%";
-        }
-
-        /** A target with its unit: 100%, 12 dokumen, 70-80%. */
-        public String target(BigDecimal target, BigDecimal max, String unit) {
-            if (target == null) {
-                return "";
-            }
-            String text = decimal.format(target) + (max == null ? "" : "-" + decimal.format(max));
-            return "%".equals(unit) ? text + "%" : text + " " + unit;
-        }
-
-        /** A figure in a narrow column: 67% for a percentage, the bare number otherwise (the unit is in the row). */
-        public String figure(BigDecimal value, String unit) {
-            return value == null ? "" : decimal.format(value) + ("%".equals(unit) ? "%" : "");
-        }
-
-        public String date(LocalDate date) {
-            return QuarterlyPdf.date(date);
-        }
-
-        /** 8 April 2024 10:00 WIB. */
-        public String time(Instant instant) {
-            return instant == null ? "-" : ReportWorkbook.time(instant);
-        }
-
-        public String source(SourceProgress.Source source) {
-            return source.topic() + ": " + integer.format(source.eventsApplied()) + " peristiwa"
-                    + (source.lastEventTime() == null ? "" : " s.d. " + ReportWorkbook.time(source.lastEventTime()));
-        }
+        return ReportText.longDate(date);
     }
 }
