@@ -27,6 +27,7 @@ class AccessMatrixIT extends PerformanceApiTest {
         samples.put("revision", "1");
         samples.put("indicatorId", samples.get("id"));
         samples.put("evidenceId", samples.get("id"));
+        samples.put("unit", "dinsos");
         return samples;
     }
 
