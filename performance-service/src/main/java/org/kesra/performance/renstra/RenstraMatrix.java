@@ -210,8 +210,10 @@ final class RenstraMatrix {
 
     private static boolean hasYearLabel(SheetRow row) {
         for (String cell : row.cells()) {
+            // Exactly the sub-column titles: an indicator named "Target ..." in a data row is not a header.
             String text = cell == null ? "" : cell.strip().toLowerCase(Locale.ROOT);
-            if (text.startsWith("target") || text.equals("rp") || text.startsWith("rp ") || text.startsWith("pagu")) {
+            if (text.equals("target") || text.equals("rp") || text.equals("rp.") || text.equals("pagu")
+                    || text.equals("anggaran")) {
                 return true;
             }
         }
