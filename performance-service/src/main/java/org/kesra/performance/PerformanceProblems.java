@@ -153,6 +153,23 @@ public enum PerformanceProblems implements ProblemType {
     /** An AKIP evaluation score outside 0-100. */
     SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100"),
 
+    // --- Import of the Renstra matrix (Tabel 6.1) from a spreadsheet ---
+    /** An upload without a file, an empty file, or a sheet with a header and no rows. */
+    SHEET_EMPTY("PF-BERKAS-KOSONG", RefusalKind.INVALID, "Berkas kosong"),
+    /** A file that is neither XLSX nor CSV (judged from its content and name). */
+    SHEET_TYPE("PF-BERKAS-JENIS-TIDAK-DIDUKUNG", RefusalKind.UNSUPPORTED, "Jenis berkas tidak didukung"),
+    /** An XLSX or CSV file that cannot be read to its end (damaged, truncated, unclosed quote). */
+    SHEET_UNREADABLE("PF-BERKAS-TIDAK-TERBACA", RefusalKind.INVALID, "Berkas tidak dapat dibaca"),
+    /** A column the matrix needs (code, programme/kegiatan, indicator) is not in the header. */
+    COLUMN_MISSING("PF-KOLOM-TIDAK-ADA", RefusalKind.INVALID, "Kolom wajib tidak ada"),
+    /** A year of the period without its target or Rp column, or a year column outside the period. */
+    YEAR_COLUMN_MISSING("PF-KOLOM-TAHUN-TIDAK-ADA", RefusalKind.INVALID, "Kolom tahun tidak lengkap"),
+    /** A row whose level has no parent above it (a kegiatan before any program, a program before any sasaran). */
+    ROW_WITHOUT_PARENT("PF-BARIS-TANPA-INDUK", RefusalKind.INVALID, "Baris tidak memiliki induk"),
+    /** A row whose responsible unit is not the unit whose Renstra is imported. */
+    RESPONSIBLE_UNIT_MISMATCH("PF-PENANGGUNG-JAWAB-TIDAK-SESUAI", RefusalKind.INVALID,
+            "Perangkat daerah penanggung jawab tidak sesuai"),
+
     // --- Consistency checks and monitoring (issue 22 items 6 and 8) ---
     /** A realised budget marked as intentionally above the pagu without the reason, or a reason without the mark. */
     BUDGET_OVERRIDE_WITHOUT_REASON("PF-MELEBIHI-PAGU-TANPA-ALASAN", RefusalKind.INVALID,

@@ -28,6 +28,7 @@ class AccessMatrixIT extends PerformanceApiTest {
         samples.put("indicatorId", samples.get("id"));
         samples.put("evidenceId", samples.get("id"));
         samples.put("year", "2027");
+        samples.put("unit", "dinsos");
         return samples;
     }
 

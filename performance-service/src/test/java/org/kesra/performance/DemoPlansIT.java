@@ -68,6 +68,32 @@ class DemoPlansIT extends PerformanceApiTest {
         assertThat(tpt.at("/targets/0/target").decimalValue()).isEqualByComparingTo("3.6");
         assertThat(plan.body().findValuesAsString("name")).contains("Jumlah peserta pelatihan kerja",
                 "Jumlah pencari kerja terdaftar", "Jumlah kunjungan job canvassing");
+
+        // Disnakertrans kelurahan by kelurahan: every kelurahan's Q1 2024 approved, three indicators each, in the
+        // monitoring view of the Disnakertrans monitor; the counts differ by kelurahan.
+        long kelurahan = jdbc.sql("SELECT count(*) FROM unit WHERE kind = 'KELURAHAN'").query(Long.class).single();
+        JsonNode city = get("disnakertrans.monitor", "/api/v1/performance/monitoring?tahun=2024&size=200").body();
+        List<JsonNode> rows = new ArrayList<>();
+        city.at("/units/items").forEach(u -> {
+            if (u.path("kind").asString().equals("KELURAHAN")) {
+                rows.add(u);
+            }
+        });
+        assertThat(rows).hasSize((int) kelurahan);
+        assertThat(rows).allSatisfy(u -> {
+            assertThat(u.at("/quarters/0/status").asString()).as(u.path("code").asString()).isEqualTo("APPROVED");
+            assertThat(u.at("/quarters/0/indicators").asInt()).isEqualTo(3);
+        });
+        assertThat(rows.stream().map(u -> u.at("/quarters/0/averageCapaian").decimalValue()).distinct().count())
+                .as("kelurahan tell apart").isGreaterThan(1);
+        JsonNode first = get("disnakertrans.monitor", "/api/v1/performance/monitoring/units/18.72.01.1001?tahun=2024")
+                .body();
+        assertThat(first.path("indicators").findValuesAsString("indicator")).containsExactly(
+                "Jumlah pencari kerja terdaftar", "Jumlah peserta pelatihan kerja", "Jumlah kunjungan job canvassing");
+        JsonNode kelurahanQ1 = get(AUDITOR, "/api/v1/realisations?unit=18.72.01.1001&tahun=2024").body();
+        JsonNode report = get(AUDITOR, "/api/v1/realisations/" + kelurahanQ1.at("/items/0/id").asString()).body();
+        assertThat(report.path("createdBy").asString()).isEqualTo("demo.kelurahan-operator");
+        assertThat(report.path("approvedBy").asString()).isEqualTo("demo.kecamatan-approver");
     }
 
     /** "{field} {status}" of each item of a list answer. */

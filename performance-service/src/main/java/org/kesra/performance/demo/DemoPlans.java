@@ -15,7 +15,10 @@ import org.kesra.performance.realisation.Realisations;
 import org.kesra.performance.renstra.RenstraPlans;
 import org.kesra.performance.renstra.RenstraRequests;
 import org.kesra.performance.renstra.RenstraViews;
+import org.kesra.performance.units.Unit;
+import org.kesra.performance.units.UnitKind;
 import org.kesra.performance.units.UnitScope;
+import org.kesra.performance.units.Units;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.Paging;
 import org.slf4j.Logger;
@@ -52,16 +55,19 @@ public class DemoPlans implements ApplicationRunner {
     static final String ADMIN = "demo.platform-admin";
     static final String OPERATOR = "demo.kecamatan-operator";
     static final String APPROVER = "demo.kecamatan-approver";
+    static final String KELURAHAN_OPERATOR = "demo.kelurahan-operator";
 
     private final RenstraPlans plans;
+    private final Units units;
     private final PerformanceAgreements agreements;
     private final Realisations realisations;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
 
     public DemoPlans(RenstraPlans plans, PerformanceAgreements agreements, Realisations realisations, JsonMapper json,
-                     TransactionTemplate transaction) {
+                     TransactionTemplate transaction, Units units) {
         this.plans = plans;
+        this.units = units;
         this.agreements = agreements;
         this.realisations = realisations;
         this.json = json;
@@ -87,10 +93,24 @@ public class DemoPlans implements ApplicationRunner {
                 agreed(admin, SeedPlans.metroBaratAgreement(plan, year));
             }
         });
+        // Disnakertrans' programmes in every kelurahan: plan, the lurah's agreement and Q1 2024 reported by the
+        // kelurahan's operator and approved by its kecamatan's approver, so monitoring shows them kelurahan by kelurahan.
+        List<Unit> kelurahan = units.within(scope(ADMIN, "platform-admin", null), "18.72").stream()
+                .filter(u -> u.kind() == UnitKind.KELURAHAN).toList();
+        for (int n = 0; n < kelurahan.size(); n++) {
+            Unit k = kelurahan.get(n);
+            int position = n;
+            unit(k.code(), loaded, admin -> {
+                JsonNode plan = plan(admin, SeedPlans.disnakertransKelurahan(k.code(), k.name()));
+                UUID agreement = agreed(admin, SeedPlans.disnakertransKelurahanAgreement(plan, k.code(), k.name()));
+                approved(k.code(), k.parentCode(), "kelurahan-operator",
+                        SeedPlans.disnakertransKelurahanQ1(k.code(), agreement.toString(), position));
+            });
+        }
         unit(Seed002.UNIT, loaded, admin -> {
             JsonNode plan = plan(admin, Seed002.plan());
             UUID agreement = agreed(admin, Seed002.agreement(plan));
-            approved(Seed002.UNIT, Seed002.realisationQ1(agreement.toString()));
+            approved(Seed002.UNIT, Seed002.UNIT, "kecamatan-operator", Seed002.realisationQ1(agreement.toString()));
         });
         return loaded;
     }
@@ -116,9 +136,13 @@ public class DemoPlans implements ApplicationRunner {
         return agreements.agree(admin, draft.id(), draft.latestRevision()).id();
     }
 
-    /** Drafted and submitted by the kecamatan's operator, approved by its approver. */
-    private void approved(String kecamatan, JsonNode body) {
-        UnitScope operator = scope(OPERATOR, "kecamatan-operator", kecamatan);
+    /**
+     * Drafted and submitted by the unit's operator ({@code operatorRole} with the unit as wilayah), approved by the
+     * approver of {@code kecamatan}.
+     */
+    private void approved(String unit, String kecamatan, String operatorRole, JsonNode body) {
+        UnitScope operator = scope(operatorRole.equals("kecamatan-operator") ? OPERATOR : KELURAHAN_OPERATOR,
+                operatorRole, unit);
         RealisationViews.RealisationView draft = realisations.create(operator,
                 json.treeToValue(body, RealisationRequests.NewRealisation.class));
         RealisationViews.RealisationView submitted = realisations.submit(operator, draft.id(), draft.etag());

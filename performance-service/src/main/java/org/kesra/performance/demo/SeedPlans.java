@@ -140,6 +140,85 @@ public final class SeedPlans {
         return plan;
     }
 
+    /** The year of the Disnakertrans kelurahan programmes' agreements and Q1 realisation (the calendar starts in 2024). */
+    public static final int KELURAHAN_YEAR = 2024;
+
+    /**
+     * Disnakertrans' programmes as a kelurahan carries them (issue 22: monitoring of Disnakertrans kelurahan by
+     * kelurahan): Renstra 2024-2026 of the kelurahan with three count indicators per year: job seekers registered (10),
+     * training participants (2: seed 003's 40 participants spread over 20 kelurahan; illustrative) and job canvassing
+     * visits (3). Indicators on the sasaran: the kelurahan reports them, the codes and budgets are Disnakertrans'.
+     */
+    public static ObjectNode disnakertransKelurahan(String kelurahan, String name) {
+        ObjectNode plan = JSON.createObjectNode();
+        plan.put("unit", kelurahan);
+        plan.put("title", "Program Ketenagakerjaan Disnakertrans di " + name + " 2024-2026");
+        plan.put("startYear", KELURAHAN_YEAR);
+        plan.put("endYear", 2026);
+        ObjectNode tujuan = plan.putArray("tujuan").addObject();
+        tujuan.put("name", "Menurunkan pengangguran di Kota Metro");
+        ObjectNode sasaran = tujuan.putArray("sasaran").addObject();
+        sasaran.put("name", "Meningkatnya penempatan dan kompetensi pencari kerja di kelurahan");
+        ArrayNode indicators = sasaran.putArray("indicators");
+        for (String[] indicator : KELURAHAN_INDICATORS) {
+            ObjectNode count = count(indicator[0], indicator[1]);
+            ArrayNode targets = count.putArray("targets");
+            for (int year = KELURAHAN_YEAR; year <= 2026; year++) {
+                targets.addObject().put("year", year).put("target", new BigDecimal(indicator[2]));
+            }
+            indicators.add(count);
+        }
+        return plan;
+    }
+
+    /** Name, unit of measure and yearly target of the kelurahan programmes' indicators. */
+    static final String[][] KELURAHAN_INDICATORS = {
+        {"Jumlah pencari kerja terdaftar", "orang", "10"},
+        {"Jumlah peserta pelatihan kerja", "orang", "2"},
+        {"Jumlah kunjungan job canvassing", "kunjungan", "3"},
+    };
+
+    /** The lurah's Perjanjian Kinerja 2024 taking over the three indicators of {@code plan} (the stored plan). */
+    public static ObjectNode disnakertransKelurahanAgreement(JsonNode plan, String kelurahan, String name) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", kelurahan);
+        body.put("year", KELURAHAN_YEAR);
+        body.put("position", "HEAD");
+        body.put("positionTitle", "Lurah " + name.replaceFirst("^Kelurahan ", ""));
+        ArrayNode items = body.putArray("items");
+        JsonNode sasaran = plan.at("/tujuan/0/children/0");
+        for (JsonNode indicator : sasaran.path("indicators")) {
+            ObjectNode item = items.addObject();
+            item.put("sasaran", sasaran.path("name").asString());
+            item.put("indicator", indicator.path("name").asString());
+            item.put("unitOfMeasure", indicator.path("unitOfMeasure").asString());
+            item.put("direction", "HIGHER");
+            item.put("target", indicator.at("/targets/0/target").decimalValue());
+            item.put("renstraIndicatorId", indicator.path("id").asString());
+        }
+        return body;
+    }
+
+    /**
+     * Q1 2024 of a kelurahan: illustrative counts that differ by kelurahan ({@code n}, its position in the city), so
+     * the monitoring view tells them apart: 1-4 job seekers, 0-2 trainees, 0-1 visits in the quarter.
+     */
+    public static ObjectNode disnakertransKelurahanQ1(String kelurahan, String agreementId, int n) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", kelurahan);
+        body.put("year", KELURAHAN_YEAR);
+        body.put("quarter", 1);
+        body.put("agreementId", agreementId);
+        body.put("agreementRevision", 1);
+        ArrayNode entries = body.putArray("entries");
+        entries.addObject().put("item", 0).put("value", Integer.toString(1 + n % 4));
+        entries.addObject().put("item", 1).put("value", Integer.toString(n % 3));
+        entries.addObject().put("item", 2).put("value", Integer.toString(n % 2));
+        body.put("obstacles", "Pendaftaran pencari kerja masih menunggu sosialisasi di tingkat RW");
+        body.put("followUp", "Sosialisasi bersama Disnakertrans pada triwulan berikutnya");
+        return body;
+    }
+
     private static ObjectNode count(String name, String unitOfMeasure) {
         return indicator(name, unitOfMeasure, "HIGHER", "COUNT", null, null, "SUM", null, null, null);
     }
