@@ -21,7 +21,10 @@ public final class Menu {
             new Entry("Beranda", "/", List.of()),
             new Entry("Cari rumah tangga", "/rumah-tangga", ConsoleSecurity.REGISTRY_READERS),
             new Entry("Daftarkan rumah tangga", "/rumah-tangga/baru", ConsoleSecurity.REGISTRY_WRITERS),
-            new Entry("Impor berkas kader", "/rumah-tangga/impor", ConsoleSecurity.REGISTRY_READERS));
+            new Entry("Impor berkas kader", "/rumah-tangga/impor", ConsoleSecurity.REGISTRY_READERS),
+            new Entry("Pemantauan kinerja", "/pemantauan", ConsoleSecurity.MONITORS),
+            new Entry("PPKS dan KPM", "/pemantauan/ppks", ConsoleSecurity.REPORT_READERS),
+            new Entry("Unduh laporan", "/laporan", ConsoleSecurity.REPORT_READERS));
 
     private Menu() {
     }
