@@ -17,7 +17,8 @@
       var option = JSON.parse(element.getAttribute('data-chart'));
       option.aria = { enabled: false };
       option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: format });
-      option.yAxis = Object.assign({}, option.yAxis, { axisLabel: { formatter: format } });
+      var valueAxis = option.xAxis && option.xAxis.type === 'value' ? 'xAxis' : 'yAxis';
+      option[valueAxis] = Object.assign({}, option[valueAxis], { axisLabel: { formatter: format } });
       var chart = echarts.init(element, null, { renderer: 'svg', locale: 'EN' });
       chart.setOption(option);
       element.setAttribute('data-drawn', 'ya');

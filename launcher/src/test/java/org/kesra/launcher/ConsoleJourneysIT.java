@@ -348,6 +348,25 @@ class ConsoleJourneysIT {
                  "foundAt":"Pasar Rejomulyo","categories":["GLD"]}""".formatted(System.nanoTime() % 1000, unit, year),
                 Map.of());
         assertThat(found.statusCode()).as(found.body()).isEqualTo(201);
+        // A family of Rejomulyo in PKH for the year (welfare-service learns the person from household's event).
+        String dinsos = tokens.forUser("dinsos.operator");
+        String headNik = String.format("1872051205800%03d", System.nanoTime() % 999 + 1);
+        HttpResponse<String> registered = PlatformIT.post(gateway + "/api/v1/households", dinsos, """
+                {"kkNumber":"%s","kelurahanCode":"%s","rw":"2","rt":"4","address":"Jl. Cempaka No. 8",
+                 "houseOwnership":"MILIK_SENDIRI","floorAreaM2":36,"floorMaterial":"KERAMIK","wallMaterial":"TEMBOK",
+                 "roofMaterial":"GENTENG","waterSource":"SUMUR_BOR_POMPA","sanitation":"SENDIRI",
+                 "lighting":"PLN_METERAN","cookingFuel":"GAS_LPG","assets":[],"incomeBand":"ANTARA_1_2_JUTA",
+                 "members":[{"nik":"%s","name":"Suparno","birthPlace":"Metro","birthDate":"1980-05-12","sex":"L",
+                 "relationship":"KEPALA_KELUARGA","maritalStatus":"KAWIN","education":"SLTA","occupation":"PETANI"}]}"""
+                .formatted(String.format("187205%010d", System.nanoTime() % 10_000_000_000L), unit, headNik),
+                Map.of());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String enrolment = "{\"programme\":\"PKH\",\"nik\":\"%s\",\"periodStart\":\"%d-01-01\"}"
+                .formatted(headNik, year);
+        HttpResponse<String> enrolled = await().atMost(Duration.ofSeconds(30)).until(
+                () -> PlatformIT.post(gateway + "/api/v1/enrolments", dinsos, enrolment, Map.of()),
+                response -> response.statusCode() != 422);
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
         HttpResponse<String> published = PlatformIT.post(gateway + "/api/v1/indicators/publication",
                 tokens.forUser("dinsos.admin"), "{\"periodFrom\":\"%d-01-01\",\"periodTo\":\"%d-03-31\"}"
                         .formatted(year, year), Map.of());
@@ -418,6 +437,9 @@ class ConsoleJourneysIT {
         assertThat(browser.text(By.cssSelector(kelurahan + "th"))).isEqualTo("Rejomulyo");
         assertThat(browser.text(By.cssSelector(kelurahan + "td:nth-child(4)"))).as("PPKS terdata").isEqualTo("1");
         assertThat(browser.text(By.cssSelector(kelurahan + "td:nth-child(5)"))).as("PPKS ditangani").isEqualTo("0");
+        assertThat(browser.text(By.cssSelector(kelurahan + "td:nth-child(7)"))).as("KPM PKH").isEqualTo("1");
+        assertThat(browser.text(By.cssSelector("table.ppks-table thead"))).contains("KPM PKH");
+        browser.find(By.cssSelector("#grafik-kpm svg"));
         assertThat(browser.text(By.cssSelector(".data-version"))).contains("Kesejahteraan sosial (welfare-service)");
         assertAccessible("PPKS dan KPM");
         browser.script("document.getElementById('grafik-ppks').previousElementSibling.scrollIntoView()");

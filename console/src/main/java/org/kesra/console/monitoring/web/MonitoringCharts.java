@@ -29,15 +29,31 @@ final class MonitoringCharts {
 
     /** Grouped bars (or stacked when {@code stacked}), categories along the x axis; {@code unit} names the y axis. */
     static String bars(List<String> categories, List<Series> series, String unit, boolean stacked) {
+        return bars(categories, series, unit, stacked, false);
+    }
+
+    /**
+     * As {@link #bars(List, List, String, boolean)}; {@code horizontal} puts the categories down the y axis, first at
+     * the top, for long names (kecamatan, kelurahan) that would not fit side by side.
+     */
+    static String bars(List<String> categories, List<Series> series, String unit, boolean stacked,
+                       boolean horizontal) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
         option.put("color", PALETTE);
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("type", "scroll", "bottom", 0));
         option.put("grid", Map.of("left", 8, "right", 8, "top", 32, "bottom", 48, "containLabel", true));
-        option.put("xAxis", Map.of("type", "category", "data", categories,
-                "axisLabel", Map.of("interval", 0, "hideOverlap", true)));
-        option.put("yAxis", Map.of("type", "value", "name", unit));
+        Map<String, Object> categoryAxis = new LinkedHashMap<>();
+        categoryAxis.put("type", "category");
+        categoryAxis.put("data", categories);
+        categoryAxis.put("axisLabel", Map.of("interval", 0, "hideOverlap", true));
+        if (horizontal) {
+            categoryAxis.put("inverse", true);
+        }
+        Map<String, Object> valueAxis = Map.of("type", "value", "name", unit);
+        option.put("xAxis", horizontal ? valueAxis : categoryAxis);
+        option.put("yAxis", horizontal ? categoryAxis : valueAxis);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Series s : series) {
             Map<String, Object> one = new LinkedHashMap<>();

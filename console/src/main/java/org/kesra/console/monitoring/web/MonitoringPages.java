@@ -77,7 +77,7 @@ public class MonitoringPages {
                     .map(a -> MonitoringApi.list(a.get("quarters")).get(quarter).get("averageCapaian")).toList()));
         }
         model.addAttribute("areaChart", MonitoringCharts.bars(areas.stream().map(a -> String.valueOf(a.get("name")))
-                .toList(), byQuarter, "Capaian (%)", false));
+                .toList(), byQuarter, "Capaian (%)", false, true));
 
         List<Map<String, Object>> indicators = new ArrayList<>(MonitoringApi.list(chart.get("capaianByIndicator")));
         model.addAttribute("indicators", indicators);

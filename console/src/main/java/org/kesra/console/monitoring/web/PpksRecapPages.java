@@ -55,12 +55,12 @@ public class PpksRecapPages {
         model.addAttribute("ppksChart", MonitoringCharts.bars(names, List.of(
                 new MonitoringCharts.Series("PPKS terdata", rows.stream().map(r -> r.get("ppksTerdata")).toList()),
                 new MonitoringCharts.Series("PPKS ditangani", rows.stream().map(r -> r.get("ppksDitangani")).toList())),
-                "Orang", false));
+                "Orang", false, true));
         List<MonitoringCharts.Series> kpm = new ArrayList<>();
         for (String programme : programmes) {
             kpm.add(new MonitoringCharts.Series(programme, rows.stream().map(r -> kpmOf(r, programme)).toList()));
         }
-        model.addAttribute("kpmChart", MonitoringCharts.bars(names, kpm, "KPM", true));
+        model.addAttribute("kpmChart", MonitoringCharts.bars(names, kpm, "KPM", true, true));
         return "monitoring/ppks";
     }
 
