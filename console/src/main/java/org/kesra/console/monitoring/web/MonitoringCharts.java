@@ -51,7 +51,12 @@ final class MonitoringCharts {
         if (horizontal) {
             categoryAxis.put("inverse", true);
         }
-        Map<String, Object> valueAxis = Map.of("type", "value", "name", unit);
+        Map<String, Object> valueAxis = new LinkedHashMap<>();
+        valueAxis.put("type", "value");
+        valueAxis.put("name", unit);
+        if (!unit.contains("%")) {
+            valueAxis.put("minInterval", 1); // counts of people or units: whole ticks only
+        }
         option.put("xAxis", horizontal ? valueAxis : categoryAxis);
         option.put("yAxis", horizontal ? categoryAxis : valueAxis);
         List<Map<String, Object>> list = new ArrayList<>();
