@@ -54,6 +54,12 @@ class MonitoringPagesRenderTest {
                         {"status":400,"title":"Periode pemantauan tidak sah","code":"PF-PERIODE-PEMANTAUAN-TIDAK-SAH",
                          "detail":"Sebutkan tahun pemantauan antara 2000 dan 2100.",
                          "errors":[{"pointer":"/tahun","detail":"Tahun wajib, 2000-2100."}]}""")
+                    : query.contains("wilayah=18.72.05") ? Answer.json("""
+                        {"year":2025,"region":"18.72.05","asOf":"2026-12-07",
+                         "units":{"items":[],"page":0,"size":50,"totalItems":0,"totalPages":0},
+                         "rollups":[{"level":"WILAYAH","code":"18.72.05","name":"Metro Utara","quarters":%s},
+                          {"level":"KELURAHAN","code":"18.72.05.1001","name":"Rejomulyo","quarters":%s}]}"""
+                        .formatted(ROLLUP_QUARTERS, ROLLUP_QUARTERS))
                     : Answer.json("""
                         {"year":2025,"region":"18.72","asOf":"2026-12-07",
                          "units":{"items":[{"code":"18.72.05.1001","kind":"KELURAHAN","name":"Rejomulyo",
@@ -158,6 +164,14 @@ class MonitoringPagesRenderTest {
                 .contains("Capaian per kecamatan").doesNotContain("<th scope=\"row\">Rejomulyo</th>");
         assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/performance/monitoring?tahun=2025&page=0")
                 && c.contains("auth=Bearer "));
+    }
+
+    @Test
+    void aCamatsKecamatanIsShownPerKelurahan() throws Exception {
+        MockHttpServletResponse answer = answer("/pemantauan?tahun=2025&wilayah=18.72.05", "kecamatan-approver");
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("Wilayah <strong>Metro Utara</strong>",
+                "Capaian per kelurahan", "<th scope=\"row\">Rejomulyo</th>");
     }
 
     @Test
