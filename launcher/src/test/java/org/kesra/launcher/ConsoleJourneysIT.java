@@ -2,7 +2,10 @@ package org.kesra.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -469,6 +472,161 @@ class ConsoleJourneysIT {
 
         browser.click(By.cssSelector("form.logout button"));
         browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
+    /**
+     * Journey 4: a Disnakertrans monitor follows the quarterly reporting and takes the reports. The platform starts
+     * empty, so the test first makes through the APIs what the pages show: Rejomulyo's agreement with its first
+     * quarter submitted (performance-service), a PPKS case found in that quarter and the quarter's figures published
+     * (welfare-service), then waits until reporting-service has both. In the browser: the status per unit and
+     * quarter, the charts drawn beside their tables, one unit's indicators, the report's data version, XLSX and PDF
+     * downloaded through the console with the session cookie (no token in the browser), a refused report worded in
+     * Indonesian, the PPKS and KPM per kelurahan; then logging out.
+     */
+    @Test
+    void aMonitorFollowsSubmissionsAndDownloadsTheReports() throws IOException {
+        int year = LocalDate.now().getYear() - 1;
+        String unit = "18.72.05.1001";
+        KeycloakTokens tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        String admin = tokens.forUser("platform.admin");
+        HttpResponse<String> drafted = PlatformIT.post(gateway + "/api/v1/agreements", admin, """
+                {"unit":"%s","year":%d,"position":"HEAD","positionTitle":"Lurah Rejomulyo","items":[
+                 {"sasaran":"Meningkatnya kualitas pelayanan kelurahan","indicator":"Indeks Kepuasan Masyarakat",
+                  "unitOfMeasure":"indeks","direction":"HIGHER","target":82},
+                 {"sasaran":"Meningkatnya kualitas pelayanan kelurahan","indicator":"Jumlah kunjungan pembinaan",
+                  "unitOfMeasure":"kali","direction":"HIGHER","target":40}]}""".formatted(unit, year), Map.of());
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String agreementId = PlatformIT.json(drafted).path("id").asString();
+        HttpResponse<String> agreed = PlatformIT.post(gateway + "/api/v1/agreements/" + agreementId + "/agreement",
+                admin, "", Map.of("If-Match", "\"1\""));
+        assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
+        String operator = tokens.forUser("rejomulyo.operator");
+        HttpResponse<String> realised = PlatformIT.post(gateway + "/api/v1/realisations", operator, """
+                {"unit":"%s","year":%d,"quarter":1,"agreementId":"%s","agreementRevision":1,
+                 "entries":[{"item":0,"value":70},{"item":1,"value":10}]}""".formatted(unit, year, agreementId),
+                Map.of());
+        assertThat(realised.statusCode()).as(realised.body()).isEqualTo(201);
+        HttpResponse<String> submitted = PlatformIT.post(gateway + "/api/v1/realisations/"
+                + PlatformIT.json(realised).path("id").asString() + "/submission", operator, "",
+                Map.of("If-Match", "\"1\""));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        HttpResponse<String> found = PlatformIT.post(gateway + "/api/v1/ppks", tokens.forUser("dinsos.operator"), """
+                {"nik":"1872051508800%03d","name":"Sutrisno","kelurahanCode":"%s","foundOn":"%d-02-10",
+                 "foundAt":"Pasar Rejomulyo","categories":["GLD"]}""".formatted(System.nanoTime() % 1000, unit, year),
+                Map.of());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(201);
+        // A family of Rejomulyo in PKH for the year (welfare-service learns the person from household's event).
+        String dinsos = tokens.forUser("dinsos.operator");
+        String headNik = String.format("1872051205800%03d", System.nanoTime() % 999 + 1);
+        HttpResponse<String> registered = PlatformIT.post(gateway + "/api/v1/households", dinsos, """
+                {"kkNumber":"%s","kelurahanCode":"%s","rw":"2","rt":"4","address":"Jl. Cempaka No. 8",
+                 "houseOwnership":"MILIK_SENDIRI","floorAreaM2":36,"floorMaterial":"KERAMIK","wallMaterial":"TEMBOK",
+                 "roofMaterial":"GENTENG","waterSource":"SUMUR_BOR_POMPA","sanitation":"SENDIRI",
+                 "lighting":"PLN_METERAN","cookingFuel":"GAS_LPG","assets":[],"incomeBand":"ANTARA_1_2_JUTA",
+                 "members":[{"nik":"%s","name":"Suparno","birthPlace":"Metro","birthDate":"1980-05-12","sex":"L",
+                 "relationship":"KEPALA_KELUARGA","maritalStatus":"KAWIN","education":"SLTA","occupation":"PETANI"}]}"""
+                .formatted(String.format("187205%010d", System.nanoTime() % 10_000_000_000L), unit, headNik),
+                Map.of());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String enrolment = "{\"programme\":\"PKH\",\"nik\":\"%s\",\"periodStart\":\"%d-01-01\"}"
+                .formatted(headNik, year);
+        HttpResponse<String> enrolled = await().atMost(Duration.ofSeconds(30)).until(
+                () -> PlatformIT.post(gateway + "/api/v1/enrolments", dinsos, enrolment, Map.of()),
+                response -> response.statusCode() != 422);
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        HttpResponse<String> published = PlatformIT.post(gateway + "/api/v1/indicators/publication",
+                tokens.forUser("dinsos.admin"), "{\"periodFrom\":\"%d-01-01\",\"periodTo\":\"%d-03-31\"}"
+                        .formatted(year, year), Map.of());
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        String monitor = tokens.forUser("disnakertrans.monitor");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> PlatformIT.json(
+                PlatformIT.get(gateway + "/api/v1/reports/quarterly-performance?unit=" + unit + "&tahun=" + year
+                        + "&triwulan=1", monitor)).path("hasData").asBoolean(false));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> PlatformIT.json(
+                PlatformIT.get(gateway + "/api/v1/reports/ppks-recap?period=" + year + "-Q1", monitor))
+                .path("figuresPublished").asBoolean(false));
+
+        // Status per unit and quarter: Rejomulyo's first quarter waits for review.
+        browser.open(gateway + "/pemantauan?tahun=" + year);
+        logIn("disnakertrans.monitor");
+        browser.waitFor(By.tagName("h1"), "Pemantauan kinerja " + year);
+        assertThat(browser.text(By.cssSelector(".who .role"))).isEqualTo("Pemantau Disnakertrans");
+        assertThat(browser.text(By.cssSelector("nav"))).contains("Pemantauan kinerja", "PPKS dan KPM", "Unduh laporan")
+                .doesNotContain("Daftarkan rumah tangga");
+        String row = browser.text(By.cssSelector("tr[data-unit='" + unit + "']"));
+        assertThat(row).contains("Menunggu penilaian", "menunggu penilaian", "Belum disusun");
+        // The charts are drawn (ECharts' SVG) and the tables beside them carry the figures, in Indonesian.
+        for (String chart : List.of("grafik-status", "grafik-indikator", "grafik-wilayah")) {
+            browser.find(By.cssSelector("#" + chart + " svg"));
+        }
+        assertThat(browser.text(By.cssSelector("table.indicator-table"))).contains("Indeks Kepuasan Masyarakat",
+                "85,37 %", "Jumlah kunjungan pembinaan", "25 %");
+        assertThat(browser.text(By.cssSelector("table.area-table"))).contains("Metro Utara", "55,19 %");
+        assertThat(browser.text(By.cssSelector("table.status-table"))).contains("Menunggu penilaian");
+        assertAccessible("Pemantauan kinerja");
+        browser.script("document.getElementById('grafik-indikator').closest('.chart-pair').previousElementSibling"
+                + ".scrollIntoView()");
+        browser.screenshot("journey4-monitoring");
+
+        // One unit's indicators, then its quarterly report: what the report says about its data, and the files.
+        browser.click(By.cssSelector("tr[data-unit='" + unit + "'] th a"));
+        browser.waitFor(By.tagName("h1"), "Capaian unit " + unit);
+        browser.find(By.cssSelector("#grafik-unit svg"));
+        assertThat(browser.text(By.cssSelector("table.unit-indicators"))).contains("Indeks Kepuasan Masyarakat",
+                "nilai 70", "85,37 %");
+        assertAccessible("Capaian unit");
+        browser.click(By.linkText("Triwulan I"));
+        browser.waitFor(By.cssSelector(".report-status"), "Laporan siap");
+        assertThat(browser.text(By.cssSelector(".data-version"))).contains("Versi data", "Kinerja (performance-service)")
+                .containsPattern("\\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober"
+                        + "|November|Desember) \\d{4} \\d{2}\\.\\d{2} WIB");
+        assertAccessible("Unduh laporan");
+        browser.screenshot("journey4-reports");
+        assertThat(fetch("a[href*='format=xlsx']")).as("the XLSX through the console with the session cookie")
+                .startsWith("200|application/vnd.openxmlformats-officedocument.spreadsheetml.sheet|")
+                .contains("filename=\"laporan-kinerja-triwulan-" + unit + "-" + year + "-Q1.xlsx\"")
+                .doesNotEndWith("|0");
+        assertThat(fetch("a[href*='format=pdf']")).startsWith("200|application/pdf|")
+                .contains("laporan-kinerja-triwulan-" + unit + "-" + year + "-Q1.pdf").doesNotEndWith("|0");
+        assertThat(browser.driver().manage().getCookies()).as("no token reaches the browser")
+                .noneMatch(c -> c.getValue().startsWith("eyJ"));
+
+        // A report the service refuses: its reason, in Indonesian, instead of a broken file.
+        browser.open(gateway + "/laporan/kinerja-triwulan?unit=18.72.99.9999&tahun=" + year + "&triwulan=1&format=pdf");
+        assertThat(browser.text(By.cssSelector(".problem"))).contains("Laporan tidak dapat dibuat", "tidak dikenal");
+        assertAccessible("Unduh laporan (ditolak)");
+
+        // PPKS and KPM per kelurahan, as a table and a chart, and the recap to download.
+        browser.open(gateway + "/pemantauan/ppks?periode=" + year + "-Q1");
+        browser.waitFor(By.tagName("h2"), "Triwulan I " + year);
+        browser.find(By.cssSelector("#grafik-ppks svg"));
+        String kelurahan = "tr[data-kelurahan='" + unit + "'] ";
+        assertThat(browser.text(By.cssSelector(kelurahan + "th"))).isEqualTo("Rejomulyo");
+        assertThat(browser.text(By.cssSelector(kelurahan + "td:nth-child(4)"))).as("PPKS terdata").isEqualTo("1");
+        assertThat(browser.text(By.cssSelector(kelurahan + "td:nth-child(5)"))).as("PPKS ditangani").isEqualTo("0");
+        assertThat(browser.text(By.cssSelector(kelurahan + "td:nth-child(7)"))).as("KPM PKH").isEqualTo("1");
+        assertThat(browser.text(By.cssSelector("table.ppks-table thead"))).contains("KPM PKH");
+        browser.find(By.cssSelector("#grafik-kpm svg"));
+        assertThat(browser.text(By.cssSelector(".data-version"))).contains("Kesejahteraan sosial (welfare-service)");
+        assertAccessible("PPKS dan KPM");
+        browser.script("document.getElementById('grafik-ppks').previousElementSibling.scrollIntoView()");
+        browser.screenshot("journey4-ppks");
+        assertThat(fetch("a[href*='/laporan/rekap-ppks']")).startsWith(
+                "200|application/vnd.openxmlformats-officedocument.spreadsheetml.sheet|")
+                .contains("rekap-ppks-18.72-" + year + "-Q1.xlsx").doesNotEndWith("|0");
+
+        browser.click(By.cssSelector("form.logout button"));
+        browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
+    /** Fetches a link of the page as the browser would (its session cookie): "status|type|disposition|bytes". */
+    private static String fetch(String linkSelector) {
+        return String.valueOf(browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.querySelector(arguments[0]).href)
+                  .then(r => r.arrayBuffer().then(b => done(r.status + '|' + r.headers.get('Content-Type') + '|'
+                      + r.headers.get('Content-Disposition') + '|' + b.byteLength)))
+                  .catch(e => done('GAGAL ' + e));""", linkSelector));
     }
 
     /** A member's action link in the household's table (its hidden text names the member for screen readers). */

@@ -89,6 +89,23 @@ public class GatewayApi {
         });
     }
 
+    /**
+     * A file the API makes (a report as XLSX or PDF): {@code head} gets the API's headers (its content type and the
+     * file name of its Content-Disposition) before the bytes stream to the stream {@code to} opens. A refusal throws
+     * before anything is written, so the caller can still show a page instead of a broken file.
+     */
+    public void downloadFile(java.util.function.Function<UriBuilder, java.net.URI> uri, HttpHeaders headers,
+                             Consumer<HttpHeaders> head, java.util.function.Supplier<java.io.OutputStream> to) {
+        client.get().uri(uri).headers(h -> h.addAll(headers)).exchange((req, response) -> {
+            if (response.getStatusCode().isError()) {
+                throw refusal(response.getStatusCode().value(), safeBody(response));
+            }
+            head.accept(response.getHeaders());
+            response.getBody().transferTo(to.get());
+            return null;
+        });
+    }
+
     private Answer exchange(HttpMethod method, java.util.function.Function<UriBuilder, java.net.URI> uri,
                             HttpHeaders headers, Object body) {
         Consumer<HttpHeaders> copy = h -> h.addAll(headers);

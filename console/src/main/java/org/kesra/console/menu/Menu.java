@@ -25,7 +25,10 @@ public final class Menu {
             new Entry("Impor berkas kader", "/rumah-tangga/impor", ConsoleSecurity.REGISTRY_READERS),
             new Entry("Verifikasi daftar penerima", "/verifikasi", VerificationRoles.VERIVALI_STAFF),
             new Entry("Peninjauan kepesertaan", "/verifikasi/peninjauan", VerificationRoles.WELFARE_READERS),
-            new Entry("PPKS dan KPM", "/verifikasi/ppks-kpm", VerificationRoles.WELFARE_READERS));
+            new Entry("PPKS dan KPM", "/verifikasi/ppks-kpm", VerificationRoles.WELFARE_READERS),
+            new Entry("Pemantauan kinerja", "/pemantauan", ConsoleSecurity.MONITORS),
+            new Entry("Rekap PPKS dan KPM per kelurahan", "/pemantauan/ppks", ConsoleSecurity.REPORT_READERS),
+            new Entry("Unduh laporan", "/laporan", ConsoleSecurity.REPORT_READERS));
 
     private Menu() {
     }

@@ -63,6 +63,14 @@ public class ConsoleSecurity {
     public static final List<String> REGISTRY_WRITERS = List.of("kelurahan-operator", "kecamatan-operator",
             "dinsos-operator", "dinsos-admin");
 
+    /** The roles that monitor quarterly reporting (performance-service's access table for its monitoring). */
+    public static final List<String> MONITORS = List.of("disnakertrans-monitor", "planner", "auditor",
+            "platform-admin", "kecamatan-approver", "kecamatan-operator");
+    /** The roles that read reports (reporting-service's access table); regional staff only their region. */
+    public static final List<String> REPORT_READERS = List.of("disnakertrans-monitor", "planner", "auditor",
+            "platform-admin", "kecamatan-approver", "kecamatan-operator", "kelurahan-operator", "dinsos-admin",
+            "dinsos-operator", "dinsos-verifier");
+
     @Bean
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleProperties properties,
             ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorizedClients,
@@ -92,6 +100,9 @@ public class ConsoleSecurity {
                         .hasAnyRole(VerificationRoles.WELFARE_READERS.toArray(String[]::new))
                         .requestMatchers("/verifikasi", "/verifikasi/**")
                         .hasAnyRole(VerificationRoles.VERIVALI_STAFF.toArray(String[]::new))
+                        .requestMatchers("/pemantauan/ppks", "/laporan", "/laporan/**")
+                        .hasAnyRole(REPORT_READERS.toArray(String[]::new))
+                        .requestMatchers("/pemantauan", "/pemantauan/**").hasAnyRole(MONITORS.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(authorizationRequests))

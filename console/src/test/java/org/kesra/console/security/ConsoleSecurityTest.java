@@ -151,7 +151,11 @@ class ConsoleSecurityTest {
         String plannerHome = mvc.perform(get("/").with(operator("planner"))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(plannerHome).doesNotContain("Cari rumah tangga").contains("PPKS dan KPM")
-                .doesNotContain("Verifikasi daftar penerima");
+                .doesNotContain("Verifikasi daftar penerima").contains("Pemantauan kinerja", "Unduh laporan");
+
+        String agencyHome = mvc.perform(get("/").with(operator("agency"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(agencyHome).contains("Belum ada pekerjaan");
         assertThat(mvc.perform(get("/rumah-tangga").with(operator("planner"))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
         assertThat(mvc.perform(get("/rumah-tangga/baru").with(operator("auditor"))).andReturn().getResponse()

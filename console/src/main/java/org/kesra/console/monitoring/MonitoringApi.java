@@ -1,0 +1,96 @@
+package org.kesra.console.monitoring;
+
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.kesra.console.gateway.GatewayApi;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * The APIs the monitoring pages read: performance-service's monitoring (status per unit and quarter, roll-ups per
+ * kecamatan and kelurahan, chart series, one unit's indicators) and reporting-service's reports (the quarterly
+ * performance report and the PPKS and KPM recap per kelurahan, as JSON to show and as files to download). The pages
+ * lay these answers out; every figure (capaian, lateness, shares) is the services'.
+ */
+@Component
+public class MonitoringApi {
+
+    /** The file formats reporting-service makes. */
+    public enum Format { XLSX, PDF }
+
+    private final GatewayApi api;
+
+    public MonitoringApi(GatewayApi api) {
+        this.api = api;
+    }
+
+    /** One year's monitoring: a page of units with their four quarters, and the roll-ups of the whole region. */
+    public Map<String, Object> overview(int year, String region, int page) {
+        return api.get(u -> {
+            u.path("/api/v1/performance/monitoring").queryParam("tahun", year).queryParam("page", page)
+                    .queryParam("size", 50);
+            if (region != null) {
+                u.queryParam("wilayah", region);
+            }
+            return u.build();
+        }, new HttpHeaders());
+    }
+
+    /** The chart series: units per status and the mean capaian per indicator, one value per quarter. */
+    public Map<String, Object> chart(int year, String region) {
+        return api.get(u -> {
+            u.path("/api/v1/performance/monitoring/chart").queryParam("tahun", year);
+            if (region != null) {
+                u.queryParam("wilayah", region);
+            }
+            return u.build();
+        }, new HttpHeaders());
+    }
+
+    /** One unit's indicators with their value, capaian and rating per quarter. */
+    public Map<String, Object> unit(String unit, int year) {
+        return api.get(u -> u.path("/api/v1/performance/monitoring/units/{unit}").queryParam("tahun", year)
+                .build(unit), new HttpHeaders());
+    }
+
+    /** The quarterly performance report as JSON: whether it has data, its data version and its notes. */
+    public Map<String, Object> quarterlyReport(String unit, String year, String quarter) {
+        return api.get(u -> u.path("/api/v1/reports/quarterly-performance").queryParam("unit", unit)
+                .queryParam("tahun", year).queryParam("triwulan", quarter).queryParam("format", "json").build(),
+                new HttpHeaders());
+    }
+
+    public void quarterlyReportFile(String unit, String year, String quarter, Format format,
+                                    Consumer<HttpHeaders> head, Supplier<OutputStream> to) {
+        api.downloadFile(u -> u.path("/api/v1/reports/quarterly-performance").queryParam("unit", unit)
+                .queryParam("tahun", year).queryParam("triwulan", quarter)
+                .queryParam("format", format.name().toLowerCase(java.util.Locale.ROOT)).build(), new HttpHeaders(),
+                head, to);
+    }
+
+    /** The PPKS and KPM recap per kelurahan of a kecamatan (or the user's whole region) for a period. */
+    public Map<String, Object> ppksRecap(String period, String kecamatan) {
+        return api.get(u -> recap(u, period, kecamatan, "json"), new HttpHeaders());
+    }
+
+    public void ppksRecapFile(String period, String kecamatan, Consumer<HttpHeaders> head, Supplier<OutputStream> to) {
+        api.downloadFile(u -> recap(u, period, kecamatan, "xlsx"), new HttpHeaders(), head, to);
+    }
+
+    private static java.net.URI recap(org.springframework.web.util.UriBuilder u, String period, String kecamatan,
+                                      String format) {
+        u.path("/api/v1/reports/ppks-recap").queryParam("period", period).queryParam("format", format);
+        if (kecamatan != null) {
+            u.queryParam("kecamatan", kecamatan);
+        }
+        return u.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> list(Object value) {
+        return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+}

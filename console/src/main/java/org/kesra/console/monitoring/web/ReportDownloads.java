@@ -1,0 +1,122 @@
+package org.kesra.console.monitoring.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.kesra.console.gateway.ApiRefusal;
+import org.kesra.console.monitoring.MonitoringApi;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Report downloads: the quarterly performance report of a unit (XLSX or PDF) and the PPKS recap (XLSX). The page
+ * first asks the report as JSON and shows what it says about its data (whether the quarter has a submitted
+ * realisation, its data version, how far behind each source is, its notes); the files stream from reporting-service
+ * through the console with the user's token, under the file name the service gives. A refused report shows its
+ * reason on the page instead of a broken file.
+ */
+@Controller
+@RequestMapping("/laporan")
+public class ReportDownloads {
+
+    private final MonitoringApi api;
+
+    public ReportDownloads(MonitoringApi api) {
+        this.api = api;
+    }
+
+    @GetMapping
+    String reports(@RequestParam(required = false) String unit, @RequestParam(required = false) String tahun,
+                   @RequestParam(required = false) String triwulan, Model model, HttpServletResponse response) {
+        form(model, unit, tahun, triwulan);
+        if (MonitoringPages.blankToNull(unit) == null) {
+            return "monitoring/reports";
+        }
+        try {
+            Map<String, Object> report = api.quarterlyReport(unit.trim(), tahun, triwulan);
+            model.addAttribute("report", report);
+            model.addAttribute("version", DataVersion.of(report.get("sources")));
+        } catch (ApiRefusal refusal) {
+            return refused(refusal, model, response);
+        }
+        return "monitoring/reports";
+    }
+
+    @GetMapping("/kinerja-triwulan")
+    ModelAndView quarterly(@RequestParam(required = false) String unit, @RequestParam(required = false) String tahun,
+                     @RequestParam(required = false) String triwulan,
+                     @RequestParam(defaultValue = "xlsx") String format, Model model, HttpServletResponse response) {
+        MonitoringApi.Format chosen = "pdf".equalsIgnoreCase(format) ? MonitoringApi.Format.PDF
+                : MonitoringApi.Format.XLSX;
+        try {
+            api.quarterlyReportFile(unit == null ? "" : unit.trim(), tahun, triwulan, chosen,
+                    head -> copyHead(head, response), () -> body(response));
+            return null; // written: a null ModelAndView marks the request handled
+        } catch (ApiRefusal refusal) {
+            form(model, unit, tahun, triwulan);
+            return new ModelAndView(refused(refusal, model, response));
+        }
+    }
+
+    @GetMapping("/rekap-ppks")
+    ModelAndView ppksRecap(@RequestParam(required = false) String periode, @RequestParam(required = false) String kecamatan,
+                     Model model, HttpServletResponse response) {
+        try {
+            api.ppksRecapFile(periode, MonitoringPages.blankToNull(kecamatan), head -> copyHead(head, response),
+                    () -> body(response));
+            return null;
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("periode", periode);
+            model.addAttribute("kecamatan", kecamatan);
+            form(model, null, null, null);
+            return new ModelAndView(refused(refusal, model, response));
+        }
+    }
+
+    private static void form(Model model, String unit, String tahun, String triwulan) {
+        model.addAttribute("unit", unit == null ? "" : unit.trim());
+        model.addAttribute("tahun", tahun == null ? Integer.toString(MonitoringPages.thisYear()) : tahun.trim());
+        model.addAttribute("triwulan", triwulan == null ? "" : triwulan.trim());
+        if (!model.containsAttribute("periode")) {
+            model.addAttribute("periode", PpksRecapPages.lastQuarter());
+        }
+    }
+
+    private static String refused(ApiRefusal refusal, Model model, HttpServletResponse response) {
+        if (refusal.unauthenticated()) {
+            throw refusal;
+        }
+        response.setStatus(refusal.problem().status() >= 500 ? 502 : refusal.problem().status());
+        model.addAttribute("refusal", refusal.problem().message() + MonitoringPages.fieldMessages(refusal));
+        return "monitoring/reports";
+    }
+
+    /** The type and file name the service gave (the name rewritten, so nothing else of its header reaches the user). */
+    private static void copyHead(HttpHeaders head, HttpServletResponse response) {
+        MediaType type = head.getContentType();
+        response.setContentType(type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString());
+        String name = head.getContentDisposition().getFilename();
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(name == null || name.isBlank() ? "laporan" : name).build().toString());
+        if (head.getContentLength() > 0) {
+            response.setContentLengthLong(head.getContentLength());
+        }
+    }
+
+    private static OutputStream body(HttpServletResponse response) {
+        try {
+            return response.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.kesra.console.monitoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.StandInGateway;
+import org.kesra.console.testing.StandInGateway.Answer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The monitoring and report pages rendered from answers shaped like performance-service's and reporting-service's
+ * (a stand-in gateway): statuses per unit and quarter, the charts' options beside tables with the same figures,
+ * the reports' data version, downloads streamed with the service's file name, refusals worded for the user.
+ */
+@SpringBootTest(properties = "management.server.port=0")
+@AutoConfigureMockMvc
+class MonitoringPagesRenderTest {
+
+    static final String QUARTERS_LATE = """
+            [{"quarter":1,"status":"SUBMITTED","reports":1,"dueDate":"2025-04-15","workingDaysLate":3,"late":true,
+              "waitsForReview":true,"indicators":3,"averageCapaian":76.79,"rating":"Cukup"},
+             {"quarter":2,"status":"DRAFT","reports":1,"dueDate":"2025-07-15","workingDaysLate":null,"late":false,
+              "waitsForReview":false,"indicators":1,"averageCapaian":85.37,"rating":"Baik"},
+             {"quarter":3,"status":"NOT_STARTED","reports":0,"late":false,"waitsForReview":false,"indicators":0},
+             {"quarter":4,"status":"NOT_STARTED","reports":0,"late":false,"waitsForReview":false,"indicators":0}]""";
+    static final String ROLLUP_QUARTERS = """
+            [{"quarter":1,"units":5,"notStarted":4,"draft":0,"returned":0,"submitted":1,"approved":0,"late":1,
+              "indicators":3,"averageCapaian":76.79,"rating":"Cukup"},
+             {"quarter":2,"units":5,"notStarted":4,"draft":1,"returned":0,"submitted":0,"approved":0,"late":0,
+              "indicators":1,"averageCapaian":85.37,"rating":"Baik"},
+             {"quarter":3,"units":5,"notStarted":5,"draft":0,"returned":0,"submitted":0,"approved":0,"late":0,"indicators":0},
+             {"quarter":4,"units":5,"notStarted":5,"draft":0,"returned":0,"submitted":0,"approved":0,"late":0,"indicators":0}]""";
+    static final String SOURCES = """
+            [{"topic":"performance.events","eventsApplied":1234,"lastEventType":"performance.realisation.submitted",
+              "lastEventTime":"2026-12-07T03:05:00Z","lastAppliedAt":"2026-12-07T03:05:01Z","lagSeconds":420}]""";
+
+    static final StandInGateway gateway = new StandInGateway()
+            .route("GET /api/v1/performance/monitoring", query -> query.contains("tahun=1999")
+                    ? Answer.problem(400, """
+                        {"status":400,"title":"Periode pemantauan tidak sah","code":"PF-PERIODE-PEMANTAUAN-TIDAK-SAH",
+                         "detail":"Sebutkan tahun pemantauan antara 2000 dan 2100.",
+                         "errors":[{"pointer":"/tahun","detail":"Tahun wajib, 2000-2100."}]}""")
+                    : query.contains("wilayah=18.72.05") ? Answer.json("""
+                        {"year":2025,"region":"18.72.05","asOf":"2026-12-07",
+                         "units":{"items":[],"page":0,"size":50,"totalItems":0,"totalPages":0},
+                         "rollups":[{"level":"WILAYAH","code":"18.72.05","name":"Metro Utara","quarters":%s},
+                          {"level":"KELURAHAN","code":"18.72.05.1001","name":"Rejomulyo","quarters":%s}]}"""
+                        .formatted(ROLLUP_QUARTERS, ROLLUP_QUARTERS))
+                    : Answer.json("""
+                        {"year":2025,"region":"18.72","asOf":"2026-12-07",
+                         "units":{"items":[{"code":"18.72.05.1001","kind":"KELURAHAN","name":"Rejomulyo",
+                           "parentCode":"18.72.05","quarters":%s}],"page":0,"size":50,"totalItems":1,"totalPages":1},
+                         "rollups":[{"level":"WILAYAH","code":"18.72","name":"Kota Metro","quarters":%s},
+                          {"level":"KECAMATAN","code":"18.72.05","name":"Metro Utara","quarters":%s},
+                          {"level":"KELURAHAN","code":"18.72.05.1001","name":"Rejomulyo","quarters":%s}]}"""
+                        .formatted(QUARTERS_LATE, ROLLUP_QUARTERS, ROLLUP_QUARTERS, ROLLUP_QUARTERS)))
+            .route("GET /api/v1/performance/monitoring/chart", Answer.json("""
+                    {"year":2025,"region":"18.72","quarters":[1,2,3,4],
+                     "unitsByStatus":[{"key":"NOT_STARTED","label":"Belum disusun","values":[4,4,5,5]},
+                      {"key":"SUBMITTED","label":"Menunggu penilaian","values":[1,0,0,0]}],
+                     "capaianByIndicator":[{"key":"Indeks Kepuasan Masyarakat (indeks)","label":"Indeks Kepuasan Masyarakat",
+                       "values":[85.37,85.37,null,null]}],
+                     "averageCapaian":{"key":"rata-rata","label":"Rata-rata capaian","values":[76.79,85.37,null,null]}}"""))
+            .route("GET /api/v1/performance/monitoring/units/18.72.05.1001", Answer.json("""
+                    {"unit":"18.72.05.1001","year":2025,"indicators":[{"indicator":"Indeks Kepuasan Masyarakat",
+                      "unitOfMeasure":"indeks","direction":"HIGHER","target":82,"targetMax":null,
+                      "quarters":[{"quarter":1,"value":70,"capaian":85.37,"rating":"Baik","note":null}]}]}"""))
+            .route("GET /api/v1/reports/quarterly-performance", query -> {
+                if (query.contains("unit=dinsos")) {
+                    return Answer.problem(403, """
+                            {"status":403,"title":"Di luar wilayah Anda","code":"RP-DI-LUAR-WILAYAH",
+                             "detail":"Unit yang diminta berada di luar wilayah kerja Anda."}""");
+                }
+                if (query.contains("format=xlsx")) {
+                    return Answer.file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            "laporan-kinerja-triwulan-18.72.05.1001-2025-Q1.xlsx", new byte[] {0x50, 0x4b, 3, 4});
+                }
+                if (query.contains("format=pdf")) {
+                    return Answer.file("application/pdf", "laporan-kinerja-triwulan-18.72.05.1001-2025-Q1.pdf",
+                            "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+                }
+                boolean hasData = query.contains("triwulan=1");
+                return Answer.json("""
+                        {"unitCode":"18.72.05.1001","unitName":"Rejomulyo","unitKind":"KELURAHAN","year":2025,
+                         "quarter":%s,"period":"2025-Q%s","periodLabel":"Triwulan %s 2025","hasData":%s,"sections":[],
+                         "sources":%s,"notes":["Belum ada Renstra unit ini yang diterbitkan performance-service."]}"""
+                        .formatted(hasData ? 1 : 2, hasData ? 1 : 2, hasData ? "I" : "II", hasData, SOURCES));
+            })
+            .route("GET /api/v1/reports/ppks-recap", query -> query.contains("format=xlsx")
+                    ? Answer.file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            "rekap-ppks-18.72-2025-Q1.xlsx", new byte[] {0x50, 0x4b, 3, 4})
+                    : Answer.json("""
+                        {"period":"2025-Q1","periodLabel":"Triwulan I 2025","periodFrom":"2025-01-01","periodTo":"2025-03-31",
+                         "area":{"code":"18.72","name":"Kota Metro","level":"kota"},"figuresPublished":true,
+                         "programmes":["PKH","BPNT"],
+                         "kelurahan":[{"code":"18.72.05.1001","name":"Rejomulyo","households":1250,"persons":4321,
+                           "ppksTerdata":12,"ppksDitangani":9,"ppksDitanganiPersen":75.00,
+                           "programmes":[{"programme":"PKH","kpm":340,"realisedRupiah":null},
+                                         {"programme":"BPNT","kpm":512,"realisedRupiah":null}]}],
+                         "total":{"code":null,"name":"Jumlah","households":1250,"persons":4321,"ppksTerdata":12,
+                           "ppksDitangani":9,"ppksDitanganiPersen":75.00,
+                           "programmes":[{"programme":"PKH","kpm":340},{"programme":"BPNT","kpm":512}]},
+                         "sources":%s,"notes":["KK dan jiwa terdaftar adalah posisi terkini register."]}"""
+                        .formatted(SOURCES)));
+
+    @DynamicPropertySource
+    static void gatewayUrl(DynamicPropertyRegistry registry) {
+        registry.add("kesra.console.gateway-url", gateway::url);
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    RequestPostProcessor as(String role) {
+        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
+                .idToken(t -> t.claim("preferred_username", "uji.pemantau").claim("wilayah", "18.72"));
+    }
+
+    MockHttpServletResponse answer(String path, String role) throws Exception {
+        return mvc.perform(get(path).with(as(role))).andReturn().getResponse();
+    }
+
+    String page(String path) throws Exception {
+        MockHttpServletResponse answer = answer(path, "disnakertrans-monitor");
+        assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
+        return answer.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theOverviewShowsWhoIsLateAndWhatWaitsWithChartsBesideTheirTables() throws Exception {
+        String html = page("/pemantauan?tahun=2025");
+        assertThat(html).contains("Pemantauan kinerja <span>2025</span>", "Rejomulyo", "Menunggu penilaian",
+                "terlambat <span>3</span> hari kerja", "menunggu penilaian", "76,79 %", "85,37 %", "(<span>Cukup</span>)",
+                "per <span>7 Desember 2026</span>", "/pemantauan/unit/18.72.05.1001?tahun=2025");
+        assertThat(html).as("the chart options on data attributes, no inline script")
+                .contains("id=\"grafik-status\"", "id=\"grafik-indikator\"", "id=\"grafik-wilayah\"",
+                        "data-chart=\"{&quot;animation&quot;:false", "&quot;stack&quot;:&quot;jumlah&quot;",
+                        "Indeks Kepuasan Masyarakat (indeks)", "Metro Utara", "/js/charts-",
+                        "/webjars/echarts/5.3.1/dist/echarts.min-")
+                .doesNotContainPattern("<script>(?!</script>)|<script(?![^>]*src=)[^>]*>");
+        assertThat(html).as("per kecamatan, not per kelurahan, when kecamatan are shown")
+                .contains("Capaian per kecamatan").doesNotContain("<th scope=\"row\">Rejomulyo</th>");
+        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/performance/monitoring?tahun=2025&page=0")
+                && c.contains("auth=Bearer "));
+    }
+
+    @Test
+    void aCamatsKecamatanIsShownPerKelurahan() throws Exception {
+        MockHttpServletResponse answer = answer("/pemantauan?tahun=2025&wilayah=18.72.05", "kecamatan-approver");
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("Wilayah <strong>Metro Utara</strong>",
+                "Capaian per kelurahan", "<th scope=\"row\">Rejomulyo</th>");
+    }
+
+    @Test
+    void aRefusedYearIsToldInIndonesianBesideTheForm() throws Exception {
+        MockHttpServletResponse answer = answer("/pemantauan?tahun=1999", "planner");
+        assertThat(answer.getStatus()).isEqualTo(400);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("Pemantauan tidak dapat ditampilkan",
+                "Sebutkan tahun pemantauan antara 2000 dan 2100. Tahun wajib, 2000-2100.", "value=\"1999\"");
+        assertThat(answer("/pemantauan?tahun=dua", "auditor").getContentAsString(StandardCharsets.UTF_8))
+                .contains("Tahun pemantauan berupa angka");
+    }
+
+    @Test
+    void aUnitsIndicatorsPerQuarterWithLinksToItsReports() throws Exception {
+        String html = page("/pemantauan/unit/18.72.05.1001?tahun=2025");
+        assertThat(html).contains("Indeks Kepuasan Masyarakat", "85,37 %", "(Baik)", "id=\"grafik-unit\"",
+                "/laporan?unit=18.72.05.1001&amp;tahun=2025&amp;triwulan=1");
+    }
+
+    @Test
+    void thePpksRecapShowsPpksAndKpmPerKelurahanWithItsDataVersion() throws Exception {
+        String html = page("/pemantauan/ppks?periode=2025-Q1");
+        assertThat(html).contains("Kota Metro</span>, <span>Triwulan I 2025", "Rejomulyo", "1.250", "4.321", "75 %",
+                "KPM PKH", "KPM BPNT", ">340<", ">512<", "id=\"grafik-ppks\"", "id=\"grafik-kpm\"",
+                "Versi data: <strong>7 Desember 2026 10.05 WIB</strong>", "7 menit", "1.234",
+                "/laporan/rekap-ppks?periode=2025-Q1");
+    }
+
+    @Test
+    void theReportPageTellsWhetherTheReportHasDataAndHowFarBehindItIs() throws Exception {
+        assertThat(page("/laporan?unit=18.72.05.1001&tahun=2025&triwulan=1")).contains("Laporan siap",
+                "Versi data: <strong>7 Desember 2026 10.05 WIB</strong>", "Kinerja (performance-service)", "7 menit",
+                "/laporan/kinerja-triwulan?unit=18.72.05.1001&amp;tahun=2025&amp;triwulan=1&amp;format=xlsx",
+                "format=pdf", "Belum ada Renstra");
+        assertThat(page("/laporan?unit=18.72.05.1001&tahun=2025&triwulan=2")).contains("Belum ada data",
+                "tabel capaiannya kosong");
+        MockHttpServletResponse refused = answer("/laporan?unit=dinsos&tahun=2025&triwulan=1", "kelurahan-operator");
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Laporan tidak dapat dibuat",
+                "Unit yang diminta berada di luar wilayah kerja Anda.");
+    }
+
+    @Test
+    void downloadsStreamWithTheServicesFileNameAndARefusalShowsThePage() throws Exception {
+        MockHttpServletResponse xlsx = answer("/laporan/kinerja-triwulan?unit=18.72.05.1001&tahun=2025&triwulan=1"
+                + "&format=xlsx", "disnakertrans-monitor");
+        assertThat(xlsx.getStatus()).isEqualTo(200);
+        assertThat(xlsx.getContentType()).isEqualTo(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"laporan-kinerja-triwulan-18.72.05.1001-2025-Q1.xlsx\"");
+        assertThat(xlsx.getContentAsByteArray()).containsExactly(0x50, 0x4b, 3, 4);
+        MockHttpServletResponse pdf = answer("/laporan/kinerja-triwulan?unit=18.72.05.1001&tahun=2025&triwulan=1"
+                + "&format=pdf", "auditor");
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(new String(pdf.getContentAsByteArray(), StandardCharsets.US_ASCII)).startsWith("%PDF");
+        MockHttpServletResponse recap = answer("/laporan/rekap-ppks?periode=2025-Q1", "planner");
+        assertThat(recap.getHeader("Content-Disposition")).contains("rekap-ppks-18.72-2025-Q1.xlsx");
+        MockHttpServletResponse refused = answer("/laporan/kinerja-triwulan?unit=dinsos&tahun=2025&triwulan=1"
+                + "&format=pdf", "kelurahan-operator");
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentType()).startsWith("text/html");
+        assertThat(refused.getHeader("Content-Disposition")).isNull();
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Laporan tidak dapat dibuat",
+                "di luar wilayah kerja Anda");
+    }
+
+    @Test
+    void theMenuAndTheUrlRulesFollowTheRoles() throws Exception {
+        assertThat(page("/")).contains("Pemantauan kinerja", "PPKS dan KPM", "Unduh laporan");
+        assertThat(answer("/pemantauan", "dinsos-operator").getStatus()).as("reads reports, does not monitor")
+                .isEqualTo(403);
+        assertThat(answer("/pemantauan/ppks?periode=2025-Q1", "dinsos-operator").getStatus()).isEqualTo(200);
+        assertThat(answer("/laporan", "kelurahan-operator").getStatus()).isEqualTo(200);
+        assertThat(answer("/laporan", "agency").getStatus()).isEqualTo(403);
+    }
+}
