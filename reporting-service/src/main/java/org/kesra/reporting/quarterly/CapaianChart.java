@@ -43,7 +43,7 @@ import org.w3c.dom.Element;
  * the report's own font (shipped as a resource), so the chart looks the same on every machine and the bytes of the
  * SVG, and so of the PDF, depend only on the data.
  */
-final class CapaianChart {
+public final class CapaianChart {
 
     static final int WIDTH = 680;
     static final int HEIGHT = 260;
@@ -114,16 +114,28 @@ final class CapaianChart {
         return percent == null ? null : percent.doubleValue();
     }
 
+    /**
+     * Any chart of the service's reports as an SVG element, drawn the same way (text as outlines, fixed canvas of
+     * {@code width} x {@code height}); the recap's charts use it.
+     */
+    public static String svg(JFreeChart chart, int width, int height) {
+        return draw(chart, width, height);
+    }
+
     private static String draw(JFreeChart chart) {
+        return draw(chart, WIDTH, HEIGHT);
+    }
+
+    private static String draw(JFreeChart chart, int width, int height) {
         Document document = GenericDOMImplementation.getDOMImplementation().createDocument(SVG_NS, "svg", null);
         SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
         context.setComment(null);
         context.setEmbeddedFontsOn(false);
         SVGGraphics2D graphics = new SVGGraphics2D(context, true); // text as outlines: no font lookup when rendered
-        graphics.setSVGCanvasSize(new Dimension(WIDTH, HEIGHT));
-        chart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        graphics.setSVGCanvasSize(new Dimension(width, height));
+        chart.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
         Element root = graphics.getRoot();
-        root.setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+        root.setAttribute("viewBox", "0 0 " + width + " " + height);
         try {
             Transformer transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");

@@ -57,7 +57,7 @@ public final class QuarterlyPdf {
     private static final String BOLD = "/fonts/DejaVuSansCondensed-Bold.ttf";
     private static final Locale INDONESIAN = ReportWorkbook.INDONESIAN;
     private static final TemplateEngine TEMPLATES = templates();
-    private static final Font CHART_FONT = chartFont();
+    private static final Font CHART_FONT = loadChartFont();
 
     private QuarterlyPdf() {
     }
@@ -86,7 +86,17 @@ public final class QuarterlyPdf {
     }
 
     public static byte[] write(QuarterlyPerformanceReport.Report report) {
-        String html = html(report);
+        return render(html(report), "Laporan Kinerja Triwulan - " + report.unitName() + " - "
+                + report.periodLabel(), Optional.ofNullable(report.dataAsOf())
+                .orElse(report.periodFrom().atStartOfDay(CITY).toInstant()));
+    }
+
+    /**
+     * Any of the service's report pages (well-formed XHTML from {@link #page}) as PDF, the way this report is
+     * rendered: the shipped fonts, SVG through Batik, reproducible bytes (document dates = {@code dataVersion},
+     * trailer ID from the HTML). Used by the recap's PDF as well.
+     */
+    public static byte[] render(String html, String title, Instant dataVersion) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withHtmlContent(html, null);
@@ -100,10 +110,9 @@ public final class QuarterlyPdf {
             renderer.layout();
             renderer.createPDFWithoutClosing();
             PDDocument document = renderer.getPdfDocument();
-            Calendar version = calendar(Optional.ofNullable(report.dataAsOf())
-                    .orElse(report.periodFrom().atStartOfDay(CITY).toInstant()));
+            Calendar version = calendar(dataVersion);
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Laporan Kinerja Triwulan - " + report.unitName() + " - " + report.periodLabel());
+            info.setTitle(title);
             info.setCreator("Kesra reporting-service");
             info.setCreationDate(version);
             info.setModificationDate(version);
@@ -116,8 +125,21 @@ public final class QuarterlyPdf {
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the quarterly performance PDF", e);
+            throw new UncheckedIOException("cannot write the PDF " + title, e);
         }
+    }
+
+    /** A template of {@code templates/} filled with the variables, in Indonesian; {@code fmt} is {@link Text}. */
+    public static String page(String template, java.util.Map<String, Object> variables) {
+        Context context = new Context(INDONESIAN);
+        context.setVariable("fmt", new Text());
+        variables.forEach(context::setVariable);
+        return TEMPLATES.process(template, context);
+    }
+
+    /** The report font, for charts drawn as outlines. */
+    public static Font chartFont() {
+        return CHART_FONT;
     }
 
     private static Calendar calendar(Instant instant) {
@@ -142,7 +164,7 @@ public final class QuarterlyPdf {
         return in;
     }
 
-    private static Font chartFont() {
+    private static Font loadChartFont() {
         try (InputStream in = resource(REGULAR)) {
             return Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (IOException | FontFormatException e) {
@@ -174,6 +196,11 @@ public final class QuarterlyPdf {
         private final DecimalFormat integer = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(INDONESIAN));
         private final DecimalFormat decimal = new DecimalFormat("#,##0.##",
                 DecimalFormatSymbols.getInstance(INDONESIAN));
+
+        /** 1.234.567: a count. */
+        public String count(long value) {
+            return integer.format(value);
+        }
 
         /** 102.855.000 (the column header says Rp); empty when unknown. */
         public String rupiah(Long value) {
