@@ -205,6 +205,35 @@ class EventContractsTest {
         }
     }
 
+    /**
+     * {@code ppksCategories} was added to v1 as an optional field: a publication written before it (no such
+     * property) still validates and reads with null categories, and a category count the schema does not allow
+     * (negative, unknown shape) is refused at the producer.
+     */
+    @Test
+    void kelurahanIndicatorsWithoutPpksCategoriesStayValidAndCategoriesAreChecked() {
+        EventDefinition definition = EventCatalog.KELURAHAN_INDICATORS_PUBLISHED;
+        var older = (tools.jackson.databind.node.ObjectNode) readJson(definition.payloadType(),
+                definition.exampleResource());
+        older.remove("ppksCategories");
+        assertThat(schema(definition).validate(older, formats())).isEmpty();
+        var read = STRICT.treeToValue(older, org.kesra.contracts.welfare.KelurahanIndicatorsPublished.class);
+        assertThat(read.ppksCategories()).isNull();
+        assertThat(read.ppksTerdata()).isEqualTo(12);
+
+        var example = (tools.jackson.databind.node.ObjectNode) readJson(definition.payloadType(),
+                definition.exampleResource());
+        var withCategories = STRICT.treeToValue(example,
+                org.kesra.contracts.welfare.KelurahanIndicatorsPublished.class);
+        assertThat(withCategories.ppksCategories()).extracting(c -> c.category()).containsExactly("AJ", "LUT", "PD");
+        ((tools.jackson.databind.node.ObjectNode) example.path("ppksCategories").get(0)).put("terdata", -1);
+        assertThat(schema(definition).validate(example, formats())).isNotEmpty();
+        var lowerCase = (tools.jackson.databind.node.ObjectNode) readJson(definition.payloadType(),
+                definition.exampleResource());
+        ((tools.jackson.databind.node.ObjectNode) lowerCase.path("ppksCategories").get(0)).put("category", "anak");
+        assertThat(schema(definition).validate(lowerCase, formats())).isNotEmpty();
+    }
+
     private static java.util.function.Consumer<com.networknt.schema.ExecutionContext> formats() {
         return context -> context.executionConfig(config -> config.formatAssertionsEnabled(true).locale(Locale.ENGLISH));
     }

@@ -307,6 +307,23 @@ public class PerformanceFigures {
                 .list();
     }
 
+    /** The realisations of the given units in the year (every quarter), by unit, quarter and id. */
+    public List<Realisation> realisations(List<String> unitCodes, int year) {
+        return jdbc.sql("""
+                SELECT realisation_id, unit_code, year, quarter, agreement_id, agreement_revision, status, version,
+                       approved_version, due_date, submitted_at, working_days_late, reason, checklist, occurred_at,
+                       event_type, event_id
+                FROM rm_perf_realisation WHERE unit_code = ANY (CAST(? AS text[])) AND year = ?
+                ORDER BY unit_code, quarter, realisation_id""")
+                .params(unitCodes.toArray(String[]::new), year)
+                .query((rs, n) -> new Realisation(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getInt(4), rs.getObject(5, UUID.class), rs.getInt(6), rs.getString(7), rs.getInt(8),
+                        rs.getObject(9, Integer.class), rs.getObject(10, LocalDate.class), instant(rs.getTimestamp(11)),
+                        rs.getObject(12, Integer.class), rs.getString(13), texts(rs.getArray(14)),
+                        rs.getTimestamp(15).toInstant(), rs.getString(16), rs.getObject(17, UUID.class)))
+                .list();
+    }
+
     public Optional<Content> content(UUID realisationId, int version) {
         List<Entry> entries = jdbc.sql("""
                 SELECT item, indicator, unit_of_measure, value, target, target_max, budget, budget_realised,

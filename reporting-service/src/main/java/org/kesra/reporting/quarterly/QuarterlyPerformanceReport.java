@@ -289,7 +289,7 @@ public class QuarterlyPerformanceReport {
         return labels;
     }
 
-    static String statusLabel(String status) {
+    public static String statusLabel(String status) {
         return switch (status) {
             case "DRAFT" -> "Draf";
             case "SUBMITTED" -> "Diserahkan, menunggu penilaian";

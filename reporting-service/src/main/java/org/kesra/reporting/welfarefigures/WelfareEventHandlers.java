@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the recap takes from welfare-service's events. welfare.events carries, besides probes, only
- * {@code welfare.kelurahan-indicators.published} today: PPKS totals (not per category) and KPM per programme per
- * kelurahan and period. Runs in the inbox transaction, with the topic's progress.
+ * {@code welfare.kelurahan-indicators.published} today: PPKS totals and per category (since the optional
+ * {@code ppksCategories}) and KPM per programme per kelurahan and period. Runs in the inbox transaction, with the topic's progress.
  */
 @Configuration(proxyBeanMethods = false)
 public class WelfareEventHandlers {
@@ -30,6 +30,7 @@ public class WelfareEventHandlers {
     /** The tables the handler above writes, rebuilt from welfare.events by a read-model rebuild. */
     @Bean
     RebuiltTables welfareFigureTables() {
-        return new RebuiltTables("welfarefigures", List.of("rm_kelurahan_figures", "rm_programme_kpm"));
+        return new RebuiltTables("welfarefigures", List.of("rm_kelurahan_figures", "rm_programme_kpm",
+                "rm_ppks_category"));
     }
 }

@@ -13,6 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
+import org.kesra.contracts.welfare.PpksCategoryCount;
 import org.kesra.contracts.welfare.ProgrammeKpm;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.reporting.ReportingApiIntegrationBase;
@@ -53,6 +57,7 @@ class PpksRecapIT extends ReportingApiIntegrationBase {
         events.published(new KelurahanIndicatorsPublished(BANJARSARI, Q2_FROM, Q2_TO, 7, 5,
                 List.of(new ProgrammeKpm("PKH", 1_400, null)), published.minusSeconds(60)));
         events.published(new KelurahanIndicatorsPublished(BANJARSARI, Q2_FROM, Q2_TO, 8, 6,
+                List.of(new PpksCategoryCount("AJ", 3, 3), new PpksCategoryCount("LUT", 6, 4)),
                 List.of(new ProgrammeKpm("PKH", 1_500, 2_250_000_000L), new ProgrammeKpm("BPNT", 2_000, null)),
                 published));
         events.published(new KelurahanIndicatorsPublished(KARANGREJO, Q2_FROM, Q2_TO, 4, 1,
@@ -95,6 +100,22 @@ class PpksRecapIT extends ReportingApiIntegrationBase {
         assertThat(total.path("programmes").get(0).path("realisedRupiah").isNull()).isTrue();
         assertThat(total.path("programmes").get(1).path("kpm").asLong()).isEqualTo(1_600);
         assertThat(total.path("programmes").get(1).path("realisedRupiah").asLong()).isEqualTo(2_400_000_000L);
+        // PPKS per Permensos category as published (a case may count in two); Karangrejo's publication carried none.
+        assertThat(banjarsari.path("ppksCategories").valueStream().map(c -> c.path("category").asString() + " "
+                + c.path("terdata").asLong() + "/" + c.path("ditangani").asLong()).toList())
+                .containsExactly("AJ 3/3", "LUT 6/4");
+        assertThat(body.path("ppksCategories")).hasSize(26);
+        JsonNode lut = body.path("ppksCategories").get(7);
+        assertThat(lut.path("category").asString()).isEqualTo("LUT");
+        assertThat(lut.path("name").asString()).isEqualTo("Lanjut Usia Telantar");
+        assertThat(lut.path("terdata").asLong()).isEqualTo(6);
+        assertThat(lut.path("ditanganiPersen").decimalValue()).isEqualByComparingTo("66.67");
+        assertThat(body.path("ppksCategories").get(0).path("terdata").asLong()).isZero();
+        assertThat(body.path("categoriesPublished").asBoolean()).isFalse();
+        assertThat(body.path("notes").valueStream().map(JsonNode::asString).toList())
+                .anyMatch(n -> n.contains(KARANGREJO) && n.contains("tanpa rincian kategori"));
+        assertThat(body.path("kecamatan")).hasSize(1);
+        assertThat(body.path("kecamatan").get(0).path("ppksTerdata").asLong()).isEqualTo(12);
         JsonNode household = body.path("sources").get(0);
         assertThat(household.path("topic").asString()).isEqualTo("household.events");
         assertThat(household.path("eventsApplied").asLong()).isGreaterThanOrEqualTo(7);
@@ -107,7 +128,16 @@ class PpksRecapIT extends ReportingApiIntegrationBase {
         assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("rekap-ppks-18.72.02-2025-Q2.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
+            Sheet categories = workbook.getSheet("PPKS per Kategori");
+            assertThat(categories.getPaneInformation().isFreezePane()).isTrue();
+            Row lutRow = categories.getRow(4 + 7);
+            assertThat(lutRow.getCell(1).getStringCellValue()).isEqualTo("LUT");
+            assertThat(lutRow.getCell(3).getNumericCellValue()).isEqualTo(6);
+            assertThat(lutRow.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            assertThat(lutRow.getCell(5).getNumericCellValue()).isEqualTo(0.6667);
+            assertThat(workbook.getSheet("Kategori per Kelurahan").getRow(5).getCell(2).getStringCellValue())
+                    .isEqualTo("LUT");
             Sheet recap = workbook.getSheet("Rekap Kelurahan");
             assertThat(recap.getRow(0).getCell(0).getStringCellValue())
                     .isEqualTo("Rekapitulasi PPKS dan Program - Kecamatan Metro Utara - Triwulan II 2025");
@@ -135,6 +165,27 @@ class PpksRecapIT extends ReportingApiIntegrationBase {
             assertThat(workbook.getSheet("Sumber Data").getRow(4).getCell(0).getStringCellValue())
                     .isEqualTo("household.events");
         }
+        // The same recap as PDF (format or Accept): the figures in its text, A4 landscape, same bytes twice.
+        HttpResponse<byte[]> pdf = bytes(path + "&format=pdf", planner, Map.of());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("rekap-ppks-18.72.02-2025-Q2.pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("REKAPITULASI PPKS DAN PROGRAM", "Kecamatan Metro Utara · Triwulan II 2025",
+                    "Periode 1 April 2025 s.d. 30 Juni 2025", "versi data: household.events", "Banjarsari",
+                    "Lanjut Usia Telantar", "66,67%", "58,33%", "2.400.000.000", "Grafik PPKS per Kategori");
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                    .renderImageWithDPI(0, 80);
+            assertThat(page.getWidth()).as("A4 landscape").isGreaterThan(page.getHeight());
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+            javax.imageio.ImageIO.write(page, "png", java.nio.file.Path.of("target/rekap-ppks-it-page1.png")
+                    .toFile());
+        }
+        HttpResponse<byte[]> pdfByAccept = bytes(path, planner, Map.of("Accept", "application/pdf"));
+        assertThat(pdfByAccept.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(sha256(pdfByAccept.body())).isEqualTo(sha256(pdf.body()));
         HttpResponse<byte[]> byAccept = bytes(path, planner, Map.of("Accept", RecapWorkbook.MEDIA_TYPE));
         assertThat(byAccept.headers().firstValue("Content-Type")).hasValue(RecapWorkbook.MEDIA_TYPE);
         // Same data, same bytes, even generated seconds apart (the zip writer would stamp the clock's time).
@@ -179,6 +230,16 @@ class PpksRecapIT extends ReportingApiIntegrationBase {
         assertThat(answer.body().path("periodLabel").asString()).isEqualTo("Juli 2019");
         assertThat(answer.body().path("total").path("ppksTerdata").asLong()).isZero();
         assertThat(answer.body().path("notes").get(0).asString()).contains("belum menerbitkan");
+        assertThat(answer.body().path("ppksCategories")).hasSize(26);
+        HttpResponse<byte[]> pdf = bytes("/api/v1/reports/ppks-recap?period=2019-07&kecamatan=18.72.01&format=pdf",
+                token("dinsos.operator"), Map.of());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("belum menerbitkan angka PPKS dan KPM untuk Juli 2019", "Kecamatan Metro Pusat");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -192,7 +253,7 @@ class PpksRecapIT extends ReportingApiIntegrationBase {
                 "RP-PARAMETER-TIDAK-SAH", "/period");
         assertProblem(api.get("/api/v1/reports/ppks-recap?period=2025&kecamatan=metro", operator), 400,
                 "RP-PARAMETER-TIDAK-SAH", "/kecamatan");
-        assertProblem(api.get("/api/v1/reports/ppks-recap?period=2025&format=pdf", operator), 400,
+        assertProblem(api.get("/api/v1/reports/ppks-recap?period=2025&format=docx", operator), 400,
                 "RP-PARAMETER-TIDAK-SAH", "/format");
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
+import org.kesra.contracts.welfare.PpksCategoryCount;
 import org.kesra.contracts.welfare.ProgrammeKpm;
 import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.outbox.OutgoingEvent;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publishes, per kelurahan and period, the figures performance-service's indicators need: PPKS terdata and
- * ditangani (the same count as the IKU report) and KPM per programme (enrolments running at any time in the period;
+ * ditangani (the same count as the IKU report), the same per PPKS category (for reporting's recap by the 26
+ * categories) and KPM per programme (enrolments running at any time in the period;
  * a family counts once per programme) with the rupiah paid to them (per-KPM payment lists of rounds begun in it). One event per kelurahan, all in one transaction through the outbox; a second
  * publication of the same period is a correction that replaces the first for consumers.
  */
@@ -88,9 +90,13 @@ public class IndicatorPublication {
         Instant now = Instant.now(clock);
         List<KelurahanIndicatorsPublished> figures = new ArrayList<>();
         List<OutgoingEvent> events = new ArrayList<>();
+        Map<String, List<PpksRegister.CategoryIndicator>> categories =
+                ppks.categoryIndicators(request.periodFrom(), request.periodTo());
         for (PpksRegister.Indicator row : ppks.indicators(request.periodFrom(), request.periodTo()).kelurahan()) {
+            List<PpksCategoryCount> perCategory = categories.getOrDefault(row.kelurahanCode(), List.of()).stream()
+                    .map(c -> new PpksCategoryCount(c.category(), c.terdata(), c.ditangani())).toList();
             KelurahanIndicatorsPublished payload = new KelurahanIndicatorsPublished(row.kelurahanCode(),
-                    request.periodFrom(), request.periodTo(), row.terdata(), row.ditangani(),
+                    request.periodFrom(), request.periodTo(), row.terdata(), row.ditangani(), perCategory,
                     kpm.getOrDefault(row.kelurahanCode(), List.of()), now);
             figures.add(payload);
             events.add(new OutgoingEvent(EventCatalog.KELURAHAN_INDICATORS_PUBLISHED, row.kelurahanCode(),

@@ -74,6 +74,10 @@ public class PpksRegister {
                                   BigDecimal persenDitangani, List<Indicator> kelurahan) {
     }
 
+    /** One category's cases of a kelurahan, counted as {@link Indicator} counts all of them. */
+    public record CategoryIndicator(String kelurahanCode, String category, long terdata, long ditangani) {
+    }
+
     @Transactional
     public Case register(NewCase input, String actor) {
         List<Violation> problems = new ArrayList<>();
@@ -267,6 +271,31 @@ public class PpksRegister {
         long terdata = rows.stream().mapToLong(Indicator::terdata).sum();
         long ditangani = rows.stream().mapToLong(Indicator::ditangani).sum();
         return new IndicatorReport(from, to, terdata, ditangani, percent(ditangani, terdata), rows);
+    }
+
+    /**
+     * Per kelurahan and category (Permensos abbreviation, in the categories' order): cases of the category found in
+     * the period and those among them served by its end, with the same rules as {@link #indicators}. A case with
+     * several categories counts in each; a kelurahan's categories without a case are left out.
+     */
+    public Map<String, List<CategoryIndicator>> categoryIndicators(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw PlatformProblems.VALIDATION.refuse("Tanggal 'sampai' tidak boleh sebelum tanggal 'dari'.");
+        }
+        Map<String, List<CategoryIndicator>> found = new HashMap<>();
+        jdbc.sql("""
+                SELECT c.kelurahan_code, k.abbrev, count(c.id) AS terdata,
+                       count(c.id) FILTER (WHERE EXISTS (SELECT 1 FROM ppks_service s WHERE s.case_id = c.id
+                                                          AND s.served_on <= :to)) AS ditangani
+                FROM ppks_case c JOIN ppks_case_category cc ON cc.case_id = c.id
+                     JOIN ppks_category k ON k.no = cc.category_no
+                WHERE c.found_on BETWEEN :from AND :to
+                GROUP BY c.kelurahan_code, k.no, k.abbrev ORDER BY c.kelurahan_code, k.no""")
+                .param("from", from).param("to", to)
+                .query((rs, n) -> found.computeIfAbsent(rs.getString(1), x -> new ArrayList<>())
+                        .add(new CategoryIndicator(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))))
+                .list();
+        return found;
     }
 
     private static BigDecimal percent(long part, long whole) {

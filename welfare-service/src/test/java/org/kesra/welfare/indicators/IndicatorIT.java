@@ -40,7 +40,7 @@ class IndicatorIT extends WelfareApiIntegrationBase {
                 "servedOn", from.plusDays(2).toString(), "kind", "pendampingan", "provider", "TKSK Metro Pusat")));
         api.post("/api/v1/ppks", token("dinsos.operator"), JSON.writeValueAsString(Map.of(
                 "nik", "1872011111110001", "name", "Tanpa Layanan", "kelurahanCode", YOSOMULYO,
-                "foundOn", from.plusDays(3).toString(), "foundAt", "Terminal", "categories", List.of("GLD"))));
+                "foundOn", from.plusDays(3).toString(), "foundAt", "Terminal", "categories", List.of("GLD", "PGM"))));
 
         // A PKH round begun in the period, with the family's payment on its list.
         String label = "UJI-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -74,6 +74,11 @@ class IndicatorIT extends WelfareApiIntegrationBase {
         JsonNode figures = JSON.readTree(onTheWire.get(0).value());
         assertThat(figures.path("ppksTerdata").asLong()).isEqualTo(2);
         assertThat(figures.path("ppksDitangani").asLong()).isEqualTo(1);
+        // Per Permensos category, in the categories' order; a case with two categories counts in both.
+        List<String> categories = new java.util.ArrayList<>();
+        figures.path("ppksCategories").forEach(c -> categories.add(c.path("category").asString() + " "
+                + c.path("terdata").asLong() + "/" + c.path("ditangani").asLong()));
+        assertThat(categories).containsExactly("AT 1/1", "GLD 1/0", "PGM 1/0");
         Map<String, JsonNode> programmes = new java.util.HashMap<>();
         figures.path("programmes").forEach(p -> programmes.put(p.path("programme").asString(), p));
         assertThat(programmes.get("PKH").path("kpm").asLong()).isEqualTo(1);

@@ -11,6 +11,7 @@ import org.kesra.platform.web.Violation;
 import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.recap.PpksRecap;
+import org.kesra.reporting.recap.RecapPdf;
 import org.kesra.reporting.recap.RecapWorkbook;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,42 +33,54 @@ public class PpksRecapController {
     }
 
     @GetMapping("/api/v1/reports/ppks-recap")
-    @Operation(summary = "Rekapitulasi PPKS dan program per kelurahan (JSON atau XLSX)",
+    @Operation(summary = "Rekapitulasi PPKS dan program per kelurahan (JSON, XLSX atau PDF)",
             description = "Per kelurahan: KK dan jiwa terdaftar, PPKS terdata dan ditangani, KPM per program untuk "
-                    + "periode tersebut, dengan versi data dan keterlambatan tiap sumber peristiwa. XLSX dengan "
-                    + "format=xlsx atau Accept: " + RecapWorkbook.MEDIA_TYPE + ". Staf kecamatan/kelurahan hanya "
+                    + "periode tersebut, PPKS per 26 kategori, subtotal kecamatan, dengan versi data dan keterlambatan "
+                    + "tiap sumber peristiwa. XLSX dengan format=xlsx atau Accept: " + RecapWorkbook.MEDIA_TYPE
+                    + "; PDF dengan format=pdf atau Accept: application/pdf. Staf kecamatan/kelurahan hanya "
                     + "wilayahnya.")
     @ApiResponse(responseCode = "200", description = "Rekapitulasi", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PpksRecap.Recap.class)),
-            @Content(mediaType = RecapWorkbook.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
+            @Content(mediaType = RecapWorkbook.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = RecapPdf.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     public ResponseEntity<?> recap(
             @Parameter(description = "Tahun (2026), triwulan (2026-Q3) atau bulan (2026-11)")
             @RequestParam(required = false) String period,
             @Parameter(description = "Kode kecamatan (18.72.03); tanpa kode: seluruh kota, atau wilayah staf")
             @RequestParam(required = false) String kecamatan,
-            @Parameter(description = "json (bawaan) atau xlsx") @RequestParam(required = false) String format,
+            @Parameter(description = "json (bawaan), xlsx atau pdf") @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean xlsx = xlsx(format, accept);
+        String chosen = format(format, accept);
         PpksRecap.Recap recap = recaps.recap(ReportingAccess.reader(), period, kecamatan);
-        if (!xlsx) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(recap);
-        }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(RecapWorkbook.MEDIA_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(RecapWorkbook.fileName(recap)).build().toString())
-                .body(RecapWorkbook.write(recap));
+        return switch (chosen) {
+            case "xlsx" -> file(RecapWorkbook.MEDIA_TYPE, RecapWorkbook.fileName(recap), RecapWorkbook.write(recap));
+            case "pdf" -> file(RecapPdf.MEDIA_TYPE, RecapPdf.fileName(recap), RecapPdf.write(recap));
+            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(recap);
+        };
     }
 
-    private static boolean xlsx(String format, String accept) {
+    private static ResponseEntity<byte[]> file(String mediaType, String fileName, byte[] body) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(mediaType))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(body);
+    }
+
+    private static String format(String format, String accept) {
         if (format != null) {
             return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "xlsx" -> true;
-                case "json" -> false;
+                case "xlsx" -> "xlsx";
+                case "pdf" -> "pdf";
+                case "json" -> "json";
                 default -> throw ReportingProblems.PARAMETER_INVALID.refuse("Format laporan tidak dikenal.",
-                        List.of(Violation.field("/format", "Format '" + format + "' tidak dikenal; json atau xlsx.")));
+                        List.of(Violation.field("/format",
+                                "Format '" + format + "' tidak dikenal; json, xlsx atau pdf.")));
             };
         }
-        return accept != null && accept.contains(RecapWorkbook.MEDIA_TYPE);
+        if (accept != null && accept.contains(RecapWorkbook.MEDIA_TYPE)) {
+            return "xlsx";
+        }
+        return accept != null && accept.contains(RecapPdf.MEDIA_TYPE) ? "pdf" : "json";
     }
 }
