@@ -21,7 +21,9 @@ public final class Menu {
             new Entry("Beranda", "/", List.of()),
             new Entry("Cari rumah tangga", "/rumah-tangga", ConsoleSecurity.REGISTRY_READERS),
             new Entry("Daftarkan rumah tangga", "/rumah-tangga/baru", ConsoleSecurity.REGISTRY_WRITERS),
-            new Entry("Impor berkas kader", "/rumah-tangga/impor", ConsoleSecurity.REGISTRY_READERS));
+            new Entry("Impor berkas kader", "/rumah-tangga/impor", ConsoleSecurity.REGISTRY_READERS),
+            new Entry("Laporan kinerja triwulan", "/laporan-triwulan", ConsoleSecurity.QUARTER_SUBMITTERS),
+            new Entry("Penilaian laporan triwulan", "/penilaian-laporan", ConsoleSecurity.QUARTER_APPROVERS));
 
     private Menu() {
     }

@@ -62,6 +62,13 @@ public class ConsoleSecurity {
     public static final List<String> REGISTRY_WRITERS = List.of("kelurahan-operator", "kecamatan-operator",
             "dinsos-operator", "dinsos-admin");
 
+    /** Who reports a unit's quarter, who decides on it, who reads reports (performance-service's access table). */
+    public static final List<String> QUARTER_SUBMITTERS = List.of("kecamatan-operator", "kelurahan-operator",
+            "planner", "platform-admin");
+    public static final List<String> QUARTER_APPROVERS = List.of("kecamatan-approver", "platform-admin");
+    public static final List<String> QUARTER_READERS = List.of("kecamatan-operator", "kecamatan-approver",
+            "kelurahan-operator", "planner", "auditor", "disnakertrans-monitor", "platform-admin");
+
     @Bean
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleProperties properties,
             ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorizedClients,
@@ -83,6 +90,12 @@ public class ConsoleSecurity {
                         .requestMatchers("/rumah-tangga/baru", "/rumah-tangga/*/anggota/**").hasAnyRole(writers)
                         .requestMatchers(HttpMethod.POST, "/rumah-tangga/impor").hasAnyRole(writers)
                         .requestMatchers("/rumah-tangga/**").hasAnyRole(readers)
+                        .requestMatchers("/penilaian-laporan/**", "/penilaian-laporan")
+                        .hasAnyRole(QUARTER_APPROVERS.toArray(String[]::new))
+                        .requestMatchers(HttpMethod.POST, "/laporan-triwulan/**", "/laporan-triwulan")
+                        .hasAnyRole(QUARTER_SUBMITTERS.toArray(String[]::new))
+                        .requestMatchers("/laporan-triwulan/**", "/laporan-triwulan")
+                        .hasAnyRole(QUARTER_READERS.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(authorizationRequests))

@@ -150,7 +150,16 @@ class ConsoleSecurityTest {
 
         String plannerHome = mvc.perform(get("/").with(operator("planner"))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(plannerHome).doesNotContain("Cari rumah tangga").contains("Belum ada pekerjaan");
+        // A planner reports the quarter of their OPD (journey 3) and decides nothing.
+        assertThat(plannerHome).doesNotContain("Cari rumah tangga", "Penilaian laporan triwulan")
+                .contains("Laporan kinerja triwulan");
+        String camatHome = mvc.perform(get("/").with(operator("kecamatan-approver"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(camatHome).contains("Penilaian laporan triwulan").doesNotContain("Laporan kinerja triwulan",
+                "Cari rumah tangga");
+        String auditorHome = mvc.perform(get("/").with(operator("auditor"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(auditorHome).doesNotContain("Laporan kinerja triwulan", "Penilaian laporan triwulan");
         assertThat(mvc.perform(get("/rumah-tangga").with(operator("planner"))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
         assertThat(mvc.perform(get("/rumah-tangga/baru").with(operator("auditor"))).andReturn().getResponse()
