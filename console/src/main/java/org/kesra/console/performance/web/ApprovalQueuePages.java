@@ -8,7 +8,7 @@ import org.kesra.console.format.IndonesianFormat;
 import org.kesra.console.gateway.ApiProblem;
 import org.kesra.console.gateway.ApiRefusal;
 import org.kesra.console.gateway.GatewayApi;
-import org.kesra.console.performance.PerformanceApi;
+import org.kesra.console.performance.QuarterlyReportApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/penilaian-laporan")
 public class ApprovalQueuePages {
 
-    private final PerformanceApi api;
+    private final QuarterlyReportApi api;
 
-    public ApprovalQueuePages(PerformanceApi api) {
+    public ApprovalQueuePages(QuarterlyReportApi api) {
         this.api = api;
     }
 

@@ -15,7 +15,7 @@ import org.kesra.console.gateway.ApiProblem;
 import org.kesra.console.gateway.ApiRefusal;
 import org.kesra.console.gateway.GatewayApi;
 import org.kesra.console.menu.ConsoleUser;
-import org.kesra.console.performance.PerformanceApi;
+import org.kesra.console.performance.QuarterlyReportApi;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/laporan-triwulan")
 public class QuarterlySubmissionPages {
 
-    private final PerformanceApi api;
+    private final QuarterlyReportApi api;
 
-    public QuarterlySubmissionPages(PerformanceApi api) {
+    public QuarterlySubmissionPages(QuarterlyReportApi api) {
         this.api = api;
     }
 

@@ -14,15 +14,16 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * performance-service's API as the quarterly submission and review pages use it. Every SAKIP figure (capaian,
- * absorption, lateness, working days) is the service's answer: the console formats, never computes.
+ * performance-service's API as the quarterly submission and review pages use it (named apart from other pages'
+ * clients of the same service: one bean name each). Every SAKIP figure (capaian, absorption, lateness, working
+ * days) is the service's answer: the console formats, never computes.
  */
 @Component
-public class PerformanceApi {
+public class QuarterlyReportApi {
 
     private final GatewayApi api;
 
-    public PerformanceApi(GatewayApi api) {
+    public QuarterlyReportApi(GatewayApi api) {
         this.api = api;
     }
 
