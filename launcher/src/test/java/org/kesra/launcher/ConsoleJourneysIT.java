@@ -366,7 +366,7 @@ class ConsoleJourneysIT {
         browser.waitFor(By.id("capaian-1"), "107,14%");
         browser.click(By.cssSelector("form.report button[value=simpan]"));
         browser.waitFor(By.cssSelector(".notice"), "Laporan tersimpan");
-        assertThat(browser.find(By.id("budget-0")).getAttribute("value")).isEqualTo("5955000");
+        assertThat(browser.find(By.id("budget-0")).getAttribute("value")).isEqualTo("5.955.000");
 
         // Evidence, then submit.
         browser.find(By.id("file")).sendKeys(evidence.toAbsolutePath().toString());
@@ -375,6 +375,7 @@ class ConsoleJourneysIT {
         assertThat(browser.text(By.cssSelector("ul.evidence"))).contains(evidence.getFileName().toString(),
                 "metrobarat.operator");
         assertAccessible("Laporan triwulan (draf)");
+        browser.script("document.getElementById('butir-0').scrollIntoView()");
         browser.screenshot("journey3-report");
         browser.click(By.cssSelector("form.report button[value=serahkan]"));
         browser.waitFor(By.cssSelector(".notice"), "Laporan diserahkan");

@@ -81,7 +81,7 @@ public final class ReportForm {
                 numerator = parts && !register ? shown(entry.get("numerator")) : "";
                 denominator = parts && !register ? shown(entry.get("denominator")) : "";
                 budget = entry == null || entry.get("budgetRealised") == null ? ""
-                        : String.valueOf(entry.get("budgetRealised"));
+                        : grouped(entry.get("budgetRealised"));
                 note = entry == null || entry.get("note") == null ? "" : String.valueOf(entry.get("note"));
             }
             rows.add(new Row(i, (String) item.get("sasaran"), (String) item.get("indicator"), unit,
@@ -209,6 +209,12 @@ public final class ReportForm {
             return "";
         }
         return new BigDecimal(String.valueOf(number)).stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
+    /** Rupiah as the user reads and types them back: "5.955.000" (read again by {@link #rupiah}). */
+    private static String grouped(Object rupiah) {
+        return new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(
+                org.kesra.console.format.IndonesianFormat.INDONESIAN)).format(new BigDecimal(String.valueOf(rupiah)));
     }
 
     private static String text(Object value) {

@@ -150,7 +150,7 @@ class PerformancePagesRenderTest {
         assertThat(html).contains("Laporan triwulan 3 tahun 2026", "Metro Barat (18.72.03)",
                 "Dikembalikan untuk diperbaiki", "7 Oktober 2026", "terlambat 43 hari kerja",
                 "Capaian diteliti ulang", "lampirkan daftar hadir", "Butir 2 belum memiliki realisasi triwulan 3.",
-                "Target 82 indeks", "; pagu Rp 22.900.000", "85,98%", "value=\"70,5\"", "value=\"5955000\"",
+                "Target 82 indeks", "; pagu Rp 22.900.000", "85,98%", "value=\"70,5\"", "value=\"5.955.000\"",
                 "Persentase PPKS yang ditangani", "numerator-1", "foto-kegiatan.png", "123.456 bita",
                 "Simpan dan serahkan", "hx-get=\"/laporan-triwulan/" + ID + "/capaian?item=0\"");
         assertThat(html).as("a kecamatan operator decides nothing").doesNotContain("Setujui laporan");
