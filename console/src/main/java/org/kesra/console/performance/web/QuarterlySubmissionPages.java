@@ -211,6 +211,9 @@ public class QuarterlySubmissionPages {
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         model.addAttribute("otherErrors", problem == null ? List.of() : form.otherErrors(errors));
+        // The form is long: the message above it links to the first field it marks.
+        model.addAttribute("firstError", errors.keySet().stream().filter(f -> !f.isEmpty()
+                && !form.otherErrors(Map.of(f, "")).iterator().hasNext()).findFirst().orElse(null));
         model.addAttribute("statuses", Labels.STATUS);
         model.addAttribute("evidence", api.evidence(id));
         model.addAttribute("deadline", deadline(r));

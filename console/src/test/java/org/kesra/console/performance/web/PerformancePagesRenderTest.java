@@ -180,6 +180,7 @@ class PerformancePagesRenderTest {
         String html = html(answer);
         assertThat(answer.getStatus()).as(html).isEqualTo(200);
         assertThat(html).contains("id=\"numerator-1-error\"", "Persentase 120 melebihi 100", "value=\"120\"",
+                "href=\"#numerator-1\"",
                 "Banjir di Mulyojati", "Belum tersimpan");
         assertThat(gateway.calls).anyMatch(c -> c.method().equals("PUT") && "\"5\"".equals(c.ifMatch())
                 && c.body().contains("\"item\":1") && c.body().contains("\"numerator\":\"120\"")
