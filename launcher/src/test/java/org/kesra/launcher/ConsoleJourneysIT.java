@@ -332,9 +332,8 @@ class ConsoleJourneysIT {
         browser.click(By.cssSelector("form.period button[type=submit]"));
         browser.waitFor(By.cssSelector("table.agreements"), title);
         assertAccessible("Laporan kinerja triwulan");
-        browser.click(By.xpath("//table[contains(@class,'agreements')]//tr[td[1][normalize-space()='" + title
-                + "']]//form[contains(@class,'start')]//button"));
-        browser.waitFor(By.cssSelector(".notice"), "Laporan triwulan 3 tahun 2026 dimulai");
+        clickAndAwaitNotice(By.xpath("//table[contains(@class,'agreements')]//tr[td[1][normalize-space()='" + title
+                + "']]//form[contains(@class,'start')]//button"), "Laporan triwulan 3 tahun 2026 dimulai");
         String reportUrl = browser.driver().getCurrentUrl();
         assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Metro Barat", "Triwulan 3 tahun 2026",
                 "Draf (belum diserahkan)", "Tenggat");
@@ -364,21 +363,18 @@ class ConsoleJourneysIT {
         browser.screenshot("journey3-report-refused");
         browser.type(By.id("numerator-1"), "60");
         browser.waitFor(By.id("capaian-1"), "107,14%");
-        browser.click(By.cssSelector("form.report button[value=simpan]"));
-        browser.waitFor(By.cssSelector(".notice"), "Laporan tersimpan");
+        clickAndAwaitNotice(By.cssSelector("form.report button[value=simpan]"), "Laporan tersimpan");
         assertThat(browser.find(By.id("budget-0")).getAttribute("value")).isEqualTo("5.955.000");
 
         // Evidence, then submit.
         browser.find(By.id("file")).sendKeys(evidence.toAbsolutePath().toString());
-        browser.click(By.cssSelector("form.upload button[type=submit]"));
-        browser.waitFor(By.cssSelector(".notice"), "terunggah");
+        clickAndAwaitNotice(By.cssSelector("form.upload button[type=submit]"), "terunggah");
         assertThat(browser.text(By.cssSelector("ul.evidence"))).contains(evidence.getFileName().toString(),
                 "metrobarat.operator");
         assertAccessible("Laporan triwulan (draf)");
         browser.script("document.getElementById('butir-0').scrollIntoView()");
         browser.screenshot("journey3-report");
-        browser.click(By.cssSelector("form.report button[value=serahkan]"));
-        browser.waitFor(By.cssSelector(".notice"), "Laporan diserahkan");
+        clickAndAwaitNotice(By.cssSelector("form.report button[value=serahkan]"), "Laporan diserahkan");
         assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Diserahkan, menunggu penilaian",
                 "Terlambat");
         assertThat(browser.driver().findElements(By.cssSelector("form.report"))).as("read only while reviewed")
@@ -401,8 +397,7 @@ class ConsoleJourneysIT {
         assertThat(browser.find(By.id("cek-3")).isSelected()).as("kept as ticked").isTrue();
         browser.click(By.id("cek-3"));
         browser.click(By.id("cek-2"));
-        browser.click(By.cssSelector("form.return button[type=submit]"));
-        browser.waitFor(By.cssSelector(".notice"), "dikembalikan");
+        clickAndAwaitNotice(By.cssSelector("form.return button[type=submit]"), "dikembalikan");
         logOut();
 
         // The operator sees why, corrects and resubmits.
@@ -411,16 +406,14 @@ class ConsoleJourneysIT {
         assertThat(browser.text(By.cssSelector(".returned"))).contains("metrobarat.camat", "Capaian diteliti ulang");
         browser.type(By.id("value-0"), "80");
         browser.waitFor(By.id("capaian-0"), "97,56%");
-        browser.click(By.cssSelector("form.report button[value=serahkan]"));
-        browser.waitFor(By.cssSelector(".notice"), "Laporan diserahkan");
+        clickAndAwaitNotice(By.cssSelector("form.report button[value=serahkan]"), "Laporan diserahkan");
         logOut();
 
         // The camat approves.
         logIn("metrobarat.camat");
         openQueuedReport();
         assertThat(browser.text(By.cssSelector("table.entries"))).contains("97,56%");
-        browser.click(By.cssSelector("form.approve button[type=submit]"));
-        browser.waitFor(By.cssSelector(".notice"), "Laporan disetujui");
+        clickAndAwaitNotice(By.cssSelector("form.approve button[type=submit]"), "Laporan disetujui");
         assertThat(browser.text(By.tagName("main"))).contains("Tidak ada laporan yang menunggu penilaian Anda");
         logOut();
 
@@ -430,8 +423,7 @@ class ConsoleJourneysIT {
         assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Disetujui");
         browser.type(By.id("note-0"), "Survei IKM September, angka final");
         browser.type(By.id("reason"), "angka survei final dari BPS");
-        browser.click(By.cssSelector("form.report button[value=simpan]"));
-        browser.waitFor(By.cssSelector(".notice"), "Laporan tersimpan");
+        clickAndAwaitNotice(By.cssSelector("form.report button[value=simpan]"), "Laporan tersimpan");
         assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Draf (belum diserahkan)", "versi disetujui: 1");
         browser.click(By.linkText("Riwayat laporan"));
         String history = browser.text(By.cssSelector("ol.transitions"));
@@ -459,12 +451,28 @@ class ConsoleJourneysIT {
     }
 
     private static void openQueuedReport() {
-        browser.click(By.linkText("Penilaian laporan triwulan"));
+        clickAndAwaitNewPage(By.linkText("Penilaian laporan triwulan"));
         browser.waitFor(By.tagName("h2"), "Menunggu penilaian (");
         assertAccessible("Penilaian laporan triwulan");
         browser.click(By.xpath("//table[contains(@class,'queue')]//tr[td[1][normalize-space()='18.72.03']]"
                 + "//a[starts-with(normalize-space(.), 'Nilai laporan')]"));
         browser.find(By.cssSelector("table.entries"));
+    }
+
+    /**
+     * Clicks a button that posts a form and waits for the next page's notice: the page before may show a notice
+     * too, so first the old page has to go (else the wait may read an element of the document being replaced).
+     */
+    private static void clickAndAwaitNotice(By button, String text) {
+        clickAndAwaitNewPage(button);
+        browser.waitFor(By.cssSelector(".notice"), text);
+    }
+
+    private static void clickAndAwaitNewPage(By by) {
+        org.openqa.selenium.WebElement page = browser.find(By.tagName("html"));
+        browser.click(by);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     /** Logs out (the Keycloak session ends too) and goes back to Keycloak's login page for the next user. */
