@@ -425,7 +425,7 @@ class ConsoleJourneysIT {
         browser.type(By.id("reason"), "angka survei final dari BPS");
         clickAndAwaitNotice(By.cssSelector("form.report button[value=simpan]"), "Laporan tersimpan");
         assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Draf (belum diserahkan)", "versi disetujui: 1");
-        browser.click(By.linkText("Riwayat laporan"));
+        clickAndAwaitNewPage(By.linkText("Riwayat laporan"));
         String history = browser.text(By.cssSelector("ol.transitions"));
         assertThat(history).contains("Disusun", "Draf (belum diserahkan) → Diserahkan, menunggu penilaian",
                 "Diserahkan, menunggu penilaian → Dikembalikan untuk diperbaiki", "Capaian diteliti ulang",
@@ -436,7 +436,7 @@ class ConsoleJourneysIT {
                         + "|November|Desember) \\d{4} \\d{2}\\.\\d{2} WIB");
         assertAccessible("Riwayat laporan");
         browser.screenshot("journey3-history");
-        browser.click(By.linkText("Lihat isi versi 1"));
+        clickAndAwaitNewPage(By.linkText("Lihat isi versi 1"));
         assertThat(browser.text(By.tagName("main"))).contains("Versi ini disetujui", "97,56%");
 
         // A phone: the report at 360 px.
