@@ -629,6 +629,214 @@ class ConsoleJourneysIT {
                   .catch(e => done('GAGAL ' + e));""", linkSelector));
     }
 
+    /**
+     * Journey 3: a kecamatan reports its quarter and its camat reviews it. The plan's agreed Perjanjian Kinerja is
+     * made through the API first (the databases start empty); then in the browser the operator types the figures and
+     * sees the capaian performance-service computes for them, is refused a share above 100 with the message beside
+     * the field, writes the narrative, uploads evidence and submits; the camat returns the report with a checklist
+     * item (refused first for "lain-lain" without its text); the operator fixes and resubmits; the camat approves;
+     * the operator's later correction re-opens it; the history shows every transition.
+     */
+    @Test
+    void aKecamatanSubmitsItsQuarterAndTheCamatReturnsThenApprovesIt() throws Exception {
+        String title = "Camat Metro Barat (uji konsol " + System.nanoTime() % 100_000 + ")";
+        agreedKecamatanAgreement(title);
+        Path evidence = Files.createTempFile("foto-kegiatan-", ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 20,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", evidence.toFile());
+
+        // The operator starts the report of the third quarter of 2026 for the agreed Perjanjian Kinerja.
+        browser.open(gateway + "/");
+        logIn("metrobarat.operator");
+        assertThat(browser.text(By.cssSelector("nav"))).contains("Laporan kinerja triwulan")
+                .doesNotContain("Penilaian laporan triwulan");
+        browser.click(By.linkText("Laporan kinerja triwulan"));
+        browser.type(By.id("tahun"), "2026");
+        browser.select(By.id("triwulan"), "3");
+        browser.click(By.cssSelector("form.period button[type=submit]"));
+        browser.waitFor(By.cssSelector("table.agreements"), title);
+        assertAccessible("Laporan kinerja triwulan");
+        clickAndAwaitNotice(By.xpath("//table[contains(@class,'agreements')]//tr[td[1][normalize-space()='" + title
+                + "']]//form[contains(@class,'start')]//button"), "Laporan triwulan 3 tahun 2026 dimulai");
+        String reportUrl = browser.driver().getCurrentUrl();
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Metro Barat", "Triwulan 3 tahun 2026",
+                "Draf (belum diserahkan)", "Tenggat");
+        assertThat(browser.text(By.cssSelector("p.deadline"))).containsPattern(
+                "Tenggat \\d{1,2} Oktober 2026 sudah lewat: terlambat \\d+ hari kerja");
+        assertThat(browser.text(By.cssSelector("section.findings"))).contains("Temuan pemeriksaan konsistensi");
+
+        // The capaian appears as the figure is typed: performance-service computes it.
+        browser.type(By.id("value-0"), "78,5");
+        browser.waitFor(By.id("capaian-0"), "95,73%");
+        assertThat(browser.text(By.id("capaian-0"))).contains("belum memenuhi target");
+        browser.type(By.id("numerator-1"), "90");
+        browser.type(By.id("denominator-1"), "80");
+        browser.waitFor(By.id("capaian-1"), "melebihi 100");
+        browser.type(By.id("budget-0"), "5.955.000");
+        browser.type(By.id("note-0"), "Survei IKM September");
+        browser.type(By.id("obstacles"), "Sebagian kegiatan tertunda karena hujan deras");
+        browser.type(By.id("followUp"), "Kegiatan dijadwalkan ulang pada triwulan 4");
+        browser.click(By.cssSelector("form.report button[value=serahkan]"));
+        assertThat(browser.text(By.id("numerator-1-error"))).as("the API's message beside the field")
+                .contains("melebihi 100");
+        assertThat(browser.find(By.id("numerator-1")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.id("obstacles")).getAttribute("value")).as("kept as typed")
+                .isEqualTo("Sebagian kegiatan tertunda karena hujan deras");
+        assertThat(browser.find(By.id("value-0")).getAttribute("value")).isEqualTo("78,5");
+        assertAccessible("Laporan triwulan (ditolak)");
+        browser.screenshot("journey3-report-refused");
+        browser.type(By.id("numerator-1"), "60");
+        browser.waitFor(By.id("capaian-1"), "107,14%");
+        clickAndAwaitNotice(By.cssSelector("form.report button[value=simpan]"), "Laporan tersimpan");
+        assertThat(browser.find(By.id("budget-0")).getAttribute("value")).isEqualTo("5.955.000");
+
+        // Evidence, then submit.
+        browser.find(By.id("file")).sendKeys(evidence.toAbsolutePath().toString());
+        clickAndAwaitNotice(By.cssSelector("form.upload button[type=submit]"), "terunggah");
+        assertThat(browser.text(By.cssSelector("ul.evidence"))).contains(evidence.getFileName().toString(),
+                "metrobarat.operator");
+        assertAccessible("Laporan triwulan (draf)");
+        browser.script("document.getElementById('butir-0').scrollIntoView()");
+        browser.screenshot("journey3-report");
+        clickAndAwaitNotice(By.cssSelector("form.report button[value=serahkan]"), "Laporan diserahkan");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Diserahkan, menunggu penilaian",
+                "Terlambat");
+        assertThat(browser.driver().findElements(By.cssSelector("form.report"))).as("read only while reviewed")
+                .isEmpty();
+        logOut();
+
+        // The camat returns it: "lain-lain" without its text is refused, then a checklist item.
+        logIn("metrobarat.camat");
+        assertThat(browser.text(By.cssSelector("nav"))).contains("Penilaian laporan triwulan")
+                .doesNotContain("Laporan kinerja triwulan");
+        openQueuedReport();
+        assertThat(browser.text(By.cssSelector("table.entries"))).contains("95,73%", "107,14%", "Rp 5.955.000",
+                "Survei IKM September");
+        assertThat(browser.text(By.tagName("main"))).contains("Sebagian kegiatan tertunda karena hujan deras",
+                evidence.getFileName().toString());
+        assertAccessible("Nilai laporan");
+        browser.click(By.id("cek-3"));
+        browser.click(By.cssSelector("form.return button[type=submit]"));
+        assertThat(browser.text(By.id("other-error"))).contains("lain-lain");
+        assertThat(browser.find(By.id("cek-3")).isSelected()).as("kept as ticked").isTrue();
+        browser.click(By.id("cek-3"));
+        browser.click(By.id("cek-2"));
+        clickAndAwaitNotice(By.cssSelector("form.return button[type=submit]"), "dikembalikan");
+        logOut();
+
+        // The operator sees why, corrects and resubmits.
+        logIn("metrobarat.operator");
+        browser.open(reportUrl);
+        assertThat(browser.text(By.cssSelector(".returned"))).contains("metrobarat.camat", "Capaian diteliti ulang");
+        browser.type(By.id("value-0"), "80");
+        browser.waitFor(By.id("capaian-0"), "97,56%");
+        clickAndAwaitNotice(By.cssSelector("form.report button[value=serahkan]"), "Laporan diserahkan");
+        logOut();
+
+        // The camat approves.
+        logIn("metrobarat.camat");
+        openQueuedReport();
+        assertThat(browser.text(By.cssSelector("table.entries"))).contains("97,56%");
+        clickAndAwaitNotice(By.cssSelector("form.approve button[type=submit]"), "Laporan disetujui");
+        assertThat(browser.text(By.tagName("main"))).contains("Tidak ada laporan yang menunggu penilaian Anda");
+        logOut();
+
+        // A correction after approval re-opens it, with its reason; the history shows everything.
+        logIn("metrobarat.operator");
+        browser.open(reportUrl);
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Disetujui");
+        browser.type(By.id("note-0"), "Survei IKM September, angka final");
+        browser.type(By.id("reason"), "angka survei final dari BPS");
+        clickAndAwaitNotice(By.cssSelector("form.report button[value=simpan]"), "Laporan tersimpan");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Draf (belum diserahkan)", "versi disetujui: 1");
+        clickAndAwaitNewPage(By.linkText("Riwayat laporan"));
+        String history = browser.text(By.cssSelector("ol.transitions"));
+        assertThat(history).contains("Disusun", "Draf (belum diserahkan) → Diserahkan, menunggu penilaian",
+                "Diserahkan, menunggu penilaian → Dikembalikan untuk diperbaiki", "Capaian diteliti ulang",
+                "Dikembalikan untuk diperbaiki → Diserahkan, menunggu penilaian",
+                "Diserahkan, menunggu penilaian → Disetujui", "Disetujui → Draf (belum diserahkan)",
+                "penilaian dibuka kembali", "angka survei final dari BPS", "metrobarat.camat", "metrobarat.operator")
+                .containsPattern("\\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober"
+                        + "|November|Desember) \\d{4} \\d{2}\\.\\d{2} WIB");
+        assertAccessible("Riwayat laporan");
+        browser.screenshot("journey3-history");
+        clickAndAwaitNewPage(By.linkText("Lihat isi versi 1"));
+        assertThat(browser.text(By.tagName("main"))).contains("Versi ini disetujui", "97,56%");
+
+        // A phone: the report at 360 px.
+        browser.open(reportUrl);
+        browser.emulateWidth(360, 800);
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                .as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360);
+        assertAccessible("Laporan triwulan, 360 px");
+        browser.screenshot("journey3-report-360px");
+        browser.stopEmulating();
+        logOut();
+    }
+
+    private static void openQueuedReport() {
+        clickAndAwaitNewPage(By.linkText("Penilaian laporan triwulan"));
+        browser.waitFor(By.tagName("h2"), "Menunggu penilaian (");
+        assertAccessible("Penilaian laporan triwulan");
+        browser.click(By.xpath("//table[contains(@class,'queue')]//tr[td[1][normalize-space()='18.72.03']]"
+                + "//a[starts-with(normalize-space(.), 'Nilai laporan')]"));
+        browser.find(By.cssSelector("table.entries"));
+    }
+
+    /**
+     * Clicks a button that posts a form and waits for the next page's notice: the page before may show a notice
+     * too, so first the old page has to go (else the wait may read an element of the document being replaced).
+     */
+    private static void clickAndAwaitNotice(By button, String text) {
+        clickAndAwaitNewPage(button);
+        browser.waitFor(By.cssSelector(".notice"), text);
+    }
+
+    private static void clickAndAwaitNewPage(By by) {
+        org.openqa.selenium.WebElement page = browser.find(By.tagName("html"));
+        browser.click(by);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Logs out (the Keycloak session ends too) and goes back to Keycloak's login page for the next user. */
+    private static void logOut() {
+        browser.click(By.cssSelector("form.logout button"));
+        browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+        browser.click(By.linkText("Masuk lagi"));
+    }
+
+    /**
+     * Metro Barat's 2026 Perjanjian Kinerja, drafted and agreed through the API by a platform admin (the demo realm's
+     * Bappeda planner keeps the OPDs' plans), with two items: an index and a share.
+     */
+    private static void agreedKecamatanAgreement(String title) throws Exception {
+        KeycloakTokens tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        String admin = tokens.forUser("platform.admin");
+        String body = """
+                {"unit":"18.72.03","year":2026,"position":"HEAD","positionTitle":"%s","items":[
+                 {"sasaran":"Meningkatnya kualitas pelayanan publik","indicator":"Indeks Kepuasan Masyarakat",
+                  "unitOfMeasure":"indeks","direction":"HIGHER","target":82,"budget":22900000},
+                 {"sasaran":"Meningkatnya penanganan PPKS","indicator":"Persentase PPKS yang ditangani",
+                  "unitOfMeasure":"%%","direction":"HIGHER","target":70,"budget":1000000}]}""".formatted(title);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> drafted = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(gateway + "/api/v1/agreements")).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String id = tools.jackson.databind.json.JsonMapper.builder().build().readTree(drafted.body()).path("id")
+                .asString();
+        java.net.http.HttpResponse<String> agreed = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(gateway + "/api/v1/agreements/" + id + "/agreement"))
+                .header("Authorization", "Bearer " + admin).header("If-Match", "\"1\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
+    }
+
     /** A member's action link in the household's table (its hidden text names the member for screen readers). */
     private static By memberAction(String name, String action) {
         return By.xpath("//table[contains(@class,'members')]//tr[td[2][normalize-space()='" + name + "']]"

@@ -21,6 +21,12 @@ class DeadlineIT extends PerformanceApiTest {
         JsonNode late = get("metrobarat.camat", "/api/v1/reporting-deadlines?tahun=2024&triwulan=1"
                 + "&diserahkan=2024-04-16").body();
         assertThat(late.path("workingDaysLate").asInt()).isEqualTo(1);
+        assertThat(late.path("workingDaysLeft").asInt()).as("none left after the due date").isZero();
+        // 28 March 2024 (Thursday): Good Friday 29 March and the weekend are not counted; 1-5 April are.
+        JsonNode early = get("metrobarat.operator", "/api/v1/reporting-deadlines?tahun=2024&triwulan=1"
+                + "&diserahkan=2024-03-28").body();
+        assertThat(early.path("workingDaysLeft").asInt()).isEqualTo(5);
+        assertThat(early.path("workingDaysLate").asInt()).isZero();
     }
 
     @Test

@@ -223,6 +223,44 @@ class RealisationIT extends PerformanceApiTest {
         refused(OPERATOR, b -> b.put("agreementRevision", 9), 404, "PF-REVISI-PK-TIDAK-DITEMUKAN", null);
     }
 
+    /**
+     * The console's "capaian as the value is typed": a figure not yet saved gets the capaian the saved entry gets, by
+     * the same checks; bad figures are refused with the pointer of the query parameter, and nothing is written.
+     */
+    @Test
+    void aTypedFigureIsPreviewedAsTheSavedEntryWouldBeAndBadOnesAreRefusedWithTheirPointer() {
+        ObjectNode q4 = realisation(4);
+        value(q4, 1, "70");
+        ApiClient.Response drafted = post(OPERATOR, "/api/v1/realisations", q4);
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        String path = "/api/v1/realisations/" + drafted.body().path("id").asString();
+
+        ApiClient.Response typed = get(OPERATOR, path + "/capaian?item=1&value=70");
+        assertThat(typed.status()).as(typed.text()).isEqualTo(200);
+        assertThat(typed.body().at("/quarter/percent").decimalValue()).as("as the saved entry")
+                .isEqualByComparingTo(drafted.body().at("/entries/0/quarter/percent").decimalValue())
+                .isEqualByComparingTo("85.37");
+        assertThat(typed.body().path("indicator").asString()).isEqualTo("Indeks Kepuasan Masyarakat");
+        ApiClient.Response parts = get(CAMAT, path + "/capaian?item=0&numerator=85&denominator=100");
+        assertThat(parts.status()).as(parts.text()).isEqualTo(200);
+        assertThat(parts.body().path("value").decimalValue()).isEqualByComparingTo("85");
+        assertThat(parts.body().at("/quarter/percent").decimalValue()).isEqualByComparingTo("121.43");
+        assertThat(parts.body().at("/quarter/met").asBoolean()).isTrue();
+
+        assertProblem(get(OPERATOR, path + "/capaian?item=1&value=delapan"), 400, "PF-NILAI-BUKAN-ANGKA", "/value");
+        assertProblem(get(OPERATOR, path + "/capaian?item=0&numerator=5&denominator=0"), 400, "PF-PENYEBUT-NOL",
+                "/denominator");
+        assertProblem(get(OPERATOR, path + "/capaian?item=0&value=85"), 400, "PF-DEFINISI-PERSENTASE",
+                "/numerator");
+        assertProblem(get(OPERATOR, path + "/capaian?item=1"), 400, "PF-ISIAN-WAJIB", "/value");
+        assertProblem(get(OPERATOR, path + "/capaian?item=7&value=1"), 400, "PF-BUTIR-PK-TIDAK-DIKENAL", "/item");
+        assertProblem(get("rejomulyo.operator", path + "/capaian?item=1&value=70"), 404,
+                "PF-REALISASI-TIDAK-DITEMUKAN", null);
+        ApiClient.Response after = get(OPERATOR, path);
+        assertThat(after.header("ETag")).as("a preview writes nothing").isEqualTo("\"1\"");
+        assertThat(after.body().at("/entries/0/value").decimalValue()).isEqualByComparingTo("70");
+    }
+
     private void refused(String user, Consumer<ObjectNode> breakIt, int status, String code, String pointer) {
         ObjectNode body = realisation(3);
         breakIt.accept(body);

@@ -28,7 +28,9 @@ public final class Menu {
             new Entry("PPKS dan KPM", "/verifikasi/ppks-kpm", VerificationRoles.WELFARE_READERS),
             new Entry("Pemantauan kinerja", "/pemantauan", ConsoleSecurity.MONITORS),
             new Entry("Rekap PPKS dan KPM per kelurahan", "/pemantauan/ppks", ConsoleSecurity.REPORT_READERS),
-            new Entry("Unduh laporan", "/laporan", ConsoleSecurity.REPORT_READERS));
+            new Entry("Unduh laporan", "/laporan", ConsoleSecurity.REPORT_READERS),
+            new Entry("Laporan kinerja triwulan", "/laporan-triwulan", ConsoleSecurity.QUARTER_SUBMITTERS),
+            new Entry("Penilaian laporan triwulan", "/penilaian-laporan", ConsoleSecurity.QUARTER_APPROVERS));
 
     private Menu() {
     }

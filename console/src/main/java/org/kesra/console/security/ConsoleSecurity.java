@@ -70,6 +70,12 @@ public class ConsoleSecurity {
     public static final List<String> REPORT_READERS = List.of("disnakertrans-monitor", "planner", "auditor",
             "platform-admin", "kecamatan-approver", "kecamatan-operator", "kelurahan-operator", "dinsos-admin",
             "dinsos-operator", "dinsos-verifier");
+    /** Who reports a unit's quarter, who decides on it, who reads reports (performance-service's access table). */
+    public static final List<String> QUARTER_SUBMITTERS = List.of("kecamatan-operator", "kelurahan-operator",
+            "planner", "platform-admin");
+    public static final List<String> QUARTER_APPROVERS = List.of("kecamatan-approver", "platform-admin");
+    public static final List<String> QUARTER_READERS = List.of("kecamatan-operator", "kecamatan-approver",
+            "kelurahan-operator", "planner", "auditor", "disnakertrans-monitor", "platform-admin");
 
     @Bean
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, ConsoleProperties properties,
@@ -103,6 +109,12 @@ public class ConsoleSecurity {
                         .requestMatchers("/pemantauan/ppks", "/laporan", "/laporan/**")
                         .hasAnyRole(REPORT_READERS.toArray(String[]::new))
                         .requestMatchers("/pemantauan", "/pemantauan/**").hasAnyRole(MONITORS.toArray(String[]::new))
+                        .requestMatchers("/penilaian-laporan/**", "/penilaian-laporan")
+                        .hasAnyRole(QUARTER_APPROVERS.toArray(String[]::new))
+                        .requestMatchers(HttpMethod.POST, "/laporan-triwulan/**", "/laporan-triwulan")
+                        .hasAnyRole(QUARTER_SUBMITTERS.toArray(String[]::new))
+                        .requestMatchers("/laporan-triwulan/**", "/laporan-triwulan")
+                        .hasAnyRole(QUARTER_READERS.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(authorizationRequests))

@@ -150,8 +150,17 @@ class ConsoleSecurityTest {
 
         String plannerHome = mvc.perform(get("/").with(operator("planner"))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(plannerHome).doesNotContain("Cari rumah tangga").contains("PPKS dan KPM")
-                .doesNotContain("Verifikasi daftar penerima").contains("Pemantauan kinerja", "Unduh laporan");
+        // A planner reports the quarter of their OPD (journey 3), monitors and reads reports, and decides nothing.
+        assertThat(plannerHome).doesNotContain("Cari rumah tangga", "Penilaian laporan triwulan",
+                "Verifikasi daftar penerima").contains("Laporan kinerja triwulan", "PPKS dan KPM", "Pemantauan kinerja",
+                "Unduh laporan");
+        String camatHome = mvc.perform(get("/").with(operator("kecamatan-approver"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(camatHome).contains("Penilaian laporan triwulan").doesNotContain("Laporan kinerja triwulan",
+                "Cari rumah tangga");
+        String auditorHome = mvc.perform(get("/").with(operator("auditor"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(auditorHome).doesNotContain("Laporan kinerja triwulan", "Penilaian laporan triwulan");
 
         String agencyHome = mvc.perform(get("/").with(operator("agency"))).andReturn().getResponse()
                 .getContentAsString();

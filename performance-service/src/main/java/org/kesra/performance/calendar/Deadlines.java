@@ -28,7 +28,9 @@ public class Deadlines {
     @Schema(name = "TenggatLaporan", description = "Tenggat laporan kinerja triwulan: 5 hari kerja sesudah triwulan")
     public record Answer(int year, int quarter, LocalDate quarterEnd, LocalDate due,
                          @Schema(description = "Tanggal penyerahan yang ditanyakan, bila ada") LocalDate submittedOn,
-                         @Schema(description = "Hari kerja keterlambatan (0 bila tepat waktu)") Integer workingDaysLate) {
+                         @Schema(description = "Hari kerja keterlambatan (0 bila tepat waktu)") Integer workingDaysLate,
+                         @Schema(description = "Hari kerja tersisa sesudah tanggal itu sampai tenggat (0 bila lewat)")
+                         Integer workingDaysLeft) {
     }
 
     /**
@@ -59,6 +61,8 @@ public class Deadlines {
         WorkingDays calendar = new WorkingDays(new HashSet<>(holidays));
         ReportingDeadline deadline = ReportingDeadline.of(year, quarter, calendar);
         return new Answer(year, quarter, deadline.quarterEnd(), deadline.due(), submittedOn,
-                submittedOn == null ? null : calendar.workingDaysLate(deadline.due(), submittedOn));
+                submittedOn == null ? null : calendar.workingDaysLate(deadline.due(), submittedOn),
+                // The same count the other way round: working days after that date up to and including the due date.
+                submittedOn == null ? null : calendar.workingDaysLate(submittedOn, deadline.due()));
     }
 }

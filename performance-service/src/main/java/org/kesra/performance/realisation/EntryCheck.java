@@ -121,83 +121,91 @@ final class EntryCheck {
                 findings.add(PerformanceProblems.ENTRY_TWICE, at + "/item", "Butir " + item + " sudah dilaporkan.");
                 continue;
             }
-            Definition definition = definitions.get(item);
-            if (definition.fromRegister()) {
-                register(findings, at, entry, item).ifPresent(checked::add);
-                continue;
-            }
-            int before = findings.size();
-            BigDecimal value = number(findings, at + "/value", entry.value());
-            BigDecimal numerator = number(findings, at + "/numerator", entry.numerator());
-            BigDecimal denominator = number(findings, at + "/denominator", entry.denominator());
-            if (findings.size() > before) {
-                continue;
-            }
-            boolean parts = numerator != null || denominator != null;
-            if (parts && definition.kind() != IndicatorKind.PERCENTAGE) {
-                findings.add(PerformanceProblems.PERCENTAGE_DEFINITION, at + "/numerator", "Pembilang dan penyebut"
-                        + " hanya untuk indikator persentase; isi value.");
-                continue;
-            }
-            if (parts && (numerator == null || denominator == null)) {
-                findings.add(PerformanceProblems.PERCENTAGE_DEFINITION, at + (numerator == null ? "/numerator"
-                        : "/denominator"), "Pembilang dan penyebut harus diisi keduanya.");
-                continue;
-            }
-            if (parts && value != null) {
-                findings.add(PerformanceProblems.PERCENTAGE_DEFINITION, at + "/value", "Isi value atau pembilang dan"
-                        + " penyebut, tidak keduanya.");
-                continue;
-            }
-            if (!parts && definition.aggregation() == Aggregation.RATIO) {
-                findings.add(PerformanceProblems.PERCENTAGE_DEFINITION, at + "/numerator", "Indikator ini dijumlahkan"
-                        + " per triwulan sebagai rasio: isi pembilang dan penyebut.");
-                continue;
-            }
-            if (!parts && value == null) {
-                findings.add(PerformanceProblems.REQUIRED, at + "/value", "Nilai realisasi wajib diisi.");
-                continue;
-            }
-            if (parts) {
-                if (numerator.signum() < 0 || denominator.signum() < 0) {
-                    findings.add(PerformanceProblems.REALISATION_INVALID, at + (numerator.signum() < 0 ? "/numerator"
-                            : "/denominator"), "Pembilang dan penyebut tidak boleh negatif.");
-                    continue;
-                }
-                if (denominator.signum() == 0) {
-                    findings.add(PerformanceProblems.DENOMINATOR_ZERO, at + "/denominator", "Penyebut 0: persentase"
-                            + " tidak dapat dihitung.");
-                    continue;
-                }
-                value = Percent.of(numerator, denominator);
-            } else if (value.signum() < 0 && !definition.kind().allowsNegative()) {
-                findings.add(PerformanceProblems.REALISATION_INVALID, at + "/value", "Realisasi indikator "
-                        + definition.kind() + " tidak boleh negatif.");
-                continue;
-            }
-            if (definition.capsAtHundred() && value.compareTo(Percent.HUNDRED) > 0) {
-                findings.add(PerformanceProblems.PERCENTAGE_OVER_100, at + (parts ? "/numerator" : "/value"),
-                        "Persentase " + value.toPlainString() + " melebihi 100 untuk indikator bersatuan %.");
-                continue;
-            }
-            if (entry.budgetRealised() != null && entry.budgetRealised() < 0) {
-                findings.add(PerformanceProblems.BUDGET_NEGATIVE, at + "/budgetRealised", "Realisasi anggaran tidak"
-                        + " boleh negatif.");
-                continue;
-            }
-            String note = entry.note() == null || entry.note().isBlank() ? null : entry.note().strip();
-            if (note != null && note.length() > 2000) {
-                findings.add(PerformanceProblems.TOO_LONG, at + "/note", "Paling banyak 2000 karakter.");
-                continue;
-            }
-            Override override = override(findings, at, entry);
-            if (!override.valid()) {
-                continue;
-            }
-            checked.add(new Checked(item, value, numerator, denominator, entry.budgetRealised(), note,
-                    override.reason(), false, null));
+            one(findings, at, entry, definitions.get(item)).ifPresent(checked::add);
         }
         return checked;
+    }
+
+    /**
+     * One entry checked against its item's definition, its violations under {@code at} (the capaian preview checks
+     * a typed value with the same rules, at the top of its own request); empty when it is refused.
+     */
+    static java.util.Optional<Checked> one(Findings findings, String at, RealisationRequests.Entry entry,
+                                           Definition definition) {
+        int item = entry.item();
+        if (definition.fromRegister()) {
+            return register(findings, at, entry, item);
+        }
+        int before = findings.size();
+        BigDecimal value = number(findings, at + "/value", entry.value());
+        BigDecimal numerator = number(findings, at + "/numerator", entry.numerator());
+        BigDecimal denominator = number(findings, at + "/denominator", entry.denominator());
+        if (findings.size() > before) {
+            return java.util.Optional.empty();
+        }
+        boolean parts = numerator != null || denominator != null;
+        if (parts && definition.kind() != IndicatorKind.PERCENTAGE) {
+            findings.add(PerformanceProblems.PERCENTAGE_DEFINITION, at + "/numerator", "Pembilang dan penyebut"
+                    + " hanya untuk indikator persentase; isi value.");
+            return java.util.Optional.empty();
+        }
+        if (parts && (numerator == null || denominator == null)) {
+            findings.add(PerformanceProblems.PERCENTAGE_DEFINITION, at + (numerator == null ? "/numerator"
+                    : "/denominator"), "Pembilang dan penyebut harus diisi keduanya.");
+            return java.util.Optional.empty();
+        }
+        if (parts && value != null) {
+            findings.add(PerformanceProblems.PERCENTAGE_DEFINITION, at + "/value", "Isi value atau pembilang dan"
+                    + " penyebut, tidak keduanya.");
+            return java.util.Optional.empty();
+        }
+        if (!parts && definition.aggregation() == Aggregation.RATIO) {
+            findings.add(PerformanceProblems.PERCENTAGE_DEFINITION, at + "/numerator", "Indikator ini dijumlahkan"
+                    + " per triwulan sebagai rasio: isi pembilang dan penyebut.");
+            return java.util.Optional.empty();
+        }
+        if (!parts && value == null) {
+            findings.add(PerformanceProblems.REQUIRED, at + "/value", "Nilai realisasi wajib diisi.");
+            return java.util.Optional.empty();
+        }
+        if (parts) {
+            if (numerator.signum() < 0 || denominator.signum() < 0) {
+                findings.add(PerformanceProblems.REALISATION_INVALID, at + (numerator.signum() < 0 ? "/numerator"
+                        : "/denominator"), "Pembilang dan penyebut tidak boleh negatif.");
+                return java.util.Optional.empty();
+            }
+            if (denominator.signum() == 0) {
+                findings.add(PerformanceProblems.DENOMINATOR_ZERO, at + "/denominator", "Penyebut 0: persentase"
+                        + " tidak dapat dihitung.");
+                return java.util.Optional.empty();
+            }
+            value = Percent.of(numerator, denominator);
+        } else if (value.signum() < 0 && !definition.kind().allowsNegative()) {
+            findings.add(PerformanceProblems.REALISATION_INVALID, at + "/value", "Realisasi indikator "
+                    + definition.kind() + " tidak boleh negatif.");
+            return java.util.Optional.empty();
+        }
+        if (definition.capsAtHundred() && value.compareTo(Percent.HUNDRED) > 0) {
+            findings.add(PerformanceProblems.PERCENTAGE_OVER_100, at + (parts ? "/numerator" : "/value"),
+                    "Persentase " + value.toPlainString() + " melebihi 100 untuk indikator bersatuan %.");
+            return java.util.Optional.empty();
+        }
+        if (entry.budgetRealised() != null && entry.budgetRealised() < 0) {
+            findings.add(PerformanceProblems.BUDGET_NEGATIVE, at + "/budgetRealised", "Realisasi anggaran tidak"
+                    + " boleh negatif.");
+            return java.util.Optional.empty();
+        }
+        String note = entry.note() == null || entry.note().isBlank() ? null : entry.note().strip();
+        if (note != null && note.length() > 2000) {
+            findings.add(PerformanceProblems.TOO_LONG, at + "/note", "Paling banyak 2000 karakter.");
+            return java.util.Optional.empty();
+        }
+        Override override = override(findings, at, entry);
+        if (!override.valid()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Checked(item, value, numerator, denominator, entry.budgetRealised(),
+                note, override.reason(), false, null));
     }
 
     /**

@@ -58,6 +58,13 @@ public final class RealisationViews {
                               BigDecimal percent, boolean met, String rating, String note) {
     }
 
+    @Schema(name = "PratinjauCapaian", description = "Capaian triwulan ini untuk nilai yang diketik, belum disimpan")
+    public record CapaianPreview(UUID realisationId, int item, String indicator, String unitOfMeasure,
+                                 BigDecimal target, BigDecimal targetMax,
+                                 @Schema(description = "Nilai realisasi (dari pembilang/penyebut bila diberikan)")
+                                 BigDecimal value, CapaianView quarter) {
+    }
+
     @Schema(name = "TransisiRealisasi", description = "Jejak audit satu perubahan status")
     public record TransitionView(int seq, Instant at, String by, RealisationStatus from, RealisationStatus to,
                                  int version, String reason, List<ReturnReason> checklist) {

@@ -396,6 +396,39 @@ public class Realisations {
                 content.approvedBy(), entries);
     }
 
+    /**
+     * The capaian a typed, not yet saved figure of one item would have this quarter, by the same checks and the same
+     * computation as a saved entry (the console asks while the value is typed; SAKIP figures are computed here
+     * only). Nothing is written. A figure the entry would refuse is refused with its pointer ({@code /value},
+     * {@code /numerator}, {@code /denominator}); an item of a register-fed indicator has no figure to preview.
+     */
+    @Transactional(readOnly = true)
+    public RealisationViews.CapaianPreview preview(UnitScope scope, UUID id, Integer item, String value,
+                                                   String numerator, String denominator) {
+        Row row = visible(scope, id, false);
+        AgreementViews.AgreementView agreement = agreements.read(scope, row.agreementId(), row.agreementRevision());
+        if (item == null || item < 0 || item >= agreement.items().size()) {
+            throw PerformanceProblems.ITEM_UNKNOWN.refuse("Perjanjian Kinerja realisasi ini tidak memiliki butir "
+                    + item + ".", List.of(Violation.field("/item", "Butir 0-" + (agreement.items().size() - 1)
+                    + ".")));
+        }
+        EntryCheck.Definition definition = definitions(agreement).get(item);
+        if (definition.fromRegister()) {
+            throw PerformanceProblems.REGISTER_VALUE_READ_ONLY.refuse("Butir " + item + " dihitung dari register"
+                    + " welfare-service; nilainya tidak diisi pelapor.", List.of(Violation.field("/item",
+                    "Butir dari register.")));
+        }
+        Findings findings = new Findings();
+        EntryCheck.Checked entry = EntryCheck.one(findings, "", new RealisationRequests.Entry(item, value, numerator,
+                denominator, null, null, null, null), definition).orElse(null);
+        findings.refuseIfAny("Nilai realisasi tidak dapat dihitung capaiannya.");
+        AgreementViews.ItemView agreed = agreement.items().get(item);
+        Capaian capaian = Capaian.measure(agreed.direction(), new Target(agreed.target(), agreed.targetMax()),
+                entry.value());
+        return new RealisationViews.CapaianPreview(id, item, agreed.indicator(), agreed.unitOfMeasure(),
+                agreed.target(), agreed.targetMax(), entry.value(), capaian(capaian));
+    }
+
     /** The audit of a realisation the caller may read, oldest first. */
     @Transactional(readOnly = true)
     public List<RealisationViews.TransitionView> transitions(UnitScope scope, UUID id) {

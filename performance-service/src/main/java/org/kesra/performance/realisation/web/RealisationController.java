@@ -77,6 +77,17 @@ public class RealisationController {
         return realisations.transitions(scope(), id);
     }
 
+    @GetMapping("/api/v1/realisations/{id}/capaian")
+    @Operation(summary = "Pratinjau capaian triwulan ini untuk nilai satu butir yang belum disimpan",
+            description = "Pemeriksaan dan perhitungan sama dengan butir yang disimpan; tidak ada yang ditulis. Isi"
+                    + " value, atau numerator dan denominator untuk persentase.")
+    public RealisationViews.CapaianPreview capaian(@PathVariable UUID id,
+            @Parameter(description = "Urutan butir PK, mulai 0") @RequestParam(required = false) Integer item,
+            @RequestParam(required = false) String value, @RequestParam(required = false) String numerator,
+            @RequestParam(required = false) String denominator) {
+        return realisations.preview(scope(), id, item, value, numerator, denominator);
+    }
+
     @PutMapping("/api/v1/realisations/{id}")
     @Operation(summary = "Ubah isi realisasi; sesudah disetujui wajib alasan dan membuka kembali penilaian")
     public ResponseEntity<RealisationViews.RealisationView> change(@PathVariable UUID id,
