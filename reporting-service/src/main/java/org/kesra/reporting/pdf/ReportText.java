@@ -25,6 +25,11 @@ public final class ReportText {
                 + " " + date.getYear();
     }
 
+    /** 1.234.567: a count. */
+    public String count(long value) {
+        return integer.format(value);
+    }
+
     /** 102.855.000 (the column header says Rp); empty when unknown. */
     public String rupiah(Long value) {
         return value == null ? "" : integer.format(value);
