@@ -76,8 +76,18 @@ public class MonitoringApi {
         return api.get(u -> recap(u, period, kecamatan, "json"), new HttpHeaders());
     }
 
-    public void ppksRecapFile(String period, String kecamatan, Consumer<HttpHeaders> head, Supplier<OutputStream> to) {
-        api.downloadFile(u -> recap(u, period, kecamatan, "xlsx"), new HttpHeaders(), head, to);
+    public void ppksRecapFile(String period, String kecamatan, Format format, Consumer<HttpHeaders> head,
+                              Supplier<OutputStream> to) {
+        api.downloadFile(u -> recap(u, period, kecamatan, format.name().toLowerCase(java.util.Locale.ROOT)),
+                new HttpHeaders(), head, to);
+    }
+
+    /** The LAKIP of one unit for a year (seed 004 Bab III), as reporting-service lays it out. */
+    public void lakipFile(String unit, String year, Format format, Consumer<HttpHeaders> head,
+                          Supplier<OutputStream> to) {
+        api.downloadFile(u -> u.path("/api/v1/reports/lakip").queryParam("unit", unit).queryParam("tahun", year)
+                .queryParam("format", format.name().toLowerCase(java.util.Locale.ROOT)).build(), new HttpHeaders(),
+                head, to);
     }
 
     private static java.net.URI recap(org.springframework.web.util.UriBuilder u, String period, String kecamatan,

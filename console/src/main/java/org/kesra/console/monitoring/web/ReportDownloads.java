@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Report downloads: the quarterly performance report of a unit (XLSX or PDF) and the PPKS recap (XLSX). The page
+ * Report downloads: the quarterly performance report and the LAKIP of a unit, and the PPKS recap, each as XLSX or
+ * PDF. For the quarterly report the page
  * first asks the report as JSON and shows what it says about its data (whether the quarter has a submitted
  * realisation, its data version, how far behind each source is, its notes); the files stream from reporting-service
  * through the console with the user's token, under the file name the service gives. A refused report shows its
@@ -55,10 +56,8 @@ public class ReportDownloads {
     ModelAndView quarterly(@RequestParam(required = false) String unit, @RequestParam(required = false) String tahun,
                      @RequestParam(required = false) String triwulan,
                      @RequestParam(defaultValue = "xlsx") String format, Model model, HttpServletResponse response) {
-        MonitoringApi.Format chosen = "pdf".equalsIgnoreCase(format) ? MonitoringApi.Format.PDF
-                : MonitoringApi.Format.XLSX;
         try {
-            api.quarterlyReportFile(unit == null ? "" : unit.trim(), tahun, triwulan, chosen,
+            api.quarterlyReportFile(unit == null ? "" : unit.trim(), tahun, triwulan, format(format),
                     head -> copyHead(head, response), () -> body(response));
             return null; // written: a null ModelAndView marks the request handled
         } catch (ApiRefusal refusal) {
@@ -67,12 +66,28 @@ public class ReportDownloads {
         }
     }
 
+    /** The LAKIP of a unit for a year; a refusal (no plan for the year, another region) is shown on the page. */
+    @GetMapping("/lakip")
+    ModelAndView lakip(@RequestParam(required = false) String unit, @RequestParam(required = false) String tahun,
+                       @RequestParam(defaultValue = "pdf") String format, Model model, HttpServletResponse response) {
+        try {
+            api.lakipFile(unit == null ? "" : unit.trim(), tahun, format(format), head -> copyHead(head, response),
+                    () -> body(response));
+            return null;
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("lakipUnit", unit == null ? "" : unit.trim());
+            model.addAttribute("lakipTahun", tahun == null ? "" : tahun.trim());
+            form(model, null, null, null);
+            return new ModelAndView(refused(refusal, model, response));
+        }
+    }
+
     @GetMapping("/rekap-ppks")
     ModelAndView ppksRecap(@RequestParam(required = false) String periode, @RequestParam(required = false) String kecamatan,
-                     Model model, HttpServletResponse response) {
+                     @RequestParam(defaultValue = "xlsx") String format, Model model, HttpServletResponse response) {
         try {
-            api.ppksRecapFile(periode, MonitoringPages.blankToNull(kecamatan), head -> copyHead(head, response),
-                    () -> body(response));
+            api.ppksRecapFile(periode, MonitoringPages.blankToNull(kecamatan), format(format),
+                    head -> copyHead(head, response), () -> body(response));
             return null;
         } catch (ApiRefusal refusal) {
             model.addAttribute("periode", periode);
@@ -82,10 +97,18 @@ public class ReportDownloads {
         }
     }
 
+    private static MonitoringApi.Format format(String format) {
+        return "pdf".equalsIgnoreCase(format) ? MonitoringApi.Format.PDF : MonitoringApi.Format.XLSX;
+    }
+
     private static void form(Model model, String unit, String tahun, String triwulan) {
         model.addAttribute("unit", unit == null ? "" : unit.trim());
         model.addAttribute("tahun", tahun == null ? Integer.toString(MonitoringPages.thisYear()) : tahun.trim());
         model.addAttribute("triwulan", triwulan == null ? "" : triwulan.trim());
+        if (!model.containsAttribute("lakipUnit")) {
+            model.addAttribute("lakipUnit", "");
+            model.addAttribute("lakipTahun", Integer.toString(MonitoringPages.thisYear() - 1));
+        }
         if (!model.containsAttribute("periode")) {
             model.addAttribute("periode", PpksRecapPages.lastQuarter());
         }

@@ -100,9 +100,18 @@ class MonitoringPagesRenderTest {
                          "sources":%s,"notes":["Belum ada Renstra unit ini yang diterbitkan performance-service."]}"""
                         .formatted(hasData ? 1 : 2, hasData ? 1 : 2, hasData ? "I" : "II", hasData, SOURCES));
             })
+            .route("GET /api/v1/reports/lakip", query -> query.contains("unit=18.72.03")
+                    ? Answer.file("application/pdf", "lakip-18.72.03-2022.pdf",
+                            "%PDF-1.7".getBytes(StandardCharsets.US_ASCII))
+                    : Answer.problem(400, """
+                            {"status":400,"title":"Periode di luar rencana","code":"RP-PERIODE-DI-LUAR-RENCANA",
+                             "detail":"Tahun 2019 tidak tercakup Renstra unit ini.",
+                             "errors":[{"pointer":"/tahun","detail":"Tahun 2019 di luar periode Renstra."}]}"""))
             .route("GET /api/v1/reports/ppks-recap", query -> query.contains("format=xlsx")
                     ? Answer.file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             "rekap-ppks-18.72-2025-Q1.xlsx", new byte[] {0x50, 0x4b, 3, 4})
+                    : query.contains("format=pdf") ? Answer.file("application/pdf", "rekap-ppks-18.72-2025-Q1.pdf",
+                            "%PDF-1.7".getBytes(StandardCharsets.US_ASCII))
                     : Answer.json("""
                         {"period":"2025-Q1","periodLabel":"Triwulan I 2025","periodFrom":"2025-01-01","periodTo":"2025-03-31",
                          "area":{"code":"18.72","name":"Kota Metro","level":"kota"},"figuresPublished":true,
@@ -230,6 +239,21 @@ class MonitoringPagesRenderTest {
         assertThat(new String(pdf.getContentAsByteArray(), StandardCharsets.US_ASCII)).startsWith("%PDF");
         MockHttpServletResponse recap = answer("/laporan/rekap-ppks?periode=2025-Q1", "planner");
         assertThat(recap.getHeader("Content-Disposition")).contains("rekap-ppks-18.72-2025-Q1.xlsx");
+        MockHttpServletResponse recapPdf = answer("/laporan/rekap-ppks?periode=2025-Q1&format=pdf", "planner");
+        assertThat(recapPdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(recapPdf.getHeader("Content-Disposition")).contains("rekap-ppks-18.72-2025-Q1.pdf");
+        MockHttpServletResponse lakip = answer("/laporan/lakip?unit=18.72.03&tahun=2022&format=pdf", "auditor");
+        assertThat(lakip.getStatus()).isEqualTo(200);
+        assertThat(lakip.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"lakip-18.72.03-2022.pdf\"");
+        assertThat(new String(lakip.getContentAsByteArray(), StandardCharsets.US_ASCII)).startsWith("%PDF");
+        MockHttpServletResponse lakipRefused = answer("/laporan/lakip?unit=18.72.01&tahun=2019&format=xlsx",
+                "auditor");
+        assertThat(lakipRefused.getStatus()).isEqualTo(400);
+        assertThat(lakipRefused.getHeader("Content-Disposition")).isNull();
+        assertThat(lakipRefused.getContentAsString(StandardCharsets.UTF_8)).contains("Laporan tidak dapat dibuat",
+                "Tahun 2019 di luar periode Renstra", "value=\"18.72.01\"");
+        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/lakip")
+                && call.contains("format=xlsx"));
         MockHttpServletResponse refused = answer("/laporan/kinerja-triwulan?unit=dinsos&tahun=2025&triwulan=1"
                 + "&format=pdf", "kelurahan-operator");
         assertThat(refused.getStatus()).isEqualTo(403);
