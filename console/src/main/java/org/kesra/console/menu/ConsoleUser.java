@@ -5,8 +5,11 @@ import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-/** Who is signed in, as the pages show it: name, region code, realm roles (from the access token). */
-public record ConsoleUser(String username, String name, String wilayah, List<String> roles) {
+/**
+ * Who is signed in, as the pages show it: name, region code, agency (OPD code, for agency staff such as planners),
+ * realm roles (from the access token).
+ */
+public record ConsoleUser(String username, String name, String wilayah, String opd, List<String> roles) {
 
     /** Indonesian names of the realm roles. */
     static final Map<String, String> ROLE_NAMES = Map.ofEntries(
@@ -29,7 +32,16 @@ public record ConsoleUser(String username, String name, String wilayah, List<Str
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
         String name = user.getFullName() != null && !user.getFullName().isBlank() ? user.getFullName()
                 : user.getPreferredUsername();
-        return new ConsoleUser(user.getPreferredUsername(), name, user.getClaimAsString("wilayah"), roles);
+        return new ConsoleUser(user.getPreferredUsername(), name, user.getClaimAsString("wilayah"),
+                user.getClaimAsString("opd"), roles);
+    }
+
+    /**
+     * The unit whose performance the user reports: a planner reports for their agency (OPD), kecamatan and kelurahan
+     * staff for their region.
+     */
+    public String reportingUnit() {
+        return roles.contains("planner") && opd != null && !opd.isBlank() ? opd : wilayah;
     }
 
     public String roleNames() {

@@ -50,7 +50,7 @@ public class QuarterlySubmissionPages {
         YearMonth lastEnded = YearMonth.now(IndonesianFormat.WIB).minusMonths(3);
         int year = tahun == null ? lastEnded.getYear() : tahun;
         int quarter = triwulan == null ? (lastEnded.getMonthValue() - 1) / 3 + 1 : Math.max(1, Math.min(4, triwulan));
-        String unitCode = unit == null || unit.isBlank() ? currentUser().wilayah() : unit.strip();
+        String unitCode = unit == null || unit.isBlank() ? currentUser().reportingUnit() : unit.strip();
         model.addAttribute("year", year);
         model.addAttribute("quarter", quarter);
         model.addAttribute("unit", unitCode);

@@ -159,6 +159,26 @@ class PerformancePagesRenderTest {
                 && c.authorization() != null && c.authorization().startsWith("Bearer "));
     }
 
+    /** A planner reports for their agency (the token's opd claim), kecamatan staff for their region. */
+    @Test
+    void aPlannersQuarterIsTheirAgencysAndAnOperatorsTheirRegions() throws Exception {
+        RequestPostProcessor planner = oidcLogin()
+                .clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
+                .authorities(new SimpleGrantedAuthority("ROLE_planner"))
+                .idToken(t -> t.claim("preferred_username", "bappeda.planner").claim("wilayah", "18.72")
+                        .claim("opd", "bappeda"));
+        gateway.calls.clear();
+        mvc.perform(get("/laporan-triwulan").param("tahun", "2026").param("triwulan", "3").with(planner))
+                .andReturn();
+        assertThat(gateway.calls).filteredOn(c -> c.path().equals("/api/v1/agreements")).isNotEmpty()
+                .allMatch(c -> c.query().contains("unit=bappeda"));
+        gateway.calls.clear();
+        mvc.perform(get("/laporan-triwulan").param("tahun", "2026").param("triwulan", "3").with(operator()))
+                .andReturn();
+        assertThat(gateway.calls).filteredOn(c -> c.path().equals("/api/v1/agreements")).isNotEmpty()
+                .allMatch(c -> c.query().contains("unit=18.72.03"));
+    }
+
     @Test
     void theCapaianOfATypedFigureIsAskedOfTheServiceWithTheDecimalCommaAsADot() throws Exception {
         String html = html(mvc.perform(get("/laporan-triwulan/" + ID + "/capaian").param("item", "0")
