@@ -837,6 +837,39 @@ class ConsoleJourneysIT {
         assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
     }
 
+    /**
+     * The platform admin loads a year's holidays once its decree is out (every quarterly deadline is counted on them):
+     * a wrong kind is refused against its line with the list kept as typed; the corrected list is saved through the
+     * gateway into performance-service and shown in Indonesian.
+     */
+    @Test
+    void aPlatformAdminLoadsTheNextYearsHolidays() {
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/");
+        logIn("platform.admin");
+        browser.click(By.linkText("Kalender hari libur"));
+        browser.type(By.id("tahun-pilih"), "2031");
+        browser.click(By.xpath("//button[normalize-space()='Tampilkan']"));
+        browser.waitFor(By.tagName("h1"), "Kalender hari libur 2031");
+        assertThat(browser.text(By.tagName("main"))).contains("Belum ada hari libur");
+        browser.type(By.id("lines"), "2031-01-01; libur; Tahun Baru 2031 Masehi\n2031-05-01; liburan; Hari Buruh");
+        browser.type(By.id("reason"), "SKB uji 2031");
+        browser.click(By.xpath("//button[normalize-space()='Simpan kalender']"));
+        browser.waitFor(By.id("masalah"), "Baris 2 (jenis)");
+        assertThat(browser.find(By.id("lines")).getAttribute("value")).contains("2031-05-01; liburan; Hari Buruh");
+        assertAccessible("Kalender hari libur, ditolak");
+        browser.type(By.id("lines"), "2031-01-01; libur; Tahun Baru 2031 Masehi\n2031-05-01; libur; Hari Buruh");
+        browser.click(By.xpath("//button[normalize-space()='Simpan kalender']"));
+        browser.waitFor(By.cssSelector("p.notice"), "tersimpan");
+        assertThat(browser.text(By.tagName("main"))).contains("1 Januari 2031", "1 Mei 2031", "Hari Buruh",
+                "SKB uji 2031");
+        assertAccessible("Kalender hari libur");
+        browser.screenshot("admin-holidays");
+        browser.click(By.cssSelector("form.logout button"));
+        browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
     /** A member's action link in the household's table (its hidden text names the member for screen readers). */
     private static By memberAction(String name, String action) {
         return By.xpath("//table[contains(@class,'members')]//tr[td[2][normalize-space()='" + name + "']]"

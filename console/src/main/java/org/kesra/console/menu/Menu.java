@@ -30,7 +30,8 @@ public final class Menu {
             new Entry("Rekap PPKS dan KPM per kelurahan", "/pemantauan/ppks", ConsoleSecurity.REPORT_READERS),
             new Entry("Unduh laporan", "/laporan", ConsoleSecurity.REPORT_READERS),
             new Entry("Laporan kinerja triwulan", "/laporan-triwulan", ConsoleSecurity.QUARTER_SUBMITTERS),
-            new Entry("Penilaian laporan triwulan", "/penilaian-laporan", ConsoleSecurity.QUARTER_APPROVERS));
+            new Entry("Penilaian laporan triwulan", "/penilaian-laporan", ConsoleSecurity.QUARTER_APPROVERS),
+            new Entry("Kalender hari libur", "/admin/hari-libur", List.of("platform-admin")));
 
     private Menu() {
     }

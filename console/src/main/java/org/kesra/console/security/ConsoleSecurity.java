@@ -115,6 +115,9 @@ public class ConsoleSecurity {
                         .hasAnyRole(QUARTER_SUBMITTERS.toArray(String[]::new))
                         .requestMatchers("/laporan-triwulan/**", "/laporan-triwulan")
                         .hasAnyRole(QUARTER_READERS.toArray(String[]::new))
+                        // The holiday calendar behind every deadline: performance-service lets only platform admins
+                        // change it.
+                        .requestMatchers("/admin/**").hasRole("platform-admin")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(authorizationRequests))
