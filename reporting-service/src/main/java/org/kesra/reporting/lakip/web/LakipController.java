@@ -6,15 +6,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Locale;
-import org.kesra.platform.web.Violation;
-import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.lakip.LakipPdf;
 import org.kesra.reporting.lakip.LakipReport;
 import org.kesra.reporting.lakip.LakipWorkbook;
-import org.springframework.http.ContentDisposition;
+import org.kesra.reporting.web.ReportResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,36 +45,16 @@ public class LakipController {
             @Parameter(description = "Tahun anggaran (2022)") @RequestParam(required = false) String tahun,
             @Parameter(description = "json (bawaan), xlsx atau pdf") @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        String chosen = format(format, accept);
+        String chosen = ReportResponses.format(format, accept);
         LakipReport.Report report = reports.report(ReportingAccess.reader(), unit, tahun);
         return switch (chosen) {
-            case "xlsx" -> file(LakipWorkbook.MEDIA_TYPE, LakipWorkbook.fileName(report), LakipWorkbook.write(report));
-            case "pdf" -> file(LakipPdf.MEDIA_TYPE, LakipPdf.fileName(report), LakipPdf.write(report));
+            case "xlsx" -> ReportResponses.file(LakipWorkbook.MEDIA_TYPE, LakipWorkbook.fileName(report),
+                    LakipWorkbook.write(report));
+            case "pdf" -> ReportResponses.file(LakipPdf.MEDIA_TYPE, LakipPdf.fileName(report),
+                    LakipPdf.write(report));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         };
     }
 
-    private static ResponseEntity<byte[]> file(String mediaType, String name, byte[] bytes) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(mediaType))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
-                .body(bytes);
-    }
 
-    private static String format(String format, String accept) {
-        if (format != null) {
-            String chosen = format.trim().toLowerCase(Locale.ROOT);
-            if (!List.of("json", "xlsx", "pdf").contains(chosen)) {
-                throw ReportingProblems.PARAMETER_INVALID.refuse("Format laporan tidak dikenal.",
-                        List.of(Violation.field("/format", "Format '" + format + "' tidak dikenal; json, xlsx "
-                                + "atau pdf.")));
-            }
-            return chosen;
-        }
-        if (accept != null && accept.contains(LakipWorkbook.MEDIA_TYPE)) {
-            return "xlsx";
-        }
-        return accept != null && accept.contains(LakipPdf.MEDIA_TYPE) ? "pdf" : "json";
-    }
 }

@@ -6,15 +6,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Locale;
-import org.kesra.platform.web.Violation;
-import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.quarterly.QuarterlyPdf;
 import org.kesra.reporting.quarterly.QuarterlyPerformanceReport;
 import org.kesra.reporting.quarterly.QuarterlyWorkbook;
-import org.springframework.http.ContentDisposition;
+import org.kesra.reporting.web.ReportResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,37 +47,16 @@ public class QuarterlyPerformanceController {
             @Parameter(description = "Triwulan 1-4") @RequestParam(required = false) String triwulan,
             @Parameter(description = "json (bawaan), xlsx atau pdf") @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        String chosen = format(format, accept);
+        String chosen = ReportResponses.format(format, accept);
         QuarterlyPerformanceReport.Report report = reports.report(ReportingAccess.reader(), unit, tahun, triwulan);
         return switch (chosen) {
-            case "xlsx" -> file(QuarterlyWorkbook.MEDIA_TYPE, QuarterlyWorkbook.fileName(report),
+            case "xlsx" -> ReportResponses.file(QuarterlyWorkbook.MEDIA_TYPE, QuarterlyWorkbook.fileName(report),
                     QuarterlyWorkbook.write(report));
-            case "pdf" -> file(QuarterlyPdf.MEDIA_TYPE, QuarterlyPdf.fileName(report), QuarterlyPdf.write(report));
+            case "pdf" -> ReportResponses.file(QuarterlyPdf.MEDIA_TYPE, QuarterlyPdf.fileName(report),
+                    QuarterlyPdf.write(report));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         };
     }
 
-    private static ResponseEntity<byte[]> file(String mediaType, String name, byte[] bytes) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(mediaType))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
-                .body(bytes);
-    }
 
-    private static String format(String format, String accept) {
-        if (format != null) {
-            String chosen = format.trim().toLowerCase(Locale.ROOT);
-            if (!List.of("json", "xlsx", "pdf").contains(chosen)) {
-                throw ReportingProblems.PARAMETER_INVALID.refuse("Format laporan tidak dikenal.",
-                        List.of(Violation.field("/format", "Format '" + format + "' tidak dikenal; json, xlsx "
-                                + "atau pdf.")));
-            }
-            return chosen;
-        }
-        if (accept != null && accept.contains(QuarterlyWorkbook.MEDIA_TYPE)) {
-            return "xlsx";
-        }
-        return accept != null && accept.contains(QuarterlyPdf.MEDIA_TYPE) ? "pdf" : "json";
-    }
 }

@@ -6,14 +6,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import org.kesra.platform.web.Violation;
-import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.recap.PpksRecap;
 import org.kesra.reporting.recap.RecapPdf;
 import org.kesra.reporting.recap.RecapWorkbook;
-import org.springframework.http.ContentDisposition;
+import org.kesra.reporting.web.ReportResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,37 +47,15 @@ public class PpksRecapController {
             @RequestParam(required = false) String kecamatan,
             @Parameter(description = "json (bawaan), xlsx atau pdf") @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        String chosen = format(format, accept);
+        String chosen = ReportResponses.format(format, accept);
         PpksRecap.Recap recap = recaps.recap(ReportingAccess.reader(), period, kecamatan);
         return switch (chosen) {
-            case "xlsx" -> file(RecapWorkbook.MEDIA_TYPE, RecapWorkbook.fileName(recap), RecapWorkbook.write(recap));
-            case "pdf" -> file(RecapPdf.MEDIA_TYPE, RecapPdf.fileName(recap), RecapPdf.write(recap));
+            case "xlsx" -> ReportResponses.file(RecapWorkbook.MEDIA_TYPE, RecapWorkbook.fileName(recap),
+                    RecapWorkbook.write(recap));
+            case "pdf" -> ReportResponses.file(RecapPdf.MEDIA_TYPE, RecapPdf.fileName(recap), RecapPdf.write(recap));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(recap);
         };
     }
 
-    private static ResponseEntity<byte[]> file(String mediaType, String fileName, byte[] body) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(mediaType))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(body);
-    }
 
-    private static String format(String format, String accept) {
-        if (format != null) {
-            return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "xlsx" -> "xlsx";
-                case "pdf" -> "pdf";
-                case "json" -> "json";
-                default -> throw ReportingProblems.PARAMETER_INVALID.refuse("Format laporan tidak dikenal.",
-                        List.of(Violation.field("/format",
-                                "Format '" + format + "' tidak dikenal; json, xlsx atau pdf.")));
-            };
-        }
-        if (accept != null && accept.contains(RecapWorkbook.MEDIA_TYPE)) {
-            return "xlsx";
-        }
-        return accept != null && accept.contains(RecapPdf.MEDIA_TYPE) ? "pdf" : "json";
-    }
 }
