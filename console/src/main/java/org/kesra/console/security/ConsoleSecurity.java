@@ -117,7 +117,7 @@ public class ConsoleSecurity {
                         .requestMatchers("/laporan-triwulan/**", "/laporan-triwulan")
                         .hasAnyRole(QUARTER_READERS.toArray(String[]::new))
                         // Renstra and Perjanjian Kinerja: kept by planners and admins, read by the API's readers.
-                        .requestMatchers("/renstra/impor").hasAnyRole(PlanningRoles.KEEPERS.toArray(String[]::new))
+                        .requestMatchers("/renstra/impor", "/perjanjian-kinerja/baru").hasAnyRole(PlanningRoles.KEEPERS.toArray(String[]::new))
                         .requestMatchers(HttpMethod.POST, "/renstra/**", "/perjanjian-kinerja/**")
                         .hasAnyRole(PlanningRoles.KEEPERS.toArray(String[]::new))
                         .requestMatchers("/renstra", "/renstra/**", "/perjanjian-kinerja", "/perjanjian-kinerja/**")

@@ -1,9 +1,12 @@
 package org.kesra.console.planning.web;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.kesra.console.format.IndonesianFormat;
+import org.kesra.console.gateway.ApiProblem;
 import org.kesra.console.gateway.ApiRefusal;
 import org.kesra.console.gateway.GatewayApi;
 import org.kesra.console.menu.ConsoleUser;
@@ -28,8 +31,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class AgreementPages {
 
     static final Map<String, String> STATUS = Map.of("DRAFT", "Draf, belum disepakati", "AGREED", "Disepakati");
-    static final Map<String, String> POSITIONS = Map.of("HEAD", "Kepala unit", "ESELON_III", "Eselon III",
-            "ESELON_IV", "Eselon IV");
+    static final Map<String, String> POSITIONS = new LinkedHashMap<>(Map.of("HEAD", "Kepala unit"));
+
+    static {
+        POSITIONS.put("ESELON_III", "Eselon III");
+        POSITIONS.put("ESELON_IV", "Eselon IV");
+    }
 
     private final PlanningApi api;
 
@@ -50,7 +57,74 @@ public class AgreementPages {
         model.addAttribute("agreements", api.agreements(unitCode, year));
         model.addAttribute("statuses", STATUS);
         model.addAttribute("positions", POSITIONS);
+        model.addAttribute("keeper", user.hasAnyRole(PlanningRoles.KEEPERS));
         return "planning/agreements";
+    }
+
+    /**
+     * A new agreement of a year from the unit's Renstra: the plan covering that year offers its indicators with the
+     * year's target and budget, the planner picks the ones the position answers for and names the position.
+     */
+    @GetMapping("/baru")
+    String draftForm(@RequestParam String unit, @RequestParam int tahun, Model model) {
+        return draftPage(unit.strip(), tahun, Map.of("position", "HEAD"), List.of(), Map.of(), null, model);
+    }
+
+    @PostMapping("/baru")
+    String draft(@RequestParam String unit, @RequestParam int tahun,
+                 @RequestParam(required = false) List<String> pilih, @RequestParam Map<String, String> typed,
+                 Model model, RedirectAttributes redirect) {
+        List<String> chosen = pilih == null ? List.of() : pilih;
+        Map<String, Object> plan = planCovering(unit.strip(), tahun);
+        if (plan == null || chosen.isEmpty()) {
+            return draftPage(unit.strip(), tahun, typed, chosen, Map.of("pilih", "Pilih sedikitnya satu indikator."),
+                    ApiProblem.local("Periksa isian yang ditandai."), model);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unit", unit.strip());
+        body.put("year", tahun);
+        body.put("position", typed.get("position"));
+        body.put("positionTitle", typed.get("positionTitle"));
+        body.put("items", RenstraIndicators.of(plan, tahun).chosen(chosen).stream()
+                .map(RenstraIndicators.Choice::asItem).toList());
+        try {
+            Map<String, Object> drafted = api.draft(body).body();
+            redirect.addFlashAttribute("notice", "Perjanjian Kinerja tersusun sebagai draf (revisi 1). Periksa"
+                    + " butirnya, lalu sepakati.");
+            return "redirect:/perjanjian-kinerja/" + drafted.get("id");
+        } catch (ApiRefusal refusal) {
+            if (refusal.unauthenticated()) {
+                throw refusal;
+            }
+            return draftPage(unit.strip(), tahun, typed, chosen, refusal.problem().fieldErrors(), refusal.problem(),
+                    model);
+        }
+    }
+
+    /** The unit's newest Renstra whose period holds the year, or none. */
+    private Map<String, Object> planCovering(String unit, int year) {
+        return api.plans(unit).stream()
+                .filter(p -> p.get("startYear") instanceof Number s && s.intValue() <= year
+                        && p.get("endYear") instanceof Number e && e.intValue() >= year)
+                .findFirst().map(p -> api.plan(UUID.fromString(String.valueOf(p.get("id")))).body()).orElse(null);
+    }
+
+    private String draftPage(String unit, int year, Map<String, String> typed, List<String> chosen,
+                             Map<String, String> errors, ApiProblem problem, Model model) {
+        Map<String, Object> plan = planCovering(unit, year);
+        model.addAttribute("unit", unit);
+        model.addAttribute("year", year);
+        model.addAttribute("plan", plan);
+        model.addAttribute("choices", plan == null ? List.of() : RenstraIndicators.of(plan, year).choices());
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("position", typed.getOrDefault("position", ""));
+        model.addAttribute("positionTitle", typed.getOrDefault("positionTitle", ""));
+        model.addAttribute("positions", POSITIONS);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        model.addAttribute("otherErrors", problem == null ? List.of()
+                : problem.messagesOutside(java.util.Set.of("position", "positionTitle", "pilih")));
+        return "planning/agreement-draft";
     }
 
     @GetMapping("/{id}")

@@ -93,6 +93,7 @@ class PlanningPagesRenderTest {
                     AGREEMENT_VIEW.formatted(AGREEMENT, "DRAFT", "DRAFT"), "\"1\"");
             g.on("POST", "/api/v1/agreements/" + AGREEMENT + "/agreement", 200,
                     AGREEMENT_VIEW.formatted(AGREEMENT, "AGREED", "AGREED"));
+            g.on("POST", "/api/v1/agreements", 201, AGREEMENT_VIEW.formatted(AGREEMENT, "DRAFT", "DRAFT"));
             g.on("GET", "/api/v1/agreements", 200, """
                     {"items":[{"id":"%s","unitCode":"dinsos","year":2026,"position":"HEAD",
                       "positionTitle":"Kepala Dinas Sosial","latestRevision":1,"status":"DRAFT"}]}""".formatted(AGREEMENT));
@@ -224,6 +225,32 @@ class PlanningPagesRenderTest {
                 && c.query().contains("unit=dinsos") && c.query().contains("tahun=2026"));
     }
 
+    /** A new agreement takes over the chosen Renstra indicators with the year's target and budget as the plan has them. */
+    @Test
+    void aNewAgreementIsDraftedFromTheRenstraIndicatorsOfItsYear() throws Exception {
+        String form = html(mvc.perform(get("/perjanjian-kinerja/baru").param("unit", "dinsos").param("tahun", "2026")
+                .with(planner())).andReturn().getResponse());
+        assertThat(form).contains("Renstra Dinas Sosial 2021-2026 versi 2",
+                "Sasaran: Persentase PPKS yang ditangani, target 85,5%",
+                "Program 1.06.02: Jumlah PSKS yang diberdayakan, target 1.500 orang, Rp 2.290.000");
+        String refused = html(mvc.perform(post("/perjanjian-kinerja/baru").param("unit", "dinsos")
+                .param("tahun", "2026").param("position", "HEAD").param("positionTitle", "Kepala Dinas Sosial")
+                .with(planner()).with(csrf())).andReturn().getResponse());
+        assertThat(refused).contains("Pilih sedikitnya satu indikator.", "value=\"Kepala Dinas Sosial\"");
+        gateway.calls.clear();
+        MockHttpServletResponse answer = mvc.perform(post("/perjanjian-kinerja/baru").param("unit", "dinsos")
+                .param("tahun", "2026").param("position", "HEAD").param("positionTitle", "Kepala Dinas Sosial")
+                .param("pilih", "i2").with(planner()).with(csrf())).andReturn().getResponse();
+        assertThat(answer.getRedirectedUrl()).isEqualTo("/perjanjian-kinerja/" + AGREEMENT);
+        StandInGateway.Call drafted = gateway.calls.stream()
+                .filter(c -> c.method().equals("POST") && c.path().equals("/api/v1/agreements")).findFirst()
+                .orElseThrow();
+        assertThat(drafted.body()).contains("\"unit\":\"dinsos\"", "\"year\":2026", "\"position\":\"HEAD\"",
+                "\"sasaran\":\"Meningkatnya penanganan PPKS\"", "\"indicator\":\"Jumlah PSKS yang diberdayakan\"",
+                "\"target\":1500", "\"budget\":2290000", "\"renstraIndicatorId\":\"i2\"")
+                .doesNotContain("Persentase PPKS yang ditangani");
+    }
+
     @Test
     void anAuditorReadsPlansAndAgreementsButNeitherImportsNorAgrees() throws Exception {
         String plans = html(mvc.perform(get("/renstra").with(auditor())).andReturn().getResponse());
@@ -240,6 +267,8 @@ class PlanningPagesRenderTest {
         assertThat(mvc.perform(multipart("/renstra/impor").file(new MockMultipartFile("file", "x.csv", "text/csv",
                 new byte[] {1})).param("unit", "dinsos").with(auditor()).with(csrf())).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/perjanjian-kinerja/baru").param("unit", "dinsos").param("tahun", "2026")
+                .with(auditor())).andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(mvc.perform(post("/perjanjian-kinerja/" + AGREEMENT + "/persetujuan").param("etag", "\"1\"")
                 .with(auditor()).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(gateway.calls).as("a refused change asks nothing of the API").isEmpty();
