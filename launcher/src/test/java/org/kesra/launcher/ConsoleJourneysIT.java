@@ -775,6 +775,95 @@ class ConsoleJourneysIT {
         logOut();
     }
 
+    /**
+     * The planner's job without the API: Bappeda's Renstra matrix (Tabel 6.1 layout, built here as the CSV an
+     * Indonesian Excel writes) uploaded, refused first for a target that is not a number (the problem named by row and
+     * column, the typed period kept), then imported and read as a tree with Indonesian figures; the agency's DRAFT
+     * Perjanjian Kinerja agreed on its page.
+     */
+    @Test
+    void aPlannerImportsTheRenstraMatrixAndAgreesThePerjanjianKinerja() throws Exception {
+        String title = "Kepala Bappeda (uji konsol " + System.nanoTime() % 100_000 + ")";
+        draftBappedaAgreement(title);
+        Path good = renstraMatrix("30");
+        Path bad = renstraMatrix("tiga puluh");
+
+        browser.open(gateway + "/");
+        logIn("bappeda.planner");
+        assertThat(browser.text(By.cssSelector("nav"))).contains("Renstra", "Perjanjian Kinerja")
+                .doesNotContain("Penilaian laporan triwulan");
+        clickAndAwaitNewPage(By.linkText("Renstra"));
+        browser.waitFor(By.tagName("h2"), "Renstra unit bappeda");
+        assertAccessible("Renstra");
+        clickAndAwaitNewPage(By.linkText("Impor matriks Renstra (Tabel 6.1)"));
+        browser.type(By.id("startYear"), "2027");
+        browser.type(By.id("endYear"), "2031");
+        browser.type(By.id("title"), "Renstra Bappeda 2027-2031");
+        browser.find(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        clickAndAwaitNewPage(By.cssSelector("form.upload button[type=submit]"));
+        browser.waitFor(By.cssSelector("table.problems"), "Baris 8, kolom target 2027");
+        assertThat(browser.find(By.id("startYear")).getAttribute("value")).isEqualTo("2027");
+        assertThat(browser.find(By.id("title")).getAttribute("value")).isEqualTo("Renstra Bappeda 2027-2031");
+        assertAccessible("Impor matriks Renstra (ditolak)");
+        browser.screenshot("planner-renstra-refused");
+
+        browser.find(By.id("file")).sendKeys(good.toAbsolutePath().toString());
+        clickAndAwaitNotice(By.cssSelector("form.upload button[type=submit]"), "Matriks Renstra terimpor");
+        String tree = browser.text(By.cssSelector("ul.tree"));
+        assertThat(tree).contains("Sub kegiatan", "5.01.01.2.01.0001", "Rp 24.000.000", "30 dokumen", "85,5%");
+        assertAccessible("Renstra (pohon)");
+        browser.screenshot("planner-renstra");
+
+        clickAndAwaitNewPage(By.linkText("Perjanjian Kinerja"));
+        browser.type(By.id("tahun"), "2026");
+        clickAndAwaitNewPage(By.cssSelector("form.filters button[type=submit]"));
+        clickAndAwaitNewPage(By.partialLinkText(title));
+        assertThat(browser.text(By.tagName("main"))).contains("Draf, belum disepakati", "Rp 22.900.000");
+        assertAccessible("Perjanjian Kinerja");
+        clickAndAwaitNotice(By.cssSelector("form.agree button[type=submit]"), "disepakati");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Disepakati");
+        assertThat(browser.driver().findElements(By.cssSelector("form.agree"))).isEmpty();
+        logOut();
+    }
+
+    /** A small Tabel 6.1 matrix of Bappeda as a semicolon CSV; {@code target} is the sub-kegiatan's 2027 target. */
+    private static Path renstraMatrix(String target) throws IOException {
+        String text = String.join("\r\n",
+                "KODE;PROGRAM/KEGIATAN/SUB KEGIATAN;INDIKATOR;KONDISI AWAL;2027;;2028;;2029;;2030;;2031;;"
+                        + "PERANGKAT DAERAH PENANGGUNG JAWAB",
+                ";;;;Target;Rp;Target;Rp;Target;Rp;Target;Rp;Target;Rp;",
+                "1;2;3;4;5;6;7;8;9;10;11;12;13;14;15",
+                ";Tujuan 1 :;;;;;;;;;;;;;",
+                ";Meningkatnya kualitas perencanaan pembangunan;;;;;;;;;;;;;",
+                ";Sasaran 1 :;;;;;;;;;;;;;",
+                ";Meningkatnya konsistensi perencanaan;Persentase program RPJMD yang termuat di RKPD;80%;\"85,5%\";-;"
+                        + "88%;-;90%;-;95%;-;100%;-;Bappeda",
+                "5.01.01;Program Perencanaan Pembangunan Daerah;Jumlah dokumen perencanaan yang tersusun;;"
+                        + target + " dokumen;24.000.000;30;25.000.000;30;26.000.000;30;27.000.000;30;28.000.000;Bappeda",
+                "5.01.01.2.01;Penyusunan Dokumen Perencanaan;Jumlah dokumen RKPD;;30 dokumen;24.000.000;30;"
+                        + "25.000.000;30;26.000.000;30;27.000.000;30;28.000.000;Bappeda",
+                "5.01.01.2.01.0001;Penyusunan RKPD;Jumlah RKPD yang tersusun;;30 dokumen;24.000.000;30;25.000.000;"
+                        + "30;26.000.000;30;27.000.000;30;28.000.000;Bappeda") + "\r\n";
+        Path file = Files.createTempFile("renstra-bappeda-", ".csv");
+        Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Bappeda's 2026 Perjanjian Kinerja as a DRAFT, drafted through the API by the planner themself. */
+    private static void draftBappedaAgreement(String title) throws Exception {
+        String planner = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI")).forUser("bappeda.planner");
+        String body = """
+                {"unit":"bappeda","year":2026,"position":"HEAD","positionTitle":"%s","items":[
+                 {"sasaran":"Meningkatnya konsistensi perencanaan","indicator":"Persentase program RPJMD yang termuat di RKPD",
+                  "unitOfMeasure":"%%","direction":"HIGHER","target":85.5,"budget":22900000}]}""".formatted(title);
+        java.net.http.HttpResponse<String> drafted = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/v1/agreements"))
+                        .header("Authorization", "Bearer " + planner).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    }
+
     private static void openQueuedReport() {
         clickAndAwaitNewPage(By.linkText("Penilaian laporan triwulan"));
         browser.waitFor(By.tagName("h2"), "Menunggu penilaian (");

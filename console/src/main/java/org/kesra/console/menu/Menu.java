@@ -2,6 +2,7 @@ package org.kesra.console.menu;
 
 import java.util.Collection;
 import java.util.List;
+import org.kesra.console.planning.PlanningRoles;
 import org.kesra.console.security.ConsoleSecurity;
 import org.kesra.console.verification.VerificationRoles;
 
@@ -29,6 +30,8 @@ public final class Menu {
             new Entry("Pemantauan kinerja", "/pemantauan", ConsoleSecurity.MONITORS),
             new Entry("Rekap PPKS dan KPM per kelurahan", "/pemantauan/ppks", ConsoleSecurity.REPORT_READERS),
             new Entry("Unduh laporan", "/laporan", ConsoleSecurity.REPORT_READERS),
+            new Entry("Renstra", "/renstra", PlanningRoles.READERS),
+            new Entry("Perjanjian Kinerja", "/perjanjian-kinerja", PlanningRoles.READERS),
             new Entry("Laporan kinerja triwulan", "/laporan-triwulan", ConsoleSecurity.QUARTER_SUBMITTERS),
             new Entry("Penilaian laporan triwulan", "/penilaian-laporan", ConsoleSecurity.QUARTER_APPROVERS),
             new Entry("Kalender hari libur", "/admin/hari-libur", List.of("platform-admin")));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kesra.console.ConsoleProperties;
+import org.kesra.console.planning.PlanningRoles;
 import org.kesra.console.verification.VerificationRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -115,6 +116,13 @@ public class ConsoleSecurity {
                         .hasAnyRole(QUARTER_SUBMITTERS.toArray(String[]::new))
                         .requestMatchers("/laporan-triwulan/**", "/laporan-triwulan")
                         .hasAnyRole(QUARTER_READERS.toArray(String[]::new))
+                        // Renstra and Perjanjian Kinerja: kept by planners and admins, read by the API's readers.
+                        .requestMatchers("/renstra/impor", "/perjanjian-kinerja/baru")
+                        .hasAnyRole(PlanningRoles.KEEPERS.toArray(String[]::new))
+                        .requestMatchers(HttpMethod.POST, "/renstra/**", "/perjanjian-kinerja/**")
+                        .hasAnyRole(PlanningRoles.KEEPERS.toArray(String[]::new))
+                        .requestMatchers("/renstra", "/renstra/**", "/perjanjian-kinerja", "/perjanjian-kinerja/**")
+                        .hasAnyRole(PlanningRoles.READERS.toArray(String[]::new))
                         // The holiday calendar behind every deadline: performance-service lets only platform admins
                         // change it.
                         .requestMatchers("/admin/**").hasRole("platform-admin")
