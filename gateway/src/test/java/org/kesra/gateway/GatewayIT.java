@@ -334,6 +334,18 @@ class GatewayIT {
         assertThat(upload.body().path("bodyBytes").asInt()).isGreaterThan(20_000);
         assertThat(api.send("POST", "/api/v1/verivali", token, "{\"x\":\"" + "y".repeat(70_000) + "\"}", Map.of()).status())
                 .isEqualTo(413);
+
+        // The console's own upload forms (a cadre's sheet, a recipient list, a Renstra matrix, a report's evidence)
+        // carry files as far as the console; its other forms keep the small bound.
+        String file = "{\"x\":\"" + "y".repeat(20_000) + "\"}";
+        for (String form : List.of("/rumah-tangga/impor", "/verifikasi", "/renstra/impor",
+                "/laporan-triwulan/6f1c2b9e-0000-4000-8000-000000000001/bukti")) {
+            ApiClient.Response sent = api.send("POST", form, token, file, Map.of());
+            assertThat(sent.status()).as(form).isEqualTo(200);
+            assertThat(sent.body().path("console").asBoolean()).as(form).isTrue();
+        }
+        assertThat(api.send("POST", "/laporan-triwulan/6f1c2b9e-0000-4000-8000-000000000001", token, file, Map.of())
+                .status()).as("a report's figures are no upload").isEqualTo(413);
     }
 
     @Test
