@@ -113,32 +113,31 @@ public final class ConsolePageBenchmark {
                             List.of("/api/v1/household-imports?size=10", "/api/v1/household-imports/profiles",
                                     "/api/v1/household-imports/columns")));
 
-            List<String> rows = new ArrayList<>();
-            for (Case c : cases) {
-                token = tokens.forUser("dinsos.admin"); // a fresh one per page: a token lives five minutes
-                for (int i = 0; i < warmup; i++) {
-                    page(browser, c);
-                    baseline(browser, c, token, purpose);
-                }
-                double[] pages = new double[requests];
-                double[] baselines = new double[requests];
-                double[] navigations = new double[Math.max(1, requests / 6)];
-                for (int i = 0; i < requests; i++) {
-                    pages[i] = page(browser, c);
-                    baselines[i] = c.baseline().isEmpty() ? 0 : baseline(browser, c, token, purpose);
-                }
-                if (c.method().equals("GET")) {
-                    for (int i = 0; i < navigations.length; i++) {
-                        browser.open(gateway + c.path());
-                        navigations[i] = ((Number) browser.script(
-                                "return performance.getEntriesByType('navigation')[0].loadEventEnd")).doubleValue();
-                    }
-                } else {
-                    navigations = null;
-                }
-                rows.add(row(c, pages, baselines, navigations));
-                System.out.println(rows.get(rows.size() - 1));
-            }
+            List<String> rows = new ArrayList<>(measure(browser, gateway, tokens, "dinsos.admin", cases, warmup,
+                    requests, purpose));
+            // Journeys 2 and 4 as the users who do them: Dinas Sosial's lists and the PPKS recap as its admin, then
+            // the city's monitoring of 2024 (the demo's plans, agreements and approved quarters) as Disnakertrans.
+            rows.addAll(measure(browser, gateway, tokens, "dinsos.admin", List.of(
+                    new Case("Verifikasi daftar penerima", "GET", "/verifikasi", null,
+                            List.of("/api/v1/verivali?size=20", "/api/v1/programmes")),
+                    new Case("Rekap PPKS dan KPM per kelurahan (Triwulan I 2024)", "GET",
+                            "/pemantauan/ppks?periode=2024-Q1", null,
+                            List.of("/api/v1/reports/ppks-recap?period=2024-Q1&format=json"))),
+                    warmup, requests, purpose));
+            browser.click(By.cssSelector("form.logout button"));
+            browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+            browser.driver().manage().deleteAllCookies();
+            browser.open(gateway + "/");
+            browser.type(By.id("username"), "disnakertrans.monitor");
+            browser.type(By.id("password"), KeycloakTokens.DEMO_PASSWORD);
+            browser.click(By.id("kc-login"));
+            browser.waitForUrl(gateway);
+            browser.find(By.tagName("h1"));
+            rows.addAll(measure(browser, gateway, tokens, "disnakertrans.monitor", List.of(
+                    new Case("Pemantauan kinerja 2024 (seluruh kota)", "GET", "/pemantauan?tahun=2024", null,
+                            List.of("/api/v1/performance/monitoring?tahun=2024&page=0&size=50",
+                                    "/api/v1/performance/monitoring/chart?tahun=2024"))),
+                    warmup, requests, purpose));
             String table = """
                     Run of %s (%d persons loaded; %d warm-up and %d timed requests per page, alternating with its \
                     baseline; Java %s)
@@ -152,6 +151,38 @@ public final class ConsolePageBenchmark {
             System.out.println(table);
             Files.writeString(layout.root().resolve("launcher/target/benchmark-console.md"), table);
         }
+    }
+
+    /** Each case's page and baseline, alternating, as {@code user} (signed in in the browser already): table rows. */
+    static List<String> measure(Browser browser, String gateway, KeycloakTokens tokens, String user, List<Case> cases,
+                                int warmup, int requests, String purpose) {
+        List<String> rows = new ArrayList<>();
+        for (Case c : cases) {
+            String token = tokens.forUser(user); // a fresh one per page: a token lives five minutes
+            for (int i = 0; i < warmup; i++) {
+                page(browser, c);
+                baseline(browser, c, token, purpose);
+            }
+            double[] pages = new double[requests];
+            double[] baselines = new double[requests];
+            double[] navigations = new double[Math.max(1, requests / 6)];
+            for (int i = 0; i < requests; i++) {
+                pages[i] = page(browser, c);
+                baselines[i] = c.baseline().isEmpty() ? 0 : baseline(browser, c, token, purpose);
+            }
+            if (c.method().equals("GET")) {
+                for (int i = 0; i < navigations.length; i++) {
+                    browser.open(gateway + c.path());
+                    navigations[i] = ((Number) browser.script(
+                            "return performance.getEntriesByType('navigation')[0].loadEventEnd")).doubleValue();
+                }
+            } else {
+                navigations = null;
+            }
+            rows.add(row(c, pages, baselines, navigations));
+            System.out.println(rows.get(rows.size() - 1));
+        }
+        return rows;
     }
 
     /** The page's HTML through the gateway in the logged-in browser, as htmx or a link would fetch it. */
