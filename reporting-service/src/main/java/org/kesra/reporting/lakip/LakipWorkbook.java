@@ -14,7 +14,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kesra.reporting.pdf.ReportText;
-import org.kesra.reporting.sources.SourceProgress;
 import org.kesra.reporting.workbook.ReportWorkbook;
 import org.kesra.reporting.workbook.WorkbookStyles;
 
@@ -132,17 +131,8 @@ public final class LakipWorkbook {
     }
 
     private static void sources(Sheet sheet, LakipReport.Report report, String title, WorkbookStyles s) {
-        int r = start(sheet, report, title, s, "Topik", "Peristiwa diterapkan", "Peristiwa terakhir", "Jenis",
-                "Waktu peristiwa terakhir");
-        for (SourceProgress.Source source : report.sources()) {
-            Row out = sheet.createRow(++r);
-            text(out, 0, source.topic(), null);
-            number(out, 1, source.eventsApplied(), s.count);
-            text(out, 2, source.lastEventId() == null ? "" : source.lastEventId().toString(), null);
-            text(out, 3, source.lastEventType() == null ? "" : source.lastEventType(), null);
-            text(out, 4, source.lastEventTime() == null ? "" : ReportWorkbook.time(source.lastEventTime()), null);
-        }
-        widths(sheet, 20, 20, 40, 36, 28);
+        int r = start(sheet, report, title, s, ReportWorkbook.SOURCE_COLUMNS);
+        ReportWorkbook.sourceRows(sheet, r, report.sources(), s);
     }
 
     /** Title, header row frozen and repeated on every printed page; returns the header row's index. */

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.kesra.reporting.sources.SourceProgress;
 import org.kesra.reporting.workbook.ReportWorkbook;
 import org.kesra.reporting.workbook.WorkbookStyles;
 
@@ -185,16 +184,7 @@ public final class RecapWorkbook {
 
     private static void writeSources(Sheet sheet, PpksRecap.Recap recap, String title, WorkbookStyles styles) {
         int r = title(sheet, recap, title, styles);
-        header(sheet, r, styles, "Topik", "Peristiwa diterapkan", "Peristiwa terakhir", "Jenis",
-                "Waktu peristiwa terakhir");
-        for (SourceProgress.Source s : recap.sources()) {
-            Row out = sheet.createRow(++r);
-            text(out, 0, s.topic(), null);
-            number(out, 1, s.eventsApplied(), styles.count);
-            text(out, 2, s.lastEventId() == null ? "" : s.lastEventId().toString(), null);
-            text(out, 3, s.lastEventType(), null);
-            text(out, 4, s.lastEventTime() == null ? "" : ReportWorkbook.time(s.lastEventTime()), null);
-        }
-        widths(sheet, 20, 20, 40, 36, 28);
+        header(sheet, r, styles, ReportWorkbook.SOURCE_COLUMNS);
+        ReportWorkbook.sourceRows(sheet, r, recap.sources(), styles);
     }
 }

@@ -101,6 +101,25 @@ public final class ReportWorkbook {
     }
 
     /** A text cell; null is written as an empty text; a null style keeps the default. */
+    /** The column names of every report's "Sumber Data" sheet. */
+    public static final String[] SOURCE_COLUMNS = {"Topik", "Peristiwa diterapkan", "Peristiwa terakhir", "Jenis",
+        "Waktu peristiwa terakhir"};
+
+    /** A "Sumber Data" sheet's rows below its header row: each source topic and how far the report has applied it. */
+    public static void sourceRows(Sheet sheet, int headerRow, List<SourceProgress.Source> sources,
+                                  WorkbookStyles styles) {
+        int r = headerRow;
+        for (SourceProgress.Source source : sources) {
+            Row out = sheet.createRow(++r);
+            text(out, 0, source.topic(), null);
+            number(out, 1, source.eventsApplied(), styles.count);
+            text(out, 2, source.lastEventId() == null ? "" : source.lastEventId().toString(), null);
+            text(out, 3, source.lastEventType(), null);
+            text(out, 4, source.lastEventTime() == null ? "" : time(source.lastEventTime()), null);
+        }
+        widths(sheet, 20, 20, 40, 36, 28);
+    }
+
     public static void text(Row row, int column, String value, CellStyle style) {
         Cell cell = row.createCell(column);
         cell.setCellValue(value == null ? "" : value);
