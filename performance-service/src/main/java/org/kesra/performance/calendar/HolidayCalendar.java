@@ -11,6 +11,7 @@ import java.util.Set;
 import org.kesra.performance.Findings;
 import org.kesra.performance.PerformanceProblems;
 import org.kesra.platform.web.Caller;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,9 +33,11 @@ public class HolidayCalendar {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public HolidayCalendar(JdbcClient jdbc) {
+    public HolidayCalendar(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Schema(name = "HariLibur", description = "Satu hari libur nasional atau cuti bersama")
@@ -116,10 +119,8 @@ public class HolidayCalendar {
         List<Day> after = days.stream().sorted((a, b) -> a.date().compareTo(b.date()))
                 .map(d -> new Day(d.date(), d.kind(), d.name() == null || d.name().isBlank() ? null : d.name().strip()))
                 .toList();
-        for (Day day : after) {
-            jdbc.sql("INSERT INTO holiday (date, kind, name) VALUES (?, ?, ?)")
-                    .params(day.date(), day.kind(), day.name()).update();
-        }
+        batch.batchUpdate("INSERT INTO holiday (date, kind, name) VALUES (?, ?, ?)",
+                after.stream().map(d -> new Object[] {d.date(), d.kind(), d.name()}).toList());
         jdbc.sql("INSERT INTO holiday_change (year, changed_by, changed_at, reason, days_before, days_after)"
                         + " VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)")
                 .params(year, caller.name(), Timestamp.from(Instant.now()), reason, JSON.writeValueAsString(before),
