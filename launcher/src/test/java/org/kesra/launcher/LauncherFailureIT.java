@@ -214,9 +214,11 @@ class LauncherFailureIT {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", System.getProperty("KAFKA_BOOTSTRAP_SERVERS"));
         env.put("OIDC_ISSUER_URI", System.getProperty("OIDC_ISSUER_URI"));
-        for (String variable : List.of("GATEWAY_PORT", "HOUSEHOLD_PORT", "WELFARE_PORT", "PERFORMANCE_PORT",
-                "REPORTING_PORT")) {
-            env.put(variable, Integer.toString(Ports.free()));
+        // Management ports too: their default (API port + 1000) can land in the kernel's ephemeral range, where an
+        // outgoing connection may take it before the application binds it ("ports already in use" in CI).
+        for (String application : List.of("GATEWAY", "HOUSEHOLD", "WELFARE", "PERFORMANCE", "REPORTING", "CONSOLE")) {
+            env.put(application + "_PORT", Integer.toString(Ports.free()));
+            env.put(application + "_MANAGEMENT_PORT", Integer.toString(Ports.free()));
         }
         return env;
     }

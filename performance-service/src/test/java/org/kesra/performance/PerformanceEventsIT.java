@@ -119,6 +119,8 @@ class PerformanceEventsIT extends PerformanceApiTest {
         assertThat(approved.at("/entries/0/budgetAbsorption").asString()).as("5,955,000 of 22,900,000").isEqualTo("26");
         assertThat(approved.at("/entries/0/rating").asString()).as("85.37: Permendagri 86 band").isEqualTo("Tinggi");
         assertThat(approved.at("/entries/0/yearToDateRating").asString()).isEqualTo("Tinggi");
+        assertThat(approved.at("/entries/0/efficiency").asString()).as("85.37 % reached, 26 % spent: 59.37 points")
+                .isEqualTo("59.37");
         JsonNode reopened = JSON.readTree(steps.get(4).value());
         assertThat(reopened.path("status").asString()).isEqualTo("DRAFT");
         assertThat(reopened.path("version").asInt()).isEqualTo(2);

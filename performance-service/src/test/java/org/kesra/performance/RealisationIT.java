@@ -113,6 +113,9 @@ class RealisationIT extends PerformanceApiTest {
         assertThat(drafted.body().at("/entries/0/value").decimalValue()).isEqualByComparingTo("85");
         assertThat(drafted.body().at("/entries/0/quarter/percent").decimalValue()).isEqualByComparingTo("121.43");
         assertThat(drafted.body().at("/entries/0/budgetAbsorption").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(drafted.body().at("/entries/0/efficiency").decimalValue())
+                .as("Tabel 3.2 efisiensi: 121.43 % reached with 25.00 % of the pagu spent").isEqualByComparingTo("96.43");
+        assertThat(drafted.body().at("/entries/1/efficiency").isNull()).as("no pagu, no budget capaian").isTrue();
         assertThat(drafted.body().at("/entries/1/quarter/percent").decimalValue()).as("seed 004: 70 against 82")
                 .isEqualByComparingTo("85.37");
         String id = drafted.body().path("id").asString();

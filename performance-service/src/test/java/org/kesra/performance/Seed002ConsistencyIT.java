@@ -25,6 +25,7 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
     private static final String FINDINGS = "/api/v1/performance/units/" + Seed002.UNIT + "/findings?tahun="
             + Seed002.YEAR;
     private static String agreementId;
+    private static String realisationId;
 
     /** Plan, agreed Perjanjian Kinerja and Q1 realisation of seed 002, entered once for the class. */
     private synchronized String seed002() {
@@ -38,6 +39,7 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
             assertThat(agreed.status()).as(agreed.text()).isEqualTo(200);
             ApiClient.Response q1 = post(ADMIN, "/api/v1/realisations", Seed002.realisationQ1(id));
             assertThat(q1.status()).as(q1.text()).isEqualTo(201);
+            realisationId = q1.body().path("id").asString();
             agreementId = id;
         }
         return agreementId;
@@ -98,6 +100,36 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
         ApiClient.Response byAuditor = get("inspektorat.auditor", FINDINGS);
         assertThat(byAuditor.status()).isEqualTo(200);
         assertThat(with(byAuditor.body(), "PF-CEK-JUMLAH-ANGGARAN", null)).hasSize(1);
+    }
+
+    /**
+     * Seed 002 Tabel 3.2 (cost per outcome) from the API: the budget capaian the seed prints per sub-kegiatan and the
+     * efisiensi column it leaves empty, the performance capaian minus the budget capaian (1.a: the one planned forum
+     * held with Rp 600.000 of Rp 2.700.000 spent).
+     */
+    @Test
+    void seed002sTabel32ComesOutWithItsBudgetCapaianAndTheEfficiencyItLeftEmpty() {
+        seed002();
+        ApiClient.Response q1 = get(ADMIN, "/api/v1/realisations/" + realisationId);
+        assertThat(q1.status()).as(q1.text()).isEqualTo(200);
+        JsonNode entries = q1.body().path("entries");
+        String[][] tabel32 = {
+            // item, budget capaian as printed, performance capaian, efisiensi
+            {"2", "22.22", "100.00", "77.78"},  // 1.a Rp 600.000 of 2.700.000
+            {"3", "100.00", "100.00", "0.00"},  // 1.b Rp 5.955.000 of 5.955.000
+            {"4", "0.00", "0.00", "0.00"},      // 1.c nothing yet
+            {"5", "0.00", "0.00", "0.00"},      // 2.a
+        };
+        for (String[] row : tabel32) {
+            JsonNode entry = entries.get(Integer.parseInt(row[0]));
+            assertThat(entry.path("budgetAbsorption").decimalValue()).as("item " + row[0])
+                    .isEqualByComparingTo(row[1]);
+            assertThat(entry.at("/quarter/percent").decimalValue()).as("item " + row[0]).isEqualByComparingTo(row[2]);
+            assertThat(entry.path("efficiency").decimalValue()).as("item " + row[0]).isEqualByComparingTo(row[3]);
+        }
+        assertThat(entries.get(0).path("efficiency").isNull())
+                .as("Tabel 3.1's sasaran row (67 %) is reported without a realised budget: no budget capaian, no"
+                        + " efisiensi, as the seed's empty cell").isTrue();
     }
 
     @Test

@@ -48,7 +48,7 @@ class RealisationEvents {
                 e.indicator(), e.unitOfMeasure(), text(e.value()), text(e.numerator()), text(e.denominator()),
                 text(e.target()), text(e.targetMax()), e.budget(), e.budgetRealised(), text(e.budgetAbsorption()),
                 text(e.quarter().percent()), text(e.yearToDateValue()), text(e.yearToDate().percent()),
-                e.quarter().rating(), e.yearToDate().rating())).toList();
+                e.quarter().rating(), e.yearToDate().rating(), text(e.efficiency()))).toList();
         publisher.publish(new OutgoingEvent(type, view.id().toString(), view.unit().code(), new RealisationSnapshot(
                 view.id(), view.unit().code(), view.year(), view.quarter(), view.agreementId(),
                 view.agreementRevision(), view.status().name(), view.version(), view.approvedVersion(),

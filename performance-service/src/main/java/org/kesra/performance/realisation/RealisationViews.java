@@ -42,6 +42,9 @@ public final class RealisationViews {
                             @Schema(description = "Nilai kumulatif s.d. triwulan ini menurut agregasi indikator")
                             BigDecimal yearToDateValue,
                             @Schema(description = "Capaian kumulatif terhadap target tahunan") CapaianView yearToDate,
+                            @Schema(description = "Efisiensi (Tabel 3.2 cost per outcome): capaian kinerja triwulan"
+                                    + " dikurangi penyerapan anggaran, poin persen; positif = efisien; kosong bila"
+                                    + " salah satu tidak memiliki rasio") BigDecimal efficiency,
                             @Schema(description = "Keterangan pelapor; untuk butir dari register: anotasinya")
                             String note,
                             @Schema(description = "Pelapor menyatakan realisasi anggaran memang melebihi pagu")

@@ -22,6 +22,7 @@ import org.kesra.performance.agreement.PerformanceAgreements;
 import org.kesra.performance.calendar.Deadlines;
 import org.kesra.performance.capaian.Aggregation;
 import org.kesra.performance.capaian.BudgetAbsorption;
+import org.kesra.performance.capaian.Efficiency;
 import org.kesra.performance.capaian.Capaian;
 import org.kesra.performance.capaian.QuarterValue;
 import org.kesra.performance.capaian.RatingLabels;
@@ -374,14 +375,16 @@ public class Realisations {
             }
             BigDecimal absorption = item.budget() == null || entry.budgetRealised() == null ? null
                     : BudgetAbsorption.of(item.budget(), entry.budgetRealised()).percent();
+            RealisationViews.CapaianView quarter = entry.value() == null
+                    ? new RealisationViews.CapaianView(null, false, null, noValue(entry))
+                    : capaian(Capaian.measure(item.direction(), target, entry.value()));
             entries.add(new RealisationViews.EntryView(entry.item(), item.sasaran(), item.indicator(),
                     item.unitOfMeasure(), definition.kind(), definition.aggregation(), item.direction(),
                     item.target(), item.targetMax(), entry.value(), entry.numerator(), entry.denominator(),
-                    item.budget(), entry.budgetRealised(), absorption,
-                    entry.value() == null ? new RealisationViews.CapaianView(null, false, null, noValue(entry))
-                            : capaian(Capaian.measure(item.direction(), target, entry.value())), ytd.value(),
+                    item.budget(), entry.budgetRealised(), absorption, quarter, ytd.value(),
                     ytd.value() == null ? new RealisationViews.CapaianView(null, false, null, ytd.note())
-                            : capaian(Capaian.measure(item.direction(), target, ytd.value())), entry.note(),
+                            : capaian(Capaian.measure(item.direction(), target, ytd.value())),
+                    Efficiency.of(quarter.percent(), absorption).points(), entry.note(),
                     entry.budgetOverride(), entry.budgetOverrideReason(),
                     entry.fromRegister() ? IndicatorSource.REGISTER : IndicatorSource.ENTERED,
                     entry.registerPublishedAt()));

@@ -156,4 +156,17 @@ class CapaianTest {
         assertThatThrownBy(() -> BudgetAbsorption.of(1_000, -1)).isInstanceOf(Refusal.class)
                 .extracting(e -> ((Refusal) e).code()).isEqualTo("PF-ANGGARAN-NEGATIF");
     }
+
+    @Test
+    void efficiencyIsPerformanceCapaianMinusBudgetCapaianInPoints() {
+        // seed 002 Tabel 3.2, 1.a: the forum held (100 %) with Rp 600.000 of Rp 2.700.000 spent (22.22 %)
+        Efficiency forum = Efficiency.of(new BigDecimal("100.00"), BudgetAbsorption.of(2_700_000L, 600_000L).percent());
+        assertThat(forum.points()).isEqualByComparingTo("77.78");
+        assertThat(forum.efficient()).isTrue();
+        Efficiency overspent = Efficiency.of(new BigDecimal("67.00"), new BigDecimal("90.5"));
+        assertThat(overspent.points()).isEqualByComparingTo("-23.50");
+        assertThat(overspent.efficient()).isFalse();
+        assertThat(Efficiency.of(new BigDecimal("67.00"), null).points()).as("no pagu, no efficiency").isNull();
+        assertThat(Efficiency.of(null, new BigDecimal("10")).efficient()).as("no target, no efficiency").isFalse();
+    }
 }
