@@ -14,6 +14,7 @@ import org.kesra.contracts.household.PersonMovedAway;
 import org.kesra.contracts.performance.AgreementAgreed;
 import org.kesra.contracts.performance.PlanVersionPublished;
 import org.kesra.contracts.performance.RealisationSnapshot;
+import org.kesra.contracts.performance.UnitFindingsPublished;
 import org.kesra.contracts.probe.ProbeSent;
 import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
 
@@ -58,13 +59,16 @@ public final class EventCatalog {
             new EventDefinition("performance.realisation.approved", 1, RealisationSnapshot.class);
     public static final EventDefinition REALISATION_REOPENED =
             new EventDefinition("performance.realisation.reopened", 1, RealisationSnapshot.class);
+    /** A unit's consistency findings for a year after any of the steps above (a snapshot, replacing earlier). */
+    public static final EventDefinition UNIT_FINDINGS_PUBLISHED =
+            new EventDefinition("performance.unit-findings.published", 1, UnitFindingsPublished.class);
 
     public static final List<EventDefinition> ALL = List.of(
             HOUSEHOLD_PROBE_SENT, WELFARE_PROBE_SENT, PERFORMANCE_PROBE_SENT, REPORTING_PROBE_SENT,
             HOUSEHOLD_REGISTERED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED, HOUSEHOLD_RELOCATED, PERSON_DIED,
             PERSON_MOVED_AWAY, PERSON_CORRECTED, HOUSEHOLD_CORRECTED, KELURAHAN_INDICATORS_PUBLISHED,
             PLAN_VERSION_PUBLISHED, AGREEMENT_AGREED, REALISATION_SUBMITTED, REALISATION_RETURNED,
-            REALISATION_APPROVED, REALISATION_REOPENED);
+            REALISATION_APPROVED, REALISATION_REOPENED, UNIT_FINDINGS_PUBLISHED);
 
     private EventCatalog() {
     }

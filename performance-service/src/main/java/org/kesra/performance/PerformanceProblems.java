@@ -176,7 +176,10 @@ public enum PerformanceProblems implements ProblemType {
             "Realisasi melebihi pagu wajib disertai alasan"),
     /** A monitoring view asked for a year outside 2000-2100 or a quarter other than 1-4. */
     MONITORING_PERIOD_INVALID("PF-PERIODE-PEMANTAUAN-TIDAK-SAH", RefusalKind.INVALID,
-            "Tahun atau triwulan pemantauan tidak sah");
+            "Tahun atau triwulan pemantauan tidak sah"),
+    /** A monitoring view asked to show only units in a state it does not know. */
+    MONITORING_FILTER_INVALID("PF-SARING-PEMANTAUAN-TIDAK-SAH", RefusalKind.INVALID,
+            "Saringan keadaan pemantauan tidak sah");
 
     private final Definition definition;
 

@@ -159,6 +159,25 @@ class MonitoringIT extends PerformanceApiTest {
         assertThat(indicators.at("/2/direction").asString()).isEqualTo("LOWER");
     }
 
+    /**
+     * "Who do I chase?": only the units with a report waiting for review, or only those with a quarter past its
+     * deadline; the rollups stay those of the whole selection, so the totals do not move with the filter.
+     */
+    @Test
+    void aMonitorNarrowsTheUnitsToThoseWaitingForReviewOrLate() {
+        reported();
+        JsonNode all = get("disnakertrans.monitor", VIEW).body();
+        JsonNode waiting = get("disnakertrans.monitor", VIEW + "&keadaan=MENUNGGU_PENILAIAN").body();
+        assertThat(waiting.at("/units/totalItems").asLong()).isEqualTo(1);
+        assertThat(waiting.at("/units/items/0/code").asString()).isEqualTo(REJOMULYO);
+        assertThat(waiting.path("rollups")).as("totals of the whole kecamatan").isEqualTo(all.path("rollups"));
+        JsonNode late = get("disnakertrans.monitor", VIEW + "&keadaan=terlambat").body();
+        assertThat(late.at("/units/totalItems").asLong()).as("every 2025 quarter is past its deadline by now")
+                .isEqualTo(5);
+        assertProblem(get("disnakertrans.monitor", VIEW + "&keadaan=SELESAI"), 400, "PF-SARING-PEMANTAUAN-TIDAK-SAH",
+                "/keadaan");
+    }
+
     @Test
     void cityWideReadersSeeEveryUnitAndPageThroughThem() {
         reported();

@@ -103,6 +103,33 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
     }
 
     /**
+     * The findings travel too: after the agreement is agreed, {@code performance.unit-findings.published} carries the
+     * unit's whole list for the year, with both of seed 002's inconsistencies and their places, so reporting lists them
+     * as computed here.
+     */
+    @Test
+    void theFindingsArePublishedOnTheTopicAfterTheAgreement() {
+        seed002();
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> published =
+                org.kesra.devinfra.TopicReader.read("performance.events", r -> Seed002.UNIT.equals(r.key())
+                        && "performance.unit-findings.published".equals(
+                                org.kesra.devinfra.TopicReader.header(r, "ce_type"))
+                        && new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)
+                                .contains("PF-CEK-ANGKA-BERBEDA-ANTARTABEL"),
+                        1, java.time.Duration.ofSeconds(30));
+        assertThat(published).as("a findings snapshot naming the differing figure").isNotEmpty();
+        JsonNode snapshot = JSON.readTree(published.get(published.size() - 1).value());
+        assertThat(snapshot.path("unitCode").asString()).isEqualTo(Seed002.UNIT);
+        assertThat(snapshot.path("year").asInt()).isEqualTo(Seed002.YEAR);
+        List<String> codes = snapshot.path("findings").valueStream().map(f -> f.path("code").asString()).toList();
+        assertThat(codes).contains("PF-CEK-JUMLAH-ANGGARAN", "PF-CEK-ANGKA-BERBEDA-ANTARTABEL");
+        JsonNode sum = snapshot.path("findings").valueStream()
+                .filter(f -> f.path("code").asString().equals("PF-CEK-JUMLAH-ANGGARAN")).findFirst().orElseThrow();
+        assertThat(sum.at("/places/0/value").asString()).isEqualTo("2.290.000");
+        assertThat(sum.path("quarter").isNull()).as("a plan finding belongs to no quarter").isTrue();
+    }
+
+    /**
      * Seed 002 Tabel 3.2 (cost per outcome) from the API: the budget capaian the seed prints per sub-kegiatan and the
      * efisiensi column it leaves empty, the performance capaian minus the budget capaian (1.a: the one planned forum
      * held with Rp 600.000 of Rp 2.700.000 spent).

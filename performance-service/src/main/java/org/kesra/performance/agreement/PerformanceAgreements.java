@@ -21,10 +21,12 @@ import org.kesra.performance.units.Units;
 import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.PageResponse;
+import org.kesra.performance.units.UnitDocumentsChanged;
 import org.kesra.platform.web.Paging;
 import org.kesra.platform.web.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,10 +48,12 @@ public class PerformanceAgreements {
     private final Units units;
     private final RenstraPlans plans;
     private final EventPublisher publisher;
+    private final ApplicationEventPublisher changes;
 
     public PerformanceAgreements(JdbcClient jdbc, JdbcTemplate batch, Units units, RenstraPlans plans,
-                                 EventPublisher publisher) {
+                                 EventPublisher publisher, ApplicationEventPublisher changes) {
         this.publisher = publisher;
+        this.changes = changes;
         this.jdbc = jdbc;
         this.batch = batch;
         this.units = units;
@@ -186,6 +190,7 @@ public class PerformanceAgreements {
         publisher.publish(new OutgoingEvent(EventCatalog.AGREEMENT_AGREED, id.toString(), agreed.unit().code(),
                 new AgreementAgreed(id, agreed.revision(), agreed.unit().code(), agreed.year(),
                         agreed.position().name(), agreed.positionTitle(), agreed.reason(), items, agreed.agreedAt())));
+        changes.publishEvent(new UnitDocumentsChanged(agreed.unit().code(), agreed.year(), agreed.year()));
         return agreed;
     }
 

@@ -82,24 +82,50 @@ public class Monitoring {
 
     @Transactional(readOnly = true)
     public MonitoringViews.MonitoringView overview(UnitScope scope, Integer year, String region, Paging paging) {
+        return overview(scope, year, region, null, paging);
+    }
+
+    /**
+     * {@code state}: {@code TERLAMBAT} keeps the units with a quarter past its deadline (submitted late, or still not
+     * submitted), {@code MENUNGGU_PENILAIAN} those with a report waiting for the superior; the rollups stay those of
+     * every unit selected, so the totals do not change with the filter.
+     */
+    @Transactional(readOnly = true)
+    public MonitoringViews.MonitoringView overview(UnitScope scope, Integer year, String region, String state,
+                                                   Paging paging) {
         if (paging.byCursor()) {
             throw PlatformProblems.CURSOR_INVALID.refuse("Pemantauan memakai nomor halaman (page), bukan kursor.",
                     List.of(Violation.field("/cursor", "Gunakan page dan size.")));
         }
+        java.util.function.Predicate<MonitoringViews.UnitQuarter> wanted = stateFilter(state);
         Selection selection = select(scope, year, region);
         LocalDate today = LocalDate.now(CITY_ZONE);
         List<Entry> entries = entries(selection, year);
         Map<String, List<MonitoringViews.UnitQuarter>> quarters = unitQuarters(selection, year, today, entries);
+        List<Unit> shown = selection.units().stream()
+                .filter(u -> quarters.get(u.code()).stream().anyMatch(wanted)).toList();
         List<MonitoringViews.UnitRow> rows = new ArrayList<>();
-        int from = Math.min(paging.page() * paging.size(), selection.units().size());
-        int to = Math.min(from + paging.size(), selection.units().size());
-        for (Unit unit : selection.units().subList(from, to)) {
+        int from = Math.min(paging.page() * paging.size(), shown.size());
+        int to = Math.min(from + paging.size(), shown.size());
+        for (Unit unit : shown.subList(from, to)) {
             rows.add(new MonitoringViews.UnitRow(unit.code(), unit.kind().name(), unit.name(), unit.parentCode(),
                     quarters.get(unit.code())));
         }
         return new MonitoringViews.MonitoringView(year, selection.region(), today,
-                PageResponse.of(rows, paging.page(), paging.size(), selection.units().size()),
+                PageResponse.of(rows, paging.page(), paging.size(), shown.size()),
                 rollups(selection, quarters, entries));
+    }
+
+    private static java.util.function.Predicate<MonitoringViews.UnitQuarter> stateFilter(String state) {
+        String text = state == null ? "" : state.trim().toUpperCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "" -> q -> true;
+            case "TERLAMBAT" -> MonitoringViews.UnitQuarter::late;
+            case "MENUNGGU_PENILAIAN" -> MonitoringViews.UnitQuarter::waitsForReview;
+            default -> throw PerformanceProblems.MONITORING_FILTER_INVALID.refuse("Keadaan '" + state.trim()
+                    + "' tidak dikenal: TERLAMBAT atau MENUNGGU_PENILAIAN.", List.of(Violation.field("/keadaan",
+                    "Pilih TERLAMBAT atau MENUNGGU_PENILAIAN, atau kosongkan.")));
+        };
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,8 @@ import org.kesra.contracts.performance.RealisationEntry;
 import org.kesra.contracts.performance.RealisationSnapshot;
 import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.outbox.OutgoingEvent;
+import org.kesra.performance.units.UnitDocumentsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Component;
 class RealisationEvents {
 
     private final EventPublisher publisher;
+    private final ApplicationEventPublisher changes;
 
-    RealisationEvents(EventPublisher publisher) {
+    RealisationEvents(EventPublisher publisher, ApplicationEventPublisher changes) {
         this.publisher = publisher;
+        this.changes = changes;
     }
 
     void submitted(RealisationViews.RealisationView view, Instant at) {
@@ -54,6 +58,7 @@ class RealisationEvents {
                 view.agreementRevision(), view.status().name(), view.version(), view.approvedVersion(),
                 view.dueDate(), view.submittedAt(), view.workingDaysLate(), reason,
                 checklist.stream().map(Enum::name).toList(), view.obstacles(), view.followUp(), entries, at)));
+        changes.publishEvent(new UnitDocumentsChanged(view.unit().code(), view.year(), view.year()));
     }
 
     private static String text(BigDecimal value) {

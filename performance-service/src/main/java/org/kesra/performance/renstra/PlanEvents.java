@@ -10,6 +10,8 @@ import org.kesra.contracts.performance.PlanVersionPublished;
 import org.kesra.contracts.performance.YearTarget;
 import org.kesra.events.outbox.EventPublisher;
 import org.kesra.events.outbox.OutgoingEvent;
+import org.kesra.performance.units.UnitDocumentsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 class PlanEvents {
 
     private final EventPublisher publisher;
+    private final ApplicationEventPublisher changes;
 
-    PlanEvents(EventPublisher publisher) {
+    PlanEvents(EventPublisher publisher, ApplicationEventPublisher changes) {
         this.publisher = publisher;
+        this.changes = changes;
     }
 
     void published(RenstraViews.PlanView plan) {
@@ -31,6 +35,7 @@ class PlanEvents {
         publisher.publish(new OutgoingEvent(EventCatalog.PLAN_VERSION_PUBLISHED, plan.id().toString(),
                 plan.unit().code(), new PlanVersionPublished(plan.id(), plan.version(), plan.unit().code(),
                 plan.title(), plan.startYear(), plan.endYear(), plan.reason(), indicators, plan.createdAt())));
+        changes.publishEvent(new UnitDocumentsChanged(plan.unit().code(), plan.startYear(), plan.endYear()));
     }
 
     /** {@code above}: the nodes above {@code nodes}, tujuan first, published with each indicator as its ancestors. */

@@ -31,8 +31,11 @@ public class MonitoringController {
             @RequestParam(name = "tahun", required = false) Integer year,
             @Parameter(description = "Kode kecamatan, kelurahan atau unit; kosong atau 18.72: seluruh wilayah Anda")
             @RequestParam(name = "wilayah", required = false) String region,
+            @Parameter(description = "Hanya unit dengan triwulan TERLAMBAT (lewat tenggat) atau MENUNGGU_PENILAIAN;"
+                    + " kosong: semua unit")
+            @RequestParam(name = "keadaan", required = false) String state,
             @Paging.PageSize(value = 50, max = 200) Paging paging) {
-        return monitoring.overview(scope(), year, region, paging);
+        return monitoring.overview(scope(), year, region, state, paging);
     }
 
     @GetMapping("/api/v1/performance/monitoring/chart")
