@@ -117,8 +117,13 @@ public final class SourceEventsFixture implements AutoCloseable {
      * returns the event id.
      */
     public UUID performance(EventDefinition definition, UUID key, String unitCode, Record payload) {
+        return performance(definition, key.toString(), unitCode, payload);
+    }
+
+    /** The same with a key that is not an id (a unit's findings are keyed by its code). */
+    public UUID performance(EventDefinition definition, String key, String unitCode, Record payload) {
         UUID id = UUID.randomUUID();
-        send(PERFORMANCE, "performance", id, definition, key.toString(), unitCode, payload);
+        send(PERFORMANCE, "performance", id, definition, key, unitCode, payload);
         return id;
     }
 

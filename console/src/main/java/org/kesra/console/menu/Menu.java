@@ -29,6 +29,7 @@ public final class Menu {
             new Entry("PPKS dan KPM", "/verifikasi/ppks-kpm", VerificationRoles.WELFARE_READERS),
             new Entry("Pemantauan kinerja", "/pemantauan", ConsoleSecurity.MONITORS),
             new Entry("Rekap PPKS dan KPM per kelurahan", "/pemantauan/ppks", ConsoleSecurity.REPORT_READERS),
+            new Entry("Dasbor kota", "/pemantauan/dasbor", ConsoleSecurity.REPORT_READERS),
             new Entry("Unduh laporan", "/laporan", ConsoleSecurity.REPORT_READERS),
             new Entry("Renstra", "/renstra", PlanningRoles.READERS),
             new Entry("Perjanjian Kinerja", "/perjanjian-kinerja", PlanningRoles.READERS),

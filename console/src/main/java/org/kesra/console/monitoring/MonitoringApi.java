@@ -28,12 +28,16 @@ public class MonitoringApi {
     }
 
     /** One year's monitoring: a page of units with their four quarters, and the roll-ups of the whole region. */
-    public Map<String, Object> overview(int year, String region, int page) {
+    /** {@code state}: null for every unit, or performance-service's TERLAMBAT / MENUNGGU_PENILAIAN filter. */
+    public Map<String, Object> overview(int year, String region, String state, int page) {
         return api.get(u -> {
             u.path("/api/v1/performance/monitoring").queryParam("tahun", year).queryParam("page", page)
                     .queryParam("size", 50);
             if (region != null) {
                 u.queryParam("wilayah", region);
+            }
+            if (state != null) {
+                u.queryParam("keadaan", state);
             }
             return u.build();
         }, new HttpHeaders());
@@ -97,6 +101,22 @@ public class MonitoringApi {
             u.queryParam("kecamatan", kecamatan);
         }
         return u.build();
+    }
+
+    /** The city dashboard's series for a year (reporting-service), of one kecamatan when given. */
+    public Map<String, Object> dashboard(int year, String kecamatan) {
+        return api.get(u -> {
+            u.path("/api/v1/reports/dashboard").queryParam("tahun", year);
+            if (kecamatan != null) {
+                u.queryParam("kecamatan", kecamatan);
+            }
+            return u.build();
+        }, new HttpHeaders());
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     @SuppressWarnings("unchecked")

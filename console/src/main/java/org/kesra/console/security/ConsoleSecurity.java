@@ -107,7 +107,7 @@ public class ConsoleSecurity {
                         .hasAnyRole(VerificationRoles.WELFARE_READERS.toArray(String[]::new))
                         .requestMatchers("/verifikasi", "/verifikasi/**")
                         .hasAnyRole(VerificationRoles.VERIVALI_STAFF.toArray(String[]::new))
-                        .requestMatchers("/pemantauan/ppks", "/laporan", "/laporan/**")
+                        .requestMatchers("/pemantauan/ppks", "/pemantauan/dasbor", "/laporan", "/laporan/**")
                         .hasAnyRole(REPORT_READERS.toArray(String[]::new))
                         .requestMatchers("/pemantauan", "/pemantauan/**").hasAnyRole(MONITORS.toArray(String[]::new))
                         .requestMatchers("/penilaian-laporan/**", "/penilaian-laporan")

@@ -6,6 +6,7 @@ import org.kesra.contracts.EventDefinition;
 import org.kesra.contracts.performance.AgreementAgreed;
 import org.kesra.contracts.performance.PlanVersionPublished;
 import org.kesra.contracts.performance.RealisationSnapshot;
+import org.kesra.contracts.performance.UnitFindingsPublished;
 import org.kesra.events.inbox.EventHandler;
 import org.kesra.events.inbox.ReceivedEvent;
 import org.kesra.reporting.rebuild.RebuiltTables;
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the quarterly performance report takes from performance-service's events: plan versions, agreed Perjanjian
- * Kinerja revisions, and the four realisation review steps (one payload, the realisation as it stands after the
- * step). Each handler runs in the transaction that records the event in the inbox (a redelivered event is applied
+ * Kinerja revisions, the four realisation review steps (one payload, the realisation as it stands after the
+ * step) and the unit's consistency findings per year. Each handler runs in the transaction that records the event in the inbox (a redelivered event is applied
  * once) and advances the topic's progress in the same transaction.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,6 +62,13 @@ public class PerformanceEventHandlers {
         return realisation(EventCatalog.REALISATION_REOPENED, figures, progress);
     }
 
+    @Bean
+    EventHandler<UnitFindingsPublished> reportingUnitFindingsPublished(UnitFindings findings,
+                                                                       SourceProgress progress) {
+        return progress.handler(TOPIC, EventCatalog.UNIT_FINDINGS_PUBLISHED,
+                (ReceivedEvent<UnitFindingsPublished> event) -> findings.published(event.payload(), event.id()));
+    }
+
     private static EventHandler<RealisationSnapshot> realisation(EventDefinition definition,
                                                                  PerformanceFigures figures,
                                                                  SourceProgress progress) {
@@ -74,6 +82,7 @@ public class PerformanceEventHandlers {
         return new RebuiltTables("performancefigures", List.of("rm_perf_plan_version", "rm_perf_plan_indicator",
                 "rm_perf_plan_target", "rm_perf_agreement",
                 "rm_perf_agreement_item", "rm_perf_realisation", "rm_perf_realisation_version",
-                "rm_perf_realisation_entry", "rm_perf_realisation_step"));
+                "rm_perf_realisation_entry", "rm_perf_realisation_step", "rm_perf_unit_findings",
+                "rm_perf_unit_finding", "rm_perf_unit_finding_place"));
     }
 }

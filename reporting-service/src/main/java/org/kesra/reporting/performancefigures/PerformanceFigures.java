@@ -57,7 +57,7 @@ public class PerformanceFigures {
     public record Entry(int item, String indicator, String unitOfMeasure, BigDecimal value, BigDecimal target,
                         BigDecimal targetMax, Long budget, Long budgetRealised, BigDecimal budgetAbsorption,
                         BigDecimal capaian, BigDecimal yearToDateValue, BigDecimal yearToDateCapaian,
-                        String rating, String yearToDateRating) {
+                        String rating, String yearToDateRating, BigDecimal efficiency) {
     }
 
     /** One review step. */
@@ -213,13 +213,13 @@ public class PerformanceFigures {
             jdbc.sql("""
                     INSERT INTO rm_perf_realisation_entry (realisation_id, version, item, indicator, unit_of_measure,
                         value, target, target_max, budget, budget_realised, budget_absorption, capaian,
-                        year_to_date_value, year_to_date_capaian, rating, year_to_date_rating)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        year_to_date_value, year_to_date_capaian, rating, year_to_date_rating, efficiency)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(snapshot.realisationId(), snapshot.version(), e.item(), e.indicator(),
                             e.unitOfMeasure(), decimal(e.value()), decimal(e.target()), decimal(e.targetMax()),
                             e.budget(), e.budgetRealised(), decimal(e.budgetAbsorption()), decimal(e.capaian()),
                             decimal(e.yearToDateValue()), decimal(e.yearToDateCapaian()), e.rating(),
-                            e.yearToDateRating())
+                            e.yearToDateRating(), decimal(e.efficiency()))
                     .update();
         }
     }
@@ -328,7 +328,7 @@ public class PerformanceFigures {
         List<Entry> entries = jdbc.sql("""
                 SELECT item, indicator, unit_of_measure, value, target, target_max, budget, budget_realised,
                        budget_absorption, capaian, year_to_date_value, year_to_date_capaian, rating,
-                       year_to_date_rating
+                       year_to_date_rating, efficiency
                 FROM rm_perf_realisation_entry WHERE realisation_id = ? AND version = ? ORDER BY item""")
                 .params(realisationId, version).query(Entry.class).list();
         return jdbc.sql("""

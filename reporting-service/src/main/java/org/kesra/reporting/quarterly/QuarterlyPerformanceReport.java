@@ -17,6 +17,7 @@ import org.kesra.platform.web.Violation;
 import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.performancefigures.PerformanceFigures;
+import org.kesra.reporting.performancefigures.UnitFindings;
 import org.kesra.reporting.recap.ReportPeriod;
 import org.kesra.reporting.sources.SourceProgress;
 import org.kesra.reporting.wilayah.Regions;
@@ -41,7 +42,8 @@ public class QuarterlyPerformanceReport {
     /** The report. {@code hasData}: whether any realisation of the quarter was published. */
     public record Report(String unitCode, String unitName, String unitKind, int year, int quarter, String period,
                          String periodLabel, LocalDate periodFrom, LocalDate periodTo, boolean hasData,
-                         List<Section> sections, List<SourceProgress.Source> sources, List<String> notes) {
+                         List<Section> sections, List<UnitFindings.Finding> findings,
+                         List<SourceProgress.Source> sources, List<String> notes) {
 
         /** The data version: the newest performance event applied (null when none was applied yet). */
         public Instant dataAsOf() {
@@ -75,10 +77,13 @@ public class QuarterlyPerformanceReport {
                              BigDecimal yearToDateCapaian, String note) {
     }
 
-    /** Tabel 3.2: pagu, realised rupiah and absorption (performance-service's) beside target, realisation, capaian. */
+    /**
+     * Tabel 3.2: pagu, realised rupiah and absorption beside target, realisation, capaian, and the efficiency (capaian
+     * minus absorption, percentage points): all as performance-service published them.
+     */
     public record CostRow(String no, String sasaran, String indicator, String unitOfMeasure, Long budget,
                           Long budgetRealised, BigDecimal budgetAbsorption, BigDecimal target, BigDecimal value,
-                          BigDecimal capaian) {
+                          BigDecimal capaian, BigDecimal efficiency) {
     }
 
     /** Sums of Tabel 3.2's rupiah columns; {@code absorption} their share (%, 2 places half-up), null without pagu. */
@@ -103,11 +108,14 @@ public class QuarterlyPerformanceReport {
     private final Regions regions;
     private final PerformanceFigures figures;
     private final SourceProgress progress;
+    private final UnitFindings unitFindings;
 
-    public QuarterlyPerformanceReport(Regions regions, PerformanceFigures figures, SourceProgress progress) {
+    public QuarterlyPerformanceReport(Regions regions, PerformanceFigures figures, SourceProgress progress,
+                                      UnitFindings unitFindings) {
         this.regions = regions;
         this.figures = figures;
         this.progress = progress;
+        this.unitFindings = unitFindings;
     }
 
     @Transactional(readOnly = true)
@@ -175,9 +183,19 @@ public class QuarterlyPerformanceReport {
         }
         notes.add("Capaian dan penyerapan anggaran per butir adalah hitungan performance-service; laporan ini hanya "
                 + "menjumlahkan kolom rupiah.");
-        notes.add("Kolom efisiensi Tabel 3.2 belum diisi: performance-service belum menerbitkan angka efisiensi.");
+        notes.add("Efisiensi Tabel 3.2 = capaian kinerja dikurangi capaian anggaran (poin persen; positif berarti"
+                + " efisien), dihitung performance-service; kosong bila salah satu capaian tidak ada.");
+        // The unit's findings for the year as performance-service published them: those of the plan and agreement
+        // (no quarter) and of this quarter's realisation; the other quarters' belong to their own reports.
+        UnitFindings.Snapshot published = unitFindings.of(unit, tahun);
+        List<UnitFindings.Finding> findings = published.findings().stream()
+                .filter(f -> f.quarter() == null || f.quarter() == triwulan).toList();
+        if (published.publishedAt() == null) {
+            notes.add("Hasil pemeriksaan konsistensi unit ini untuk tahun " + tahun + " belum diterbitkan"
+                    + " performance-service.");
+        }
         return new Report(unit, found[0], found[1], tahun, triwulan, period.code(), period.label(), period.from(),
-                period.to(), !realisations.isEmpty(), sections, progress.of(TOPICS), notes);
+                period.to(), !realisations.isEmpty(), sections, findings, progress.of(TOPICS), notes);
     }
 
     /** Name and kind of the unit, or 404. */
@@ -237,7 +255,8 @@ public class QuarterlyPerformanceReport {
                         e.targetMax(), e.value(), e.capaian(), e.yearToDateValue(), e.yearToDateCapaian(),
                         e.capaian() == null ? "tanpa rasio (target 0)" : ""));
                 cost.add(new CostRow(no(e.item()), sasaran, e.indicator(), e.unitOfMeasure(), e.budget(),
-                        e.budgetRealised(), e.budgetAbsorption(), e.target(), e.value(), e.capaian()));
+                        e.budgetRealised(), e.budgetAbsorption(), e.target(), e.value(), e.capaian(),
+                        e.efficiency()));
                 budget += e.budget() == null ? 0 : e.budget();
                 realised += e.budgetRealised() == null ? 0 : e.budgetRealised();
             }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.kesra.reporting.performancefigures.UnitFindings;
 import org.kesra.reporting.workbook.ReportWorkbook;
 import org.kesra.reporting.workbook.WorkbookStyles;
 
@@ -50,6 +51,7 @@ public final class QuarterlyWorkbook {
             cost(workbook.createSheet("Tabel 3.2 Cost per Outcome"), report, title, styles);
             followUp(workbook.createSheet("Tindak Lanjut dan Tanggapan"), report, title, styles);
             history(workbook.createSheet("Riwayat Penilaian"), report, title, styles);
+            findings(workbook.createSheet("Temuan Konsistensi"), report, title, styles);
             sources(workbook.createSheet("Sumber Data"), report, title, styles);
             return ReportWorkbook.bytes(workbook, title, report.dataAsOf(), report.periodFrom());
         } catch (IOException e) {
@@ -106,7 +108,7 @@ public final class QuarterlyWorkbook {
     private static void cost(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, WorkbookStyles s) {
         int r = start(sheet, report, title, s, "Jabatan", "No", "Sasaran/Kegiatan", "Indikator Kinerja",
                 "Pagu (Rp)", "Realisasi (Rp)", "Capaian anggaran", "Target (T)", "Realisasi (R)",
-                "Capaian kinerja", "Efisiensi");
+                "Capaian kinerja", "Efisiensi (poin)");
         for (QuarterlyPerformanceReport.Section section : report.sections()) {
             if (section.cost().isEmpty()) {
                 continue;
@@ -123,7 +125,7 @@ public final class QuarterlyWorkbook {
                 decimal(out, 7, row.target(), s.decimal);
                 decimal(out, 8, row.value(), s.decimal);
                 percent(out, 9, row.capaian(), s.percent);
-                out.createCell(10);
+                decimal(out, 10, row.efficiency(), s.decimal);
             }
             Row total = sheet.createRow(++r);
             text(total, 0, position(section), s.totalText);
@@ -168,6 +170,30 @@ public final class QuarterlyWorkbook {
         r = empty(sheet, r, "Belum ada Perjanjian Kinerja atau realisasi untuk periode ini.");
         notes(sheet, report, r);
         widths(sheet, 24, 26, 90);
+    }
+
+    /** performance-service's consistency findings, each with the places that disagree and the figures they state. */
+    private static void findings(Sheet sheet, QuarterlyPerformanceReport.Report report, String title,
+                                 WorkbookStyles s) {
+        int r = start(sheet, report, title, s, "No", "Kode", "Temuan", "Tempat", "Angka tertulis");
+        int no = 0;
+        for (UnitFindings.Finding finding : report.findings()) {
+            no++;
+            for (int p = 0; p < Math.max(1, finding.places().size()); p++) {
+                UnitFindings.Place place = finding.places().isEmpty() ? null : finding.places().get(p);
+                Row out = sheet.createRow(++r);
+                text(out, 0, p == 0 ? no + "." : "", s.wrap);
+                text(out, 1, p == 0 ? finding.code() : "", s.wrap);
+                text(out, 2, p == 0 ? finding.message() : "", s.wrap);
+                text(out, 3, place == null ? "" : place.label(), s.wrap);
+                text(out, 4, place == null || place.value() == null ? "" : place.value(), s.wrap);
+            }
+        }
+        if (report.findings().isEmpty()) {
+            text(sheet.createRow(++r), 0, "Tidak ada temuan konsistensi yang diterbitkan untuk periode ini.", s.wrap);
+        }
+        notes(sheet, report, r);
+        widths(sheet, 6, 30, 70, 40, 16);
     }
 
     private static void history(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, WorkbookStyles s) {

@@ -41,7 +41,8 @@ class QuarterlyDocumentsTest {
                     null, value, new BigDecimal(s.capaian()), value, new BigDecimal(s.capaian()), ""));
             cost.add(new QuarterlyPerformanceReport.CostRow(no, s.sasaran(), s.indicator(), s.unit(), s.budget(),
                     s.realised(), s.absorption() == null ? null : new BigDecimal(s.absorption()), target, value,
-                    new BigDecimal(s.capaian())));
+                    new BigDecimal(s.capaian()), s.absorption() == null ? null
+                    : new BigDecimal(s.capaian()).subtract(new BigDecimal(s.absorption()))));
         }
         Instant decided = Instant.parse("2024-04-01T05:00:00Z");
         List<QuarterlyPerformanceReport.ChecklistLine> checklist = List.of(
@@ -72,6 +73,11 @@ class QuarterlyDocumentsTest {
                 withData ? 1 : 3, withData ? "2024-Q1" : "2024-Q3", withData ? "Triwulan I 2024" : "Triwulan III 2024",
                 withData ? LocalDate.of(2024, 1, 1) : LocalDate.of(2024, 7, 1),
                 withData ? LocalDate.of(2024, 3, 31) : LocalDate.of(2024, 9, 30), withData, List.of(section),
+                withData ? List.of(new org.kesra.reporting.performancefigures.UnitFindings.Finding(
+                        "PF-CEK-JUMLAH-ANGGARAN", "BUDGET_SUM", "Anggaran kegiatan tertulis Rp 2.290.000 tetapi"
+                        + " jumlah sub kegiatannya Rp 22.900.000.", null, List.of(
+                        new org.kesra.reporting.performancefigures.UnitFindings.Place("RENSTRA", "/api/v1/renstra/x",
+                                "/a", "Kegiatan 7.01.03.2.02", "2.290.000")))) : List.of(),
                 List.of(new SourceProgress.Source("performance.events", 6, event, "performance.realisation.approved",
                         decided, decided, 42L)), List.of("Catatan uji."));
     }
@@ -85,7 +91,8 @@ class QuarterlyDocumentsTest {
         try (PDDocument pdf = Loader.loadPDF(first)) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "); // a cell may wrap a phrase
             assertThat(text).contains("LAPORAN KINERJA TRIWULAN I 2024", "2.700.000", "22,22%", "125.715.000",
-                    "5,21%", "Laporan sudah baik", "Efi-");
+                    "5,21%", "Laporan sudah baik", "Efi-", "Temuan Pemeriksaan Konsistensi",
+                    "PF-CEK-JUMLAH-ANGGARAN", "Kegiatan 7.01.03.2.02: 2.290.000");
             assertThat(text).doesNotContain("42"); // the lag is an answer's figure, never a file's
             PDFRenderer renderer = new PDFRenderer(pdf);
             Files.createDirectories(Path.of("target"));

@@ -39,6 +39,7 @@ import org.kesra.contracts.performance.PlanIndicator;
 import org.kesra.contracts.performance.PlanVersionPublished;
 import org.kesra.contracts.performance.RealisationEntry;
 import org.kesra.contracts.performance.RealisationSnapshot;
+import org.kesra.contracts.performance.UnitFindingsPublished;
 import org.kesra.contracts.performance.YearTarget;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.reporting.ReportingApiIntegrationBase;
@@ -140,8 +141,13 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
         for (int i = 0; i < SEED.size(); i++) {
             SeedItem s = SEED.get(i);
             String value = i == 0 ? first : s.value();
+            // efficiency as performance-service publishes it (its decision 0004): capaian minus absorption
+            String efficiency = s.absorption() == null ? null
+                    : new java.math.BigDecimal(s.capaian()).subtract(new java.math.BigDecimal(s.absorption()))
+                    .toPlainString();
             entries.add(new RealisationEntry(i, s.indicator(), s.unit(), value, null, null, s.target(), null,
-                    s.budget(), s.realised(), s.absorption(), s.capaian(), value, s.capaian()));
+                    s.budget(), s.realised(), s.absorption(), s.capaian(), value, s.capaian(), null, null,
+                    efficiency));
         }
         return new RealisationSnapshot(REALISATION, UNIT, 2024, 1, AGREEMENT, 1, status, 1, approved,
                 LocalDate.of(2024, 4, 5), Instant.parse("2024-04-01T02:00:00Z"), 0, reason, checklist,
@@ -174,6 +180,9 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
         assertThat(section.at("/cost/2/budget").asLong()).isEqualTo(2_700_000);
         assertThat(section.at("/cost/2/budgetRealised").asLong()).isEqualTo(600_000);
         assertThat(section.at("/cost/2/budgetAbsorption").decimalValue()).isEqualByComparingTo("22.22");
+        assertThat(section.at("/cost/2/efficiency").decimalValue()).as("Tabel 3.2 efisiensi as published: 100 - 22.22")
+                .isEqualByComparingTo("77.78");
+        assertThat(section.at("/cost/0/efficiency").isNull()).as("no budget capaian, no efficiency").isTrue();
         assertThat(section.at("/costTotal/budget").asLong()).isEqualTo(125_715_000);
         assertThat(section.at("/costTotal/budgetRealised").asLong()).isEqualTo(6_555_000);
         assertThat(section.at("/costTotal/absorption").decimalValue()).isEqualByComparingTo("5.21");
@@ -227,6 +236,8 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
             assertThat(partisipasi.getCell(5).getNumericCellValue()).isEqualTo(600_000);
             assertThat(partisipasi.getCell(6).getNumericCellValue()).isEqualTo(0.2222);
             assertThat(indonesian.formatCellValue(partisipasi.getCell(6))).isEqualTo("22,22%");
+            assertThat(partisipasi.getCell(10).getNumericCellValue()).as("efisiensi, points").isEqualTo(77.78);
+            assertThat(indonesian.formatCellValue(partisipasi.getCell(10))).isEqualTo("77,78");
             Row total = cost.getRow(14);
             assertThat(total.getCell(2).getStringCellValue()).isEqualTo("Jumlah");
             assertThat(total.getCell(4).getNumericCellValue()).isEqualTo(125_715_000);
@@ -261,7 +272,7 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
             assertThat(text).contains("LAPORAN KINERJA TRIWULAN I 2024", "Kecamatan Metro Barat",
                     "1 Januari 2024 s.d. 31 Maret 2024", "Kepala Seksi Pemberdayaan Masyarakat",
                     "Tabel 3.1 Capaian Kinerja Triwulan I 2024", "Tabel 3.2 Cost per Outcome", "67%", "22,22%",
-                    "2.700.000", "600.000", "5.955.000", "94.160.000", "125.715.000", "6.555.000", "5,21%",
+                    "77,78", "2.700.000", "600.000", "5.955.000", "94.160.000", "125.715.000", "6.555.000", "5,21%",
                     "Laporan sudah baik", "Capaian diteliti ulang", "Lampirkan daftar hadir musyawarah",
                     "Rencana Tindak Lanjut", "versi data: performance.events", "Halaman 1 dari");
             assertThat(pdf.getDocumentInformation().getCreationDate()).isNotNull();
@@ -353,6 +364,63 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
         assertThat(section.at("/decision/status").asString()).isEqualTo("APPROVED");
         assertThat(section.at("/capaian/0/capaian").decimalValue()).isEqualByComparingTo("121.43");
         assertThat(section.path("positionTitle").isNull()).as("its agreement event has not arrived").isTrue();
+    }
+
+    /**
+     * performance-service's consistency findings appear as it published them: the newest snapshot of the unit's year
+     * replaces the earlier one (an older one arriving late changes nothing), and the quarter's report lists the plan
+     * and agreement findings and its own quarter's, not another quarter's; the workbook has them in their own sheet.
+     */
+    @Test
+    void theUnitsPublishedFindingsAreListedNewestSnapshotOnly() throws Exception {
+        String planner = token("bappeda.planner");
+        approvedReport(planner);
+        Instant at = Instant.parse("2024-04-08T03:00:00Z");
+        UnitFindingsPublished.Place stated = new UnitFindingsPublished.Place("RENSTRA", "/api/v1/renstra/p/versions/1",
+                "/tujuan/0/children/0/children/1/indicators/0/targets/0/budget", "Kegiatan 7.01.03.2.02 (Tabel 2.2)",
+                "2.290.000");
+        UnitFindingsPublished.Place summed = new UnitFindingsPublished.Place("RENSTRA", "/api/v1/renstra/p/versions/1",
+                "/tujuan/0/children/0/children/1/children", "Jumlah 5 sub kegiatan", "22.900.000");
+        UnitFindingsPublished.Finding budgetSum = new UnitFindingsPublished.Finding("PF-CEK-JUMLAH-ANGGARAN",
+                "BUDGET_SUM", "Anggaran kegiatan 7.01.03.2.02 tertulis Rp 2.290.000 tetapi jumlah sub kegiatannya"
+                + " Rp 22.900.000.", null, List.of(stated, summed));
+        UnitFindingsPublished.Finding missingQ1 = new UnitFindingsPublished.Finding("PF-CEK-REALISASI-BELUM-ADA",
+                "REALISATION_MISSING", "Butir 3 belum diisi pada Triwulan I.", 1, List.of());
+        UnitFindingsPublished.Finding missingQ2 = new UnitFindingsPublished.Finding("PF-CEK-REALISASI-BELUM-ADA",
+                "REALISATION_MISSING", "Butir 4 belum diisi pada Triwulan II.", 2, List.of());
+        events.performance(EventCatalog.UNIT_FINDINGS_PUBLISHED, UNIT, UNIT,
+                new UnitFindingsPublished(UNIT, 2024, List.of(budgetSum, missingQ1, missingQ2), at));
+        events.performance(EventCatalog.UNIT_FINDINGS_PUBLISHED, UNIT, UNIT,
+                new UnitFindingsPublished(UNIT, 2024, List.of(), at.minusSeconds(60)));
+        UnitFindingsPublished.Finding inOtherYear = new UnitFindingsPublished.Finding("PF-CEK-TARGET-TAHUN-KOSONG",
+                "TARGET_YEAR_MISSING", "Indikator tanpa target 2025.", null, List.of());
+        events.performance(EventCatalog.UNIT_FINDINGS_PUBLISHED, UNIT, UNIT,
+                new UnitFindingsPublished(UNIT, 2025, List.of(inOtherYear), at.plusSeconds(60)));
+        // The three share a key, so they are applied in order: once 2025's is there, the late one has been seen.
+        String year2025 = PATH.replace("tahun=2024", "tahun=2025");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                api.get(year2025, planner).body().path("findings").size() == 1);
+        JsonNode body = api.get(PATH, planner).body();
+        assertThat(body.at("/findings/0/code").asString()).isEqualTo("PF-CEK-JUMLAH-ANGGARAN");
+        assertThat(body.at("/findings/0/places/0/value").asString()).isEqualTo("2.290.000");
+        assertThat(body.at("/findings/0/places/1/value").asString()).isEqualTo("22.900.000");
+        assertThat(body.at("/findings/1/quarter").asInt()).as("Q1's own; Q2's is left to its report").isEqualTo(1);
+
+        HttpResponse<byte[]> file = bytes(PATH + "&format=xlsx", planner, Map.of());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            Sheet sheet = workbook.getSheet("Temuan Konsistensi");
+            assertThat(sheet).isNotNull();
+            List<String> cells = new ArrayList<>();
+            sheet.forEach(row -> row.forEach(cell -> cells.add(new DataFormatter().formatCellValue(cell))));
+            assertThat(cells).contains("PF-CEK-JUMLAH-ANGGARAN", "Kegiatan 7.01.03.2.02 (Tabel 2.2)", "2.290.000",
+                    "22.900.000", "PF-CEK-REALISASI-BELUM-ADA").doesNotContain("Butir 4 belum diisi pada Triwulan II.");
+        }
+
+        // the documents were corrected: the next snapshot is empty, and so is the list
+        events.performance(EventCatalog.UNIT_FINDINGS_PUBLISHED, UNIT, UNIT,
+                new UnitFindingsPublished(UNIT, 2024, List.of(), at.plusSeconds(3_600)));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                api.get(PATH, planner).body().path("findings").isEmpty());
     }
 
     @Test

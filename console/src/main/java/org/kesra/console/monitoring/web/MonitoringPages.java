@@ -37,10 +37,13 @@ public class MonitoringPages {
 
     @GetMapping
     String overview(@RequestParam(required = false) String tahun, @RequestParam(required = false) String wilayah,
+                    @RequestParam(required = false) String keadaan,
                     @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
         String region = blankToNull(wilayah);
+        String state = blankToNull(keadaan);
         model.addAttribute("tahun", tahun == null ? Integer.toString(thisYear()) : tahun.trim());
         model.addAttribute("wilayah", region);
+        model.addAttribute("keadaan", state);
         model.addAttribute("statuses", STATUS);
         model.addAttribute("quarters", MonitoringCharts.QUARTERS);
         Integer year = year(tahun);
@@ -50,7 +53,7 @@ public class MonitoringPages {
         Map<String, Object> overview;
         Map<String, Object> chart;
         try {
-            overview = api.overview(year, region, Math.max(page, 0));
+            overview = api.overview(year, region, state, Math.max(page, 0));
             chart = api.chart(year, region);
         } catch (ApiRefusal refusal) {
             if (refusal.unauthenticated()) {

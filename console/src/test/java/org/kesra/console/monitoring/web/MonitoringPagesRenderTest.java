@@ -100,6 +100,36 @@ class MonitoringPagesRenderTest {
                          "sources":%s,"notes":["Belum ada Renstra unit ini yang diterbitkan performance-service."]}"""
                         .formatted(hasData ? 1 : 2, hasData ? 1 : 2, hasData ? "I" : "II", hasData, SOURCES));
             })
+            .route("GET /api/v1/reports/dashboard", query -> query.contains("tahun=1999")
+                    ? Answer.problem(400, """
+                        {"status":400,"title":"Parameter tidak sah","code":"RP-PARAMETER-TIDAK-SAH",
+                         "detail":"Tahun di luar rentang.","errors":[{"pointer":"/tahun","detail":"Tahun 2000-2100."}]}""")
+                    : Answer.json("""
+                        {"tahun":2025,"area":{"code":"18.72","name":"Kota Metro","level":"kota"},"regionLevel":"kecamatan",
+                         "shownPeriod":"2025-Q2","shownPeriodLabel":"Triwulan II 2025","figuresPublished":true,
+                         "programmes":["PKH","BPNT"],
+                         "regions":[{"code":"18.72.05","name":"Metro Utara","households":1250,"persons":4321,
+                           "ppksTerdata":12,"ppksDitangani":9,"ppksDitanganiPersen":75.00,
+                           "kpm":[{"programme":"PKH","kpm":40,"realisedRupiah":null}]}],
+                         "total":{"code":"18.72","name":"Kota Metro","households":1250,"persons":4321,"ppksTerdata":12,
+                           "ppksDitangani":9,"ppksDitanganiPersen":75.00,"kpm":[{"programme":"PKH","kpm":40}]},
+                         "quarters":[
+                          {"quarter":1,"period":"2025-Q1","label":"Triwulan I 2025","published":true,"ppksTerdata":10,
+                           "ppksDitangani":6,"ppksDitanganiPersen":60.00,"kpm":[{"programme":"PKH","kpm":38},
+                           {"programme":"BPNT","kpm":1234}]},
+                          {"quarter":2,"period":"2025-Q2","label":"Triwulan II 2025","published":true,"ppksTerdata":12,
+                           "ppksDitangani":9,"ppksDitanganiPersen":75.00,"kpm":[{"programme":"PKH","kpm":40}]},
+                          {"quarter":3,"period":"2025-Q3","label":"Triwulan III 2025","published":false,"ppksTerdata":0,
+                           "ppksDitangani":0,"ppksDitanganiPersen":null,"kpm":[]},
+                          {"quarter":4,"period":"2025-Q4","label":"Triwulan IV 2025","published":false,"ppksTerdata":0,
+                           "ppksDitangani":0,"ppksDitanganiPersen":null,"kpm":[]}],
+                         "ppksCategories":[{"no":1,"category":"ANAK_BALITA_TERLANTAR","name":"Anak Balita Terlantar",
+                           "terdata":3,"ditangani":2,"ditanganiPersen":66.67}],
+                         "performance":{"units":[],"statusCounts":[
+                           {"quarter":1,"status":"APPROVED","statusLabel":"Disetujui","count":7},
+                           {"quarter":2,"status":"SUBMITTED","statusLabel":"Menunggu penilaian","count":2}]},
+                         "sources":%s,"notes":["Angka PPKS dan KPM dari penerbitan welfare-service."]}"""
+                        .formatted(SOURCES)))
             .route("GET /api/v1/reports/lakip", query -> query.contains("unit=18.72.03")
                     ? Answer.file("application/pdf", "lakip-18.72.03-2022.pdf",
                             "%PDF-1.7".getBytes(StandardCharsets.US_ASCII))
@@ -173,6 +203,17 @@ class MonitoringPagesRenderTest {
                 .contains("Capaian per kecamatan").doesNotContain("<th scope=\"row\">Rejomulyo</th>");
         assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/performance/monitoring?tahun=2025&page=0")
                 && c.contains("auth=Bearer "));
+    }
+
+    @Test
+    void theUnitsCanBeNarrowedToTheLateOnesAndTheFilterIsKeptWhilePaging() throws Exception {
+        String html = page("/pemantauan?tahun=2025&keadaan=TERLAMBAT");
+        assertThat(html).contains("<option value=\"TERLAMBAT\" selected=\"selected\">Hanya yang terlambat</option>",
+                "Rejomulyo");
+        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/performance/monitoring?tahun=2025&page=0")
+                && c.contains("keadaan=TERLAMBAT"));
+        assertThat(page("/pemantauan?tahun=2025")).as("no filter asked, none passed on")
+                .contains("<option value=\"\" selected=\"selected\">Semua unit</option>");
     }
 
     @Test
@@ -261,6 +302,26 @@ class MonitoringPagesRenderTest {
         assertThat(refused.getHeader("Content-Disposition")).isNull();
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Laporan tidak dapat dibuat",
                 "di luar wilayah kerja Anda");
+    }
+
+    @Test
+    void theCityDashboardDrawsEachSeriesBesideATableWithTheSameFigures() throws Exception {
+        String html = page("/pemantauan/dasbor?tahun=2025");
+        assertThat(html).contains("Dasbor kota <span>2025</span>", "Kota Metro", "Triwulan I 2025", "60 %",
+                "1.234", "belum diterbitkan", "Metro Utara", "1.250", "4.321", "75 %", "Anak Balita Terlantar",
+                "66,67 %", "Disetujui", "Menunggu penilaian", "Angka PPKS dan KPM dari penerbitan welfare-service.");
+        assertThat(html).contains("id=\"grafik-ppks-triwulan\"", "id=\"grafik-kpm-triwulan\"",
+                "id=\"grafik-wilayah-kk\"", "id=\"grafik-kategori\"", "id=\"grafik-status-laporan\"")
+                .as("an unpublished quarter is a gap in the chart, not a zero").contains("[10,12,null,null]")
+                .doesNotContainPattern("<script>(?!</script>)|<script(?![^>]*src=)[^>]*>");
+        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/reports/dashboard?tahun=2025"));
+        MockHttpServletResponse refused = answer("/pemantauan/dasbor?tahun=1999", "planner");
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Dasbor tidak dapat ditampilkan",
+                "Tahun di luar rentang. Tahun 2000-2100.");
+        assertThat(answer("/pemantauan/dasbor", "dinsos-operator").getStatus()).as("a report reader")
+                .isEqualTo(200);
+        assertThat(answer("/pemantauan/dasbor", "agency").getStatus()).isEqualTo(403);
     }
 
     @Test
