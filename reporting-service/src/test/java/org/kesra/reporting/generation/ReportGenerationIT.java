@@ -148,6 +148,8 @@ class ReportGenerationIT extends ReportingApiIntegrationBase {
         assertThat(file.headers().firstValue("ETag").orElseThrow()).isEqualTo("\"" + sha + "\"");
         assertThat(file.headers().firstValue("Repr-Digest").orElseThrow()).isEqualTo("sha-256=:"
                 + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha)) + ":");
+        // Kept to be looked at (pdftoppm -r 60 -png target/generated-quarterly.pdf ...).
+        java.nio.file.Files.write(java.nio.file.Path.of("target/generated-quarterly.pdf"), file.body());
         try (PDDocument pdf = Loader.loadPDF(file.body())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Mulyojati").contains("Triwulan II 2025");
         }
