@@ -24,7 +24,19 @@ public enum ReportingProblems implements ProblemType {
     /** A read-model rebuild was asked for while another runs (on any instance). */
     REBUILD_RUNNING("RP-BANGUN-ULANG-BERJALAN", RefusalKind.CONFLICT, "Pembangunan ulang sedang berjalan"),
     /** A rebuild id that names no rebuild. */
-    REBUILD_UNKNOWN("RP-BANGUN-ULANG-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Pembangunan ulang tidak dikenal");
+    REBUILD_UNKNOWN("RP-BANGUN-ULANG-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Pembangunan ulang tidak dikenal"),
+    /** A report type the generation endpoint does not know (quarterly, lakip, recap are known). */
+    REPORT_TYPE_UNKNOWN("RP-JENIS-LAPORAN-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Jenis laporan tidak dikenal"),
+    /** A generated file id that names no file the caller may see (same answer for another region's file). */
+    GENERATION_UNKNOWN("RP-BERKAS-LAPORAN-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Berkas laporan tidak dikenal"),
+    /** The file is not made yet (queued or running) or its generation failed, so there are no bytes. */
+    GENERATION_NOT_READY("RP-BERKAS-BELUM-SIAP", RefusalKind.CONFLICT, "Berkas laporan belum siap"),
+    /** Too many generations waiting; the request is not kept. */
+    GENERATION_QUEUE_FULL("RP-ANTREAN-PENUH", RefusalKind.UNAVAILABLE, "Antrean pembuatan laporan penuh"),
+    /** Kept on a generation that an instance stopped running (restart) before it finished. */
+    GENERATION_INTERRUPTED("RP-PEMBUATAN-TERPUTUS", RefusalKind.UNAVAILABLE, "Pembuatan laporan terputus"),
+    /** Kept on a generation whose rendering failed for a reason that is not the request's. */
+    GENERATION_FAILED("RP-PEMBUATAN-GAGAL", RefusalKind.UNAVAILABLE, "Pembuatan laporan gagal");
 
     private final Definition definition;
 

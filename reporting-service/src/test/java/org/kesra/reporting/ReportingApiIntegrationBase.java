@@ -48,6 +48,8 @@ public abstract class ReportingApiIntegrationBase {
             String start = events.startGroupAtTheEnd("kesra.reporting");
             // A rebuild replays the same history the live consumer read, not what other modules left on the broker.
             System.setProperty("kesra.reporting.rebuild.replay-from", start);
+            // The scheduled generation runs only when a test calls it (ReportGenerationIT), never in between.
+            System.setProperty("kesra.reporting.generations.schedule-enabled", "false");
         }
     }
 

@@ -307,6 +307,26 @@ public class PerformanceFigures {
                 .list();
     }
 
+    /** A unit's quarter whose reporting deadline has passed, with the newest realisation step applied to it. */
+    public record QuarterDue(String unitCode, int year, int quarter, LocalDate dueDate, UUID latestEventId) {
+    }
+
+    /**
+     * Every unit's quarter with a realisation whose due date (as performance-service published it with the
+     * realisation) lies before {@code today}, with the event of its newest review step (any agreement of the unit).
+     */
+    public List<QuarterDue> quartersDue(LocalDate today) {
+        return jdbc.sql("""
+                SELECT unit_code, year, quarter, max(due_date),
+                       (array_agg(event_id ORDER BY occurred_at DESC, event_id DESC))[1]
+                FROM rm_perf_realisation GROUP BY unit_code, year, quarter HAVING max(due_date) < ?
+                ORDER BY year, quarter, unit_code""")
+                .param(today)
+                .query((rs, n) -> new QuarterDue(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, UUID.class)))
+                .list();
+    }
+
     /** The realisations of the given units in the year (every quarter), by unit, quarter and id. */
     public List<Realisation> realisations(List<String> unitCodes, int year) {
         return jdbc.sql("""

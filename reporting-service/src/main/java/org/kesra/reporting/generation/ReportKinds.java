@@ -1,0 +1,155 @@
+package org.kesra.reporting.generation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.kesra.platform.refusal.Refusal;
+import org.kesra.platform.web.Violation;
+import org.kesra.reporting.ReportingProblems;
+import org.kesra.reporting.access.ReportingAccess;
+import org.kesra.reporting.lakip.LakipPdf;
+import org.kesra.reporting.lakip.LakipReport;
+import org.kesra.reporting.lakip.LakipWorkbook;
+import org.kesra.reporting.quarterly.QuarterlyPdf;
+import org.kesra.reporting.quarterly.QuarterlyPerformanceReport;
+import org.kesra.reporting.quarterly.QuarterlyWorkbook;
+import org.kesra.reporting.recap.PpksRecap;
+import org.kesra.reporting.recap.RecapPdf;
+import org.kesra.reporting.recap.RecapWorkbook;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reports that can be kept as files, each read through its own use case, so a generated file is refused, scoped
+ * and laid out exactly as the same report's GET is. Reading the report (cheap: the read model) happens when the
+ * generation is asked for, so bad parameters and regions are refused at once; rendering the file is what runs later.
+ */
+@Component
+class ReportKinds {
+
+    static final Map<String, List<String>> PARAMETERS = Map.of(
+            "quarterly", List.of("unit", "tahun", "triwulan"),
+            "lakip", List.of("unit", "tahun"),
+            "recap", List.of("period", "kecamatan"));
+    /** Reports with no file (JSON only); asked for as a file, the format is refused rather than the type. */
+    static final Set<String> JSON_ONLY = Set.of("dashboard");
+    static final List<String> FORMATS = List.of("xlsx", "pdf");
+
+    /** A rendered file. */
+    record File(String name, String mediaType, byte[] bytes) {
+    }
+
+    /**
+     * A report read for the given parameters: the parameters as the report understood them, the unit the history is
+     * filtered by, the narrowest region its content lies in (null: city-wide readers only), the data version it
+     * reflects and how to render it as a file of a format.
+     */
+    record Prepared(String type, Map<String, String> parameters, String unitCode, String audienceRegion,
+                    List<GenerationStatus.DataVersion> dataVersion, Instant dataAsOf, Function<String, File> render) {
+    }
+
+    private final QuarterlyPerformanceReport quarterly;
+    private final LakipReport lakip;
+    private final PpksRecap recap;
+
+    ReportKinds(QuarterlyPerformanceReport quarterly, LakipReport lakip, PpksRecap recap) {
+        this.quarterly = quarterly;
+        this.lakip = lakip;
+        this.recap = recap;
+    }
+
+    /**
+     * Reads the report; the use case's refusals come out with pointers into the request body
+     * ({@code /parameters/unit} instead of the GET's {@code /unit}).
+     */
+    Prepared prepare(String type, Map<String, String> parameters, ReportingAccess.Scope scope) {
+        try {
+            return switch (type) {
+                case "quarterly" -> {
+                    QuarterlyPerformanceReport.Report report = quarterly.report(scope, parameters.get("unit"),
+                            parameters.get("tahun"), parameters.get("triwulan"));
+                    Map<String, String> read = ordered("unit", report.unitCode(), "tahun",
+                            String.valueOf(report.year()), "triwulan", String.valueOf(report.quarter()));
+                    yield new Prepared(type, read, report.unitCode(), audience(scope, regionOf(report.unitCode())),
+                            GenerationStatus.DataVersion.of(report.sources()), report.dataAsOf(), format -> switch (format) {
+                                case "xlsx" -> new File(QuarterlyWorkbook.fileName(report),
+                                        QuarterlyWorkbook.MEDIA_TYPE, QuarterlyWorkbook.write(report));
+                                default -> new File(QuarterlyPdf.fileName(report), QuarterlyPdf.MEDIA_TYPE,
+                                        QuarterlyPdf.write(report));
+                            });
+                }
+                case "lakip" -> {
+                    LakipReport.Report report = lakip.report(scope, parameters.get("unit"), parameters.get("tahun"));
+                    Map<String, String> read = ordered("unit", report.unitCode(), "tahun",
+                            String.valueOf(report.year()));
+                    yield new Prepared(type, read, report.unitCode(), audience(scope, regionOf(report.unitCode())),
+                            GenerationStatus.DataVersion.of(report.sources()), report.dataAsOf(), format -> switch (format) {
+                                case "xlsx" -> new File(LakipWorkbook.fileName(report), LakipWorkbook.MEDIA_TYPE,
+                                        LakipWorkbook.write(report));
+                                default -> new File(LakipPdf.fileName(report), LakipPdf.MEDIA_TYPE,
+                                        LakipPdf.write(report));
+                            });
+                }
+                case "recap" -> {
+                    String kecamatan = parameters.get("kecamatan");
+                    PpksRecap.Recap read = recap.recap(scope, parameters.get("period"), kecamatan);
+                    Map<String, String> normalised = ordered("period", read.period(), "kecamatan",
+                            kecamatan == null ? null : kecamatan.trim());
+                    String region = kecamatan == null ? null : kecamatan.trim();
+                    yield new Prepared(type, normalised, region, audience(scope, region),
+                            GenerationStatus.DataVersion.of(read.sources()), read.dataAsOf(), format -> switch (format) {
+                                case "xlsx" -> new File(RecapWorkbook.fileName(read), RecapWorkbook.MEDIA_TYPE,
+                                        RecapWorkbook.write(read));
+                                default -> new File(RecapPdf.fileName(read), RecapPdf.MEDIA_TYPE,
+                                        RecapPdf.write(read));
+                            });
+                }
+                default -> throw ReportingProblems.REPORT_TYPE_UNKNOWN.refuse(
+                        "Jenis laporan '" + type + "' tidak dikenal.");
+            };
+        } catch (Refusal refusal) {
+            if (refusal.violations().isEmpty()) {
+                throw refusal;
+            }
+            List<Violation> moved = refusal.violations().stream()
+                    .map(v -> v.pointer() == null || v.pointer().equals("/format") ? v
+                            : new Violation("/parameters" + v.pointer(), v.row(), v.column(), v.value(), v.detail()))
+                    .toList();
+            throw new Refusal(refusal.type(), refusal.detail(), moved);
+        }
+    }
+
+    /** A kecamatan or kelurahan code names a region; an OPD code (dinsos) does not. */
+    private static String regionOf(String unitCode) {
+        return unitCode != null && !unitCode.isEmpty() && Character.isDigit(unitCode.charAt(0)) ? unitCode : null;
+    }
+
+    /**
+     * The narrowest region the content lies in: the deeper of the region the report is about and the reader's own
+     * (a kelurahan operator's recap of their kecamatan holds their kelurahan only). The use cases have already
+     * refused regions that do not overlap, so one lies within the other.
+     */
+    static String audience(ReportingAccess.Scope scope, String region) {
+        Optional<String> own = scope.region();
+        if (own.isEmpty()) {
+            return region;
+        }
+        if (region == null) {
+            return own.get();
+        }
+        return own.get().length() > region.length() ? own.get() : region;
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                map.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return map;
+    }
+}
