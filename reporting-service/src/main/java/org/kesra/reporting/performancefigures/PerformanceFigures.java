@@ -382,12 +382,12 @@ public class PerformanceFigures {
                 .list();
     }
 
-    /** Where an event was read and when it was published; positions are null for an event applied before they were kept. */
+    /** Where an event was read and when it was published; positions null for an event applied before they were kept. */
     public record SourceEvent(UUID eventId, String eventType, String topic, Integer partition, Long offset,
                               Instant eventTime) {
     }
 
-    /** One review step of a realisation with where its event was read and an item's figures as the step carried them. */
+    /** One review step of a realisation, where its event was read, and an item's figures as the step carried them. */
     public record TracedStep(UUID eventId, String eventType, String status, int version, String reason,
                              List<String> checklist, Instant occurredAt, String actor, SourceEvent source,
                              StepFigures figures) {
@@ -456,8 +456,8 @@ public class PerformanceFigures {
     /** The target of the year a Renstra indicator has in the newest plan version carrying it, if any. */
     public Optional<PlanTargetSource> planTarget(UUID indicatorId, int year) {
         return jdbc.sql("""
-                SELECT v.plan_id, v.version, v.title, i.indicator_id, i.name, t.year, t.target, t.target_max,
-                       t.budget, v.event_id
+                SELECT v.plan_id, v.version, v.title, i.indicator_id, i.name AS indicator, t.year, t.target,
+                       t.target_max, t.budget, v.event_id
                 FROM rm_perf_plan_indicator i
                 JOIN rm_perf_plan_version v ON v.plan_id = i.plan_id AND v.version = i.version
                 JOIN rm_perf_plan_target t ON t.plan_id = i.plan_id AND t.version = i.version

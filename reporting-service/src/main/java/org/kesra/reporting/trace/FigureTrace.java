@@ -266,14 +266,15 @@ public class FigureTrace {
                 : figures.stepOf(row.eventId());
         if (step.isPresent()) {
             UUID realisationId = step.get().realisationId();
-            PerformanceFigures.Realisation realisation = figures.realisations(report.unitCode(),
-                            report.year(), row.throughQuarter()).stream().filter(r -> r.realisationId().equals(realisationId))
-                    .findFirst().orElseThrow();
-            PerformanceFigures.Content content = figures.content(realisationId, step.get().version()).orElseThrow();
+            PerformanceFigures.Realisation realisation = figures.realisations(report.unitCode(), report.year(),
+                    row.throughQuarter()).stream().filter(r -> r.realisationId().equals(realisationId)).findFirst()
+                    .orElseThrow();
+            PerformanceFigures.Content content = figures.content(realisationId, step.get().version())
+                    .orElseThrow();
             // the IKU row is the agreement item of that indicator in the content the LAKIP shows
             int agreementItem = content.entries().stream()
-                    .filter(e -> key(e.indicator()).equals(key(row.indicator()))).mapToInt(PerformanceFigures.Entry::item)
-                    .findFirst().orElse(-1);
+                    .filter(e -> key(e.indicator()).equals(key(row.indicator())))
+                    .mapToInt(PerformanceFigures.Entry::item).findFirst().orElse(-1);
             List<PerformanceFigures.TracedStep> steps = figures.trace(realisationId, agreementItem);
             QuarterlyPerformanceReport.RealisationInfo info = new QuarterlyPerformanceReport.RealisationInfo(
                     realisationId, realisation.status(), QuarterlyPerformanceReport.statusLabel(realisation.status()),
