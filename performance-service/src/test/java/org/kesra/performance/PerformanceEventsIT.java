@@ -121,12 +121,17 @@ class PerformanceEventsIT extends PerformanceApiTest {
         assertThat(approved.at("/entries/0/yearToDateRating").asString()).isEqualTo("Tinggi");
         assertThat(approved.at("/entries/0/efficiency").asString()).as("85.37 % reached, 26 % spent: 59.37 points")
                 .isEqualTo("59.37");
+        // who took each step, as the audit names them: reporting-service's trace says who submitted and approved
+        assertThat(JSON.readTree(steps.get(0).value()).path("actor").asString()).isEqualTo("metrobarat.operator");
+        assertThat(returned.path("actor").asString()).isEqualTo("metrobarat.camat");
+        assertThat(approved.path("actor").asString()).isEqualTo("metrobarat.camat");
         JsonNode reopened = JSON.readTree(steps.get(4).value());
         assertThat(reopened.path("status").asString()).isEqualTo("DRAFT");
         assertThat(reopened.path("version").asInt()).isEqualTo(2);
         assertThat(reopened.path("approvedVersion").asInt()).isEqualTo(1);
         assertThat(reopened.path("reason").asString()).isEqualTo("Nilai IKM hasil survei ulang");
         assertThat(reopened.at("/entries/0/value").asString()).isEqualTo("72");
+        assertThat(reopened.path("actor").asString()).isEqualTo("metrobarat.operator");
     }
 
     private static List<ConsumerRecord<String, byte[]>> read(String key, int expected) {

@@ -17,6 +17,10 @@ public enum ReportingProblems implements ProblemType {
     UNIT_UNKNOWN("RP-UNIT-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Unit kerja tidak dikenal"),
     /** A year that lies outside every plan (Renstra) the unit has: 400 with a pointer to the year. */
     PERIOD_OUTSIDE_PLAN("RP-PERIODE-DI-LUAR-RENSTRA", RefusalKind.INVALID, "Periode di luar Renstra unit"),
+    /** A report row (agreement item, IKU number) the unit's report for the period does not have. */
+    ITEM_UNKNOWN("RP-BUTIR-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Butir laporan tidak dikenal"),
+    /** A figure asked to be traced that the period has no data for yet (nothing submitted or agreed). */
+    FIGURE_NO_DATA("RP-ANGKA-BELUM-ADA", RefusalKind.NOT_FOUND, "Angka belum ada untuk periode ini"),
     /** A region outside the caller's own; said without telling whether it exists or has data. */
     OUTSIDE_REGION("RP-DI-LUAR-WILAYAH", RefusalKind.FORBIDDEN, "Di luar wilayah Anda"),
     /** A caller whose role reads no report (the access table lets through only reading roles; this is the backstop). */

@@ -30,24 +30,26 @@ class RealisationEvents {
         this.changes = changes;
     }
 
-    void submitted(RealisationViews.RealisationView view, Instant at) {
-        publish(EventCatalog.REALISATION_SUBMITTED, view, null, List.of(), at);
+    void submitted(RealisationViews.RealisationView view, Instant at, String by) {
+        publish(EventCatalog.REALISATION_SUBMITTED, view, null, List.of(), at, by);
     }
 
-    void returned(RealisationViews.RealisationView view, List<ReturnReason> checklist, String other, Instant at) {
-        publish(EventCatalog.REALISATION_RETURNED, view, other, checklist, at);
+    void returned(RealisationViews.RealisationView view, List<ReturnReason> checklist, String other, Instant at,
+                  String by) {
+        publish(EventCatalog.REALISATION_RETURNED, view, other, checklist, at, by);
     }
 
-    void approved(RealisationViews.RealisationView view, Instant at) {
-        publish(EventCatalog.REALISATION_APPROVED, view, null, List.of(), at);
+    void approved(RealisationViews.RealisationView view, Instant at, String by) {
+        publish(EventCatalog.REALISATION_APPROVED, view, null, List.of(), at, by);
     }
 
-    void reopened(RealisationViews.RealisationView view, String reason, Instant at) {
-        publish(EventCatalog.REALISATION_REOPENED, view, reason, List.of(), at);
+    void reopened(RealisationViews.RealisationView view, String reason, Instant at, String by) {
+        publish(EventCatalog.REALISATION_REOPENED, view, reason, List.of(), at, by);
     }
 
+    /** {@code by}: who took the step, as the audit row names them, so a reader can say who submitted and approved. */
     private void publish(EventDefinition type, RealisationViews.RealisationView view, String reason,
-                         List<ReturnReason> checklist, Instant at) {
+                         List<ReturnReason> checklist, Instant at, String by) {
         List<RealisationEntry> entries = view.entries().stream().map(e -> new RealisationEntry(e.item(),
                 e.indicator(), e.unitOfMeasure(), text(e.value()), text(e.numerator()), text(e.denominator()),
                 text(e.target()), text(e.targetMax()), e.budget(), e.budgetRealised(), text(e.budgetAbsorption()),
@@ -57,7 +59,7 @@ class RealisationEvents {
                 view.id(), view.unit().code(), view.year(), view.quarter(), view.agreementId(),
                 view.agreementRevision(), view.status().name(), view.version(), view.approvedVersion(),
                 view.dueDate(), view.submittedAt(), view.workingDaysLate(), reason,
-                checklist.stream().map(Enum::name).toList(), view.obstacles(), view.followUp(), entries, at)));
+                checklist.stream().map(Enum::name).toList(), view.obstacles(), view.followUp(), entries, at, by)));
         changes.publishEvent(new UnitDocumentsChanged(view.unit().code(), view.year(), view.year()));
     }
 

@@ -231,7 +231,7 @@ public class Realisations {
                 .params(status.name(), version, id).update();
         RealisationViews.RealisationView view = read(scope, id, null);
         if (reopens) {
-            events.reopened(view, reason, now);
+            events.reopened(view, reason, now, by);
             log.info("realisation {} re-opened as version {}", id, version);
         }
         return view;
@@ -280,7 +280,7 @@ public class Realisations {
         }
         move(row, RealisationStatus.SUBMITTED, now, by, null, List.of());
         RealisationViews.RealisationView view = read(scope, id, null);
-        events.submitted(view, now);
+        events.submitted(view, now, by);
         log.info("realisation {} version {} submitted", id, row.currentVersion());
         return view;
     }
@@ -317,7 +317,7 @@ public class Realisations {
         String by = scope.caller().name();
         move(row, RealisationStatus.RETURNED, now, by, other, checklist);
         RealisationViews.RealisationView view = read(scope, id, null);
-        events.returned(view, checklist, other, now);
+        events.returned(view, checklist, other, now, by);
         log.info("realisation {} version {} returned", id, row.currentVersion());
         return view;
     }
@@ -333,7 +333,7 @@ public class Realisations {
         jdbc.sql("UPDATE realisation SET approved_version = current_version WHERE id = ?").param(id).update();
         move(row, RealisationStatus.APPROVED, now, by, null, List.of());
         RealisationViews.RealisationView view = read(scope, id, null);
-        events.approved(view, now);
+        events.approved(view, now, by);
         log.info("realisation {} version {} approved", id, row.currentVersion());
         return view;
     }
@@ -686,7 +686,7 @@ public class Realisations {
                     List.of());
             jdbc.sql("UPDATE realisation SET status = 'DRAFT', current_version = ?, etag = etag + 1 WHERE id = ?")
                     .params(version, id).update();
-            events.reopened(read(scope, id, null), reason, now);
+            events.reopened(read(scope, id, null), reason, now, REGISTER_ACTOR);
             log.info("realisation {} re-opened as version {} by a register figure", id, version);
         } else {
             jdbc.sql("DELETE FROM realisation_entry WHERE realisation_id = ? AND version = ?")

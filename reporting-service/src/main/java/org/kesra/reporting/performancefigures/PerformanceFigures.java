@@ -18,6 +18,7 @@ import org.kesra.contracts.performance.PlanVersionPublished;
 import org.kesra.contracts.performance.RealisationEntry;
 import org.kesra.contracts.performance.RealisationSnapshot;
 import org.kesra.contracts.performance.YearTarget;
+import org.kesra.events.inbox.ReceivedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -161,16 +162,46 @@ public class PerformanceFigures {
         }
     }
 
+    /**
+     * Where a performance event was read (topic, partition, offset) and its CloudEvents time, for tracing a figure to
+     * its record; a second delivery of the same event changes nothing.
+     */
+    void received(ReceivedEvent<?> event, UUID aggregateId, String unitCode) {
+        jdbc.sql("""
+                INSERT INTO rm_perf_event (event_id, event_type, aggregate_id, unit_code, topic, kafka_partition,
+                                           kafka_offset, event_time)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")
+                .params(event.id(), event.type(), aggregateId, unitCode,
+                        event.position() == null ? null : event.position().topic(),
+                        event.position() == null ? null : event.position().partition(),
+                        event.position() == null ? null : event.position().offset(),
+                        event.time() == null ? null : Timestamp.from(event.time()))
+                .update();
+    }
+
     void realisationStep(RealisationSnapshot snapshot, String eventType, UUID eventId) {
         String[] checklist = snapshot.checklist() == null ? new String[0] : snapshot.checklist().toArray(String[]::new);
         Timestamp at = Timestamp.from(snapshot.occurredAt());
-        jdbc.sql("""
+        int step = jdbc.sql("""
                 INSERT INTO rm_perf_realisation_step (event_id, realisation_id, event_type, status, version, reason,
-                                                      checklist, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")
+                                                      checklist, occurred_at, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")
                 .params(eventId, snapshot.realisationId(), eventType, snapshot.status(), snapshot.version(),
-                        snapshot.reason(), checklist, at)
+                        snapshot.reason(), checklist, at, snapshot.actor())
                 .update();
+        if (step == 1) {
+            // the figures as this step carried them: a figure's history across submissions, returns, approvals
+            for (RealisationEntry e : snapshot.entries()) {
+                jdbc.sql("""
+                        INSERT INTO rm_perf_step_entry (event_id, item, value, target, target_max, budget,
+                            budget_realised, budget_absorption, capaian, year_to_date_value, year_to_date_capaian)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, item) DO NOTHING""")
+                        .params(eventId, e.item(), decimal(e.value()), decimal(e.target()), decimal(e.targetMax()),
+                                e.budget(), e.budgetRealised(), decimal(e.budgetAbsorption()), decimal(e.capaian()),
+                                decimal(e.yearToDateValue()), decimal(e.yearToDateCapaian()))
+                        .update();
+            }
+        }
         jdbc.sql("""
                 INSERT INTO rm_perf_realisation AS r (realisation_id, unit_code, year, quarter, agreement_id,
                     agreement_revision, status, version, approved_version, due_date, submitted_at, working_days_late,
@@ -369,6 +400,90 @@ public class PerformanceFigures {
                 .query((rs, n) -> new Step(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getInt(4), rs.getString(5), texts(rs.getArray(6)), rs.getTimestamp(7).toInstant()))
                 .list();
+    }
+
+    /** Where an event was read and when it was published; positions null for an event applied before they were kept. */
+    public record SourceEvent(UUID eventId, String eventType, String topic, Integer partition, Long offset,
+                              Instant eventTime) {
+    }
+
+    /** One review step of a realisation, where its event was read, and an item's figures as the step carried them. */
+    public record TracedStep(UUID eventId, String eventType, String status, int version, String reason,
+                             List<String> checklist, Instant occurredAt, String actor, SourceEvent source,
+                             StepFigures figures) {
+    }
+
+    /** An item's figures as one step's event carried them; null when the step did not carry the item. */
+    public record StepFigures(BigDecimal value, BigDecimal target, BigDecimal targetMax, Long budget,
+                              Long budgetRealised, BigDecimal budgetAbsorption, BigDecimal capaian,
+                              BigDecimal yearToDateValue, BigDecimal yearToDateCapaian) {
+    }
+
+    /** A Renstra indicator's target of one year in the newest plan version that has it, with that version's event. */
+    public record PlanTargetSource(UUID planId, int version, String title, UUID indicatorId, String indicator,
+                                   int year, BigDecimal target, BigDecimal targetMax, Long budget, UUID eventId) {
+    }
+
+    /** The realisation and content version a review step's event belongs to. */
+    public record StepOf(UUID realisationId, int version) {
+    }
+
+    /** Where an applied performance event was read, if it was applied. */
+    public Optional<SourceEvent> sourceEvent(UUID eventId) {
+        return jdbc.sql("""
+                SELECT event_id, event_type, topic, kafka_partition, kafka_offset, event_time
+                FROM rm_perf_event WHERE event_id = ?""")
+                .param(eventId)
+                .query((rs, n) -> new SourceEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Integer.class), rs.getObject(5, Long.class), instant(rs.getTimestamp(6))))
+                .optional();
+    }
+
+    /** The realisation and version of a review step's event. */
+    public Optional<StepOf> stepOf(UUID eventId) {
+        return jdbc.sql("SELECT realisation_id, version FROM rm_perf_realisation_step WHERE event_id = ?")
+                .param(eventId).query(StepOf.class).optional();
+    }
+
+    /**
+     * Every review step of a realisation in the order performance-service took them (its events share the
+     * realisation's partition, so the offsets say the same), each with the item's figures as the step carried them.
+     */
+    public List<TracedStep> trace(UUID realisationId, int item) {
+        return jdbc.sql("""
+                SELECT s.event_id, s.event_type, s.status, s.version, s.reason, s.checklist, s.occurred_at, s.actor,
+                       ev.topic, ev.kafka_partition, ev.kafka_offset, ev.event_time,
+                       f.event_id IS NOT NULL, f.value, f.target, f.target_max, f.budget, f.budget_realised,
+                       f.budget_absorption, f.capaian, f.year_to_date_value, f.year_to_date_capaian
+                FROM rm_perf_realisation_step s
+                LEFT JOIN rm_perf_event ev ON ev.event_id = s.event_id
+                LEFT JOIN rm_perf_step_entry f ON f.event_id = s.event_id AND f.item = ?
+                WHERE s.realisation_id = ?
+                ORDER BY s.occurred_at, ev.kafka_offset NULLS LAST, s.event_id""")
+                .params(item, realisationId)
+                .query((rs, n) -> new TracedStep(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5), texts(rs.getArray(6)), rs.getTimestamp(7).toInstant(),
+                        rs.getString(8), new SourceEvent(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(9), rs.getObject(10, Integer.class), rs.getObject(11, Long.class),
+                        instant(rs.getTimestamp(12))),
+                        !rs.getBoolean(13) ? null : new StepFigures(rs.getBigDecimal(14), rs.getBigDecimal(15),
+                                rs.getBigDecimal(16), rs.getObject(17, Long.class), rs.getObject(18, Long.class),
+                                rs.getBigDecimal(19), rs.getBigDecimal(20), rs.getBigDecimal(21),
+                                rs.getBigDecimal(22))))
+                .list();
+    }
+
+    /** The target of the year a Renstra indicator has in the newest plan version carrying it, if any. */
+    public Optional<PlanTargetSource> planTarget(UUID indicatorId, int year) {
+        return jdbc.sql("""
+                SELECT v.plan_id, v.version, v.title, i.indicator_id, i.name AS indicator, t.year, t.target,
+                       t.target_max, t.budget, v.event_id
+                FROM rm_perf_plan_indicator i
+                JOIN rm_perf_plan_version v ON v.plan_id = i.plan_id AND v.version = i.version
+                JOIN rm_perf_plan_target t ON t.plan_id = i.plan_id AND t.version = i.version
+                     AND t.indicator_id = i.indicator_id AND t.year = ?
+                WHERE i.indicator_id = ? ORDER BY v.published_at DESC, v.version DESC LIMIT 1""")
+                .params(year, indicatorId).query(PlanTargetSource.class).optional();
     }
 
     private static int positionRank(String position) {
