@@ -17,6 +17,8 @@ public enum ReportingProblems implements ProblemType {
     UNIT_UNKNOWN("RP-UNIT-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Unit kerja tidak dikenal"),
     /** A year that lies outside every plan (Renstra) the unit has: 400 with a pointer to the year. */
     PERIOD_OUTSIDE_PLAN("RP-PERIODE-DI-LUAR-RENSTRA", RefusalKind.INVALID, "Periode di luar Renstra unit"),
+    /** A plan version ({@code versi}) the unit's newest Renstra does not have: 404 with a pointer to the parameter. */
+    PLAN_VERSION_UNKNOWN("RP-VERSI-RENSTRA-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Versi Renstra tidak dikenal"),
     /** A region outside the caller's own; said without telling whether it exists or has data. */
     OUTSIDE_REGION("RP-DI-LUAR-WILAYAH", RefusalKind.FORBIDDEN, "Di luar wilayah Anda"),
     /** A caller whose role reads no report (the access table lets through only reading roles; this is the backstop). */

@@ -265,6 +265,14 @@ public class PerformanceFigures {
                 .param(unitCode).query(PlanPeriod.class).list();
     }
 
+    /** Every published version of the unit's plans, newest period first and newest version first within it. */
+    public List<PlanPeriod> planVersions(String unitCode) {
+        return jdbc.sql("""
+                SELECT plan_id, version, title, start_year, end_year FROM rm_perf_plan_version
+                WHERE unit_code = ? ORDER BY start_year DESC, end_year DESC, version DESC, plan_id""")
+                .param(unitCode).query(PlanPeriod.class).list();
+    }
+
     /** The newest agreed revision of each of the unit's agreements for the year, by position and title. */
     public List<Agreement> agreements(String unitCode, int year) {
         List<Agreement> heads = jdbc.sql("""
