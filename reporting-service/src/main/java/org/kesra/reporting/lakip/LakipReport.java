@@ -287,8 +287,12 @@ public class LakipReport {
         return new BudgetTotal(p, k, budget, realised, share(realised, budget));
     }
 
+    /** Null when both are unknown. (A conditional expression mixing Long and long would unbox a null.) */
     private static Long sum(Long a, Long b) {
-        return a == null ? b : b == null ? a : a + b;
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Long.valueOf(a + b);
     }
 
     private static BigDecimal share(Long realised, long budget) {

@@ -232,7 +232,7 @@ public class RenstraMatrixReport {
             }
             PerformanceFigures.PlanTarget last = own.get(plan.endYear());
             rows.add(new MatrixRow(i.indicatorId(), i.nodeLevel(), i.nodeCode(), i.nodeName(),
-                    !node.equals(previousNode), i.name(), i.unitOfMeasure(), null, cells,
+                    !node.equals(previousNode), i.name(), i.unitOfMeasure(), i.baseline(), cells,
                     last == null ? null : last.target(), last == null ? null : last.targetMax(),
                     last == null ? null : last.budget(), responsible));
             previousNode = node;
@@ -242,8 +242,10 @@ public class RenstraMatrixReport {
                     + "V202612071420); bangun ulang read model untuk mengisinya.");
         }
         boolean hasData = years.stream().anyMatch(YearColumn::hasData);
-        notes.add("Kondisi kinerja awal (tahun 0) belum diterbitkan performance-service dalam peristiwa Renstra; "
-                + "kolomnya kosong.");
+        if (!indicators.isEmpty() && indicators.stream().allMatch(i -> i.baseline() == null)) {
+            notes.add("Kondisi kinerja awal (tahun 0) tidak diterbitkan untuk indikator mana pun dalam versi Renstra "
+                    + "ini; kolomnya kosong.");
+        }
         notes.add("Kondisi akhir adalah target dan pendanaan tahun terakhir Renstra (" + plan.endYear() + "), "
                 + "sebagaimana performance-service membaca Tabel 6.1.");
         notes.add("Realisasi dan capaian per tahun adalah angka kumulatif tahun berjalan yang diterbitkan "
@@ -269,8 +271,12 @@ public class RenstraMatrixReport {
         };
     }
 
+    /** Null when both are unknown. (A conditional expression mixing Long and long would unbox a null.) */
     private static Long sum(Long a, Long b) {
-        return a == null ? b : b == null ? a : a + b;
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Long.valueOf(a + b);
     }
 
     /** Name and kind of the unit, or 404. */

@@ -69,9 +69,9 @@ class RenstraMatrixIT extends ReportingApiIntegrationBase {
     static final String K202 = "Pengumpulan Sumbangan dalam Daerah Kabupaten/Kota";
     static final String K203 = "Pengembangan Potensi Sumber Kesejahteraan Sosial Daerah Kabupaten / Kota";
 
-    /** A Tabel 6.1 row: level, code, name, indicator, unit, targets 2021-2026 (null: "-"), Rp 2021-2026. */
-    record Line(String level, String code, String name, String indicator, String unit, String[] targets,
-                Long[] budgets) {
+    /** A Tabel 6.1 row: level, code, name, indicator, unit, kondisi awal, targets 2021-2026 (null: "-"), Rp. */
+    record Line(String level, String code, String name, String indicator, String unit, String baseline,
+                String[] targets, Long[] budgets) {
         UUID id() {
             return UUID.nameUUIDFromBytes(("renstra-matrix-it:" + code).getBytes(StandardCharsets.UTF_8));
         }
@@ -79,26 +79,26 @@ class RenstraMatrixIT extends ReportingApiIntegrationBase {
 
     static final List<Line> LINES = List.of(
             new Line("PROGRAM", "1.06.02", PROGRAM, "Persentase Potensi Sumber Kesejahteraan Sosial (PSKS) yang "
-                    + "memiliki kompetensi sesuai dengan bidang", "%",
+                    + "memiliki kompetensi sesuai dengan bidang", "%", "50",
                     new String[] {"60", "70", "80", "90", "100", "100"},
                     new Long[] {463_000_000L, 486_000_000L, 510_000_000L, 536_000_000L, 563_000_000L, null}),
-            new Line("KEGIATAN", "1.06.02.2.02", K202, "Persentase penerbitan izin pengumpulan sumbangan", "%",
+            new Line("KEGIATAN", "1.06.02.2.02", K202, "Persentase penerbitan izin pengumpulan sumbangan", "%", "0",
                     new String[] {"10", "20", "30", "40", "50", "50"},
                     new Long[] {25_000_000L, 30_000_000L, 40_000_000L, 50_000_000L, 60_000_000L, null}),
             new Line("SUB_KEGIATAN", "1.06.02.2.02.01", "Koordinasi dan Sinkronisasi Penerbitan Izin Undian Gratis "
-                    + "Berhadiah dan Pengumpulan Uang atau Barang", "jumlah peserta sosialisasi PUB dan UGB", "org",
+                    + "Berhadiah dan Pengumpulan Uang atau Barang", "jumlah peserta sosialisasi PUB dan UGB", "org", null,
                     new String[] {null, "50", "65", "70", "80", "80"},
                     new Long[] {1_186_300L, 25_000_000L, 40_000_000L, 50_000_000L, 60_000_000L, 65_000_000L}),
             new Line("KEGIATAN", "1.06.02.2.03", K203, "Persentase PSKS yang mendapatkan pelatihan dan "
-                    + "pengembangan kapasitas", "%", new String[] {"60", "70", "80", "90", "100", "100"},
+                    + "pengembangan kapasitas", "%", "50", new String[] {"60", "70", "80", "90", "100", "100"},
                     new Long[] {433_159_000L, 442_020_000L, 448_880_000L, 458_740_000L, 467_600_000L, null}),
             new Line("SUB_KEGIATAN", "1.06.02.2.03.01", "Peningkatan Kemampuan Potensi Pekerja Sosial Masyarakat "
                     + "Kewenangan Kabupaten / Kota", "Jumlah Pekerja Sosial Masyarakat yang mendapatkan peningkatan "
-                    + "kapasitas", "orang", new String[] {"30", "30", "30", "30", "30", "30"},
+                    + "kapasitas", "orang", null, new String[] {"30", "30", "30", "30", "30", "30"},
                     new Long[] {77_000_000L, 81_000_000L, 125_000_000L, 132_000_000L, 138_000_000L, 145_000_000L}),
             new Line("SUB_KEGIATAN", "1.06.02.2.03.02", "Peningkatan Kemampuan Potensi Tenaga Kesejahteraan Sosial "
                     + "Kecamatan Kewenangan Kabupaten / Kota", "Jumlah Tenaga Kesejahteraan Sosial yang mendapatkan "
-                    + "Peningkatan Kapasitas", "org", new String[] {"5", "5", "5", "5", "5", "5"},
+                    + "Peningkatan Kapasitas", "org", null, new String[] {"5", "5", "5", "5", "5", "5"},
                     new Long[] {53_000_000L, 56_000_000L, 58_000_000L, 62_000_000L, 65_000_000L, 68_000_000L}));
 
     /** Made-up realisation per line: year-to-date value and capaian, rupiah realised per quarter sent. */
@@ -157,7 +157,7 @@ class RenstraMatrixIT extends ReportingApiIntegrationBase {
                 }
                 indicators.add(new PlanIndicator(line.id(), line.level(), line.code(), line.name(), line.indicator(),
                         line.unit(), "HIGHER", "%".equals(line.unit()) ? "PERCENTAGE" : "COUNT", "LAST", targets,
-                        ancestors));
+                        ancestors, line.baseline()));
             }
             events.performance(EventCatalog.PLAN_VERSION_PUBLISHED, plan, UNIT, new PlanVersionPublished(plan,
                     version, UNIT, "Renstra Dinas Sosial Kota Metro 2021-2026", 2021, 2026,
@@ -231,6 +231,7 @@ class RenstraMatrixIT extends ReportingApiIntegrationBase {
         assertThat(program.path("level").asString()).isEqualTo("PROGRAM");
         assertThat(program.path("code").asString()).isEqualTo("1.06.02");
         assertThat(program.path("responsibleUnit").asString()).isEqualTo("Dinas Sosial");
+        assertThat(program.path("baseline").decimalValue()).as("kondisi awal 50%").isEqualByComparingTo("50");
         JsonNode y1 = program.at("/years/0");
         assertThat(y1.path("target").decimalValue()).isEqualByComparingTo("60");
         assertThat(y1.path("budget").asLong()).as("the document's own Rp").isEqualTo(463_000_000L);
@@ -265,6 +266,8 @@ class RenstraMatrixIT extends ReportingApiIntegrationBase {
         JsonNode sub = body.at("/rows/2");
         assertThat(sub.path("level").asString()).isEqualTo("SUB_KEGIATAN");
         assertThat(sub.at("/years/0/target").isNull()).as("Tabel 6.1 prints '-' for year 1").isTrue();
+        assertThat(sub.path("baseline").isNull()).as("Tabel 6.1 prints '-' as kondisi awal").isTrue();
+        assertThat(body.at("/rows/1/baseline").decimalValue()).isEqualByComparingTo("0");
         assertThat(sub.at("/years/0/budget").asLong()).isEqualTo(1_186_300L);
         assertThat(sub.at("/years/0/capaian").isNull()).as("no ratio without a target").isTrue();
         assertThat(sub.at("/years/0/childrenBudget").isNull()).isTrue();
@@ -326,6 +329,7 @@ class RenstraMatrixIT extends ReportingApiIntegrationBase {
             Row program = matrix.getRow(4);
             assertThat(program.getCell(0).getStringCellValue()).isEqualTo("1.06.02");
             assertThat(program.getCell(1).getStringCellValue()).isEqualTo(PROGRAM);
+            assertThat(program.getCell(4).getNumericCellValue()).as("kondisi awal").isEqualTo(50.0);
             assertThat(program.getCell(5).getNumericCellValue()).isEqualTo(60.0);
             assertThat(program.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("\"Rp\"#,##0");
             assertThat(indonesian.formatCellValue(program.getCell(6))).isEqualTo("Rp463.000.000");
@@ -369,7 +373,7 @@ class RenstraMatrixIT extends ReportingApiIntegrationBase {
                             + "performance.events",
                     "Renstra Dinas Sosial Kota Metro 2021-2026, periode 2021-2026, versi 2",
                     "Tabel 6.1 Rencana Program, Kegiatan, Sub Kegiatan dan Pendanaan", "Kondisi Akhir (2026)",
-                    "1.06.02", PROGRAM, "463.000.000", "Σ 458.159.000", "1.186.300", "433.159.000",
+                    "1.06.02", PROGRAM, "50% 60% 463.000.000", "Σ 458.159.000", "1.186.300", "433.159.000",
                     "Σ 130.000.000", "Tabel 6.1a Realisasi dan Capaian Kinerja per Tahun", "2021 (s.d. Tw IV)",
                     "2022 (s.d. Tw II)", "96,67%", "Grafik 6.1 Capaian per Indikator per Tahun",
                     "Tabel 6.1b Pendanaan dan Realisasinya per Tahun", "444.000.000",
