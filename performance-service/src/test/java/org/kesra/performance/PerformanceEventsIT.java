@@ -22,7 +22,9 @@ class PerformanceEventsIT extends PerformanceApiTest {
 
     @Test
     void aPublishedPlanVersionCarriesItsIndicatorsAndTargets() {
-        ApiClient.Response plan = post(ADMIN, "/api/v1/renstra", RenstraFixtures.small("18.72.03.1003", 2024, 2026));
+        ObjectNode small = RenstraFixtures.small("18.72.03.1003", 2024, 2026);
+        RenstraFixtures.smallSasaranIndicator(small).put("baseline", new java.math.BigDecimal("65.50"));
+        ApiClient.Response plan = post(ADMIN, "/api/v1/renstra", small);
         assertThat(plan.status()).as(plan.text()).isEqualTo(201);
         String planId = plan.body().path("id").asString();
 
@@ -41,6 +43,9 @@ class PerformanceEventsIT extends PerformanceApiTest {
         assertThat(ppks.at("/targets/0/target").asString()).isEqualTo("70");
         assertThat(ppks.at("/targets/0/budget").asLong()).isEqualTo(1_000_000L);
         assertThat(published.at("/indicators/1/nodeCode").asString()).isEqualTo("1.06.04.2.01.0001");
+        // the kondisi awal in plain notation (Tabel 6.1 column 4, the Renstra matrix prints it); none given: null
+        assertThat(ppks.path("baseline").asString()).isEqualTo("65.5");
+        assertThat(published.at("/indicators/1/baseline").isNull()).isTrue();
         // the nodes above each indicator's node, tujuan first: the LAKIP groups kegiatan under their program
         assertThat(ppks.at("/ancestors").toString()).isEqualTo("[{\"level\":\"TUJUAN\",\"code\":null,\"name\":"
                 + "\"Meningkatkan kesejahteraan sosial masyarakat\"}]");

@@ -21,6 +21,8 @@ public enum ReportingProblems implements ProblemType {
     ITEM_UNKNOWN("RP-BUTIR-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Butir laporan tidak dikenal"),
     /** A figure asked to be traced that the period has no data for yet (nothing submitted or agreed). */
     FIGURE_NO_DATA("RP-ANGKA-BELUM-ADA", RefusalKind.NOT_FOUND, "Angka belum ada untuk periode ini"),
+    /** A plan version ({@code versi}) the unit's newest Renstra does not have: 404 with a pointer to the parameter. */
+    PLAN_VERSION_UNKNOWN("RP-VERSI-RENSTRA-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Versi Renstra tidak dikenal"),
     /** A region outside the caller's own; said without telling whether it exists or has data. */
     OUTSIDE_REGION("RP-DI-LUAR-WILAYAH", RefusalKind.FORBIDDEN, "Di luar wilayah Anda"),
     /** A caller whose role reads no report (the access table lets through only reading roles; this is the backstop). */

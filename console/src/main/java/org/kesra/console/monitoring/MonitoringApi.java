@@ -94,6 +94,22 @@ public class MonitoringApi {
                 head, to);
     }
 
+    /**
+     * The Renstra progress matrix of one unit (seed 001 Tabel 6.1 with realisation and capaian per year);
+     * {@code version} null: the newest plan version.
+     */
+    public void renstraMatrixFile(String unit, String version, Format format, Consumer<HttpHeaders> head,
+                                  Supplier<OutputStream> to) {
+        api.downloadFile(u -> {
+            u.path("/api/v1/reports/renstra-matrix").queryParam("unit", unit)
+                    .queryParam("format", format.name().toLowerCase(java.util.Locale.ROOT));
+            if (version != null) {
+                u.queryParam("versi", version);
+            }
+            return u.build();
+        }, new HttpHeaders(), head, to);
+    }
+
     private static java.net.URI recap(org.springframework.web.util.UriBuilder u, String period, String kecamatan,
                                       String format) {
         u.path("/api/v1/reports/ppks-recap").queryParam("period", period).queryParam("format", format);

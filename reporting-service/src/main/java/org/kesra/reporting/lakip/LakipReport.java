@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.kesra.platform.web.Violation;
 import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
+import org.kesra.reporting.performancefigures.ItemYears;
+import org.kesra.reporting.performancefigures.ItemYears.ItemYear;
 import org.kesra.reporting.performancefigures.PerformanceFigures;
 import org.kesra.reporting.sources.SourceProgress;
 import org.kesra.reporting.wilayah.Regions;
@@ -89,19 +90,15 @@ public class LakipReport {
     public record BudgetTotal(int programmes, int kegiatan, long budget, long realised, BigDecimal absorption) {
     }
 
-    /** One agreement item with its year figures: the latest reported entry, and the rupiah realised summed. */
-    private record ItemYear(PerformanceFigures.Agreement agreement, PerformanceFigures.Item item, UUID renstraId,
-                            PerformanceFigures.Entry latest, Integer throughQuarter, String status, UUID eventId,
-                            Long realised) {
-    }
-
     private final Regions regions;
     private final PerformanceFigures figures;
+    private final ItemYears itemYears;
     private final SourceProgress progress;
 
-    public LakipReport(Regions regions, PerformanceFigures figures, SourceProgress progress) {
+    public LakipReport(Regions regions, PerformanceFigures figures, ItemYears itemYears, SourceProgress progress) {
         this.regions = regions;
         this.figures = figures;
+        this.itemYears = itemYears;
         this.progress = progress;
     }
 
@@ -156,8 +153,8 @@ public class LakipReport {
             notes.add("Belum ada Renstra unit ini yang diterbitkan performance-service; target akhir Renstra dan "
                     + "pengelompokan program/kegiatan tidak tersedia.");
         }
-        List<ItemYear> current = year(unit, year, notes);
-        List<ItemYear> previous = year(unit, year - 1, new ArrayList<>());
+        List<ItemYear> current = itemYears.of(unit, year, notes);
+        List<ItemYear> previous = itemYears.of(unit, year - 1, new ArrayList<>());
         List<ItemYear> ikuItems = iku(current, indicators);
         List<IkuRow> iku = new ArrayList<>();
         List<ComparisonRow> comparison = new ArrayList<>();
@@ -206,56 +203,6 @@ public class LakipReport {
         return new Report(unit, found[0], found[1], year, String.valueOf(year), "Tahun " + year,
                 LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), hasData, plan, iku, comparison, budget, total,
                 progress.of(TOPICS), notes);
-    }
-
-    /** Every item of the unit's agreements of the year (head first) with the year's figures of its realisations. */
-    private List<ItemYear> year(String unit, int year, List<String> notes) {
-        Map<UUID, List<PerformanceFigures.Realisation>> byAgreement = new HashMap<>();
-        for (int quarter = 1; quarter <= 4; quarter++) {
-            for (PerformanceFigures.Realisation r : figures.realisations(unit, year, quarter)) {
-                byAgreement.computeIfAbsent(r.agreementId(), k -> new ArrayList<>()).add(r);
-            }
-        }
-        List<ItemYear> items = new ArrayList<>();
-        for (PerformanceFigures.Agreement agreement : figures.agreements(unit, year)) {
-            Map<Integer, UUID> renstra = figures.renstraIndicators(agreement.agreementId(), agreement.revision());
-            Map<Integer, PerformanceFigures.Entry> latest = new HashMap<>();
-            Map<Integer, Long> realised = new HashMap<>();
-            PerformanceFigures.Realisation last = null;
-            UUID eventId = null;
-            List<PerformanceFigures.Realisation> quarters = byAgreement.getOrDefault(agreement.agreementId(),
-                    List.of()).stream().sorted(Comparator.comparingInt(PerformanceFigures.Realisation::quarter))
-                    .toList();
-            for (PerformanceFigures.Realisation r : quarters) {
-                int shown = r.approvedVersion() != null ? r.approvedVersion() : r.version();
-                Optional<PerformanceFigures.Content> content = figures.content(r.realisationId(), shown);
-                if (content.isEmpty()) {
-                    continue;
-                }
-                last = r;
-                eventId = content.get().eventId();
-                for (PerformanceFigures.Entry e : content.get().entries()) {
-                    latest.put(e.item(), e);
-                    if (e.budgetRealised() != null) {
-                        realised.merge(e.item(), e.budgetRealised(), Long::sum);
-                    }
-                }
-            }
-            if (last != null && last.approvedVersion() == null) {
-                notes.add("Realisasi Triwulan " + roman(last.quarter()) + " " + year + " (" + agreement.positionTitle()
-                        + ") belum disetujui atasan; angka dapat berubah.");
-            }
-            if (last != null && last.quarter() < 4) {
-                notes.add("Realisasi " + agreement.positionTitle() + " baru sampai Triwulan " + roman(last.quarter())
-                        + "; angka tahunan adalah kumulatif s.d. triwulan tersebut.");
-            }
-            for (PerformanceFigures.Item item : agreement.items()) {
-                items.add(new ItemYear(agreement, item, renstra.get(item.item()), latest.get(item.item()),
-                        last == null ? null : last.quarter(), last == null ? null : last.status(), eventId,
-                        realised.get(item.item())));
-            }
-        }
-        return items;
     }
 
     /**
@@ -340,8 +287,12 @@ public class LakipReport {
         return new BudgetTotal(p, k, budget, realised, share(realised, budget));
     }
 
+    /** Null when both are unknown. (A conditional expression mixing Long and long would unbox a null.) */
     private static Long sum(Long a, Long b) {
-        return a == null ? b : b == null ? a : a + b;
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Long.valueOf(a + b);
     }
 
     private static BigDecimal share(Long realised, long budget) {
@@ -364,12 +315,7 @@ public class LakipReport {
     }
 
     static String roman(int quarter) {
-        return switch (quarter) {
-            case 1 -> "I";
-            case 2 -> "II";
-            case 3 -> "III";
-            default -> "IV";
-        };
+        return ItemYears.roman(quarter);
     }
 
     /** Name and kind of the unit, or 404. */

@@ -76,10 +76,13 @@ public class PerformanceFigures {
         this.jdbc = jdbc;
     }
 
-    /** A plan indicator with the program and kegiatan it hangs under (null above those levels). */
+    /**
+     * A plan indicator with the program and kegiatan it hangs under (null above those levels) and its kondisi awal
+     * (null when none was published).
+     */
     public record PlanIndicatorRow(UUID indicatorId, String nodeLevel, String nodeCode, String nodeName, String name,
                                    String unitOfMeasure, String direction, String programCode, String programName,
-                                   String kegiatanCode, String kegiatanName) {
+                                   String kegiatanCode, String kegiatanName, BigDecimal baseline) {
     }
 
     /** A plan indicator's target and indicative budget of one year. */
@@ -104,12 +107,12 @@ public class PerformanceFigures {
             jdbc.sql("""
                     INSERT INTO rm_perf_plan_indicator (plan_id, version, indicator_id, position, node_level,
                         node_code, node_name, name, unit_of_measure, direction, program_code, program_name,
-                        kegiatan_code, kegiatan_name)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        kegiatan_code, kegiatan_name, baseline)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(plan.planId(), plan.version(), indicator.indicatorId(), position++,
                             indicator.nodeLevel(), indicator.nodeCode(), indicator.nodeName(), indicator.name(),
                             indicator.unitOfMeasure(), indicator.direction(), program[0], program[1], kegiatan[0],
-                            kegiatan[1])
+                            kegiatan[1], decimal(indicator.baseline()))
                     .update();
             for (YearTarget target : indicator.targets()) {
                 jdbc.sql("""
@@ -259,7 +262,7 @@ public class PerformanceFigures {
     public List<PlanIndicatorRow> planIndicators(UUID planId, int version) {
         return jdbc.sql("""
                 SELECT indicator_id, node_level, node_code, node_name, name, unit_of_measure, direction, program_code,
-                       program_name, kegiatan_code, kegiatan_name
+                       program_name, kegiatan_code, kegiatan_name, baseline
                 FROM rm_perf_plan_indicator WHERE plan_id = ? AND version = ? ORDER BY position""")
                 .params(planId, version).query(PlanIndicatorRow.class).list();
     }
@@ -293,6 +296,14 @@ public class PerformanceFigures {
         return jdbc.sql("""
                 SELECT DISTINCT ON (plan_id) plan_id, version, title, start_year, end_year FROM rm_perf_plan_version
                 WHERE unit_code = ? ORDER BY plan_id, version DESC""")
+                .param(unitCode).query(PlanPeriod.class).list();
+    }
+
+    /** Every published version of the unit's plans, newest period first and newest version first within it. */
+    public List<PlanPeriod> planVersions(String unitCode) {
+        return jdbc.sql("""
+                SELECT plan_id, version, title, start_year, end_year FROM rm_perf_plan_version
+                WHERE unit_code = ? ORDER BY start_year DESC, end_year DESC, version DESC, plan_id""")
                 .param(unitCode).query(PlanPeriod.class).list();
     }
 

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Report downloads: the quarterly performance report and the LAKIP of a unit, and the PPKS recap, each as XLSX or
- * PDF. For the quarterly report the page
+ * Report downloads: the quarterly performance report, the LAKIP and the Renstra progress matrix of a unit, and the
+ * PPKS recap, each as XLSX or PDF. For the quarterly report the page
  * first asks the report as JSON and shows what it says about its data (whether the quarter has a submitted
  * realisation, its data version, how far behind each source is, its notes); the files stream from reporting-service
  * through the console with the user's token, under the file name the service gives. A refused report shows its
@@ -82,6 +82,24 @@ public class ReportDownloads {
         }
     }
 
+    /** The Renstra progress matrix of a unit; a refusal (unknown version, another region) is shown on the page. */
+    @GetMapping("/matriks-renstra")
+    ModelAndView renstraMatrix(@RequestParam(required = false) String unit,
+                               @RequestParam(required = false) String versi,
+                               @RequestParam(defaultValue = "pdf") String format, Model model,
+                               HttpServletResponse response) {
+        try {
+            api.renstraMatrixFile(unit == null ? "" : unit.trim(), MonitoringPages.blankToNull(versi),
+                    format(format), head -> copyHead(head, response), () -> body(response));
+            return null;
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("renstraUnit", unit == null ? "" : unit.trim());
+            model.addAttribute("renstraVersi", versi == null ? "" : versi.trim());
+            form(model, null, null, null);
+            return new ModelAndView(refused(refusal, model, response));
+        }
+    }
+
     @GetMapping("/rekap-ppks")
     ModelAndView ppksRecap(@RequestParam(required = false) String periode, @RequestParam(required = false) String kecamatan,
                      @RequestParam(defaultValue = "xlsx") String format, Model model, HttpServletResponse response) {
@@ -108,6 +126,10 @@ public class ReportDownloads {
         if (!model.containsAttribute("lakipUnit")) {
             model.addAttribute("lakipUnit", "");
             model.addAttribute("lakipTahun", Integer.toString(MonitoringPages.thisYear() - 1));
+        }
+        if (!model.containsAttribute("renstraUnit")) {
+            model.addAttribute("renstraUnit", "");
+            model.addAttribute("renstraVersi", "");
         }
         if (!model.containsAttribute("periode")) {
             model.addAttribute("periode", PpksRecapPages.lastQuarter());

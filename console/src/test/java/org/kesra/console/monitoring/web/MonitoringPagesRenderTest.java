@@ -137,6 +137,13 @@ class MonitoringPagesRenderTest {
                             {"status":400,"title":"Periode di luar rencana","code":"RP-PERIODE-DI-LUAR-RENCANA",
                              "detail":"Tahun 2019 tidak tercakup Renstra unit ini.",
                              "errors":[{"pointer":"/tahun","detail":"Tahun 2019 di luar periode Renstra."}]}"""))
+            .route("GET /api/v1/reports/renstra-matrix", query -> query.contains("versi=9")
+                    ? Answer.problem(404, """
+                            {"status":404,"title":"Versi Renstra tidak dikenal","code":"RP-VERSI-RENSTRA-TIDAK-DIKENAL",
+                             "detail":"Renstra unit dinsos tidak memiliki versi 9.",
+                             "errors":[{"pointer":"/versi","detail":"Versi yang ada: 2, 1."}]}""")
+                    : Answer.file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            "matriks-renstra-dinsos-2021-2026-v2.xlsx", new byte[] {0x50, 0x4b, 3, 4}))
             .route("GET /api/v1/reports/ppks-recap", query -> query.contains("format=xlsx")
                     ? Answer.file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             "rekap-ppks-18.72-2025-Q1.xlsx", new byte[] {0x50, 0x4b, 3, 4})
@@ -295,6 +302,18 @@ class MonitoringPagesRenderTest {
                 "Tahun 2019 di luar periode Renstra", "value=\"18.72.01\"");
         assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/lakip")
                 && call.contains("format=xlsx"));
+        MockHttpServletResponse matrix = answer("/laporan/matriks-renstra?unit=dinsos&versi=&format=xlsx", "planner");
+        assertThat(matrix.getStatus()).isEqualTo(200);
+        assertThat(matrix.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"matriks-renstra-dinsos-2021-2026-v2.xlsx\"");
+        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/renstra-matrix")
+                && call.contains("unit=dinsos") && call.contains("format=xlsx") && !call.contains("versi"));
+        MockHttpServletResponse matrixRefused = answer("/laporan/matriks-renstra?unit=dinsos&versi=9&format=pdf",
+                "planner");
+        assertThat(matrixRefused.getStatus()).isEqualTo(404);
+        assertThat(matrixRefused.getHeader("Content-Disposition")).isNull();
+        assertThat(matrixRefused.getContentAsString(StandardCharsets.UTF_8)).contains("Laporan tidak dapat dibuat",
+                "Versi yang ada: 2, 1.", "value=\"9\"");
         MockHttpServletResponse refused = answer("/laporan/kinerja-triwulan?unit=dinsos&tahun=2025&triwulan=1"
                 + "&format=pdf", "kelurahan-operator");
         assertThat(refused.getStatus()).isEqualTo(403);
