@@ -210,7 +210,7 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
                 .contains("laporan-kinerja-triwulan-18.72.03-2024-Q1.xlsx");
         DataFormatter indonesian = new DataFormatter(Locale.forLanguageTag("id-ID"));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
+            assertThat(workbook.getNumberOfSheets()).as("six tables and the findings").isEqualTo(7);
             Sheet capaian = workbook.getSheet("Tabel 3.1 Capaian");
             assertThat(capaian.getRow(0).getCell(0).getStringCellValue())
                     .isEqualTo("Laporan Kinerja Triwulan - Kecamatan Metro Barat - Triwulan I 2024");
