@@ -4,10 +4,10 @@
 -- are kept in separate tables, joined when a report is read, so neither depends on the order they arrive in.
 
 CREATE TABLE rm_benefit_cycle (
-    cycle_id        uuid PRIMARY KEY,
     programme       text   NOT NULL,
     year            integer NOT NULL,
     label           text   NOT NULL,
+    cycle_id        uuid   NOT NULL,
     kind            text   NOT NULL,
     period_start    date   NOT NULL,
     period_end      date   NOT NULL,
@@ -15,10 +15,12 @@ CREATE TABLE rm_benefit_cycle (
     sp2d_rupiah     bigint NOT NULL,
     realised_kpm    bigint,
     realised_rupiah bigint,
-    event_id        uuid   NOT NULL
+    opened_at       timestamptz NOT NULL,
+    event_id        uuid   NOT NULL,
+    PRIMARY KEY (programme, year, label)
 );
-CREATE INDEX rm_benefit_cycle_programme_year ON rm_benefit_cycle (programme, year);
-COMMENT ON TABLE rm_benefit_cycle IS 'Payment rounds (tahap/bulan) of welfare programmes as welfare.benefit-cycle.opened published them; a round is never changed after it was recorded. Written only by package cyclefigures.';
+COMMENT ON TABLE rm_benefit_cycle IS 'Payment rounds (tahap/bulan) of welfare programmes as welfare.benefit-cycle.opened published them, one per programme, year and label as in welfare-service (a later-opened round of the same key replaces the row: a round is never changed, so that only happens when a welfare database was recreated). Written only by package cyclefigures.';
+COMMENT ON COLUMN rm_benefit_cycle.opened_at IS 'When welfare-service recorded the round (from the event, not the clock): the newer of two rounds with one key wins.';
 COMMENT ON COLUMN rm_benefit_cycle.cycle_id IS 'welfare-service''s id of the round (the events'' key).';
 COMMENT ON COLUMN rm_benefit_cycle.label IS 'Tahap or month as the office names it (1, 4.1 SATURASI, APRIL).';
 COMMENT ON COLUMN rm_benefit_cycle.kind IS 'TAHAP, BULAN or SATURASI.';

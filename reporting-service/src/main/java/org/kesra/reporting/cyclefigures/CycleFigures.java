@@ -1,5 +1,6 @@
 package org.kesra.reporting.cyclefigures;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Service;
 /**
  * welfare-service's payment rounds (tahap/bulan) per programme: SP2D and the realisation reported with the round
  * ({@code rm_benefit_cycle}) and the totals of its per-KPM payment lists ({@code rm_benefit_payment_totals}), both
- * written only here and stored as published. A round never changes after it was recorded, so a second copy of its
- * event changes nothing; of the payment totals the event with the most rows wins (rows are only ever added), so a
+ * written only here and stored as published. A round is kept per programme, year and label, welfare-service's own
+ * key: it never changes after it was recorded, so a second copy of its event changes nothing, and of two rounds with
+ * one key (only when a welfare database was recreated) the later-opened stays; of the payment totals the event with the most rows wins (rows are only ever added), so a
  * late older event cannot roll the totals back. Nothing here reads a clock.
  */
 @Service
@@ -34,13 +36,19 @@ public class CycleFigures {
 
     void opened(BenefitCycleOpened round, UUID eventId) {
         jdbc.sql("""
-                INSERT INTO rm_benefit_cycle (cycle_id, programme, year, label, kind, period_start, period_end, sp2d_kpm,
-                                              sp2d_rupiah, realised_kpm, realised_rupiah, event_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (cycle_id) DO NOTHING""")
-                .params(round.cycleId(), round.programme(), round.year(), round.label(), round.kind(),
+                INSERT INTO rm_benefit_cycle AS c (programme, year, label, cycle_id, kind, period_start, period_end,
+                                                   sp2d_kpm, sp2d_rupiah, realised_kpm, realised_rupiah, opened_at,
+                                                   event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (programme, year, label) DO UPDATE SET cycle_id = EXCLUDED.cycle_id, kind = EXCLUDED.kind,
+                    period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
+                    sp2d_kpm = EXCLUDED.sp2d_kpm, sp2d_rupiah = EXCLUDED.sp2d_rupiah,
+                    realised_kpm = EXCLUDED.realised_kpm, realised_rupiah = EXCLUDED.realised_rupiah,
+                    opened_at = EXCLUDED.opened_at, event_id = EXCLUDED.event_id
+                WHERE c.opened_at < EXCLUDED.opened_at""")
+                .params(round.programme(), round.year(), round.label(), round.cycleId(), round.kind(),
                         round.periodStart(), round.periodEnd(), round.sp2dKpm(), round.sp2dRupiah(),
-                        round.realisedKpm(), round.realisedRupiah(), eventId)
+                        round.realisedKpm(), round.realisedRupiah(), Timestamp.from(round.openedAt()), eventId)
                 .update();
     }
 
