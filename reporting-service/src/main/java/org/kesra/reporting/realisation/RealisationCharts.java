@@ -32,7 +32,7 @@ final class RealisationCharts {
         }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (RealisationReports.StageRow row : report.stages()) {
-            String key = row.label();
+            String key = "BULAN".equals(row.kind()) ? row.label() : "Tahap " + row.label();
             data.addValue(row.sp2dRupiah() / 1_000_000.0, "SP2D", key);
             data.addValue(row.realisedRupiah() == null ? null : row.realisedRupiah() / 1_000_000.0, "Realisasi", key);
         }
@@ -45,7 +45,7 @@ final class RealisationCharts {
         bars.setShadowVisible(false);
         bars.setItemMargin(0.05);
         bars.setMaximumBarWidth(0.08);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("Tahap/bulan"), range, bars);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), range, bars);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setOutlineVisible(false);
         JFreeChart chart = new JFreeChart(null, font.deriveFont(11f), plot, true);
