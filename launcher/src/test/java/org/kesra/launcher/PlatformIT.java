@@ -469,38 +469,6 @@ class PlatformIT {
                 .isEqualTo("Dihitung dari register PPKS");
     }
 
-    /**
-     * Seed 001 Tabel 2.1 end to end: welfare-service's seed rounds (published once by its migration) and a round
-     * recorded through its API come out of reporting's PKH realisation report, through the gateway.
-     */
-    @Test
-    @Order(9)
-    void table21RoundsEnteredInWelfareServiceComeOutOfReportingsPkhRealisation() {
-        String planner = tokens.forUser("bappeda.planner");
-        JsonNode y2018 = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
-                () -> json(get(url("gateway") + "/api/v1/reports/pkh-realisation?tahun=2018", planner)),
-                report -> report.path("stages").size() == 4);
-        assertThat(y2018.at("/stages/1/sp2dKpm").asLong()).isEqualTo(4_876);
-        assertThat(y2018.at("/stages/1/realisedRupiah").asLong()).isEqualTo(2_387_045_800L);
-        assertThat(y2018.at("/stages/1/nominalPercent").decimalValue()).isEqualByComparingTo("97.91");
-        assertThat(y2018.at("/total/nominalPercent").decimalValue()).isEqualByComparingTo("98.16");
-
-        String label = "UJI-" + System.nanoTime() % 100_000;
-        HttpResponse<String> recorded = post(url("gateway") + "/api/v1/programmes/PKH/cycles",
-                tokens.forUser("dinsos.operator"), """
-                {"year":2024,"label":"%s","kind":"TAHAP","periodStart":"2024-01-01","periodEnd":"2024-03-31",
-                 "sp2dKpm":4069,"sp2dRupiah":2773050000,"realisedKpm":4062,"realisedRupiah":2767950000}"""
-                        .formatted(label), Map.of());
-        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
-        JsonNode stage = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(
-                () -> json(get(url("gateway") + "/api/v1/reports/pkh-realisation?tahun=2024", planner))
-                        .path("stages").valueStream().filter(s -> s.path("label").asString().equals(label))
-                        .findFirst().orElse(null), java.util.Objects::nonNull);
-        assertThat(stage.path("sp2dRupiah").asLong()).isEqualTo(2_773_050_000L);
-        assertThat(stage.path("realisedKpm").asLong()).isEqualTo(4_062);
-        assertThat(stage.path("nominalPercent").decimalValue()).isEqualByComparingTo("99.82");
-    }
-
     static HttpResponse<String> post(String url, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
