@@ -16,6 +16,8 @@ import org.kesra.contracts.performance.PlanVersionPublished;
 import org.kesra.contracts.performance.RealisationSnapshot;
 import org.kesra.contracts.performance.UnitFindingsPublished;
 import org.kesra.contracts.probe.ProbeSent;
+import org.kesra.contracts.welfare.BenefitCycleOpened;
+import org.kesra.contracts.welfare.BenefitPaymentsRecorded;
 import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
 
 /** Every event type the platform publishes, at every version still in use. */
@@ -45,6 +47,10 @@ public final class EventCatalog {
 
     public static final EventDefinition KELURAHAN_INDICATORS_PUBLISHED =
             new EventDefinition("welfare.kelurahan-indicators.published", 1, KelurahanIndicatorsPublished.class);
+    public static final EventDefinition BENEFIT_CYCLE_OPENED =
+            new EventDefinition("welfare.benefit-cycle.opened", 1, BenefitCycleOpened.class);
+    public static final EventDefinition BENEFIT_PAYMENTS_RECORDED =
+            new EventDefinition("welfare.benefit-payments.recorded", 1, BenefitPaymentsRecorded.class);
 
     public static final EventDefinition PLAN_VERSION_PUBLISHED =
             new EventDefinition("performance.plan-version.published", 1, PlanVersionPublished.class);
@@ -67,6 +73,7 @@ public final class EventCatalog {
             HOUSEHOLD_PROBE_SENT, WELFARE_PROBE_SENT, PERFORMANCE_PROBE_SENT, REPORTING_PROBE_SENT,
             HOUSEHOLD_REGISTERED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED, HOUSEHOLD_RELOCATED, PERSON_DIED,
             PERSON_MOVED_AWAY, PERSON_CORRECTED, HOUSEHOLD_CORRECTED, KELURAHAN_INDICATORS_PUBLISHED,
+            BENEFIT_CYCLE_OPENED, BENEFIT_PAYMENTS_RECORDED,
             PLAN_VERSION_PUBLISHED, AGREEMENT_AGREED, REALISATION_SUBMITTED, REALISATION_RETURNED,
             REALISATION_APPROVED, REALISATION_REOPENED, UNIT_FINDINGS_PUBLISHED);
 

@@ -15,6 +15,8 @@ public enum ReportingProblems implements ProblemType {
     REGION_UNKNOWN("RP-WILAYAH-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Wilayah tidak dikenal"),
     /** A unit (OPD code or kecamatan/kelurahan code) that the city does not have. */
     UNIT_UNKNOWN("RP-UNIT-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Unit kerja tidak dikenal"),
+    /** A programme code no payment round was ever published for (and not one the city is known to run). */
+    PROGRAMME_UNKNOWN("RP-PROGRAM-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Program tidak dikenal"),
     /** A year that lies outside every plan (Renstra) the unit has: 400 with a pointer to the year. */
     PERIOD_OUTSIDE_PLAN("RP-PERIODE-DI-LUAR-RENSTRA", RefusalKind.INVALID, "Periode di luar Renstra unit"),
     /** A report row (agreement item, IKU number) the unit's report for the period does not have. */

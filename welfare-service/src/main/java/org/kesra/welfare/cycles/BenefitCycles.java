@@ -2,6 +2,7 @@ package org.kesra.welfare.cycles;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.kesra.contracts.EventCatalog;
+import org.kesra.contracts.welfare.BenefitCycleOpened;
+import org.kesra.events.outbox.EventPublisher;
+import org.kesra.events.outbox.OutgoingEvent;
 import org.kesra.platform.web.Violation;
 import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.catalogue.ProgrammeCatalogue;
@@ -32,10 +37,12 @@ public class BenefitCycles {
 
     private final JdbcClient jdbc;
     private final ProgrammeCatalogue catalogue;
+    private final EventPublisher events;
 
-    public BenefitCycles(JdbcClient jdbc, ProgrammeCatalogue catalogue) {
+    public BenefitCycles(JdbcClient jdbc, ProgrammeCatalogue catalogue, EventPublisher events) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.events = events;
     }
 
     public record GapInput(String reason, BigDecimal kpm, BigDecimal rupiah, String note) {
@@ -161,8 +168,13 @@ public class BenefitCycles {
             jdbc.sql("INSERT INTO benefit_cycle_gap (cycle_id, reason, kpm, rupiah, note) VALUES (?, ?, ?, ?, ?)")
                     .params(id, gap.reason(), (int) gap.kpm(), gap.rupiah(), gap.note()).update();
         }
-        return report(programme, input.year()).cycles().stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow();
+        Cycle recorded = report(programme, input.year()).cycles().stream().filter(c -> c.id().equals(id))
+                .findFirst().orElseThrow();
+        events.publish(new OutgoingEvent(EventCatalog.BENEFIT_CYCLE_OPENED, id.toString(), programme,
+                new BenefitCycleOpened(id, programme, recorded.year(), recorded.label(), recorded.kind(),
+                        recorded.periodStart(), recorded.periodEnd(), recorded.sp2dKpm(), recorded.sp2dRupiah(),
+                        recorded.realisedKpm(), recorded.realisedRupiah(), Instant.now())));
+        return recorded;
     }
 
     public CycleReport report(String programme, Integer year) {

@@ -3,6 +3,7 @@ package org.kesra.welfare.cycles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.kesra.contracts.EventCatalog;
+import org.kesra.contracts.welfare.BenefitPaymentsRecorded;
+import org.kesra.events.outbox.EventPublisher;
+import org.kesra.events.outbox.OutgoingEvent;
 import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Violation;
@@ -42,9 +47,11 @@ public class BenefitPayments {
     private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{3})+");
 
     private final JdbcClient jdbc;
+    private final EventPublisher events;
 
-    public BenefitPayments(JdbcClient jdbc) {
+    public BenefitPayments(JdbcClient jdbc, EventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public record PaymentInput(String nik, String status, BigDecimal rupiah, String reason, String note) {
@@ -263,6 +270,13 @@ public class BenefitPayments {
             throw WelfareProblems.PAYMENTS_EXIST.refuse(
                     "Sebagian KPM daftar ini baru saja dicatat oleh pengguna lain; tidak ada yang disimpan.");
         }
+        // The round's totals after this list, so that reporting keeps the latest event and sums nothing itself.
+        long[] after = paidTotals(round.id());
+        long allRows = jdbc.sql("SELECT count(*) FROM benefit_payment WHERE cycle_id = ?").param(round.id())
+                .query(Long.class).single();
+        events.publish(new OutgoingEvent(EventCatalog.BENEFIT_PAYMENTS_RECORDED, round.id().toString(),
+                round.programme(), new BenefitPaymentsRecorded(round.id(), round.programme(), round.year(),
+                round.label(), after[0], after[1], allRows - after[0], allRows, Instant.now())));
         return new Recorded(round.id(), rows.size(), newPaidKpm, newPaidRupiah, rows.size() - newPaidKpm);
     }
 

@@ -2,10 +2,13 @@ package org.kesra.welfare.cycles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.kesra.devinfra.TopicReader;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.welfare.WelfareApiIntegrationBase;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +48,37 @@ class CyclesIT extends WelfareApiIntegrationBase {
         assertThat(total.path("realisedRupiah").asLong()).isEqualTo(5_709_300_000L + 3_222_650_000L
                 + 3_443_150_000L + 2_368_275_000L);
         assertThat(total.path("realisationPercent").asDouble()).isEqualTo(99.12);
+    }
+
+    /**
+     * The rounds the seed migrations wrote were recorded before welfare-service published round events; migration
+     * V202612081200 publishes them once, so reporting's Tabel 2.1 has them too.
+     */
+    @Test
+    void theSeededRoundsArePublishedAsRoundEvents() {
+        String saturation = jdbc.sql("SELECT id::text FROM benefit_cycle WHERE programme_code = 'PKH' AND year = 2016"
+                + " AND label = '4.1 SATURASI'").query(String.class).single();
+        String misprint = jdbc.sql("SELECT id::text FROM benefit_cycle WHERE programme_code = 'PKH' AND year = 2021"
+                + " AND label = '1'").query(String.class).single();
+        List<ConsumerRecord<String, byte[]>> published = TopicReader.read("welfare.events",
+                r -> "welfare.benefit-cycle.opened".equals(TopicReader.header(r, "ce_type"))
+                        && (saturation.equals(r.key()) || misprint.equals(r.key())), 2, Duration.ofSeconds(60));
+        assertThat(published).hasSize(2);
+        for (ConsumerRecord<String, byte[]> record : published) {
+            JsonNode round = JSON.readTree(record.value());
+            assertThat(TopicReader.header(record, "ce_subject")).isEqualTo("PKH");
+            if (record.key().equals(saturation)) {
+                assertThat(round.path("kind").asString()).isEqualTo("SATURASI");
+                assertThat(round.path("sp2dKpm").asLong()).isEqualTo(703);
+                assertThat(round.path("realisedRupiah").asLong()).isEqualTo(187_149_877L);
+                assertThat(round.path("periodStart").asString()).startsWith("2016-");
+            } else {
+                assertThat(round.path("sp2dRupiah").asLong()).as("as corrected by the seed migration")
+                        .isEqualTo(2_773_050_000L);
+                assertThat(round.path("realisedKpm").asLong()).isEqualTo(4_062);
+                assertThat(round.path("openedAt").asString()).endsWith("Z");
+            }
+        }
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.kesra.devinfra.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.kesra.contracts.household.HouseholdRegistered;
 import org.kesra.devinfra.ApiClient;
@@ -206,6 +208,61 @@ class PaymentsIT extends WelfareApiIntegrationBase {
         assertThat(response.status()).as(response.text()).isEqualTo(422);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body().path("code").asString()).isEqualTo("WF-BERKAS-TIDAK-TERBACA");
+    }
+
+    /**
+     * Recording a round publishes welfare.benefit-cycle.opened with its SP2D and reported realisation; each payment
+     * list publishes welfare.benefit-payments.recorded with the round's totals after it (not the list's own), keyed
+     * by the round's id, so reporting keeps the latest and sums nothing.
+     */
+    @Test
+    void aRoundAndEachOfItsPaymentListsArePublishedWithTheRoundsFigures() throws Exception {
+        HouseholdRegistered a = enrolledFamily();
+        HouseholdRegistered b = enrolledFamily();
+        String round = round(2, 1_500_000, 1, 750_000L);
+        String label = round.substring(round.indexOf('/') + 1);
+        String cycleId = api.get("/api/v1/programmes/PKH/cycles?tahun=" + ROUND_START.getYear(),
+                        token("dinsos.operator")).body().path("cycles").valueStream()
+                .filter(c -> c.path("label").asString().equals(label)).findFirst().orElseThrow().path("id").asString();
+
+        List<ConsumerRecord<String, byte[]>> opened = TopicReader.read("welfare.events",
+                r -> "welfare.benefit-cycle.opened".equals(TopicReader.header(r, "ce_type")) && cycleId.equals(r.key()),
+                1, Duration.ofSeconds(30));
+        assertThat(opened).hasSize(1);
+        JsonNode cycle = JSON.readTree(opened.get(0).value());
+        assertThat(cycle.path("programme").asString()).isEqualTo("PKH");
+        assertThat(cycle.path("year").asInt()).isEqualTo(ROUND_START.getYear());
+        assertThat(cycle.path("label").asString()).isEqualTo(label);
+        assertThat(cycle.path("kind").asString()).isEqualTo("TAHAP");
+        assertThat(cycle.path("periodStart").asString()).isEqualTo(ROUND_START.toString());
+        assertThat(cycle.path("sp2dKpm").asLong()).isEqualTo(2);
+        assertThat(cycle.path("sp2dRupiah").asLong()).isEqualTo(1_500_000);
+        assertThat(cycle.path("realisedKpm").asLong()).isEqualTo(1);
+        assertThat(cycle.path("realisedRupiah").asLong()).isEqualTo(750_000);
+
+        assertThat(api.post(payments(round), token("dinsos.operator"), list(paid(a.members().get(0).nik(), 750_000)))
+                .status()).isEqualTo(201);
+        assertThat(api.post(payments(round), token("dinsos.operator"), list(unpaid(b.members().get(0).nik(), "PINDAH")))
+                .status()).isEqualTo(201);
+        List<ConsumerRecord<String, byte[]>> recorded = TopicReader.read("welfare.events",
+                r -> "welfare.benefit-payments.recorded".equals(TopicReader.header(r, "ce_type"))
+                        && cycleId.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertThat(recorded).hasSize(2);
+        JsonNode first = JSON.readTree(recorded.get(0).value());
+        JsonNode second = JSON.readTree(recorded.get(1).value());
+        assertThat(List.of(first.path("paidKpm").asLong(), first.path("paidRupiah").asLong(),
+                first.path("unpaidKpm").asLong(), first.path("rows").asLong())).containsExactly(1L, 750_000L, 0L, 1L);
+        assertThat(List.of(second.path("paidKpm").asLong(), second.path("paidRupiah").asLong(),
+                second.path("unpaidKpm").asLong(), second.path("rows").asLong()))
+                .as("the round's totals after the second list, not the list's own").containsExactly(1L, 750_000L, 1L, 2L);
+        assertThat(second.path("label").asString()).isEqualTo(label);
+
+        // A refused list publishes nothing.
+        assertThat(api.post(payments(round), token("dinsos.operator"), list(paid(b.members().get(0).nik(), 750_000)))
+                .status()).isEqualTo(409);
+        assertThat(TopicReader.read("welfare.events",
+                r -> "welfare.benefit-payments.recorded".equals(TopicReader.header(r, "ce_type"))
+                        && cycleId.equals(r.key()), 3, Duration.ofSeconds(5))).hasSize(2);
     }
 
     private static Path csv(String text) throws IOException {
