@@ -20,8 +20,8 @@ import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.performancefigures.ItemYears;
 import org.kesra.reporting.performancefigures.ItemYears.ItemYear;
 import org.kesra.reporting.performancefigures.PerformanceFigures;
+import org.kesra.reporting.performancefigures.ReportUnits;
 import org.kesra.reporting.sources.SourceProgress;
-import org.kesra.reporting.wilayah.Regions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class LakipReport {
 
     static final List<String> TOPICS = List.of("performance.events");
-    private static final Pattern OPD_UNIT = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
     private static final String NO_PROGRAM = "Di luar program Renstra";
 
@@ -90,13 +89,14 @@ public class LakipReport {
     public record BudgetTotal(int programmes, int kegiatan, long budget, long realised, BigDecimal absorption) {
     }
 
-    private final Regions regions;
+    private final ReportUnits reportUnits;
     private final PerformanceFigures figures;
     private final ItemYears itemYears;
     private final SourceProgress progress;
 
-    public LakipReport(Regions regions, PerformanceFigures figures, ItemYears itemYears, SourceProgress progress) {
-        this.regions = regions;
+    public LakipReport(ReportUnits reportUnits, PerformanceFigures figures, ItemYears itemYears,
+                       SourceProgress progress) {
+        this.reportUnits = reportUnits;
         this.figures = figures;
         this.itemYears = itemYears;
         this.progress = progress;
@@ -104,18 +104,9 @@ public class LakipReport {
 
     @Transactional(readOnly = true)
     public Report report(ReportingAccess.Scope scope, String unitText, String yearText) {
-        String unit = unitText == null ? "" : unitText.trim();
-        if (!unit.isEmpty() && !scope.covers(unit)) {
-            // before anything is looked up: the answer says nothing about the unit or its data
-            throw ReportingProblems.OUTSIDE_REGION.refuse("Unit yang diminta berada di luar wilayah kerja Anda.");
-        }
+        String unit = ReportUnits.covered(scope, unitText);
         List<Violation> violations = new ArrayList<>();
-        if (unit.isEmpty()) {
-            violations.add(Violation.field("/unit", "Unit kerja wajib diisi (kode OPD seperti dinsos, atau kode "
-                    + "kecamatan/kelurahan seperti 18.72.03)."));
-        } else if (!Regions.CODE.matcher(unit).matches() && !OPD_UNIT.matcher(unit).matches()) {
-            violations.add(Violation.field("/unit", "Kode unit '" + unit + "' tidak sah."));
-        }
+        ReportUnits.check(unit, violations);
         String yearValue = yearText == null ? "" : yearText.trim();
         if (!YEAR.matcher(yearValue).matches() || Integer.parseInt(yearValue) < 2000
                 || Integer.parseInt(yearValue) > 2100) {
@@ -125,7 +116,7 @@ public class LakipReport {
             throw ReportingProblems.PARAMETER_INVALID.refuse("Parameter LAKIP tidak sah.", violations);
         }
         int year = Integer.parseInt(yearValue);
-        String[] found = unitName(unit);
+        ReportUnits.Named found = reportUnits.named(unit);
         List<PerformanceFigures.PlanPeriod> plans = figures.plans(unit);
         List<PerformanceFigures.PlanPeriod> covering = plans.stream()
                 .filter(p -> p.startYear() <= year && year <= p.endYear()).toList();
@@ -200,7 +191,7 @@ public class LakipReport {
                 + "performance-service pada triwulan terakhir yang dilaporkan; laporan ini tidak menghitung ulang.");
         notes.add("Realisasi anggaran adalah jumlah realisasi rupiah keempat laporan triwulan; persentase penyerapan "
                 + "adalah bagi hasil jumlah tersebut (2 desimal).");
-        return new Report(unit, found[0], found[1], year, String.valueOf(year), "Tahun " + year,
+        return new Report(unit, found.name(), found.kind(), year, String.valueOf(year), "Tahun " + year,
                 LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), hasData, plan, iku, comparison, budget, total,
                 progress.of(TOPICS), notes);
     }
@@ -318,16 +309,4 @@ public class LakipReport {
         return ItemYears.roman(quarter);
     }
 
-    /** Name and kind of the unit, or 404. */
-    private String[] unitName(String unit) {
-        if (Regions.CODE.matcher(unit).matches()) {
-            Regions.Region region = regions.region(unit).orElseThrow(() ->
-                    ReportingProblems.UNIT_UNKNOWN.refuse("Unit " + unit + " tidak dikenal."));
-            return new String[] {("kecamatan".equals(region.level()) ? "Kecamatan " : "Kelurahan ") + region.name(),
-                    region.level()};
-        }
-        String name = figures.opdName(unit).orElseThrow(() ->
-                ReportingProblems.UNIT_UNKNOWN.refuse("Unit " + unit + " tidak dikenal."));
-        return new String[] {name, "opd"};
-    }
 }

@@ -17,10 +17,10 @@ import org.kesra.platform.web.Violation;
 import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.performancefigures.PerformanceFigures;
+import org.kesra.reporting.performancefigures.ReportUnits;
 import org.kesra.reporting.performancefigures.UnitFindings;
 import org.kesra.reporting.recap.ReportPeriod;
 import org.kesra.reporting.sources.SourceProgress;
-import org.kesra.reporting.wilayah.Regions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class QuarterlyPerformanceReport {
 
     static final List<String> TOPICS = List.of("performance.events");
-    private static final Pattern OPD_UNIT = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
     private static final Pattern QUARTER = Pattern.compile("[1-4]");
 
@@ -105,14 +104,14 @@ public class QuarterlyPerformanceReport {
 
     static final Map<String, String> CHECKLIST = checklist();
 
-    private final Regions regions;
+    private final ReportUnits reportUnits;
     private final PerformanceFigures figures;
     private final SourceProgress progress;
     private final UnitFindings unitFindings;
 
-    public QuarterlyPerformanceReport(Regions regions, PerformanceFigures figures, SourceProgress progress,
+    public QuarterlyPerformanceReport(ReportUnits reportUnits, PerformanceFigures figures, SourceProgress progress,
                                       UnitFindings unitFindings) {
-        this.regions = regions;
+        this.reportUnits = reportUnits;
         this.figures = figures;
         this.progress = progress;
         this.unitFindings = unitFindings;
@@ -120,18 +119,9 @@ public class QuarterlyPerformanceReport {
 
     @Transactional(readOnly = true)
     public Report report(ReportingAccess.Scope scope, String unitText, String yearText, String quarterText) {
-        String unit = unitText == null ? "" : unitText.trim();
-        if (!unit.isEmpty() && !scope.covers(unit)) {
-            // before anything is looked up: the answer says nothing about the unit or its data
-            throw ReportingProblems.OUTSIDE_REGION.refuse("Unit yang diminta berada di luar wilayah kerja Anda.");
-        }
+        String unit = ReportUnits.covered(scope, unitText);
         List<Violation> violations = new ArrayList<>();
-        if (unit.isEmpty()) {
-            violations.add(Violation.field("/unit", "Unit kerja wajib diisi (kode OPD seperti dinsos, atau kode "
-                    + "kecamatan/kelurahan seperti 18.72.03)."));
-        } else if (!Regions.CODE.matcher(unit).matches() && !OPD_UNIT.matcher(unit).matches()) {
-            violations.add(Violation.field("/unit", "Kode unit '" + unit + "' tidak sah."));
-        }
+        ReportUnits.check(unit, violations);
         String year = yearText == null ? "" : yearText.trim();
         if (!YEAR.matcher(year).matches() || Integer.parseInt(year) < 2000 || Integer.parseInt(year) > 2100) {
             violations.add(Violation.field("/tahun", "Tahun wajib berupa angka 2000-2100."));
@@ -146,7 +136,7 @@ public class QuarterlyPerformanceReport {
         }
         int tahun = Integer.parseInt(year);
         int triwulan = Integer.parseInt(quarter);
-        String[] found = unitName(unit);
+        ReportUnits.Named found = reportUnits.named(unit);
         List<PerformanceFigures.PlanPeriod> plans = figures.plans(unit);
         if (!plans.isEmpty() && plans.stream().noneMatch(p -> p.startYear() <= tahun && tahun <= p.endYear())) {
             throw ReportingProblems.PERIOD_OUTSIDE_PLAN.refuse("Tahun " + tahun + " di luar periode Renstra unit "
@@ -194,21 +184,8 @@ public class QuarterlyPerformanceReport {
             notes.add("Hasil pemeriksaan konsistensi unit ini untuk tahun " + tahun + " belum diterbitkan"
                     + " performance-service.");
         }
-        return new Report(unit, found[0], found[1], tahun, triwulan, period.code(), period.label(), period.from(),
+        return new Report(unit, found.name(), found.kind(), tahun, triwulan, period.code(), period.label(), period.from(),
                 period.to(), !realisations.isEmpty(), sections, findings, progress.of(TOPICS), notes);
-    }
-
-    /** Name and kind of the unit, or 404. */
-    private String[] unitName(String unit) {
-        if (Regions.CODE.matcher(unit).matches()) {
-            Regions.Region region = regions.region(unit).orElseThrow(() ->
-                    ReportingProblems.UNIT_UNKNOWN.refuse("Unit " + unit + " tidak dikenal."));
-            return new String[] {("kecamatan".equals(region.level()) ? "Kecamatan " : "Kelurahan ") + region.name(),
-                    region.level()};
-        }
-        String name = figures.opdName(unit).orElseThrow(() ->
-                ReportingProblems.UNIT_UNKNOWN.refuse("Unit " + unit + " tidak dikenal."));
-        return new String[] {name, "opd"};
     }
 
     private Section section(PerformanceFigures.Agreement newest, PerformanceFigures.Realisation realisation,

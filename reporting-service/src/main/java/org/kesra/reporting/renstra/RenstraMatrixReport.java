@@ -15,8 +15,8 @@ import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.performancefigures.ItemYears;
 import org.kesra.reporting.performancefigures.PerformanceFigures;
+import org.kesra.reporting.performancefigures.ReportUnits;
 import org.kesra.reporting.sources.SourceProgress;
-import org.kesra.reporting.wilayah.Regions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class RenstraMatrixReport {
 
     static final List<String> TOPICS = List.of("performance.events");
-    private static final Pattern OPD_UNIT = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,4}");
 
     /** The report; {@code plan} null when the unit has no published plan yet (then no rows, a note says so). */
@@ -105,14 +104,14 @@ public class RenstraMatrixReport {
                            Long childrenBudgetRealised, Integer throughQuarter, Boolean approved, UUID eventId) {
     }
 
-    private final Regions regions;
+    private final ReportUnits reportUnits;
     private final PerformanceFigures figures;
     private final ItemYears itemYears;
     private final SourceProgress progress;
 
-    public RenstraMatrixReport(Regions regions, PerformanceFigures figures, ItemYears itemYears,
+    public RenstraMatrixReport(ReportUnits reportUnits, PerformanceFigures figures, ItemYears itemYears,
                                SourceProgress progress) {
-        this.regions = regions;
+        this.reportUnits = reportUnits;
         this.figures = figures;
         this.itemYears = itemYears;
         this.progress = progress;
@@ -120,18 +119,9 @@ public class RenstraMatrixReport {
 
     @Transactional(readOnly = true)
     public Report report(ReportingAccess.Scope scope, String unitText, String versionText) {
-        String unit = unitText == null ? "" : unitText.trim();
-        if (!unit.isEmpty() && !scope.covers(unit)) {
-            // before anything is looked up: the answer says nothing about the unit or its data
-            throw ReportingProblems.OUTSIDE_REGION.refuse("Unit yang diminta berada di luar wilayah kerja Anda.");
-        }
+        String unit = ReportUnits.covered(scope, unitText);
         List<Violation> violations = new ArrayList<>();
-        if (unit.isEmpty()) {
-            violations.add(Violation.field("/unit", "Unit kerja wajib diisi (kode OPD seperti dinsos, atau kode "
-                    + "kecamatan/kelurahan seperti 18.72.03)."));
-        } else if (!Regions.CODE.matcher(unit).matches() && !OPD_UNIT.matcher(unit).matches()) {
-            violations.add(Violation.field("/unit", "Kode unit '" + unit + "' tidak sah."));
-        }
+        ReportUnits.check(unit, violations);
         String versionValue = versionText == null ? "" : versionText.trim();
         if (versionText != null && (!VERSION.matcher(versionValue).matches()
                 || Integer.parseInt(versionValue) < 1)) {
@@ -140,7 +130,7 @@ public class RenstraMatrixReport {
         if (!violations.isEmpty()) {
             throw ReportingProblems.PARAMETER_INVALID.refuse("Parameter matriks Renstra tidak sah.", violations);
         }
-        String[] found = unitName(unit);
+        ReportUnits.Named found = reportUnits.named(unit);
         List<String> notes = new ArrayList<>();
         List<PerformanceFigures.PlanPeriod> versions = figures.planVersions(unit);
         // the newest plan (by period); its versions are the ones versi chooses from
@@ -160,7 +150,7 @@ public class RenstraMatrixReport {
         }
         if (chosen == null) {
             notes.add("Belum ada Renstra unit ini yang diterbitkan performance-service; matriks kosong.");
-            return new Report(unit, found[0], found[1], null, available, false, List.of(), List.of(),
+            return new Report(unit, found.name(), found.kind(), null, available, false, List.of(), List.of(),
                     progress.of(TOPICS), notes);
         }
         Plan plan = new Plan(chosen.planId(), chosen.version(), chosen.title(), chosen.startYear(),
@@ -202,7 +192,7 @@ public class RenstraMatrixReport {
             }
         }
 
-        String responsible = found[0];
+        String responsible = found.name();
         List<MatrixRow> rows = new ArrayList<>();
         String previousNode = null;
         for (PerformanceFigures.PlanIndicatorRow i : indicators) {
@@ -253,7 +243,7 @@ public class RenstraMatrixReport {
                 + "jumlah realisasi rupiah laporan triwulan. Laporan ini tidak menghitung ulang.");
         notes.add("Baris program dan kegiatan menampilkan Rp yang direncanakan untuknya dan jumlah Rp tingkat di "
                 + "bawahnya (kegiatan, sub kegiatan); keduanya tidak selalu sama dalam dokumen Renstra.");
-        return new Report(unit, found[0], found[1], plan, available, hasData, years, rows, progress.of(TOPICS),
+        return new Report(unit, found.name(), found.kind(), plan, available, hasData, years, rows, progress.of(TOPICS),
                 notes);
     }
 
@@ -279,16 +269,4 @@ public class RenstraMatrixReport {
         return b == null ? a : Long.valueOf(a + b);
     }
 
-    /** Name and kind of the unit, or 404. */
-    private String[] unitName(String unit) {
-        if (Regions.CODE.matcher(unit).matches()) {
-            Regions.Region region = regions.region(unit).orElseThrow(() ->
-                    ReportingProblems.UNIT_UNKNOWN.refuse("Unit " + unit + " tidak dikenal."));
-            return new String[] {("kecamatan".equals(region.level()) ? "Kecamatan " : "Kelurahan ") + region.name(),
-                    region.level()};
-        }
-        String name = figures.opdName(unit).orElseThrow(() ->
-                ReportingProblems.UNIT_UNKNOWN.refuse("Unit " + unit + " tidak dikenal."));
-        return new String[] {name, "opd"};
-    }
 }
