@@ -69,7 +69,10 @@ class ConsoleJourneysIT {
         }
         gateway = "http://localhost:" + env.get("GATEWAY_PORT");
         launcher = LauncherProcess.start(layout.root(), env);
-        launcher.awaitLine("Kesra is running", Duration.ofMinutes(4));
+        // Four minutes on a quiet machine; a machine shared with other builds may need longer
+        // (-Dkesra.journeys.startup-minutes=N).
+        launcher.awaitLine("Kesra is running",
+                Duration.ofMinutes(Long.getLong("kesra.journeys.startup-minutes", 4)));
         browser = new Browser(layout.root().resolve("launcher/target/screenshots"));
     }
 
@@ -469,6 +472,125 @@ class ConsoleJourneysIT {
         assertThat(browser.text(By.id("kpm-program"))).contains("PKH – Program Keluarga Harapan", "SEMBAKO");
         assertAccessible("PPKS dan KPM");
         browser.screenshot("journey2-ppks-kpm");
+
+        browser.click(By.cssSelector("form.logout button"));
+        browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
+    /**
+     * The Dinas Sosial operator's registers: a PPKS case registered with its categories (first refused without one,
+     * the form kept as typed), served (ditangani) and found again in its kelurahan's list; a family enrolled in PKH
+     * with its PKH components from the registry's members, then the enrolment ended with its reason (first refused
+     * without one). The family is registered through the API first and welfare-service awaited until it knows it.
+     */
+    @Test
+    void aDinasSosialOperatorRegistersAPpksCaseAndEnrolsAFamily() throws IOException {
+        KeycloakTokens tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        org.kesra.devinfra.ApiClient api = new org.kesra.devinfra.ApiClient(
+                Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)));
+        String operator = tokens.forUser("dinsos.operator");
+        long serial = System.nanoTime() % 9000 + 1000;
+        String kk = "1872050303" + String.format("%06d", System.nanoTime() % 1_000_000);
+        String headNik = "187205030375" + serial;
+        String childNik = "187205150316" + serial;
+        String household = """
+                {"kkNumber":"%s","kelurahanCode":"18.72.05.1001","rw":"2","rt":"4","address":"Jl. Melati No. 3",
+                 "houseOwnership":"MILIK_SENDIRI","floorAreaM2":30,"floorMaterial":"KERAMIK","wallMaterial":"TEMBOK",
+                 "roofMaterial":"GENTENG","waterSource":"SUMUR_BOR_POMPA","sanitation":"SENDIRI",
+                 "lighting":"PLN_METERAN","cookingFuel":"GAS_LPG","assets":[],"incomeBand":"ANTARA_1_2_JUTA",
+                 "members":[
+                  {"nik":"%s","name":"Sutrisno","birthPlace":"Metro","birthDate":"1975-03-03","sex":"L",
+                   "relationship":"KEPALA_KELUARGA","maritalStatus":"KAWIN","education":"SLTA","occupation":"PETANI"},
+                  {"nik":"%s","name":"Rina Lestari","birthPlace":"Metro","birthDate":"2016-03-15","sex":"P",
+                   "relationship":"ANAK","maritalStatus":"BELUM_KAWIN","education":"SD","occupation":"PELAJAR"}]}"""
+                .formatted(kk, headNik, childNik);
+        org.kesra.devinfra.ApiClient.Response registered = api.post("/api/v1/households", operator, household);
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        // welfare-service learns the family from household-service's event: a Sembako enrolment through the API
+        // succeeds as soon as it has (the browser then enrols the family in PKH).
+        String sembako = "{\"programme\":\"SEMBAKO\",\"nik\":\"" + headNik + "\",\"periodStart\":\""
+                + LocalDate.now().withDayOfYear(1) + "\"}";
+        org.kesra.devinfra.ApiClient.Response enrolled = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60)).until(() -> api.post("/api/v1/enrolments", operator, sembako),
+                        response -> response.status() != 422);
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/");
+        logIn("dinsos.operator");
+        assertThat(browser.text(By.cssSelector(".who .role"))).isEqualTo("Operator Dinas Sosial");
+        assertThat(browser.text(By.cssSelector("nav"))).contains("Register PPKS", "Kepesertaan program");
+
+        // A PPKS case: refused without a category (the API's message beside the choice, the form as typed).
+        clickAndAwaitNewPage(By.linkText("Register PPKS"));
+        assertAccessible("Register PPKS");
+        clickAndAwaitNewPage(By.linkText("Catat kasus PPKS baru"));
+        browser.type(By.id("nik"), childNik);
+        browser.type(By.id("name"), "Rina Lestari");
+        browser.select(By.id("kelurahanCode"), "18.72.05.1001");
+        LocalDate found = LocalDate.now().minusDays(3);
+        browser.script("document.getElementById('foundOn').value = arguments[0]", found.toString());
+        browser.type(By.id("foundAt"), "Terminal Metro");
+        clickAndAwaitNewPage(By.cssSelector("form.ppks-new button[type=submit]"));
+        assertThat(browser.text(By.id("categories-error"))).contains("minimal satu kategori");
+        assertThat(browser.find(By.id("foundAt")).getAttribute("value")).as("kept as typed").isEqualTo("Terminal Metro");
+        assertThat(browser.find(By.id("foundOn")).getAttribute("value")).isEqualTo(found.toString());
+        assertAccessible("Catat kasus PPKS (ditolak)");
+        browser.click(By.cssSelector("input[name=categories][value=AJ]"));
+        browser.click(By.cssSelector("input[name=categories][value=FM]"));
+        clickAndAwaitNotice(By.cssSelector("form.ppks-new button[type=submit]"), "Kasus PPKS tercatat");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(childNik);
+        assertThat(browser.text(By.id("status-kasus"))).isEqualTo("Terdata");
+        assertThat(browser.text(By.id("kategori-kasus"))).contains("AJ – Anak Jalanan", "FM – Fakir Miskin");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains(childNik, "Ya", "Rejomulyo");
+
+        // A service given: the case is ditangani, its history says by whom.
+        browser.script("document.getElementById('servedOn').value = arguments[0]", LocalDate.now().toString());
+        browser.type(By.id("kind"), "rujukan rumah singgah");
+        browser.type(By.id("provider"), "TKSK Metro Pusat");
+        clickAndAwaitNotice(By.cssSelector("form.serve button[type=submit]"), "Pelayanan tercatat");
+        assertThat(browser.text(By.id("status-kasus"))).isEqualTo("Ditangani");
+        assertThat(browser.text(By.id("riwayat"))).contains(INDONESIAN_DATE.format(found) + ": ditemukan di Terminal Metro",
+                INDONESIAN_DATE.format(LocalDate.now()) + ": pelayanan rujukan rumah singgah oleh TKSK Metro Pusat",
+                "dinsos.operator");
+        assertAccessible("Kasus PPKS");
+        browser.screenshot("registers-ppks-case");
+        browser.emulateWidth(360, 800);
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                .as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360);
+        browser.stopEmulating();
+        clickAndAwaitNewPage(By.linkText("Kasus lain di kelurahan ini"));
+        assertThat(browser.text(By.id("daftar-ppks"))).contains("RINA LESTARI", "Rejomulyo", "Ditangani");
+
+        // The family enrolled in PKH by the head's NIK: its PKH components from the registry's members.
+        clickAndAwaitNewPage(By.linkText("Kepesertaan program"));
+        assertThat(browser.text(By.tagName("h1"))).contains("PKH");
+        assertAccessible("Kepesertaan program");
+        clickAndAwaitNewPage(By.linkText("Daftarkan KPM"));
+        browser.select(By.id("programme"), "PKH");
+        browser.type(By.id("nik"), headNik);
+        browser.script("document.getElementById('periodStart').value = arguments[0]",
+                LocalDate.now().withDayOfYear(1).toString());
+        clickAndAwaitNotice(By.cssSelector("form.enrol button[type=submit]"), "Kepesertaan PKH tercatat");
+        assertThat(browser.text(By.id("status-kepesertaan"))).isEqualTo("Aktif");
+        assertThat(browser.text(By.id("periode"))).isEqualTo(INDONESIAN_DATE.format(LocalDate.now().withDayOfYear(1))
+                + " – seterusnya");
+        assertThat(browser.text(By.id("komponen-judul"))).startsWith("Komponen PKH per");
+        assertThat(browser.text(By.id("komponen-pkh")).toUpperCase(Locale.ROOT)).contains("RINA LESTARI", "RP");
+        assertAccessible("Kepesertaan PKH");
+        browser.screenshot("registers-enrolment");
+
+        // Ended with its reason: refused without one first.
+        browser.script("document.getElementById('endedOn').value = arguments[0]", LocalDate.now().toString());
+        clickAndAwaitNewPage(By.cssSelector("form.end button[type=submit]"));
+        assertThat(browser.text(By.id("reason-error"))).contains("Alasan berakhirnya kepesertaan wajib diisi");
+        assertThat(browser.find(By.id("endedOn")).getAttribute("value")).isEqualTo(LocalDate.now().toString());
+        browser.type(By.id("reason"), "keluarga pindah ke program daerah");
+        clickAndAwaitNotice(By.cssSelector("form.end button[type=submit]"), "Kepesertaan diakhiri");
+        assertThat(browser.text(By.id("status-kepesertaan"))).isEqualTo("Berakhir");
+        assertThat(browser.text(By.id("alasan-berakhir"))).isEqualTo("keluarga pindah ke program daerah (dinsos.operator)");
+        assertThat(browser.driver().findElements(By.cssSelector("form.end"))).as("ended once").isEmpty();
 
         browser.click(By.cssSelector("form.logout button"));
         browser.waitFor(By.tagName("h1"), "Anda telah keluar");

@@ -53,6 +53,8 @@ public enum WelfareProblems implements ProblemType {
     // Enrolment and its reviews
     ENROLMENT_INVALID("WF-KEPESERTAAN-TIDAK-VALID", RefusalKind.UNPROCESSABLE, "Isian kepesertaan tidak valid"),
     ENROLMENT_NOT_FOUND("WF-KEPESERTAAN-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Kepesertaan tidak ditemukan"),
+    /** An enrolment that has already ended cannot end again. */
+    ENROLMENT_ENDED("WF-KEPESERTAAN-BERAKHIR", RefusalKind.CONFLICT, "Kepesertaan sudah berakhir"),
     ALREADY_ENROLLED("WF-SUDAH-TERDAFTAR", RefusalKind.CONFLICT, "Sudah terdaftar pada periode ini"),
     /** The family is a KPM of a programme the new one excludes. */
     PROGRAMMES_EXCLUSIVE("WF-PROGRAM-BERTENTANGAN", RefusalKind.CONFLICT, "Program saling mengecualikan"),

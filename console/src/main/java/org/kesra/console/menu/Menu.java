@@ -3,6 +3,7 @@ package org.kesra.console.menu;
 import java.util.Collection;
 import java.util.List;
 import org.kesra.console.planning.PlanningRoles;
+import org.kesra.console.registers.RegisterRoles;
 import org.kesra.console.security.ConsoleSecurity;
 import org.kesra.console.verification.VerificationRoles;
 
@@ -27,6 +28,8 @@ public final class Menu {
             new Entry("Verifikasi daftar penerima", "/verifikasi", VerificationRoles.VERIVALI_STAFF),
             new Entry("Peninjauan kepesertaan", "/verifikasi/peninjauan", VerificationRoles.WELFARE_READERS),
             new Entry("PPKS dan KPM", "/verifikasi/ppks-kpm", VerificationRoles.WELFARE_READERS),
+            new Entry("Register PPKS", "/ppks", RegisterRoles.READERS),
+            new Entry("Kepesertaan program", "/kepesertaan", RegisterRoles.READERS),
             new Entry("Pemantauan kinerja", "/pemantauan", ConsoleSecurity.MONITORS),
             new Entry("Rekap PPKS dan KPM per kelurahan", "/pemantauan/ppks", ConsoleSecurity.REPORT_READERS),
             new Entry("Dasbor kota", "/pemantauan/dasbor", ConsoleSecurity.REPORT_READERS),

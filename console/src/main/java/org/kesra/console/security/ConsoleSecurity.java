@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.kesra.console.ConsoleProperties;
 import org.kesra.console.planning.PlanningRoles;
+import org.kesra.console.registers.RegisterRoles;
 import org.kesra.console.verification.VerificationRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -107,6 +108,14 @@ public class ConsoleSecurity {
                         .hasAnyRole(VerificationRoles.WELFARE_READERS.toArray(String[]::new))
                         .requestMatchers("/verifikasi", "/verifikasi/**")
                         .hasAnyRole(VerificationRoles.VERIVALI_STAFF.toArray(String[]::new))
+                        // The registers (PPKS cases, enrolments): kept by Dinas Sosial operators and admins, read by
+                        // the city-level welfare readers.
+                        .requestMatchers("/ppks/baru", "/kepesertaan/baru")
+                        .hasAnyRole(RegisterRoles.KEEPERS.toArray(String[]::new))
+                        .requestMatchers(HttpMethod.POST, "/ppks/**", "/kepesertaan/**")
+                        .hasAnyRole(RegisterRoles.KEEPERS.toArray(String[]::new))
+                        .requestMatchers("/ppks", "/ppks/**", "/kepesertaan", "/kepesertaan/**")
+                        .hasAnyRole(RegisterRoles.READERS.toArray(String[]::new))
                         .requestMatchers("/pemantauan/ppks", "/pemantauan/dasbor", "/laporan", "/laporan/**")
                         .hasAnyRole(REPORT_READERS.toArray(String[]::new))
                         .requestMatchers("/pemantauan", "/pemantauan/**").hasAnyRole(MONITORS.toArray(String[]::new))

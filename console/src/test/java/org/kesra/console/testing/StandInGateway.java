@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * A stand-in for the gateway in the console's render tests: answers shaped like the services' for the routes a test
  * gives ("GET /api/v1/..."), 404 as a problem detail for the rest, and keeps every call it got with its query and
- * Authorization header, so a test can check that the user's token went along.
+ * Authorization header, so a test can check that the user's token went along, and with its {@code X-Purpose} and
+ * body when it had them (after the token, so a test's prefix of a call still matches).
  */
 public final class StandInGateway implements AutoCloseable {
 
@@ -38,6 +39,8 @@ public final class StandInGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Function<String, Answer>> routes = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.BiFunction<String, String, Answer>> bodyRoutes =
+            new ConcurrentHashMap<>();
     private final Queue<String> calls = new ConcurrentLinkedQueue<>();
 
     public StandInGateway() {
@@ -60,24 +63,34 @@ public final class StandInGateway implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code "POST /path"} with what {@code answer} makes of the query string and the request body. */
+    public StandInGateway routeByBody(String methodAndPath, java.util.function.BiFunction<String, String, Answer> answer) {
+        bodyRoutes.put(methodAndPath, answer);
+        return this;
+    }
+
     public StandInGateway route(String methodAndPath, Answer answer) {
         return route(methodAndPath, query -> answer);
     }
 
-    /** The calls so far: "GET /path?query auth=Bearer ...". */
+    /** The calls so far: "GET /path?query auth=Bearer ..." and, when sent, " purpose=..." and " body=...". */
     public Queue<String> calls() {
         return calls;
     }
 
     private void answer(HttpExchange exchange) throws IOException {
         String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        String purpose = exchange.getRequestHeaders().getFirst("X-Purpose");
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth="
-                + exchange.getRequestHeaders().getFirst("Authorization"));
-        exchange.getRequestBody().readAllBytes();
+                + exchange.getRequestHeaders().getFirst("Authorization")
+                + (purpose == null ? "" : " purpose=" + purpose) + (body.isEmpty() ? "" : " body=" + body));
         Function<String, Answer> route = routes.get(key);
-        Answer answer = route == null
+        java.util.function.BiFunction<String, String, Answer> bodyRoute = bodyRoutes.get(key);
+        String query = exchange.getRequestURI().getRawQuery();
+        Answer answer = bodyRoute != null ? bodyRoute.apply(query, body) : route == null
                 ? Answer.problem(404, "{\"status\":404,\"title\":\"Tidak ditemukan\",\"code\":\"TIDAK-DITEMUKAN\"}")
-                : route.apply(exchange.getRequestURI().getRawQuery());
+                : route.apply(query);
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         exchange.getResponseHeaders().set("Content-Type", answer.type());
         exchange.sendResponseHeaders(answer.status(), answer.body().length);

@@ -45,6 +45,10 @@ public class Enrolments {
     public record NewEnrolment(String programme, String nik, LocalDate periodStart, LocalDate periodEnd) {
     }
 
+    /** Why and from when a running enrolment stops (a household no longer eligible, a graduation, a refusal). */
+    public record Ending(LocalDate endedOn, String reason) {
+    }
+
     public record Enrolment(UUID id, String programme, String nik, UUID personId, UUID householdId,
                             String kelurahanCode, LocalDate periodStart, LocalDate periodEnd, String status,
                             String enrolledBy, String endReason) {
@@ -240,6 +244,36 @@ public class Enrolments {
      */
     public void end(UUID id, String reason, LocalDate on) {
         jdbc.sql(END + " WHERE id = ?").params(reason, on, id).update();
+    }
+
+    /**
+     * Ends an enrolment by an operator's decision, with its reason and the day it ends (not before the period began,
+     * not in the future, since the enrolment stops counting at once). The reason keeps who ended it, as a closed PPKS
+     * case does.
+     */
+    @Transactional
+    public Enrolment endByOperator(UUID id, Ending input, String actor) {
+        Enrolment found = jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE").param(id).query(Enrolment.class).optional()
+                .orElseThrow(() -> WelfareProblems.ENROLMENT_NOT_FOUND.refuse("Kepesertaan " + id + " tidak ditemukan."));
+        if ("BERAKHIR".equals(found.status())) {
+            throw WelfareProblems.ENROLMENT_ENDED.refuse("Kepesertaan ini sudah berakhir pada " + found.periodEnd()
+                    + (found.endReason() == null ? "." : " (" + found.endReason() + ")."));
+        }
+        List<Violation> problems = new ArrayList<>();
+        if (input.endedOn() == null || input.endedOn().isBefore(found.periodStart())
+                || input.endedOn().isAfter(LocalDate.now())) {
+            problems.add(Violation.field("/endedOn", "Tanggal berakhir wajib diisi, tidak sebelum awal periode ("
+                    + found.periodStart() + ") dan tidak di masa depan."));
+        }
+        if (input.reason() == null || input.reason().isBlank()) {
+            problems.add(Violation.field("/reason", "Alasan berakhirnya kepesertaan wajib diisi."));
+        }
+        if (!problems.isEmpty()) {
+            throw WelfareProblems.ENROLMENT_INVALID.refuse(
+                    "Kepesertaan tidak dapat diakhiri; periksa isian yang disebutkan.", problems);
+        }
+        end(id, input.reason().trim() + " (" + actor + ")", input.endedOn());
+        return find(id).orElseThrow();
     }
 
     /** Ends the person's running enrolments in the programme, as {@link #end} does; how many ended. */

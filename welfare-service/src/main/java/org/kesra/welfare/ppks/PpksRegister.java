@@ -193,6 +193,11 @@ public class PpksRegister {
         return find(id).orElseThrow();
     }
 
+    /** The 26 categories of Permensos 8/2012 in the regulation's order: what a case may name. */
+    public List<Category> categories() {
+        return jdbc.sql("SELECT abbrev, name FROM ppks_category ORDER BY no").query(Category.class).list();
+    }
+
     public Optional<Case> find(UUID id) {
         return cases("c.id = ?", List.of(id), 1, 0).stream().findFirst();
     }

@@ -85,6 +85,39 @@ class EnrolmentIT extends WelfareApiIntegrationBase {
     }
 
     @Test
+    void anOperatorEndsAnEnrolmentWithAReasonOnceAndBadEndingsAreRefusedByField() {
+        HouseholdRegistered card = family();
+        String id = enrol("dinsos.operator", "SEMBAKO", card.members().get(0).nik(), "2024-01-01", null).body()
+                .path("id").asString();
+        String ending = "/api/v1/enrolments/" + id + "/ending";
+
+        assertProblem(api.post(ending, token("dinsos.operator"), "{\"endedOn\":\"2023-12-31\",\"reason\":\" \"}"), 422,
+                "/reason", "Alasan");
+        assertProblem(api.post(ending, token("dinsos.operator"), "{\"endedOn\":\"2023-12-31\",\"reason\":\"graduasi\"}"),
+                422, "/endedOn", "awal periode");
+        assertProblem(api.post(ending, token("dinsos.operator"), JSON.writeValueAsString(Map.of("endedOn",
+                LocalDate.now().plusDays(1).toString(), "reason", "graduasi"))), 422, "/endedOn", "masa depan");
+        assertThat(api.post(ending, token("dinsos.verifier"), "{\"endedOn\":\"2025-06-30\",\"reason\":\"graduasi\"}")
+                .status()).as("verifiers decide reviews; operators end enrolments").isEqualTo(403);
+        assertThat(api.get("/api/v1/enrolments/" + id, token("dinsos.operator")).body().path("status").asString())
+                .as("a refused ending changes nothing").isEqualTo("AKTIF");
+
+        ApiClient.Response ended = api.post(ending, token("dinsos.operator"),
+                "{\"endedOn\":\"2025-06-30\",\"reason\":\"graduasi mandiri\"}");
+        assertThat(ended.status()).as(ended.text()).isEqualTo(200);
+        assertThat(ended.body().path("status").asString()).isEqualTo("BERAKHIR");
+        assertThat(ended.body().path("periodEnd").asString()).isEqualTo("2025-06-30");
+        assertThat(ended.body().path("endReason").asString()).isEqualTo("graduasi mandiri (dinsos.operator)");
+
+        ApiClient.Response twice = api.post(ending, token("dinsos.admin"),
+                "{\"endedOn\":\"2025-07-01\",\"reason\":\"lagi\"}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body().path("code").asString()).isEqualTo("WF-KEPESERTAAN-BERAKHIR");
+        assertThat(api.post("/api/v1/enrolments/" + java.util.UUID.randomUUID() + "/ending", token("dinsos.operator"),
+                "{\"endedOn\":\"2025-07-01\",\"reason\":\"x\"}").status()).isEqualTo(404);
+    }
+
+    @Test
     void aDeathOpensAReviewThatAVerifierConfirmsWithAReason() {
         HouseholdRegistered card = family();
         Member head = card.members().get(0);

@@ -75,6 +75,17 @@ class PpksIT extends WelfareApiIntegrationBase {
     }
 
     @Test
+    void theTwentySixCategoriesAreOfferedInTheRegulationsOrder() {
+        ApiClient.Response categories = api.get("/api/v1/ppks/categories", token("dinsos.operator"));
+        assertThat(categories.status()).isEqualTo(200);
+        assertThat(categories.body().size()).isEqualTo(26);
+        assertThat(categories.body().findValuesAsString("abbrev")).contains("AJ", "FM", "PGM");
+        assertThat(categories.body().findValuesAsString("name")).contains("Anak Jalanan", "Fakir Miskin");
+        assertThat(api.get("/api/v1/ppks/categories", token("rejomulyo.operator")).status())
+                .as("whoever reads cases reads their categories").isEqualTo(200);
+    }
+
+    @Test
     void badCasesAndServicesAreRefusedFieldByFieldAndNothingIsWritten() {
         long before = jdbc.sql("SELECT count(*) FROM ppks_case").query(Long.class).single();
         LocalDate found = LocalDate.now().minusDays(5);

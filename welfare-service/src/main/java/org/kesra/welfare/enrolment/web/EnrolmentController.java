@@ -81,6 +81,13 @@ public class EnrolmentController {
                         "Kepesertaan " + id + " tidak ditemukan.")), reader.caller());
     }
 
+    @PostMapping("/api/v1/enrolments/{id}/ending")
+    @Operation(summary = "Akhiri kepesertaan dengan alasan dan tanggal berakhirnya (tidak di masa depan)")
+    public Enrolments.Enrolment end(@PathVariable UUID id, @RequestBody Enrolments.Ending request) {
+        var caller = WelfareAccess.enroller();
+        return EnrolmentAnswers.shown(enrolments.endByOperator(id, request, caller.name()), caller);
+    }
+
     @GetMapping("/api/v1/enrolments/{id}/pkh-components")
     @Operation(summary = "Komponen PKH keluarga pada suatu tanggal (bawaan: hari ini), dari anggota keluarga saat ini")
     public PkhComponents.Result pkhComponents(@PathVariable UUID id, @RequestParam(name = "tanggal", required = false)

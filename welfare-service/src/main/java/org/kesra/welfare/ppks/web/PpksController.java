@@ -54,6 +54,13 @@ public class PpksController {
         return found.map(c -> PpksAnswers.shown(c, reader.caller()));
     }
 
+    @GetMapping("/api/v1/ppks/categories")
+    @Operation(summary = "26 kategori PPKS (Permensos 8/2012) yang dapat disebut sebuah kasus, menurut urutannya")
+    public java.util.List<PpksRegister.Category> categories() {
+        WelfareAccess.regionalReader();
+        return register.categories();
+    }
+
     @GetMapping("/api/v1/ppks/{id}")
     @ReadsFullNik
     @Operation(summary = "Satu kasus PPKS dengan pelayanannya")
