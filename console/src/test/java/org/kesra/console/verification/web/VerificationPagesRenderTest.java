@@ -276,7 +276,7 @@ class VerificationPagesRenderTest {
     void theReviewsOpenedByDeathsShowTheAmountsAndARefusedDecisionKeepsTheReason() throws Exception {
         assertThat(page("/verifikasi/peninjauan", verifier())).contains("PKH", "Meninggal", "pada 20 November 2026",
                 "Rp 750.000 per tahap", "Rp 0 per tahap", "Kepesertaan berakhir", "Konfirmasi perubahan",
-                "Rejomulyo (18.72.05.1001)");
+                "Rejomulyo (18.72.05.1001)", "<span>Menunggu keputusan</span>:");
         String html = mvc.perform(post("/verifikasi/peninjauan/" + REVIEW).with(verifier()).with(csrf())
                 .param("reason", "akta kematian")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("Keputusan wajib diisi: KONFIRMASI atau TOLAK.", "value=\"akta kematian\"");
