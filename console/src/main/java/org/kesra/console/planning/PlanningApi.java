@@ -111,6 +111,14 @@ public class PlanningApi {
                 null);
     }
 
+    /**
+     * The agreement's items (and reason) changed: a DRAFT revision in place, an agreed one as a new revision with the
+     * reason; {@code etag} is the revision the form was filled from, so another planner's change is not overwritten.
+     */
+    public GatewayApi.Answer change(UUID id, String etag, Map<String, Object> body) {
+        return api.send(HttpMethod.PUT, u -> u.path("/api/v1/agreements/{id}").build(id), ifMatch(etag), body);
+    }
+
     /** A new Perjanjian Kinerja (revision 1, DRAFT) from the typed items. */
     public GatewayApi.Answer draft(Map<String, Object> body) {
         return api.send(HttpMethod.POST, u -> u.path("/api/v1/agreements").build(), new HttpHeaders(), body);

@@ -126,7 +126,7 @@ public class ConsoleSecurity {
                         .requestMatchers("/laporan-triwulan/**", "/laporan-triwulan")
                         .hasAnyRole(QUARTER_READERS.toArray(String[]::new))
                         // Renstra and Perjanjian Kinerja: kept by planners and admins, read by the API's readers.
-                        .requestMatchers("/renstra/impor", "/perjanjian-kinerja/baru")
+                        .requestMatchers("/renstra/impor", "/perjanjian-kinerja/baru", "/perjanjian-kinerja/*/ubah")
                         .hasAnyRole(PlanningRoles.KEEPERS.toArray(String[]::new))
                         .requestMatchers(HttpMethod.POST, "/renstra/**", "/perjanjian-kinerja/**")
                         .hasAnyRole(PlanningRoles.KEEPERS.toArray(String[]::new))

@@ -159,6 +159,151 @@ public class AgreementPages {
         }
     }
 
+    /**
+     * The newest revision's items to change: target (and upper bound of a range), budget, sasaran and indicator text,
+     * an item dropped by unticking it. A DRAFT is changed in place; an agreed revision becomes a new DRAFT revision
+     * with the reason, which performance-service requires and keeps.
+     */
+    @GetMapping("/{id}/ubah")
+    String changeForm(@PathVariable UUID id, Model model) {
+        GatewayApi.Answer answer = api.agreement(id);
+        List<Map<String, Object>> items = PlanTree.maps(answer.body().get("items"));
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = items.get(i);
+            typed.put("keep" + i, "on");
+            for (String field : ITEM_TEXT) {
+                typed.put(field + i, item.get(field) == null ? "" : String.valueOf(item.get(field)));
+            }
+        }
+        return changePage(answer.body(), answer.etag(), typed, Map.of(), null, model);
+    }
+
+    @PostMapping("/{id}/ubah")
+    String change(@PathVariable UUID id, @RequestParam(defaultValue = "") String etag,
+                  @RequestParam Map<String, String> typed, Model model, RedirectAttributes redirect) {
+        GatewayApi.Answer current = api.agreement(id);
+        List<Map<String, Object>> items = PlanTree.maps(current.body().get("items"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<Map<String, Object>> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!"on".equals(typed.get("keep" + i))) {
+                continue;
+            }
+            int position = kept.size();
+            Map<String, Object> item = new LinkedHashMap<>(items.get(i));
+            item.keySet().retainAll(java.util.Set.of("sasaran", "indicator", "unitOfMeasure", "direction", "target",
+                    "targetMax", "budget", "renstraIndicatorId"));
+            item.put("sasaran", blankToNull(typed.get("sasaran" + i)));
+            item.put("indicator", blankToNull(typed.get("indicator" + i)));
+            item.put("target", number(typed.get("target" + i), "items[" + position + "].target", errors, false));
+            item.put("targetMax", number(typed.get("targetMax" + i), "items[" + position + "].targetMax", errors,
+                    false));
+            item.put("budget", number(typed.get("budget" + i), "items[" + position + "].budget", errors, true));
+            kept.add(item);
+        }
+        if (kept.isEmpty()) {
+            errors.put("items", "Sisakan sedikitnya satu butir.");
+        }
+        if (!errors.isEmpty()) {
+            return changePage(current.body(), etag, typed, fieldsByRow(errors, typed, items.size()),
+                    ApiProblem.local("Periksa isian yang ditandai."), model);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", blankToNull(typed.get("reason")));
+        body.put("items", kept);
+        try {
+            Map<String, Object> changed = api.change(id, etag, body).body();
+            redirect.addFlashAttribute("notice", "AGREED".equals(current.body().get("status"))
+                    ? "Perubahan tersimpan sebagai revisi " + changed.get("revision") + " (draf) dengan alasannya."
+                    + " Sepakati revisi ini agar menjadi dasar laporan triwulan."
+                    : "Perubahan draf revisi " + changed.get("revision") + " tersimpan.");
+            return "redirect:/perjanjian-kinerja/" + id;
+        } catch (ApiRefusal refusal) {
+            if (refusal.unauthenticated()) {
+                throw refusal;
+            }
+            return changePage(current.body(), etag, typed, fieldsByRow(refusal.problem().fieldErrors(), typed,
+                    items.size()), refusal.problem(), model);
+        }
+    }
+
+    private static final List<String> ITEM_TEXT = List.of("sasaran", "indicator", "target", "targetMax", "budget");
+
+    /**
+     * The API names the items it refuses by their place in what was sent ({@code items[1].target}); the form shows
+     * every item of the revision, the unticked ones too, so each message goes to the row it was sent from.
+     */
+    private static Map<String, String> fieldsByRow(Map<String, String> errors, Map<String, String> typed, int rows) {
+        Map<Integer, Integer> rowOfSent = new java.util.HashMap<>();
+        for (int i = 0, sent = 0; i < rows; i++) {
+            if ("on".equals(typed.get("keep" + i))) {
+                rowOfSent.put(sent++, i);
+            }
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        java.util.regex.Pattern itemField = java.util.regex.Pattern.compile("items\\[(\\d+)\\]\\.(\\w+)");
+        errors.forEach((field, message) -> {
+            java.util.regex.Matcher m = itemField.matcher(field);
+            if (m.matches() && rowOfSent.containsKey(Integer.parseInt(m.group(1)))) {
+                shown.merge(m.group(2) + rowOfSent.get(Integer.parseInt(m.group(1))), message, (a, b) -> a + "; " + b);
+            } else {
+                shown.merge(field, message, (a, b) -> a + "; " + b);
+            }
+        });
+        return shown;
+    }
+
+    /** A typed figure as the API takes it (Indonesian 1.234,5 or plain 1234.5); empty is none. */
+    private static Object number(String text, String field, Map<String, String> errors, boolean whole) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String plain = text.strip().replace(" ", "");
+        if (plain.contains(",")) {
+            plain = plain.replace(".", "").replace(',', '.');
+        } else if (whole) {
+            plain = plain.replace(".", "");
+        }
+        try {
+            java.math.BigDecimal value = new java.math.BigDecimal(plain);
+            if (whole) {
+                return value.longValueExact();
+            }
+            return value;
+        } catch (NumberFormatException | ArithmeticException e) {
+            errors.put(field, whole ? "Anggaran berupa rupiah utuh, misalnya 2.700.000." : "Berupa angka, misalnya 85"
+                    + " atau 63,57.");
+            return null;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private String changePage(Map<String, Object> agreement, String etag, Map<String, String> typed,
+                              Map<String, String> errors, ApiProblem problem, Model model) {
+        List<Map<String, Object>> items = PlanTree.maps(agreement.get("items"));
+        model.addAttribute("agreement", agreement);
+        model.addAttribute("items", items);
+        model.addAttribute("etag", etag);
+        model.addAttribute("typed", typed);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        model.addAttribute("agreed", "AGREED".equals(agreement.get("status")));
+        java.util.Set<String> shown = new java.util.HashSet<>(java.util.Set.of("reason", "items"));
+        for (int i = 0; i < items.size(); i++) {
+            for (String field : ITEM_TEXT) {
+                shown.add(field + i);
+            }
+        }
+        model.addAttribute("otherErrors", problem == null ? List.of() : errors.entrySet().stream()
+                .filter(e -> !shown.contains(e.getKey()))
+                .map(e -> e.getKey().isEmpty() ? e.getValue() : e.getKey() + ": " + e.getValue()).toList());
+        return "planning/agreement-change";
+    }
+
     private String agreementPage(Map<String, Object> agreement, boolean newest, Model model) {
         model.addAttribute("agreement", agreement);
         model.addAttribute("items", PlanTree.maps(agreement.get("items")));
@@ -167,6 +312,7 @@ public class AgreementPages {
         model.addAttribute("positions", POSITIONS);
         model.addAttribute("canAgree", newest && "DRAFT".equals(agreement.get("status"))
                 && RenstraPages.currentUser().hasAnyRole(PlanningRoles.KEEPERS));
+        model.addAttribute("canChange", newest && RenstraPages.currentUser().hasAnyRole(PlanningRoles.KEEPERS));
         return "planning/agreement";
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.kesra.console.StandInGateway;
+import org.kesra.console.StandInGateway.Call;
 import org.kesra.console.security.ConsoleSecurity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -94,6 +95,12 @@ class PlanningPagesRenderTest {
             g.on("POST", "/api/v1/agreements/" + AGREEMENT + "/agreement", 200,
                     AGREEMENT_VIEW.formatted(AGREEMENT, "AGREED", "AGREED"));
             g.on("POST", "/api/v1/agreements", 201, AGREEMENT_VIEW.formatted(AGREEMENT, "DRAFT", "DRAFT"));
+            g.on(c -> c.method().equals("PUT") && c.path().equals("/api/v1/agreements/" + AGREEMENT)
+                    && c.body().contains("\"target\":-1"), 400, """
+                    {"status":400,"code":"PF-NILAI-NEGATIF","detail":"Perubahan Perjanjian Kinerja tidak dapat disimpan.",
+                     "errors":[{"pointer":"/items/0/target","detail":"Target tidak boleh negatif."}]}""", null);
+            g.on(c -> c.method().equals("PUT") && c.path().equals("/api/v1/agreements/" + AGREEMENT), 200,
+                    AGREEMENT_VIEW.formatted(AGREEMENT, "DRAFT", "DRAFT"), "\"1\"");
             g.on("GET", "/api/v1/agreements", 200, """
                     {"items":[{"id":"%s","unitCode":"dinsos","year":2026,"position":"HEAD",
                       "positionTitle":"Kepala Dinas Sosial","latestRevision":1,"status":"DRAFT"}]}""".formatted(AGREEMENT));
@@ -223,6 +230,47 @@ class PlanningPagesRenderTest {
         assertThat(list).contains("Kepala Dinas Sosial (Kepala unit)");
         assertThat(gateway.calls).anyMatch(c -> c.path().equals("/api/v1/agreements")
                 && c.query().contains("unit=dinsos") && c.query().contains("tahun=2026"));
+    }
+
+    /**
+     * A planner changes a DRAFT's items: the form is filled from the revision, an unticked item is left out, the
+     * figures go as numbers with the revision read as If-Match, and a refused figure's message stands beside the row
+     * it was typed in (the API counts only the items sent).
+     */
+    @Test
+    void aDraftAgreementsItemsAreChangedWithTheRevisionReadAndARefusalBesideItsRow() throws Exception {
+        String form = html(mvc.perform(get("/perjanjian-kinerja/" + AGREEMENT + "/ubah").with(planner())).andReturn()
+                .getResponse());
+        assertThat(form).contains("Ubah Perjanjian Kinerja 2026: Kepala Dinas Sosial", "masih draf",
+                "value=\"Persentase PPKS yang ditangani\"", "value=\"72.5\"", "value=\"22900000\"",
+                "Simpan perubahan draf", "name=\"etag\" value=\"&quot;1&quot;\"")
+                .as("no upper bound for a higher-is-better target").doesNotContain("Target (batas atas)");
+        gateway.calls.clear();
+        MockHttpServletResponse saved = mvc.perform(post("/perjanjian-kinerja/" + AGREEMENT + "/ubah").with(planner())
+                .with(csrf()).param("etag", "\"1\"").param("keep1", "on")
+                .param("sasaran1", "Meningkatnya pemberdayaan").param("indicator1", "Jumlah PSKS yang diberdayakan")
+                .param("target1", "1.450,5").param("budget1", "1.300.000.000")).andReturn().getResponse();
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/perjanjian-kinerja/" + AGREEMENT);
+        Call put = gateway.calls.stream().filter(c -> c.method().equals("PUT")).findFirst().orElseThrow();
+        assertThat(put.ifMatch()).isEqualTo("\"1\"");
+        assertThat(put.body()).contains("\"target\":1450.5", "\"budget\":1300000000",
+                "\"indicator\":\"Jumlah PSKS yang diberdayakan\"").doesNotContain("Persentase PPKS");
+
+        String refused = html(mvc.perform(post("/perjanjian-kinerja/" + AGREEMENT + "/ubah").with(planner())
+                .with(csrf()).param("etag", "\"1\"").param("keep1", "on").param("sasaran1", "Meningkatnya pemberdayaan")
+                .param("indicator1", "Jumlah PSKS").param("target1", "-1").param("budget1", "12x")).andReturn()
+                .getResponse());
+        assertThat(refused).as("checked here first: the rupiah is not a number").contains("id=\"budget1-error\"",
+                "Anggaran berupa rupiah utuh", "value=\"12x\"", "value=\"-1\"");
+        String refusedByApi = html(mvc.perform(post("/perjanjian-kinerja/" + AGREEMENT + "/ubah").with(planner())
+                .with(csrf()).param("etag", "\"1\"").param("keep1", "on").param("sasaran1", "Meningkatnya pemberdayaan")
+                .param("indicator1", "Jumlah PSKS").param("target1", "-1").param("budget1", "5")).andReturn()
+                .getResponse());
+        assertThat(refusedByApi).as("the API's /items/0 is the form's second row").contains(
+                "Perubahan Perjanjian Kinerja tidak dapat disimpan.", "id=\"target1-error\"",
+                "Target tidak boleh negatif.").doesNotContain("id=\"target0-error\"");
+        assertThat(mvc.perform(get("/perjanjian-kinerja/" + AGREEMENT + "/ubah").with(auditor())).andReturn()
+                .getResponse().getStatus()).as("an auditor reads, does not change").isEqualTo(403);
     }
 
     /** A new agreement takes over the chosen Renstra indicators with the year's target and budget as the plan has them. */
