@@ -38,7 +38,8 @@ public final class Menu {
             new Entry("Perjanjian Kinerja", "/perjanjian-kinerja", PlanningRoles.READERS),
             new Entry("Laporan kinerja triwulan", "/laporan-triwulan", ConsoleSecurity.QUARTER_SUBMITTERS),
             new Entry("Penilaian laporan triwulan", "/penilaian-laporan", ConsoleSecurity.QUARTER_APPROVERS),
-            new Entry("Kalender hari libur", "/admin/hari-libur", List.of("platform-admin")));
+            new Entry("Kalender hari libur", "/admin/hari-libur", List.of("platform-admin")),
+            new Entry("Bangun ulang model laporan", "/admin/model-baca", List.of("platform-admin")));
 
     private Menu() {
     }
