@@ -20,7 +20,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 /**
  * The first sheet of an XLSX workbook, streamed (excel-streaming-reader over POI): rows arrive one at a time.
  * Formulas are never evaluated, their cached text is read as text. Dates become ISO dates; numbers are written
- * without exponent and remembered as numeric, because a NIK typed as a number has lost its last digit.
+ * without exponent and remembered as numeric, because a NIK typed as a number has lost its last digit; a number
+ * formatted as a percentage is read as the sheet shows it ("85%" for a stored 0.85, "12,5%"), as text.
  */
 public final class XlsxSource implements SheetSource {
 
@@ -76,7 +77,8 @@ public final class XlsxSource implements SheetSource {
             for (int i = 0; i < Math.max(0, row.getLastCellNum()); i++) {
                 Cell cell = row.getCell(i);
                 String text = text(cell);
-                if (cell != null && cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
+                if (cell != null && cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)
+                        && !percent(cell)) {
                     numeric.add(i);
                 }
                 any |= text != null && !text.isBlank();
@@ -97,11 +99,22 @@ public final class XlsxSource implements SheetSource {
         return switch (type) {
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
                     ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                    : percent(cell)
+                    // what the sheet shows, not what it stores: a cell formatted 0% holding 0.85 reads "85%"; the
+                    // decimal comma, as an Indonesian sheet shows it, so "12,345%" is never read as thousands
+                    ? BigDecimal.valueOf(cell.getNumericCellValue()).movePointRight(2).stripTrailingZeros()
+                            .toPlainString().replace('.', ',') + "%"
                     : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
             case BOOLEAN -> cell.getBooleanCellValue() ? "YA" : "TIDAK";
             case STRING -> cell.getStringCellValue();
             default -> null;
         };
+    }
+
+    /** A number formatted as a percentage (0%, 0.00%): Excel stores 85 % as 0.85. */
+    private static boolean percent(Cell cell) {
+        String format = cell.getCellStyle() == null ? null : cell.getCellStyle().getDataFormatString();
+        return format != null && format.replaceAll("\"[^\"]*\"", "").contains("%");
     }
 
     @Override
