@@ -88,7 +88,10 @@ public final class CsvSource implements SheetSource {
                 } catch (RuntimeException e) {
                     throw UnreadableSheetException.csv(e);
                 }
-                return new SheetRow(record.getRecordNumber(), record.toList(), Set.of());
+                // The line the row ends on, as the user finds it in an editor: blank lines are skipped, so the
+                // record number would point a problem at the wrong row below the first blank line.
+                return new SheetRow(Math.max(record.getRecordNumber(), parser.getCurrentLineNumber()),
+                        record.toList(), Set.of());
             }
         };
     }
