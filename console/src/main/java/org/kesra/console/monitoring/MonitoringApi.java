@@ -21,6 +21,8 @@ public class MonitoringApi {
     /** The file formats reporting-service makes. */
     public enum Format { XLSX, PDF }
 
+    private static final String GENERATIONS = "/api/v1/reports/generations";
+
     private final GatewayApi api;
 
     public MonitoringApi(GatewayApi api) {
@@ -128,6 +130,51 @@ public class MonitoringApi {
             }
             return u.build();
         }, new HttpHeaders());
+    }
+
+    /**
+     * Asks reporting-service to make and keep a report file ({@code type} quarterly, lakip or recap with its
+     * parameters, {@code format} xlsx or pdf): the answer is the generation's status (202), with its id.
+     */
+    public Map<String, Object> requestGeneration(String type, Map<String, String> parameters, Format format) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", type);
+        body.put("parameters", parameters);
+        body.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+        return api.send(org.springframework.http.HttpMethod.POST, u -> u.path(GENERATIONS).build(), new HttpHeaders(),
+                body).body();
+    }
+
+    /** A kept file's status: QUEUED, RUNNING, DONE (file name, size, SHA-256) or FAILED with its problem. */
+    public Map<String, Object> generation(java.util.UUID id) {
+        return api.get(u -> u.path(GENERATIONS + "/{id}").build(id), new HttpHeaders());
+    }
+
+    /** The kept files the user may see, newest first; {@code type} null for every type. */
+    public Map<String, Object> generations(String type, int page) {
+        return api.get(u -> {
+            u.path(GENERATIONS).queryParam("page", page).queryParam("size", 20);
+            if (type != null) {
+                u.queryParam("type", type);
+            }
+            return u.build();
+        }, new HttpHeaders());
+    }
+
+    /** Who downloaded a kept file and when (auditor, platform admin). */
+    public List<Map<String, Object>> generationDownloads(java.util.UUID id) {
+        return api.getList(GENERATIONS + "/" + id + "/downloads");
+    }
+
+    /** Regenerates a kept file and compares: MATCH, DATA_CHANGED or MISMATCH (nothing is stored). */
+    public Map<String, Object> verifyGeneration(java.util.UUID id) {
+        return api.send(org.springframework.http.HttpMethod.POST, u -> u.path(GENERATIONS + "/{id}/verifications")
+                .build(id), new HttpHeaders(), null).body();
+    }
+
+    /** A kept file's bytes (the service logs the download). */
+    public void generationFile(java.util.UUID id, Consumer<HttpHeaders> head, Supplier<OutputStream> to) {
+        api.downloadFile(u -> u.path(GENERATIONS + "/{id}/file").build(id), new HttpHeaders(), head, to);
     }
 
     @SuppressWarnings("unchecked")

@@ -146,7 +146,7 @@ public class ReportDownloads {
     }
 
     /** The type and file name the service gave (the name rewritten, so nothing else of its header reaches the user). */
-    private static void copyHead(HttpHeaders head, HttpServletResponse response) {
+    static void copyHead(HttpHeaders head, HttpServletResponse response) {
         MediaType type = head.getContentType();
         response.setContentType(type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString());
         String name = head.getContentDisposition().getFilename();
@@ -157,7 +157,7 @@ public class ReportDownloads {
         }
     }
 
-    private static OutputStream body(HttpServletResponse response) {
+    static OutputStream body(HttpServletResponse response) {
         try {
             return response.getOutputStream();
         } catch (IOException e) {
