@@ -42,6 +42,16 @@ public class GatewayApi {
         this.client = builder.baseUrl(properties.gatewayUrl()).requestInterceptor(tokens).build();
     }
 
+    /**
+     * The headers of a read of personal data: {@code X-Purpose} says why (household- and welfare-service refuse such
+     * reads by city staff without it and log it with the read).
+     */
+    public static HttpHeaders purpose(String purpose) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Purpose", purpose);
+        return headers;
+    }
+
     public Map<String, Object> get(java.util.function.Function<UriBuilder, java.net.URI> uri, HttpHeaders headers) {
         return exchange(HttpMethod.GET, uri, headers, null).body();
     }

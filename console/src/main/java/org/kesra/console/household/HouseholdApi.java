@@ -38,9 +38,7 @@ public class HouseholdApi {
     }
 
     private HttpHeaders purpose() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Purpose", purpose);
-        return headers;
+        return GatewayApi.purpose(purpose);
     }
 
     private static HttpHeaders ifMatch(int version) {

@@ -30,9 +30,7 @@ public class RegistersApi {
     }
 
     private HttpHeaders purpose() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Purpose", purpose);
-        return headers;
+        return GatewayApi.purpose(purpose);
     }
 
     /** The 26 PPKS categories of Permensos 8/2012, abbreviation to "AJ – Anak Jalanan", in the regulation's order. */

@@ -33,9 +33,7 @@ public class VerificationApi {
     }
 
     private HttpHeaders purpose() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Purpose", purpose);
-        return headers;
+        return GatewayApi.purpose(purpose);
     }
 
     /** The programmes of the catalogue, code to "code – name", for the upload's choice. */
