@@ -80,11 +80,6 @@ public class Monitoring {
     private record Selection(String region, List<Unit> units, String where, List<Object> args) {
     }
 
-    @Transactional(readOnly = true)
-    public MonitoringViews.MonitoringView overview(UnitScope scope, Integer year, String region, Paging paging) {
-        return overview(scope, year, region, null, paging);
-    }
-
     /**
      * {@code state}: {@code TERLAMBAT} keeps the units with a quarter past its deadline (submitted late, or still not
      * submitted), {@code MENUNGGU_PENILAIAN} those with a report waiting for the superior; the rollups stay those of
