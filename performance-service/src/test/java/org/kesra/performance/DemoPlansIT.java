@@ -40,6 +40,25 @@ class DemoPlansIT extends PerformanceApiTest {
         }
         assertThat(summaries("/api/v1/agreements?unit=" + SeedPlans.METRO_BARAT, "year"))
                 .containsExactlyInAnyOrder("2021 AGREED", "2022 AGREED");
+        // Seed 004's 2021 and 2022 realisation, historical quarters (before the 2024 calendar): approved, no deadline,
+        // and the year's capaian as Tabel 3.1/3.2 print them.
+        assertThat(summaries("/api/v1/realisations?unit=" + SeedPlans.METRO_BARAT, "year"))
+                .containsExactlyInAnyOrder("2021 APPROVED", "2022 APPROVED");
+        String[][] printed = {{"2021", "95", "82.35", "81.18", "100"}, {"2022", "85.37", "100", "74.79", "100"}};
+        for (String[] year : printed) {
+            JsonNode list = get(AUDITOR, "/api/v1/realisations?unit=" + SeedPlans.METRO_BARAT + "&tahun=" + year[0])
+                    .body();
+            JsonNode q4 = get(AUDITOR, "/api/v1/realisations/" + list.at("/items/0/id").asString()).body();
+            assertThat(q4.path("quarter").asInt()).isEqualTo(4);
+            assertThat(q4.path("historical").asBoolean()).as(year[0]).isTrue();
+            assertThat(q4.path("dueDate").isNull()).isTrue();
+            assertThat(q4.path("workingDaysLate").isNull()).isTrue();
+            assertThat(q4.path("approvedBy").asString()).isEqualTo("demo.kecamatan-approver");
+            for (int i = 0; i < 4; i++) {
+                assertThat(q4.at("/entries/" + i + "/yearToDate/percent").decimalValue())
+                        .as("seed 004 %s IKU %d", year[0], i).isEqualByComparingTo(year[i + 1]);
+            }
+        }
         assertThat(summaries("/api/v1/agreements?unit=" + Seed002.UNIT, "year")).containsExactly("2024 AGREED");
         assertThat(summaries("/api/v1/realisations?unit=" + Seed002.UNIT, "quarter")).containsExactly("1 APPROVED");
 

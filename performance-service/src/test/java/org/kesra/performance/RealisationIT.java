@@ -323,10 +323,59 @@ class RealisationIT extends PerformanceApiTest {
                 "/agreementRevision");
     }
 
+    /**
+     * The holiday calendar loaded here starts in 2024 (the shared reference's years). A 2022 quarter is history,
+     * entered from its signed documents: accepted, submitted and approved without a deadline or lateness; the deadline
+     * endpoint still refuses to invent one. A later year without its calendar (Q4 2026 is due in January 2027) is
+     * refused as before, with nothing written.
+     */
+    @Test
+    void aQuarterBeforeTheHolidayCalendarIsHistoryWithoutDeadlineWhileALaterYearWithoutItIsRefused() {
+        String historical = agreed("18.72.03", 2022, "Camat Metro Barat (uji data historis)");
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", "18.72.03");
+        body.put("year", 2022);
+        body.put("quarter", 4);
+        body.put("agreementId", historical);
+        body.put("agreementRevision", 1);
+        body.putArray("entries").addObject().put("item", 0).put("value", "70");
+        body.put("obstacles", "Diisi dari LAKIP 2022");
+        ApiClient.Response drafted = post("metrobarat.operator", "/api/v1/realisations", body);
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        assertThat(drafted.body().path("historical").asBoolean()).isTrue();
+        assertThat(drafted.body().path("dueDate").isNull()).as(drafted.text()).isTrue();
+        String path = "/api/v1/realisations/" + drafted.body().path("id").asString();
+        ApiClient.Response submitted = send("metrobarat.operator", "POST", path + "/submission", "\"1\"", null);
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+        assertThat(submitted.body().path("workingDaysLate").isNull()).as("a backfill is not late").isTrue();
+        assertThat(submitted.body().path("late").asBoolean()).isFalse();
+        assertThat(submitted.body().path("submittedAt").isNull()).isFalse();
+        ApiClient.Response approved = send(CAMAT, "POST", path + "/approval", "\"2\"", null);
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.body().path("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.body().at("/entries/0/quarter/percent").decimalValue()).as("70 against 70")
+                .isEqualByComparingTo("100");
+        assertThat(jdbc.sql("SELECT due_date IS NULL AND working_days_late IS NULL FROM realisation WHERE id = ?::uuid")
+                .param(drafted.body().path("id").asString()).query(Boolean.class).single()).isTrue();
+        assertProblem(get("metrobarat.operator", "/api/v1/reporting-deadlines?tahun=2022&triwulan=4"), 422,
+                "PF-KALENDER-BELUM-ADA", null);
+
+        String later = agreed("18.72.03", 2026, "Camat Metro Barat (uji kalender belum ada)");
+        body.put("year", 2026);
+        body.put("agreementId", later);
+        assertProblem(post("metrobarat.operator", "/api/v1/realisations", body), 422, "PF-KALENDER-BELUM-ADA", null);
+        assertThat(jdbc.sql("SELECT count(*) FROM realisation WHERE agreement_id = ?::uuid").param(later)
+                .query(Long.class).single()).as("nothing written").isZero();
+    }
+
     private String agreed(String unit, String title) {
+        return agreed(unit, YEAR, title);
+    }
+
+    private String agreed(String unit, int year, String title) {
         ObjectNode body = JSON.createObjectNode();
         body.put("unit", unit);
-        body.put("year", YEAR);
+        body.put("year", year);
         body.put("position", "HEAD");
         body.put("positionTitle", title);
         item(body.putArray("items"), "Meningkatnya kualitas pelayanan publik", "Indeks Kepuasan Masyarakat", "indeks",

@@ -13,6 +13,8 @@ import java.util.UUID;
  * {@code actor} (who took the step, as performance-service's audit names them: the submitter, the approver, the
  * editor who re-opened it, or the service itself) was added within v1: optional, absent from older events. It lets a
  * reader name who submitted and who approved the figures it traces.
+ * {@code dueDate} (and with it {@code workingDaysLate}) is null for a historical quarter, one before the first year of
+ * performance-service's holiday calendar, entered later from signed documents: no deadline applies to it.
  */
 public record RealisationSnapshot(UUID realisationId, String unitCode, int year, int quarter, UUID agreementId,
                                   int agreementRevision, String status, int version, Integer approvedVersion,

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reporting deadlines on the calendar of the {@code holiday} table (the only reader and, with its migrations, the only
- * writer of it). A year whose holidays are not loaded is refused rather than counted as if it had none.
+ * writer of it). A year whose holidays are not loaded is refused rather than counted as if it had none, except a year
+ * before the calendar's first: see {@link #historical(int)}.
  */
 @Service
 public class Deadlines {
@@ -31,6 +32,21 @@ public class Deadlines {
                          @Schema(description = "Hari kerja keterlambatan (0 bila tepat waktu)") Integer workingDaysLate,
                          @Schema(description = "Hari kerja tersisa sesudah tanggal itu sampai tenggat (0 bila lewat)")
                          Integer workingDaysLeft) {
+    }
+
+    /**
+     * Whether a quarter of {@code year} is history to this platform: the year lies before the first year whose holidays
+     * are loaded, so its reports were filed on paper long before and are entered now from the signed documents (seed
+     * 004's LAKIP 2021/2022). Such a realisation has no deadline and no lateness (a backfill years later is not "late",
+     * and counting working days without that year's holidays would state a wrong figure); a later year without a
+     * calendar is still refused, because there lateness matters and an administrator loads the list first
+     * (decision docs/decisions/0005-historical-realisation.md). No calendar at all is not history: refused as before.
+     */
+    @Transactional(readOnly = true)
+    public boolean historical(int year) {
+        Integer first = jdbc.sql("SELECT min(extract(year FROM date))::int FROM holiday").query(Integer.class)
+                .optional().orElse(null);
+        return first != null && year < first;
     }
 
     /**

@@ -39,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * unit is loaded in one transaction, so a failure leaves that unit empty and the next start tries it again.
  *
  * <p>What: Dinas Sosial's and Disnakertrans' plans; Kecamatan Metro Barat's IKU plan (seed 004) with the 2021 and 2022
- * Perjanjian Kinerja agreed; Kecamatan Metro Pusat's seed 002 plan, Perjanjian Kinerja 2024 agreed and Q1 realisation
- * approved.
+ * Perjanjian Kinerja agreed and each year's fourth quarter approved as seed 004 prints it (historical quarters);
+ * Kecamatan Metro Pusat's seed 002 plan, Perjanjian Kinerja 2024 agreed and Q1 realisation approved.
  *
  * <p>Who acts, as the audit and the events record it: plans and agreements by {@code demo.platform-admin}
  * (platform-admin, writes any unit); a kecamatan's realisation is submitted by {@code demo.kecamatan-operator} and
@@ -88,9 +88,11 @@ public class DemoPlans implements ApplicationRunner {
         unit(SeedPlans.METRO_BARAT, loaded, admin -> {
             JsonNode plan = plan(admin, SeedPlans.metroBaratIku2021To2026());
             for (int year = 2021; year <= 2022; year++) {
-                // No realisation: the holiday calendar starts in 2024, so a 2021/2022 report has no computable
-                // deadline and the service refuses it (calendar.WorkingDays) until those years' holidays are loaded.
-                agreed(admin, SeedPlans.metroBaratAgreement(plan, year));
+                // The holiday calendar starts in 2024, so these are historical quarters: entered from the signed
+                // LAKIP without a deadline (calendar.Deadlines#historical), submitted and approved like any other.
+                UUID agreement = agreed(admin, SeedPlans.metroBaratAgreement(plan, year));
+                approved(SeedPlans.METRO_BARAT, SeedPlans.METRO_BARAT, "kecamatan-operator",
+                        SeedPlans.metroBaratQ4(agreement.toString(), year));
             }
         });
         // Disnakertrans' programmes in every kelurahan: plan, the lurah's agreement and Q1 2024 reported by the

@@ -219,6 +219,33 @@ public final class SeedPlans {
         return body;
     }
 
+    /**
+     * Seed 004's realisation of Kecamatan Metro Barat's four IKU for {@code year} (2021 or 2022, Tabel 3.1/3.2) as the
+     * fourth quarter's report, whose year-to-date is the year's figure: IKM 76 and 70 (an index, its last value); the
+     * three percentages (70 and 85, 69 and 63,57, 100 and 100) as numerator over 100, because the LAKIP prints the
+     * percentages only and these indicators aggregate as the ratio of summed numerator and denominator. A historical
+     * quarter (before the holiday calendar), so it carries no deadline.
+     */
+    public static ObjectNode metroBaratQ4(String agreementId, int year) {
+        String[] values = year == 2021 ? new String[] {"76", "70", "69", "100"}
+                : new String[] {"70", "85", "63.57", "100"};
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", METRO_BARAT);
+        body.put("year", year);
+        body.put("quarter", 4);
+        body.put("agreementId", agreementId);
+        body.put("agreementRevision", 1);
+        ArrayNode entries = body.putArray("entries");
+        entries.addObject().put("item", 0).put("value", values[0])
+                .put("note", "Nilai IKM tahun " + year + " menurut LAKIP " + year);
+        for (int i = 1; i < values.length; i++) {
+            entries.addObject().put("item", i).put("numerator", values[i]).put("denominator", "100")
+                    .put("note", "LAKIP " + year + " mencetak persentase saja; dicatat sebagai " + values[i] + " per 100");
+        }
+        body.put("obstacles", "Diisi dari LAKIP Kecamatan Metro Barat tahun " + year + " (data historis)");
+        return body;
+    }
+
     private static ObjectNode count(String name, String unitOfMeasure) {
         return indicator(name, unitOfMeasure, "HIGHER", "COUNT", null, null, "SUM", null, null, null);
     }

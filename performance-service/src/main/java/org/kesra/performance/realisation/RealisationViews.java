@@ -25,9 +25,14 @@ public final class RealisationViews {
                                   int latestVersion,
                                   @Schema(description = "Versi isi yang terakhir disetujui, bila ada") Integer approvedVersion,
                                   @Schema(description = "Sama dengan ETag") int etag,
+                                  @Schema(description = "Tenggat penyerahan; kosong untuk data historis")
                                   LocalDate dueDate, Instant submittedAt,
                                   @Schema(description = "Hari kerja keterlambatan penyerahan pertama") Integer workingDaysLate,
-                                  boolean late, String obstacles, String followUp, String reason,
+                                  boolean late,
+                                  @Schema(description = "Data historis: triwulan sebelum tahun pertama kalender hari"
+                                          + " libur yang dimuat, diisi dari dokumen yang sudah ditandatangani;"
+                                          + " tenggat dan keterlambatan tidak dihitung") boolean historical,
+                                  String obstacles, String followUp, String reason,
                                   Instant createdAt, String createdBy, Instant approvedAt, String approvedBy,
                                   List<EntryView> entries) {
     }

@@ -150,7 +150,9 @@ public class Realisations {
         String followUp = text(findings, "/followUp", request.followUp(), 4000);
         findings.refuseIfAny("Realisasi tidak dapat disimpan: ada isian yang tidak sesuai aturan.");
         entries = withRegister(unit, request.year(), request.quarter(), entries, definitions);
-        LocalDate due = deadlines.of(request.year(), request.quarter(), null).due();
+        // A quarter before the holiday calendar's first year is entered from its signed documents: no deadline.
+        LocalDate due = deadlines.historical(request.year()) ? null
+                : deadlines.of(request.year(), request.quarter(), null).due();
         units.lock(unit.code());
         boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM realisation WHERE agreement_id = ? AND year = ?"
                         + " AND quarter = ?)").params(agreement.id(), request.year(), request.quarter())
@@ -274,7 +276,9 @@ public class Realisations {
         String by = scope.caller().name();
         if (row.submittedAt() == null) {
             // Lateness is of the first submission: a return and re-submission does not make a report late.
-            int late = deadlines.of(row.year(), row.quarter(), LocalDate.ofInstant(now, CITY_ZONE)).workingDaysLate();
+            // A historical quarter (no due date) has no lateness: it is entered years later from signed documents.
+            Integer late = row.dueDate() == null ? null
+                    : deadlines.of(row.year(), row.quarter(), LocalDate.ofInstant(now, CITY_ZONE)).workingDaysLate();
             jdbc.sql("UPDATE realisation SET first_submitted_at = ?, first_submitted_by = ?, working_days_late = ?"
                     + " WHERE id = ?").params(Timestamp.from(now), by, late, id).update();
         }
@@ -394,7 +398,8 @@ public class Realisations {
                 row.agreementRevision(), shown == row.currentVersion() ? row.status()
                 : content.approvedAt() != null ? RealisationStatus.APPROVED : RealisationStatus.DRAFT, shown, row.currentVersion(), row.approvedVersion(), row.etag(),
                 row.dueDate(), row.submittedAt(), row.workingDaysLate(),
-                row.workingDaysLate() != null && row.workingDaysLate() > 0, content.obstacles(), content.followUp(),
+                row.workingDaysLate() != null && row.workingDaysLate() > 0, row.dueDate() == null,
+                content.obstacles(), content.followUp(),
                 content.reason(), content.createdAt(), content.createdBy(), content.approvedAt(),
                 content.approvedBy(), entries);
     }

@@ -31,6 +31,10 @@ import org.kesra.reporting.workbook.WorkbookStyles;
  */
 public final class QuarterlyWorkbook {
 
+    /** What a quarter without a due date shows: one entered from signed documents, before the holiday calendar. */
+    static final String HISTORICAL = "Tidak berlaku (data historis)";
+
+
     public static final String MEDIA_TYPE = ReportWorkbook.MEDIA_TYPE;
 
     private QuarterlyWorkbook() {
@@ -151,7 +155,9 @@ public final class QuarterlyWorkbook {
                     : info.statusLabel() + " (versi ditampilkan " + info.shownVersion() + ", terbaru "
                     + info.latestVersion() + ")", s);
             if (info != null) {
-                r = line(sheet, r, position, "Batas waktu", QuarterlyPdf.date(info.dueDate()), s);
+                // performance-service publishes no due date for a historical quarter (entered from signed documents)
+                r = line(sheet, r, position, "Batas waktu", info.dueDate() == null ? HISTORICAL
+                        : QuarterlyPdf.date(info.dueDate()), s);
                 r = line(sheet, r, position, "Diserahkan", info.submittedAt() == null ? "-"
                         : ReportWorkbook.time(info.submittedAt()), s);
                 r = line(sheet, r, position, "Terlambat (hari kerja)", info.workingDaysLate() == null ? "-"

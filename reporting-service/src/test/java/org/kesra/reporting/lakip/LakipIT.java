@@ -216,9 +216,12 @@ class LakipIT extends ReportingApiIntegrationBase {
 
     static RealisationSnapshot snapshot(UUID id, int year, int quarter, UUID agreement, List<RealisationEntry> entries,
                                         Instant at) {
-        LocalDate due = quarter == 4 ? LocalDate.of(year + 1, 1, 9) : LocalDate.of(year, 3 * quarter + 1, 7);
+        // 2021 as performance-service publishes a historical quarter (before its holiday calendar): no due date, no
+        // lateness; 2022 with both, as an older platform with that year's calendar would have published it.
+        LocalDate due = year == 2021 ? null
+                : quarter == 4 ? LocalDate.of(year + 1, 1, 9) : LocalDate.of(year, 3 * quarter + 1, 7);
         return new RealisationSnapshot(id, UNIT, year, quarter, agreement, 1, "APPROVED", 1, 1, due,
-                at.minusSeconds(86_400), 0, null, List.of(), null, null, entries, at);
+                at.minusSeconds(86_400), due == null ? null : 0, null, List.of(), null, null, entries, at);
     }
 
     private JsonNode report(String token) {
@@ -424,6 +427,30 @@ class LakipIT extends ReportingApiIntegrationBase {
         HttpResponse<byte[]> xlsx = bytes("/api/v1/reports/lakip?unit=dinsos&tahun=2025&format=xlsx", auditor,
                 Map.of());
         assertThat(xlsx.statusCode()).as("an OPD without any event").isEqualTo(200);
+    }
+
+    /** A historical quarter (published without a due date) lays out with the deadline "not applicable", not blank. */
+    @Test
+    void aHistoricalQuartersReportSaysItsDeadlineDoesNotApply() throws Exception {
+        String auditor = token("inspektorat.auditor");
+        report(auditor);
+        String path = "/api/v1/reports/quarterly-performance?unit=" + UNIT + "&tahun=2021&triwulan=4";
+        ApiClient.Response answer = api.get(path, auditor);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.body().findValues("dueDate")).isNotEmpty().allMatch(JsonNode::isNull);
+        HttpResponse<byte[]> xlsx = bytes(path + "&format=xlsx", auditor, Map.of());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        List<String> cells = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            DataFormatter text = new DataFormatter(Locale.forLanguageTag("id-ID"));
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.add(text.formatCellValue(cell)))));
+        }
+        assertThat(cells).contains("Batas waktu", "Tidak berlaku (data historis)");
+        HttpResponse<byte[]> pdf = bytes(path + "&format=pdf", auditor, Map.of());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("batas waktu tidak berlaku (data historis)");
+        }
     }
 
     @Test

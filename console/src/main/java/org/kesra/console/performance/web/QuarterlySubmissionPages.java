@@ -230,12 +230,18 @@ public class QuarterlySubmissionPages {
         return "performance/report";
     }
 
+    static final String HISTORICAL = "Data historis (triwulan sebelum kalender hari libur yang dimuat, diisi dari"
+            + " dokumen yang sudah ditandatangani): tenggat dan keterlambatan tidak dihitung.";
+
     /** The deadline as the page shows it: working days left or late today, or why they cannot be counted. */
     public record Deadline(Object due, boolean submitted, Integer left, Integer late, String note) {
     }
 
     /** The due date and the working days left (or late), as performance-service counts them on its calendar. */
     private Deadline deadline(Map<String, Object> r) {
+        if (Boolean.TRUE.equals(r.get("historical"))) {
+            return new Deadline(null, r.get("submittedAt") != null, null, null, HISTORICAL);
+        }
         if (r.get("submittedAt") != null) {
             return new Deadline(r.get("dueDate"), true, null, number(r.get("workingDaysLate")), null);
         }

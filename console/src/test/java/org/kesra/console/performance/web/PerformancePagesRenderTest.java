@@ -36,6 +36,8 @@ class PerformancePagesRenderTest {
     /** A second report, submitted, for the approver's pages. */
     static final String SUBMITTED = "78787878-7878-7878-7878-787878787878";
     static final String AGREEMENT = "88888888-8888-8888-8888-888888888888";
+    /** A historical quarter (2022, before the holiday calendar): no due date. */
+    static final String HISTORICAL = "79797979-7979-7979-7979-797979797979";
     static final String REPORT = """
             {"id":"%s","unit":{"code":"18.72.03","name":"Metro Barat","kind":"KECAMATAN"},"year":2026,"quarter":3,
              "agreementId":"%s","agreementRevision":1,"status":"%s","version":2,"latestVersion":2,
@@ -56,6 +58,11 @@ class PerformancePagesRenderTest {
             g.on(c -> c.method().equals("GET") && c.path().equals("/api/v1/realisations/" + SUBMITTED), 200,
                     REPORT.formatted(SUBMITTED, AGREEMENT, "SUBMITTED"), "\"6\"");
             g.on(c -> c.method().equals("GET") && c.path().startsWith("/api/v1/realisations/" + SUBMITTED + "/"),
+                    200, "[]", null);
+            g.on(c -> c.method().equals("GET") && c.path().equals("/api/v1/realisations/" + HISTORICAL), 200,
+                    REPORT.formatted(HISTORICAL, AGREEMENT, "DRAFT").replace("\"year\":2026", "\"year\":2022")
+                            .replace("\"dueDate\":\"2026-10-07\"", "\"dueDate\":null,\"historical\":true"), "\"1\"");
+            g.on(c -> c.method().equals("GET") && c.path().startsWith("/api/v1/realisations/" + HISTORICAL + "/"),
                     200, "[]", null);
             g.on("GET", "/api/v1/agreements/" + AGREEMENT + "/revisions/1", 200, """
                     {"id":"%s","items":[{"sasaran":"Meningkatnya pelayanan","indicator":"Indeks Kepuasan Masyarakat",
@@ -160,6 +167,17 @@ class PerformancePagesRenderTest {
     }
 
     /** A planner reports for their agency (the token's opd claim), kecamatan staff for their region. */
+    @Test
+    void aHistoricalQuarterSaysItsDeadlineDoesNotApplyAndAsksForNone() throws Exception {
+        MockHttpServletResponse answer = mvc.perform(get("/laporan-triwulan/" + HISTORICAL).with(operator()))
+                .andReturn().getResponse();
+        assertThat(answer.getStatus()).as(html(answer)).isEqualTo(200);
+        assertThat(html(answer)).contains("Laporan triwulan 3 tahun 2022", "Tidak berlaku (data historis)",
+                QuarterlySubmissionPages.HISTORICAL);
+        assertThat(gateway.calls).noneMatch(c -> c.path().equals("/api/v1/reporting-deadlines")
+                && c.query().contains("tahun=2022"));
+    }
+
     @Test
     void aPlannersQuarterIsTheirAgencysAndAnOperatorsTheirRegions() throws Exception {
         RequestPostProcessor planner = oidcLogin()
