@@ -23,7 +23,8 @@ class PerformanceEventsIT extends PerformanceApiTest {
     @Test
     void aPublishedPlanVersionCarriesItsIndicatorsAndTargets() {
         ObjectNode small = RenstraFixtures.small("18.72.03.1003", 2024, 2026);
-        RenstraFixtures.smallSasaranIndicator(small).put("baseline", new java.math.BigDecimal("65.50"));
+        RenstraFixtures.smallSasaranIndicator(small).put("baseline", new java.math.BigDecimal("65.50"))
+                .put("source", "REGISTER").put("registerMeasure", "PPKS_HANDLED_SHARE");
         ApiClient.Response plan = post(ADMIN, "/api/v1/renstra", small);
         assertThat(plan.status()).as(plan.text()).isEqualTo(201);
         String planId = plan.body().path("id").asString();
@@ -46,6 +47,12 @@ class PerformanceEventsIT extends PerformanceApiTest {
         // the kondisi awal in plain notation (Tabel 6.1 column 4, the Renstra matrix prints it); none given: null
         assertThat(ppks.path("baseline").asString()).isEqualTo("65.5");
         assertThat(published.at("/indicators/1/baseline").isNull()).isTrue();
+        // which figures nobody typed: the register-fed share, named with its measure; the count is entered
+        assertThat(ppks.path("source").asString()).isEqualTo("REGISTER");
+        assertThat(ppks.path("registerMeasure").asString()).isEqualTo("PPKS_HANDLED_SHARE");
+        assertThat(ppks.path("registerProgramme").isNull()).isTrue();
+        assertThat(published.at("/indicators/1/source").asString()).isEqualTo("ENTERED");
+        assertThat(published.at("/indicators/1/registerMeasure").isNull()).isTrue();
         // the nodes above each indicator's node, tujuan first: the LAKIP groups kegiatan under their program
         assertThat(ppks.at("/ancestors").toString()).isEqualTo("[{\"level\":\"TUJUAN\",\"code\":null,\"name\":"
                 + "\"Meningkatkan kesejahteraan sosial masyarakat\"}]");

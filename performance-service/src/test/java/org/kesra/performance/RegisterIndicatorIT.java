@@ -154,6 +154,70 @@ class RegisterIndicatorIT extends PerformanceApiTest {
                 "SELECT count(*) FROM event_inbox WHERE event_id = ?").param(eventId).query(Long.class).single() == 1);
     }
 
+    /**
+     * A kecamatan's register-fed figure is its own kelurahan's, summed: counts added, a share as the ratio of the summed
+     * parts (not the mean of the kelurahan's shares), and a kelurahan of another kecamatan left out. Metro Timur, Q4
+     * 2024: Yosodadi 4 of 5 PPKS handled, Iring Mulyo 1 of 3, Metro Pusat's Hadimulyo Barat 0 of 50.
+     */
+    @Test
+    void aKecamatansRegisterFigureSumsItsOwnKelurahanOnly() {
+        String kecamatan = "18.72.04";
+        ObjectNode plan = JSON.createObjectNode();
+        plan.put("unit", kecamatan);
+        plan.put("title", "Renstra uji indikator register kecamatan " + kecamatan);
+        plan.put("startYear", YEAR);
+        plan.put("endYear", YEAR);
+        ObjectNode tujuan = plan.putArray("tujuan").addObject();
+        tujuan.put("name", "Meningkatkan kesejahteraan sosial masyarakat");
+        ObjectNode sasaran = tujuan.putArray("sasaran").addObject();
+        sasaran.put("name", "Meningkatnya penanganan PPKS");
+        ArrayNode indicators = sasaran.putArray("indicators");
+        registerIndicator(indicators, "Persentase PPKS yang ditangani", "%", "PERCENTAGE", "RATIO",
+                "PPKS_HANDLED_SHARE", "70")
+                .put("numeratorDefinition", "PPKS terdata pada triwulan yang ditangani hingga akhir triwulan")
+                .put("denominatorDefinition", "PPKS terdata pada triwulan");
+        registerIndicator(indicators, "Jumlah PPKS terdata", "orang", "COUNT", "SUM", "PPKS_FOUND", "20");
+        ApiClient.Response stored = post(ADMIN, "/api/v1/renstra", plan);
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        JsonNode kept = stored.body().at("/tujuan/0/children/0/indicators");
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", kecamatan);
+        body.put("year", YEAR);
+        body.put("position", "HEAD");
+        body.put("positionTitle", "Camat Metro Timur (uji indikator register)");
+        ArrayNode items = body.putArray("items");
+        item(items, "Persentase PPKS yang ditangani", "%", "70").put("renstraIndicatorId", kept.at("/0/id").asString());
+        item(items, "Jumlah PPKS terdata", "orang", "20").put("renstraIndicatorId", kept.at("/1/id").asString());
+        ApiClient.Response drafted = post(ADMIN, "/api/v1/agreements", body);
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        String agreement = drafted.body().path("id").asString();
+        assertThat(send(ADMIN, "POST", "/api/v1/agreements/" + agreement + "/agreement", "\"1\"", null).status())
+                .isEqualTo(200);
+
+        Instant now = Instant.now();
+        awaitProcessed(welfare.published(figures("18.72.04.1001", 4, 5, 4, 10, now)));
+        awaitProcessed(welfare.published(figures("18.72.04.1003", 4, 3, 1, 10, now)));
+        awaitProcessed(welfare.published(figures("18.72.01.1001", 4, 50, 0, 10, now)));
+
+        ObjectNode realisation = JSON.createObjectNode();
+        realisation.put("unit", kecamatan);
+        realisation.put("year", YEAR);
+        realisation.put("quarter", 4);
+        realisation.put("agreementId", agreement);
+        realisation.put("agreementRevision", 1);
+        realisation.putArray("entries");
+        ApiClient.Response report = post(ADMIN, "/api/v1/realisations", realisation);
+        assertThat(report.status()).as(report.text()).isEqualTo(201);
+        JsonNode share = report.body().at("/entries/0");
+        assertThat(share.path("numerator").decimalValue()).as("4 + 1 handled").isEqualByComparingTo("5");
+        assertThat(share.path("denominator").decimalValue()).as("5 + 3 found").isEqualByComparingTo("8");
+        assertThat(share.path("value").decimalValue()).as("5 of 8, not the mean of 80 % and 33,33 %")
+                .isEqualByComparingTo("62.5");
+        JsonNode found = report.body().at("/entries/1");
+        assertThat(found.path("source").asString()).isEqualTo("REGISTER");
+        assertThat(found.path("value").decimalValue()).as("Metro Pusat's 50 left out").isEqualByComparingTo("8");
+    }
+
     @Test
     void aRegisterIndicatorNamesItsFigureAndOnlyARegisterIndicatorHasOne() {
         ObjectNode plan = RenstraFixtures.small("18.72.01.1005", 2025, 2026);

@@ -46,7 +46,9 @@ class PlanEvents {
                 into.add(new PlanIndicator(i.id(), node.level().name(), node.code(), node.name(), i.name(),
                         i.unitOfMeasure(), i.direction().name(), i.kind().name(), i.aggregation().name(),
                         i.targets().stream().map(t -> new YearTarget(t.year(), plain(t.target()),
-                                plain(t.targetMax()), t.budget())).toList(), above, plain(i.baseline())));
+                                plain(t.targetMax()), t.budget())).toList(), above, plain(i.baseline()),
+                        i.source() == null ? null : i.source().name(),
+                        i.registerMeasure() == null ? null : i.registerMeasure().name(), i.registerProgramme()));
             }
             List<PlanNodeRef> path = new ArrayList<>(above);
             path.add(new PlanNodeRef(node.level().name(), node.code(), node.name()));
