@@ -33,7 +33,8 @@ import org.kesra.sheets.SheetRow;
  * ignored when that year has its own columns). A row of column numbers (1, 2, 3 ...) under the header is skipped.
  *
  * <p>Rows: a code tells the level (program U.BB.PP, kegiatan U.BB.PP.L.KK, sub-kegiatan with 2 or 4 digits, both
- * accepted and normalised by the validator); a row without code whose name starts with "Tujuan" or "Sasaran" opens
+ * accepted and normalised by the validator); a code split over several columns under one merged "Kode" header
+ * (urusan, bidang, program, kegiatan, sub-kegiatan in columns of their own, as SIPD exports it) is joined with dots; a row without code whose name starts with "Tujuan" or "Sasaran" opens
  * that level ("Tujuan 2.2 :" alone takes its name from the next row, as Tabel 6.1 prints it); "Misi" rows are
  * skipped; a row with only an indicator adds it to the node above. The indicator's unit of measure is the optional
  * "Satuan" column, else the text after the first target or baseline number ("100%", "50 org"); "%" makes a
@@ -116,6 +117,8 @@ final class RenstraMatrix {
     private ProblemType first;
 
     private int code = -1;
+    /** The code's columns: {@link #code} and, when the code is split (SIPD exports), the parts to its right. */
+    private final List<Integer> codeParts = new ArrayList<>();
     private int name = -1;
     private int indicator = -1;
     private int baseline = -1;
@@ -178,6 +181,17 @@ final class RenstraMatrix {
         finalRp.forEach((c, ignored) -> rpColumn.putIfAbsent(endYear, c));
         if (code < 0) {
             add(PerformanceProblems.COLUMN_MISSING, Violation.field("/columns/kode", "Kolom 'Kode' tidak ada."));
+        } else {
+            codeParts.add(code);
+            // A code split over several columns under one merged "Kode" (urusan | bidang | program | kegiatan | sub
+            // kegiatan, as SIPD exports it): the columns right of it that are unlabelled or labelled "Kode ..." too.
+            for (int c = code + 1; c < labels.size(); c++) {
+                List<String> its = labels.get(c);
+                if (!its.isEmpty() && !String.join(" | ", its).startsWith("kode")) {
+                    break;
+                }
+                codeParts.add(c);
+            }
         }
         if (name < 0) {
             add(PerformanceProblems.COLUMN_MISSING, Violation.field("/columns/nama", "Kolom program/kegiatan/sub"
@@ -206,6 +220,24 @@ final class RenstraMatrix {
             }
         }
         return bottom + 1;
+    }
+
+    /** The row's code: its one code cell, or the non-blank parts of a split code joined with dots (1.06.04.2.01). */
+    private String codeOf(SheetRow row) {
+        if (codeParts.size() <= 1) {
+            return row.text(code);
+        }
+        List<String> parts = new ArrayList<>();
+        for (int c : codeParts) {
+            String part = row.text(c).strip();
+            while (part.endsWith(".")) {
+                part = part.substring(0, part.length() - 1);
+            }
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return String.join(".", parts);
     }
 
     private static boolean hasYearLabel(SheetRow row) {
@@ -356,7 +388,7 @@ final class RenstraMatrix {
             }
             any = true;
             long n = row.number();
-            String codeText = row.text(code);
+            String codeText = codeOf(row);
             String nameText = row.text(name);
             String indicatorText = row.text(indicator);
             checkResponsible(row);

@@ -54,6 +54,32 @@ class RenstraMatrixTest {
                 .isEqualTo("/rows/5/rp2026");
     }
 
+    /**
+     * SIPD's export: the code in five columns under one merged "Kode" (the merged cell's text in its first column, the
+     * rest blank, in the header and under it), each row filling the parts of its level; 2.01 already holds a dot.
+     */
+    @Test
+    void aCodeSplitOverSeveralColumnsUnderAMergedKodeIsJoinedWithDots() {
+        List<SheetRow> rows = new ArrayList<>();
+        rows.add(row(1, "Kode", "", "", "", "", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Tahun 2025", ""));
+        rows.add(row(2, "", "", "", "", "", "", "", "Target", "Rp"));
+        rows.add(row(3, "", "", "", "", "", "Tujuan: Meningkatkan kesejahteraan", "", "", ""));
+        rows.add(row(4, "", "", "", "", "", "Sasaran: Meningkatnya penanganan PPKS", "Persentase PPKS ditangani",
+                "70%", ""));
+        rows.add(row(5, "1", "06", "04", "", "", "Program Rehabilitasi Sosial", "", "", ""));
+        rows.add(row(6, "1", "06", "04", "2.01", "", "Rehabilitasi Sosial Dasar", "", "", ""));
+        rows.add(row(7, "1.", "06.", "04.", "2.01.", "0001", "Penyediaan Permakanan", "Lansia dilayani", "48 orang",
+                "138.970.000"));
+        RenstraMatrix.Read read = RenstraMatrix.read(rows, 2025, 2025, DINSOS);
+        var program = read.tujuan().get(0).sasaran().get(0).program().get(0);
+        assertThat(program.code()).isEqualTo("1.06.04");
+        assertThat(program.kegiatan().get(0).code()).isEqualTo("1.06.04.2.01");
+        var sub = program.kegiatan().get(0).subKegiatan().get(0);
+        assertThat(sub.code()).isEqualTo("1.06.04.2.01.0001");
+        assertThat(sub.indicators().get(0).targets().get(0).budget()).isEqualTo(138_970_000L);
+        assertThat(read.rowOf()).containsEntry("/tujuan/0/sasaran/0/program/0/kegiatan/0/subKegiatan/0", 7L);
+    }
+
     @Test
     void aKegiatanWithoutItsProgramIsRefusedAtItsRow() {
         List<SheetRow> rows = List.of(
