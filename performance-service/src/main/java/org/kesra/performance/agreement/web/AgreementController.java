@@ -10,8 +10,8 @@ import org.kesra.performance.agreement.AgreementRequests;
 import org.kesra.performance.agreement.AgreementViews;
 import org.kesra.performance.agreement.PerformanceAgreements;
 import org.kesra.performance.units.UnitScope;
-import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.IfMatch;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Paging;
 import org.springframework.http.HttpHeaders;
@@ -90,23 +90,13 @@ public class AgreementController {
     }
 
     private static String etag(int revision) {
-        return "\"" + revision + "\"";
+        return IfMatch.etag(revision);
     }
 
     private static int basedOn(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw PlatformProblems.IF_MATCH_REQUIRED.refuse("Sertakan header If-Match berisi ETag revisi terbaru"
-                    + " Perjanjian Kinerja yang Anda baca.");
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        try {
-            return Integer.parseInt(tag.replace("\"", "").strip());
-        } catch (NumberFormatException notARevision) {
-            throw PerformanceProblems.AGREEMENT_STALE.refuse("If-Match tidak berisi ETag revisi Perjanjian Kinerja"
-                    + " ini. Muat ulang, lalu ulangi.");
-        }
+        return IfMatch.version(ifMatch, "Sertakan header If-Match berisi ETag revisi terbaru"
+                + " Perjanjian Kinerja yang Anda baca.",
+                () -> PerformanceProblems.AGREEMENT_STALE.refuse("If-Match tidak berisi ETag revisi Perjanjian Kinerja"
+                        + " ini. Muat ulang, lalu ulangi."));
     }
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.kesra.performance.PerformanceProblems;
 import org.kesra.performance.realisation.RealisationEvidence;
 import org.kesra.performance.units.UnitScope;
-import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.IfMatch;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,7 +52,7 @@ public class EvidenceController {
         RealisationEvidence.EvidenceView stored = evidence.attach(scope(), id, basedOn(ifMatch),
                 file.getOriginalFilename(), content);
         return ResponseEntity.created(URI.create("/api/v1/realisations/" + id + "/evidence/" + stored.id()))
-                .eTag("\"" + stored.realisationEtag() + "\"").body(stored);
+                .eTag(IfMatch.etag(stored.realisationEtag())).body(stored);
     }
 
     @GetMapping("/api/v1/realisations/{id}/evidence")
@@ -79,19 +79,9 @@ public class EvidenceController {
     }
 
     private static int basedOn(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw PlatformProblems.IF_MATCH_REQUIRED.refuse("Sertakan header If-Match berisi ETag realisasi yang"
-                    + " Anda baca.");
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        try {
-            return Integer.parseInt(tag.replace("\"", "").strip());
-        } catch (NumberFormatException notAnEtag) {
-            throw PerformanceProblems.REALISATION_STALE.refuse("If-Match tidak berisi ETag realisasi ini. Muat"
-                    + " ulang, lalu ulangi.");
-        }
+        return IfMatch.version(ifMatch, "Sertakan header If-Match berisi ETag realisasi yang"
+                + " Anda baca.",
+                () -> PerformanceProblems.REALISATION_STALE.refuse("If-Match tidak berisi ETag realisasi ini. Muat"
+                        + " ulang, lalu ulangi."));
     }
 }

@@ -11,8 +11,8 @@ import org.kesra.performance.realisation.RealisationRequests;
 import org.kesra.performance.realisation.RealisationViews;
 import org.kesra.performance.realisation.Realisations;
 import org.kesra.performance.units.UnitScope;
-import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.IfMatch;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Paging;
 import org.springframework.http.HttpHeaders;
@@ -127,23 +127,13 @@ public class RealisationController {
     }
 
     private static String etag(RealisationViews.RealisationView view) {
-        return "\"" + view.etag() + "\"";
+        return IfMatch.etag(view.etag());
     }
 
     private static int basedOn(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw PlatformProblems.IF_MATCH_REQUIRED.refuse("Sertakan header If-Match berisi ETag realisasi yang"
-                    + " Anda baca.");
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        try {
-            return Integer.parseInt(tag.replace("\"", "").strip());
-        } catch (NumberFormatException notAnEtag) {
-            throw PerformanceProblems.REALISATION_STALE.refuse("If-Match tidak berisi ETag realisasi ini. Muat"
-                    + " ulang, lalu ulangi.");
-        }
+        return IfMatch.version(ifMatch, "Sertakan header If-Match berisi ETag realisasi yang"
+                + " Anda baca.",
+                () -> PerformanceProblems.REALISATION_STALE.refuse("If-Match tidak berisi ETag realisasi ini. Muat"
+                        + " ulang, lalu ulangi."));
     }
 }

@@ -12,8 +12,8 @@ import org.kesra.performance.renstra.RenstraPlans;
 import org.kesra.performance.renstra.RenstraRequests;
 import org.kesra.performance.renstra.RenstraViews;
 import org.kesra.performance.units.UnitScope;
-import org.kesra.platform.refusal.PlatformProblems;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.IfMatch;
 import org.kesra.platform.web.PageResponse;
 import org.kesra.platform.web.Paging;
 import org.springframework.http.HttpHeaders;
@@ -102,24 +102,14 @@ public class RenstraController {
     }
 
     private static String etag(int version) {
-        return "\"" + version + "\"";
+        return IfMatch.etag(version);
     }
 
     /** The version an If-Match names ({@code "3"} or {@code W/"3"}); anything else cannot match the newest. */
     private static int basedOn(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw PlatformProblems.IF_MATCH_REQUIRED.refuse("Sertakan header If-Match berisi ETag versi terbaru"
-                    + " Renstra yang Anda baca, agar revisi orang lain tidak tertimpa.");
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        try {
-            return Integer.parseInt(tag.replace("\"", "").strip());
-        } catch (NumberFormatException notAVersion) {
-            throw PerformanceProblems.PLAN_STALE.refuse("If-Match tidak berisi ETag versi Renstra ini. Muat ulang"
-                    + " versi terbaru, lalu ulangi revisi Anda.");
-        }
+        return IfMatch.version(ifMatch, "Sertakan header If-Match berisi ETag versi terbaru"
+                + " Renstra yang Anda baca, agar revisi orang lain tidak tertimpa.",
+                () -> PerformanceProblems.PLAN_STALE.refuse("If-Match tidak berisi ETag versi Renstra ini. Muat ulang"
+                        + " versi terbaru, lalu ulangi revisi Anda."));
     }
 }

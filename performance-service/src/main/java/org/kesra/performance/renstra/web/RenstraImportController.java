@@ -11,6 +11,7 @@ import org.kesra.performance.renstra.RenstraImport;
 import org.kesra.performance.renstra.RenstraViews;
 import org.kesra.performance.units.UnitScope;
 import org.kesra.platform.web.Caller;
+import org.kesra.platform.web.IfMatch;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +60,7 @@ public class RenstraImportController {
             RenstraViews.PlanView plan = imported.plan();
             URI location = URI.create("/api/v1/renstra/" + plan.id()
                     + (imported.revision() ? "/versions/" + plan.version() : ""));
-            return ResponseEntity.created(location).eTag("\"" + plan.latestVersion() + "\"").body(plan);
+            return ResponseEntity.created(location).eTag(IfMatch.etag(plan.latestVersion())).body(plan);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
