@@ -3,6 +3,7 @@ package org.kesra.performance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kesra.performance.RenstraIT.assertProblem;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -366,6 +367,68 @@ class RealisationIT extends PerformanceApiTest {
         assertProblem(post("metrobarat.operator", "/api/v1/realisations", body), 422, "PF-KALENDER-BELUM-ADA", null);
         assertThat(jdbc.sql("SELECT count(*) FROM realisation WHERE agreement_id = ?::uuid").param(later)
                 .query(Long.class).single()).as("nothing written").isZero();
+    }
+
+    /**
+     * Budget realised is one quarter's spending, so the year's running total must stay within the pagu: Q1 Rp 6.000.000
+     * and Q2 Rp 5.000.000 of a Rp 10.000.000 pagu, each within it, are Rp 11.000.000 by Q2: a finding naming both
+     * places, until Q2 states the override with its reason.
+     */
+    @Test
+    void theYearsRunningBudgetAbovePaguIsAFindingThoughEachQuarterIsWithinIt() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", "18.72.03");
+        body.put("year", 2025);
+        body.put("position", "HEAD");
+        body.put("positionTitle", "Camat Metro Barat (uji pagu kumulatif)");
+        item(body.putArray("items"), "Meningkatnya pemberdayaan masyarakat", "Jumlah kunjungan pembinaan", "kali", "40",
+                10_000_000L);
+        ApiClient.Response drafted = post(ADMIN, "/api/v1/agreements", body);
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        String agreement = drafted.body().path("id").asString();
+        assertThat(send(ADMIN, "POST", "/api/v1/agreements/" + agreement + "/agreement", "\"1\"", null).status())
+                .isEqualTo(200);
+        String q2 = null;
+        for (int quarter = 1; quarter <= 2; quarter++) {
+            ObjectNode report = JSON.createObjectNode();
+            report.put("unit", "18.72.03");
+            report.put("year", 2025);
+            report.put("quarter", quarter);
+            report.put("agreementId", agreement);
+            report.put("agreementRevision", 1);
+            report.putArray("entries").addObject().put("item", 0).put("value", "10")
+                    .put("budgetRealised", quarter == 1 ? 6_000_000L : 5_000_000L);
+            ApiClient.Response saved = post("metrobarat.operator", "/api/v1/realisations", report);
+            assertThat(saved.status()).as(saved.text()).isEqualTo(201);
+            q2 = saved.body().path("id").asString();
+        }
+        String findings = "/api/v1/performance/units/18.72.03/findings?tahun=2025";
+        List<JsonNode> over = overPagu(get(CAMAT, findings).body());
+        assertThat(over).hasSize(1);
+        assertThat(over.get(0).path("quarter").asInt()).isEqualTo(2);
+        assertThat(over.get(0).path("message").asString()).contains("s.d. triwulan 2 Rp 11.000.000",
+                "Rp 6.000.000", "Rp 5.000.000", "pagu Rp 10.000.000");
+        assertThat(over.get(0).path("places").findValuesAsString("pointer"))
+                .containsExactly("/entries/0/budgetRealised", "/items/0/budget");
+
+        ObjectNode change = JSON.createObjectNode();
+        change.putArray("entries").addObject().put("item", 0).put("value", "10").put("budgetRealised", 5_000_000L)
+                .put("budgetOverride", true).put("budgetOverrideReason", "Tambahan kunjungan atas perintah camat");
+        ApiClient.Response overridden = send("metrobarat.operator", "PUT", "/api/v1/realisations/" + q2, "\"1\"",
+                change);
+        assertThat(overridden.status()).as(overridden.text()).isEqualTo(200);
+        assertThat(overPagu(get(CAMAT, findings).body())).as("override stated").isEmpty();
+    }
+
+    private static List<JsonNode> overPagu(JsonNode answer) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        answer.path("findings").forEach(f -> {
+            if (f.path("code").asString().equals("PF-CEK-MELEBIHI-PAGU")
+                    && f.path("message").asString().contains("kunjungan pembinaan")) {
+                found.add(f);
+            }
+        });
+        return found;
     }
 
     private String agreed(String unit, String title) {

@@ -81,12 +81,15 @@ public class ConsistencyChecks {
         List<RealisationViews.RealisationSummary> oldestFirst = new ArrayList<>(reported.items());
         oldestFirst.sort((a, b) -> a.year() != b.year() ? Integer.compare(a.year(), b.year())
                 : Integer.compare(a.quarter(), b.quarter()));
+        // Budget realised is one quarter's spending (the LAKIP sums the quarters), so the year's running total per
+        // agreement item is what must stay within the pagu, not only each quarter's amount.
+        Map<String, Long> spentSoFar = new HashMap<>();
         for (RealisationViews.RealisationSummary summary : oldestFirst) {
             RealisationViews.RealisationView realisation = realisations.read(scope, summary.id(), null);
             AgreementViews.AgreementView agreement = agreementRevisions.computeIfAbsent(
                     realisation.agreementId() + "/" + realisation.agreementRevision(),
                     key -> agreements.read(scope, realisation.agreementId(), realisation.agreementRevision()));
-            checkRealisation(scope, realisation, agreement, findings);
+            checkRealisation(scope, realisation, agreement, spentSoFar, findings);
         }
         return new ConsistencyViews.UnitFindings(unit, year, findings.size(), findings);
     }
@@ -267,7 +270,8 @@ public class ConsistencyChecks {
     // --- Realisation ---
 
     private void checkRealisation(UnitScope scope, RealisationViews.RealisationView realisation,
-                                  AgreementViews.AgreementView agreement, List<ConsistencyViews.Finding> findings) {
+                                  AgreementViews.AgreementView agreement, Map<String, Long> spentSoFar,
+                                  List<ConsistencyViews.Finding> findings) {
         String href = "/api/v1/realisations/" + realisation.id() + "/versions/" + realisation.version();
         String agreementHref = "/api/v1/agreements/" + agreement.id() + "/revisions/" + agreement.revision();
         String quarter = "Realisasi triwulan " + realisation.quarter() + " " + realisation.year();
@@ -277,6 +281,26 @@ public class ConsistencyChecks {
             reported.add(entry.item());
             String at = "/entries/" + k;
             String name = quarter + " butir " + (entry.item() + 1) + " \"" + entry.indicator() + "\"";
+            long before = entry.budgetRealised() == null ? 0
+                    : spentSoFar.getOrDefault(realisation.agreementId() + "/" + entry.item(), 0L);
+            if (entry.budgetRealised() != null) {
+                spentSoFar.merge(realisation.agreementId() + "/" + entry.item(), entry.budgetRealised(), Long::sum);
+            }
+            if (entry.budget() != null && entry.budgetRealised() != null && entry.budgetRealised() <= entry.budget()
+                    && before + entry.budgetRealised() > entry.budget() && !entry.budgetOverride()) {
+                long total = before + entry.budgetRealised();
+                findings.add(new ConsistencyViews.Finding(Check.OVER_PAGU.code(), Check.OVER_PAGU, name
+                        + ": realisasi anggaran s.d. triwulan " + realisation.quarter() + " Rp " + rupiah(total)
+                        + " (triwulan sebelumnya Rp " + rupiah(before) + " ditambah triwulan ini Rp "
+                        + rupiah(entry.budgetRealised()) + ") melebihi pagu Rp " + rupiah(entry.budget())
+                        + " tanpa pernyataan dan alasan melebihi pagu.", realisation.year(), realisation.quarter(),
+                        List.of(new ConsistencyViews.Place(ConsistencyViews.Document.REALISASI, href,
+                                        at + "/budgetRealised", name + ": realisasi anggaran triwulan ini",
+                                        rupiah(entry.budgetRealised())),
+                                new ConsistencyViews.Place(ConsistencyViews.Document.PERJANJIAN_KINERJA, agreementHref,
+                                        "/items/" + entry.item() + "/budget", "Butir " + (entry.item() + 1)
+                                        + " PK: pagu", rupiah(entry.budget())))));
+            }
             if (entry.budget() != null && entry.budgetRealised() != null && entry.budgetRealised() > entry.budget()
                     && !entry.budgetOverride()) {
                 findings.add(new ConsistencyViews.Finding(Check.OVER_PAGU.code(), Check.OVER_PAGU, name
