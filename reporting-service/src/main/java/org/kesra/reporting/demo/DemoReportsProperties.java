@@ -14,6 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param renderWait   how long to wait for the files to be rendered before logging their state
  */
 @ConfigurationProperties("kesra.demo.reports")
-public record DemoReportsProperties(@DefaultValue("2s") Duration pollInterval, @DefaultValue("10s") Duration quiet,
+public record DemoReportsProperties(@DefaultValue("2s") Duration pollInterval, @DefaultValue("15s") Duration quiet,
                                     @DefaultValue("20m") Duration timeout, @DefaultValue("5m") Duration renderWait) {
 }
