@@ -51,7 +51,7 @@ import tools.jackson.databind.JsonNode;
  */
 @PlatformInfrastructure(database = "reporting_demo_it")
 @SpringBootTest(classes = ReportingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kesra.demo.population=true", "kesra.demo.reports.quiet=5s",
+        properties = {"kesra.demo.population=true", "kesra.demo.reports.quiet=10s",
                 "kesra.demo.reports.poll-interval=500ms"})
 class DemoReportsIT extends ReportingApiIntegrationBase {
 
