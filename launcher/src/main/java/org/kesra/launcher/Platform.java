@@ -121,9 +121,11 @@ final class Platform implements AutoCloseable {
         if (service.database() != null) {
             env.put("SERVER_ADDRESS", settings.serviceAddress());
             env.putAll(settings.postgres().serviceEnvironment(settings.database(service)));
-            // household-service loads the synthetic population, performance-service the demo plans of the seeds.
+            // household-service loads the synthetic population, performance-service the demo plans of the seeds,
+            // reporting-service keeps a file of each report for them once its read models have caught up.
             if (settings.demoPopulation() && (service.module().equals("household-service")
-                    || service.module().equals("performance-service"))) {
+                    || service.module().equals("performance-service")
+                    || service.module().equals("reporting-service"))) {
                 env.put("KESRA_DEMO_POPULATION", "true");
             }
             if (settings.rebuildReporting() && service.module().equals("reporting-service")) {

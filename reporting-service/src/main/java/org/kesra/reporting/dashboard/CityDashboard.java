@@ -1,7 +1,11 @@
 package org.kesra.reporting.dashboard;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.performancefigures.PerformanceFigures;
 import org.kesra.reporting.quarterly.QuarterlyPerformanceReport;
+import org.kesra.reporting.realisation.RealisationReports;
 import org.kesra.reporting.recap.PpksRecap;
 import org.kesra.reporting.sources.SourceProgress;
 import org.kesra.reporting.wilayah.Regions;
@@ -58,7 +63,26 @@ public class CityDashboard {
     public record StatusCount(int quarter, String status, String statusLabel, long count) {
     }
 
-    public record Performance(List<Unit> units, List<StatusCount> statusCounts) {
+    /**
+     * The realisations not yet submitted for a quarter: agreed Perjanjian Kinerja of the units shown with no
+     * realisation of the quarter published, counted once the quarter's deadline has passed ({@code count} 0 and
+     * {@code units} empty before). {@code dueDate}: as performance-service published it with the quarter's
+     * realisations; when none was published yet, five working days (Monday to Friday) after the quarter, without
+     * holidays ({@code dueDateEstimated}), which can only be earlier than the real one.
+     */
+    public record NotSubmitted(int quarter, LocalDate dueDate, boolean dueDateEstimated, boolean deadlinePassed,
+                               long count, List<String> units) {
+    }
+
+    public record Performance(List<Unit> units, List<StatusCount> statusCounts, List<NotSubmitted> notSubmitted) {
+    }
+
+    /**
+     * The city's payment rounds of the year (welfare-service publishes round totals for the city only): the PKH
+     * stages of Tabel 2.1 with their sum, and the BPNT/Sembako KPM per month, as the realisation reports show them.
+     */
+    public record Rounds(List<RealisationReports.StageRow> pkhStages, RealisationReports.Total pkhTotal,
+                         List<RealisationReports.MonthRow> sembakoMonths) {
     }
 
     /**
@@ -69,7 +93,7 @@ public class CityDashboard {
                             String shownPeriodLabel, boolean figuresPublished, List<String> programmes,
                             List<Region> regions, Region total, List<Quarter> quarters,
                             List<PpksRecap.CategoryFigure> ppksCategories, Performance performance,
-                            List<SourceProgress.Source> sources, List<String> notes) {
+                            Rounds rounds, List<SourceProgress.Source> sources, List<String> notes) {
 
         public Instant dataAsOf() {
             return sources.stream().map(SourceProgress.Source::lastEventTime).filter(Objects::nonNull)
@@ -77,16 +101,23 @@ public class CityDashboard {
         }
     }
 
+    /** Kota Metro keeps Western Indonesian Time: a deadline day ends at midnight WIB. */
+    private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Jakarta");
+
     private final PpksRecap recaps;
     private final PerformanceFigures performance;
     private final Regions regions;
     private final SourceProgress progress;
+    private final RealisationReports realisation;
+    private final Clock clock = Clock.systemUTC();
 
-    public CityDashboard(PpksRecap recaps, PerformanceFigures performance, Regions regions, SourceProgress progress) {
+    public CityDashboard(PpksRecap recaps, PerformanceFigures performance, Regions regions, SourceProgress progress,
+                         RealisationReports realisation) {
         this.recaps = recaps;
         this.performance = performance;
         this.regions = regions;
         this.progress = progress;
+        this.realisation = realisation;
     }
 
     /**
@@ -131,9 +162,24 @@ public class CityDashboard {
         if (figures.units().stream().allMatch(u -> u.realisations().isEmpty())) {
             notes.add("Belum ada realisasi kinerja tahun " + tahun + " untuk unit di wilayah ini.");
         }
+        if (figures.notSubmitted().stream().anyMatch(n -> n.deadlinePassed() && n.dueDateEstimated())) {
+            notes.add("Tenggat triwulan yang belum ada realisasinya diperkirakan lima hari kerja (Senin-Jumat) "
+                    + "sesudah triwulan, tanpa hari libur.");
+        }
+        Rounds rounds = null;
+        if (city) {
+            // city-level figures; only a city-wide reader is shown the city
+            ReportingAccess.Scope whole = ReportingAccess.Scope.city();
+            RealisationReports.PkhReport pkh = realisation.stages(whole, "PKH", String.valueOf(tahun));
+            RealisationReports.MonthlyReport sembako = realisation.monthly(whole, "SEMBAKO", String.valueOf(tahun));
+            rounds = new Rounds(pkh.stages(), pkh.hasData() ? pkh.total() : null, sembako.months());
+        } else {
+            notes.add("Penyaluran PKH dan Sembako diterbitkan welfare-service sebagai jumlah kota per tahap; "
+                    + "seri per kecamatan tidak ada.");
+        }
         return new Dashboard(tahun, shown.area(), city ? "kecamatan" : "kelurahan", shown.period(),
                 shown.periodLabel(), anyPublished, shown.programmes(), series, region(shown.total()), quarters,
-                shown.ppksCategories(), figures, progress.of(TOPICS), notes);
+                shown.ppksCategories(), figures, rounds, progress.of(TOPICS), notes);
     }
 
     private static Region region(PpksRecap.Row row) {
@@ -177,7 +223,45 @@ public class CityDashboard {
             return new StatusCount(Integer.parseInt(key[0]), key[1], QuarterlyPerformanceReport.statusLabel(key[1]),
                     e.getValue());
         }).toList();
-        return new Performance(result, statusCounts);
+        return new Performance(result, statusCounts, notSubmitted(units, all, tahun));
+    }
+
+    /** Per quarter, the units' agreements without a realisation of the quarter once its deadline has passed. */
+    private List<NotSubmitted> notSubmitted(List<Regions.Region> units, List<PerformanceFigures.Realisation> all,
+                                            int tahun) {
+        List<PerformanceFigures.AgreedUnit> agreed = performance.agreed(
+                units.stream().map(Regions.Region::code).toList(), tahun);
+        Map<Integer, LocalDate> published = performance.dueDates(tahun);
+        LocalDate today = LocalDate.now(clock.withZone(CITY_ZONE));
+        List<NotSubmitted> result = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            int quarter = q;
+            LocalDate due = published.get(q);
+            boolean estimated = due == null;
+            if (estimated) {
+                due = fiveWorkingDaysAfter(LocalDate.of(tahun, 3 * q, 1).plusMonths(1).minusDays(1));
+            }
+            boolean passed = due.isBefore(today);
+            List<String> missing = !passed ? List.of() : agreed.stream()
+                    .filter(a -> all.stream().noneMatch(r -> r.quarter() == quarter
+                            && r.agreementId().equals(a.agreementId())))
+                    .map(PerformanceFigures.AgreedUnit::unitCode).toList();
+            result.add(new NotSubmitted(q, due, estimated, passed, missing.size(),
+                    missing.stream().distinct().toList()));
+        }
+        return result;
+    }
+
+    private static LocalDate fiveWorkingDaysAfter(LocalDate day) {
+        LocalDate date = day;
+        int counted = 0;
+        while (counted < 5) {
+            date = date.plusDays(1);
+            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                counted++;
+            }
+        }
+        return date;
     }
 
     private static int year(String text) {

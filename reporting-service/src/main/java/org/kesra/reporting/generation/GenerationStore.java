@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.kesra.reporting.ReportingProblems;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +61,24 @@ class GenerationStore {
                 .param("version", JSON.writeValueAsString(prepared.dataVersion()))
                 .param("asOf", prepared.dataAsOf() == null ? null : Timestamp.from(prepared.dataAsOf()))
                 .update() == 1;
+    }
+
+    /**
+     * A kept file of the same type, format, parameters, requester's scope and data version: one done, or one still
+     * queued or running in this instance ({@code inFlight}); the newest if several.
+     */
+    Optional<UUID> kept(ReportKinds.Prepared prepared, String format, String scopeRegion, Set<UUID> inFlight) {
+        return jdbc.sql("""
+                        SELECT id FROM report_generation
+                        WHERE report_type = :type AND format = :format AND parameters = CAST(:parameters AS jsonb)
+                          AND data_version = CAST(:version AS jsonb) AND scope_region IS NOT DISTINCT FROM CAST(:scope AS text)
+                          AND (state = 'DONE' OR (state IN ('QUEUED', 'RUNNING') AND id = ANY (CAST(:inFlight AS uuid[]))))
+                        ORDER BY requested_at DESC LIMIT 1""")
+                .param("type", prepared.type()).param("format", format)
+                .param("parameters", JSON.writeValueAsString(prepared.parameters()))
+                .param("version", JSON.writeValueAsString(prepared.dataVersion())).param("scope", scopeRegion)
+                .param("inFlight", inFlight.stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class).optional();
     }
 
     void running(UUID id, Instant now) {

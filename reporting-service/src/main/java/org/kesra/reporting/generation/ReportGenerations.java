@@ -74,27 +74,54 @@ public class ReportGenerations {
      * refusals (region, unit, period) as its GET answers them, with pointers under {@code /parameters}.
      */
     public GenerationStatus request(ReportingAccess.Scope scope, String requester, JsonNode body) {
+        return submit(scope, requester, body, false).generation();
+    }
+
+    /** What {@link #requestUnlessKept} did: queued a new generation, or found one already kept. */
+    public record Requested(GenerationStatus generation, boolean alreadyKept) {
+    }
+
+    /**
+     * As {@link #request}, but when a file of the same type, format and parameters (as the report read them), made
+     * with the same scope from the same data version, is kept (or being made by this instance), that one is answered
+     * and nothing is queued: the same data gives the same bytes, so a second file would add nothing. A failed one
+     * does not count.
+     */
+    public Requested requestUnlessKept(ReportingAccess.Scope scope, String requester, JsonNode body) {
+        return submit(scope, requester, body, true);
+    }
+
+    private Requested submit(ReportingAccess.Scope scope, String requester, JsonNode body, boolean unlessKept) {
         if (body == null || !body.isObject()) {
             throw invalid("", "Isi permintaan harus objek JSON {type, parameters, format}.");
         }
         String type = text(body, "type", "/type");
         if (type == null) {
-            throw invalid("/type", "Jenis laporan wajib diisi: quarterly, lakip atau recap.");
+            throw invalid("/type", "Jenis laporan wajib diisi: " + ReportKinds.KNOWN + ".");
         }
         if (!ReportKinds.PARAMETERS.containsKey(type) && !ReportKinds.JSON_ONLY.contains(type)) {
             throw ReportingProblems.REPORT_TYPE_UNKNOWN.refuse("Jenis laporan '" + type
-                    + "' tidak dikenal; quarterly, lakip atau recap.");
+                    + "' tidak dikenal; " + ReportKinds.KNOWN + ".");
         }
         String format = text(body, "format", "/format");
-        if (format == null || !ReportKinds.FORMATS.contains(format) || ReportKinds.JSON_ONLY.contains(type)) {
-            throw invalid("/format", ReportKinds.JSON_ONLY.contains(type)
+        List<String> formats = ReportKinds.formats(type);
+        if (format == null || !formats.contains(format)) {
+            throw invalid("/format", formats.isEmpty()
                     ? "Laporan '" + type + "' hanya tersedia sebagai JSON, tidak sebagai berkas."
+                    : formats.size() == 1 ? "Laporan '" + type + "' tersedia sebagai berkas " + formats.get(0) + " saja."
                     : "Format berkas wajib xlsx atau pdf.");
         }
         Map<String, String> parameters = parameters(type, body.get("parameters"));
         ReportKinds.Prepared prepared = kinds.prepare(type, parameters, scope);
+        String scopeRegion = scope.region().orElse(null);
+        if (unlessKept) {
+            Optional<UUID> kept = store.kept(prepared, format, scopeRegion, Set.copyOf(inFlight));
+            if (kept.isPresent()) {
+                return new Requested(store.find(kept.get()).orElseThrow().status(), true);
+            }
+        }
         UUID id = UUID.randomUUID();
-        store.queue(id, prepared, format, REQUEST, null, requester, scope.region().orElse(null), clock.instant());
+        store.queue(id, prepared, format, REQUEST, null, requester, scopeRegion, clock.instant());
         inFlight.add(id);
         try {
             executor.execute(() -> run(id, prepared, format));
@@ -105,7 +132,7 @@ public class ReportGenerations {
             throw ReportingProblems.GENERATION_QUEUE_FULL.refuse(detail);
         }
         log.info("report generation {} queued: {} {} {} by {}", id, type, format, prepared.parameters(), requester);
-        return store.find(id).orElseThrow().status();
+        return new Requested(store.find(id).orElseThrow().status(), false);
     }
 
     /** Renders and keeps a queued file; a failure is kept on the generation, never thrown to the queue. */
@@ -158,7 +185,7 @@ public class ReportGenerations {
     public GenerationStatus.Page history(ReportingAccess.Scope scope, String type, String unit, String page,
                                          String size) {
         if (type != null && !ReportKinds.PARAMETERS.containsKey(type)) {
-            throw invalid("/type", "Jenis laporan '" + type + "' tidak dikenal; quarterly, lakip atau recap.");
+            throw invalid("/type", "Jenis laporan '" + type + "' tidak dikenal; " + ReportKinds.KNOWN + ".");
         }
         int pageNumber = number(page, 0, 0, 100_000, "/page");
         int pageSize = number(size, 20, 1, 100, "/size");

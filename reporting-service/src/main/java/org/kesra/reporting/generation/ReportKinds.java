@@ -19,7 +19,13 @@ import org.kesra.reporting.quarterly.QuarterlyPerformanceReport;
 import org.kesra.reporting.quarterly.QuarterlyWorkbook;
 import org.kesra.reporting.recap.PpksRecap;
 import org.kesra.reporting.recap.RecapPdf;
+import org.kesra.reporting.realisation.RealisationPdf;
+import org.kesra.reporting.realisation.RealisationReports;
+import org.kesra.reporting.realisation.RealisationWorkbook;
 import org.kesra.reporting.recap.RecapWorkbook;
+import org.kesra.reporting.renstra.RenstraMatrixPdf;
+import org.kesra.reporting.renstra.RenstraMatrixReport;
+import org.kesra.reporting.renstra.RenstraMatrixWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +39,22 @@ class ReportKinds {
     static final Map<String, List<String>> PARAMETERS = Map.of(
             "quarterly", List.of("unit", "tahun", "triwulan"),
             "lakip", List.of("unit", "tahun"),
-            "recap", List.of("period", "kecamatan"));
+            "recap", List.of("period", "kecamatan"),
+            "renstra", List.of("unit", "versi"),
+            "pkh", List.of("tahun", "program"),
+            "sembako", List.of("tahun", "program"));
+    /** The kinds, as refusals list them. */
+    static final String KNOWN = "quarterly, lakip, recap, renstra, pkh atau sembako";
     /** Reports with no file (JSON only); asked for as a file, the format is refused rather than the type. */
     static final Set<String> JSON_ONLY = Set.of("dashboard");
     static final List<String> FORMATS = List.of("xlsx", "pdf");
+    /** The monthly series has no PDF (its GET has none either). */
+    private static final Map<String, List<String>> ONLY = Map.of("sembako", List.of("xlsx"));
+
+    /** The file formats a kind can be kept in (none for a JSON-only one). */
+    static List<String> formats(String type) {
+        return JSON_ONLY.contains(type) ? List.of() : ONLY.getOrDefault(type, FORMATS);
+    }
 
     /** A rendered file. */
     record File(String name, String mediaType, byte[] bytes) {
@@ -54,11 +72,16 @@ class ReportKinds {
     private final QuarterlyPerformanceReport quarterly;
     private final LakipReport lakip;
     private final PpksRecap recap;
+    private final RenstraMatrixReport renstra;
+    private final RealisationReports realisation;
 
-    ReportKinds(QuarterlyPerformanceReport quarterly, LakipReport lakip, PpksRecap recap) {
+    ReportKinds(QuarterlyPerformanceReport quarterly, LakipReport lakip, PpksRecap recap,
+                RenstraMatrixReport renstra, RealisationReports realisation) {
         this.quarterly = quarterly;
         this.lakip = lakip;
         this.recap = recap;
+        this.renstra = renstra;
+        this.realisation = realisation;
     }
 
     /**
@@ -106,6 +129,43 @@ class ReportKinds {
                                 default -> new File(RecapPdf.fileName(read), RecapPdf.MEDIA_TYPE,
                                         RecapPdf.write(read));
                             });
+                }
+                case "renstra" -> {
+                    RenstraMatrixReport.Report report = renstra.report(scope, parameters.get("unit"),
+                            parameters.get("versi"));
+                    // the version read, so a verification regenerates this version after a newer one is published
+                    Map<String, String> read = ordered("unit", report.unitCode(), "versi",
+                            report.plan() == null ? null : String.valueOf(report.plan().version()));
+                    yield new Prepared(type, read, report.unitCode(), audience(scope, regionOf(report.unitCode())),
+                            GenerationStatus.DataVersion.of(report.sources()), report.dataAsOf(), format -> switch (format) {
+                                case "xlsx" -> new File(RenstraMatrixWorkbook.fileName(report),
+                                        RenstraMatrixWorkbook.MEDIA_TYPE, RenstraMatrixWorkbook.write(report));
+                                default -> new File(RenstraMatrixPdf.fileName(report), RenstraMatrixPdf.MEDIA_TYPE,
+                                        RenstraMatrixPdf.write(report));
+                            });
+                }
+                case "pkh" -> {
+                    // city-level: the use case refuses a regional scope before anything is read
+                    RealisationReports.PkhReport report = realisation.stages(scope, parameters.get("program"),
+                            parameters.get("tahun"));
+                    Map<String, String> read = ordered("tahun", String.valueOf(report.year()), "program",
+                            report.programme());
+                    yield new Prepared(type, read, null, null, GenerationStatus.DataVersion.of(report.sources()),
+                            report.dataAsOf(), format -> switch (format) {
+                                case "xlsx" -> new File(RealisationWorkbook.fileName(report),
+                                        RealisationWorkbook.MEDIA_TYPE, RealisationWorkbook.write(report));
+                                default -> new File(RealisationPdf.fileName(report), RealisationPdf.MEDIA_TYPE,
+                                        RealisationPdf.write(report));
+                            });
+                }
+                case "sembako" -> {
+                    RealisationReports.MonthlyReport report = realisation.monthly(scope, parameters.get("program"),
+                            parameters.get("tahun"));
+                    Map<String, String> read = ordered("tahun", String.valueOf(report.year()), "program",
+                            report.programme());
+                    yield new Prepared(type, read, null, null, GenerationStatus.DataVersion.of(report.sources()),
+                            report.dataAsOf(), format -> new File(RealisationWorkbook.fileName(report),
+                                    RealisationWorkbook.MEDIA_TYPE, RealisationWorkbook.write(report)));
                 }
                 default -> throw ReportingProblems.REPORT_TYPE_UNKNOWN.refuse(
                         "Jenis laporan '" + type + "' tidak dikenal.");

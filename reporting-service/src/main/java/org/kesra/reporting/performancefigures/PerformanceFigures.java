@@ -369,6 +369,31 @@ public class PerformanceFigures {
                 .list();
     }
 
+    /** An agreed Perjanjian Kinerja of a unit for a year: each expects a realisation every quarter. */
+    public record AgreedUnit(String unitCode, UUID agreementId) {
+    }
+
+    /** The agreements of the given units for the year (any revision agreed), by unit and id. */
+    public List<AgreedUnit> agreed(List<String> unitCodes, int year) {
+        return jdbc.sql("""
+                SELECT DISTINCT unit_code, agreement_id FROM rm_perf_agreement
+                WHERE unit_code = ANY (CAST(? AS text[])) AND year = ? ORDER BY unit_code, agreement_id""")
+                .params(unitCodes.toArray(String[]::new), year)
+                .query((rs, n) -> new AgreedUnit(rs.getString(1), rs.getObject(2, UUID.class))).list();
+    }
+
+    /**
+     * The reporting deadline of each quarter of the year as performance-service published it with the realisations
+     * of that quarter (any unit: one rule for all, five working days after the quarter); a quarter without any
+     * realisation published is absent.
+     */
+    public java.util.Map<Integer, LocalDate> dueDates(int year) {
+        java.util.Map<Integer, LocalDate> due = new java.util.TreeMap<>();
+        jdbc.sql("SELECT quarter, max(due_date) FROM rm_perf_realisation WHERE year = ? GROUP BY quarter")
+                .param(year).query((rs, n) -> due.put(rs.getInt(1), rs.getObject(2, LocalDate.class))).list();
+        return due;
+    }
+
     /** The realisations of the given units in the year (every quarter), by unit, quarter and id. */
     public List<Realisation> realisations(List<String> unitCodes, int year) {
         return jdbc.sql("""

@@ -88,6 +88,19 @@ public class WelfareFigures {
         }
     }
 
+    /** A period welfare-service published kelurahan figures for. */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** The periods with published figures, the newest end first (then the shortest). */
+    public List<Period> publishedPeriods() {
+        return jdbc.sql("""
+                SELECT DISTINCT period_from, period_to FROM rm_kelurahan_figures
+                ORDER BY period_to DESC, period_from DESC""")
+                .query((rs, n) -> new Period(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+                .list();
+    }
+
     /** A PPKS category of Permensos 8/2012, in the order reports list them. */
     public record Category(int no, String abbrev, String name) {
     }

@@ -10,20 +10,25 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kesra.contracts.EventCatalog;
+import org.kesra.contracts.performance.AgreementAgreed;
+import org.kesra.contracts.performance.AgreementItem;
 import org.kesra.contracts.performance.RealisationEntry;
 import org.kesra.contracts.performance.RealisationSnapshot;
+import org.kesra.contracts.welfare.BenefitCycleOpened;
 import org.kesra.contracts.welfare.KelurahanIndicatorsPublished;
 import org.kesra.contracts.welfare.PpksCategoryCount;
 import org.kesra.contracts.welfare.ProgrammeKpm;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.reporting.ReportingApiIntegrationBase;
+import org.kesra.reporting.SourceEventsFixture;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The city dashboard's series from events fed through Kafka (welfare figures of two quarters, households, two
  * kecamatan realisations): per region and per quarter as published and summed, the categories of the newest
- * published quarter, capaian per unit and status counts; a year without data; the refusals. Only this class uses
- * Metro Pusat (18.72.01) in 2022.
+ * published quarter, capaian per unit and status counts; the realisations not submitted after each deadline and the
+ * city's PKH and Sembako rounds; a year without data; the refusals. Only this class uses Metro Pusat (18.72.01) in
+ * 2022 and 2023 and payment rounds of 2023.
  */
 class CityDashboardIT extends ReportingApiIntegrationBase {
 
@@ -113,6 +118,98 @@ class CityDashboardIT extends ReportingApiIntegrationBase {
         assertThat(pusat.path("ppksTerdata").asLong()).isEqualTo(10);
         assertThat(city.at("/performance/units")).hasSize(5);
         assertThat(last).isNotNull();
+    }
+
+    @Test
+    void realisationsNotSubmittedAfterEachDeadlineAndTheCitysPaymentRounds() {
+        int year = 2023;
+        UUID head = UUID.randomUUID();
+        UUID lurah = UUID.randomUUID();
+        agreed(head, "18.72.01", year);
+        agreed(lurah, METRO, year);
+        int nextYear = LocalDate.now().getYear() + 1;
+        agreed(UUID.randomUUID(), "18.72.01", nextYear);
+        // Q1: the camat's realisation submitted (performance-service's deadline 10 April); the lurah's never
+        UUID q1 = UUID.randomUUID();
+        events.performance(EventCatalog.REALISATION_SUBMITTED, q1, "18.72.01", new RealisationSnapshot(q1,
+                "18.72.01", year, 1, head, 1, "SUBMITTED", 1, null, LocalDate.of(year, 4, 10),
+                Instant.parse("2023-04-06T02:00:00Z"), 0, null, List.of(), null, null, List.of(
+                new RealisationEntry(0, "Persentase PPKS yang ditangani", "%", "80", "8", "10", "80", null, null,
+                        null, null, "100", "80", "100")), Instant.parse("2023-04-06T02:00:00Z")));
+        // the city's rounds: two PKH stages and two Sembako months
+        opened("PKH", year, "1", "TAHAP", LocalDate.of(year, 1, 1), LocalDate.of(year, 3, 31), 4_000, 2_720_000_000L,
+                3_990, 2_713_200_000L);
+        opened("PKH", year, "2", "TAHAP", LocalDate.of(year, 4, 1), LocalDate.of(year, 6, 30), 4_010,
+                2_726_800_000L, 4_000, 2_720_000_000L);
+        opened("SEMBAKO", year, "JANUARI", "BULAN", LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 31), 5_900,
+                1_180_000_000L, 5_890, 1_178_000_000L);
+        opened("SEMBAKO", year, "FEBRUARI", "BULAN", LocalDate.of(year, 2, 1), LocalDate.of(year, 2, 28), 5_910,
+                1_182_000_000L, 5_905, 1_181_000_000L);
+
+        String planner = token("bappeda.planner");
+        String path = "/api/v1/reports/dashboard?tahun=" + year + "&kecamatan=18.72.01";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode city = api.get("/api/v1/reports/dashboard?tahun=" + year, planner).body();
+            return api.get(path, planner).body().at("/performance/notSubmitted/0/count").asLong() == 1
+                    && city.at("/rounds/pkhStages").size() == 2 && city.at("/rounds/sembakoMonths/1/hasRound")
+                    .asBoolean();
+        });
+        JsonNode kecamatan = api.get(path, planner).body();
+        JsonNode notSubmitted = kecamatan.at("/performance/notSubmitted");
+        assertThat(notSubmitted).hasSize(4);
+        JsonNode first = notSubmitted.get(0);
+        assertThat(first.path("dueDate").asString()).as("as performance-service published it").isEqualTo("2023-04-10");
+        assertThat(first.path("dueDateEstimated").asBoolean()).isFalse();
+        assertThat(first.path("deadlinePassed").asBoolean()).isTrue();
+        assertThat(first.path("units").valueStream().map(JsonNode::asString).toList()).containsExactly(METRO);
+        JsonNode second = notSubmitted.get(1);
+        assertThat(second.path("dueDate").asString()).as("30 June 2023 a Friday: five working days after")
+                .isEqualTo("2023-07-07");
+        assertThat(second.path("dueDateEstimated").asBoolean()).isTrue();
+        assertThat(second.path("count").asLong()).isEqualTo(2);
+        assertThat(second.path("units").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("18.72.01", METRO);
+        assertThat(notSubmitted.get(3).path("dueDate").asString()).as("31 December 2023 a Sunday").isEqualTo("2024-01-05");
+        assertThat(kecamatan.path("rounds").isNull() || kecamatan.path("rounds").isMissingNode()).isTrue();
+        assertThat(kecamatan.path("notes").valueStream().map(JsonNode::asString).toList())
+                .anyMatch(n -> n.startsWith("Penyaluran PKH dan Sembako"))
+                .anyMatch(n -> n.startsWith("Tenggat triwulan yang belum ada realisasinya diperkirakan"));
+
+        // Before the deadline nothing is counted yet
+        JsonNode ahead = api.get("/api/v1/reports/dashboard?tahun=" + nextYear + "&kecamatan=18.72.01", planner)
+                .body().at("/performance/notSubmitted");
+        assertThat(ahead.valueStream().map(n -> n.path("deadlinePassed").asBoolean() + " " + n.path("count")
+                .asLong()).toList()).containsExactly("false 0", "false 0", "false 0", "false 0");
+
+        // The city: its rounds as Tabel 2.1 and the monthly series show them; the kecamatan's missing Q2
+        JsonNode city = api.get("/api/v1/reports/dashboard?tahun=" + year, planner).body();
+        JsonNode stages = city.at("/rounds/pkhStages");
+        assertThat(stages.get(0).path("label").asString()).isEqualTo("1");
+        assertThat(stages.get(0).path("realisedRupiah").asLong()).isEqualTo(2_713_200_000L);
+        assertThat(stages.get(1).path("nominalPercent").decimalValue()).isEqualByComparingTo("99.75");
+        assertThat(city.at("/rounds/pkhTotal/realisedRupiah").asLong()).isEqualTo(5_433_200_000L);
+        JsonNode months = city.at("/rounds/sembakoMonths");
+        assertThat(months).hasSize(12);
+        assertThat(months.get(0).path("realisedKpm").asLong()).isEqualTo(5_890);
+        assertThat(months.get(1).path("sp2dKpm").asLong()).isEqualTo(5_910);
+        assertThat(months.get(2).path("hasRound").asBoolean()).isFalse();
+        assertThat(city.at("/performance/notSubmitted/1/units").valueStream().map(JsonNode::asString).toList())
+                .contains("18.72.01").doesNotContain(METRO);
+    }
+
+    private static void agreed(UUID id, String unit, int year) {
+        events.performance(EventCatalog.AGREEMENT_AGREED, id, unit, new AgreementAgreed(id, 1, unit, year, "HEAD",
+                "Kepala unit", null, List.of(new AgreementItem(0, "Meningkatnya penanganan PPKS",
+                "Persentase PPKS yang ditangani", "%", "HIGHER", "80", null, null, null)),
+                Instant.parse(year + "-02-01T02:00:00Z")));
+    }
+
+    private static void opened(String programme, int year, String label, String kind, LocalDate start, LocalDate end,
+                               long sp2dKpm, long sp2dRupiah, long realisedKpm, long realisedRupiah) {
+        BenefitCycleOpened round = new BenefitCycleOpened(UUID.randomUUID(), programme, year, label, kind, start, end,
+                sp2dKpm, sp2dRupiah, realisedKpm, realisedRupiah, Instant.parse(year + "-01-01T00:00:00Z"));
+        events.send(SourceEventsFixture.WELFARE, "welfare", UUID.randomUUID(), EventCatalog.BENEFIT_CYCLE_OPENED,
+                round.cycleId().toString(), programme, round);
     }
 
     @Test

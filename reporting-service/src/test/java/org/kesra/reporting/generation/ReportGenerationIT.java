@@ -289,6 +289,19 @@ class ReportGenerationIT extends ReportingApiIntegrationBase {
                 "RP-PERIODE-DI-LUAR-RENSTRA", "/parameters/tahun");
         assertProblem(api.post(PATH, planner, "{\"type\":\"recap\",\"parameters\":{\"period\":\"2025-Q9\"},"
                 + "\"format\":\"pdf\"}"), 400, "RP-PARAMETER-TIDAK-SAH", "/parameters/period");
+        // the kinds kept since the demo mode: their own rules, pointers under /parameters
+        assertProblem(api.post(PATH, planner, "{\"type\":\"sembako\",\"parameters\":{\"tahun\":\"2019\"},"
+                + "\"format\":\"pdf\"}"), 400, "RP-PARAMETER-TIDAK-SAH", "/format");
+        assertProblem(api.post(PATH, planner, "{\"type\":\"pkh\",\"parameters\":{\"tahun\":\"21\"},"
+                + "\"format\":\"xlsx\"}"), 400, "RP-PARAMETER-TIDAK-SAH", "/parameters/tahun");
+        assertProblem(api.post(PATH, planner, "{\"type\":\"pkh\",\"parameters\":{\"tahun\":\"2021\","
+                + "\"unit\":\"dinsos\"},\"format\":\"xlsx\"}"), 400, "RP-PARAMETER-TIDAK-SAH", "/parameters/unit");
+        assertProblem(api.post(PATH, planner, "{\"type\":\"renstra\",\"parameters\":{\"unit\":\"dinkes\"},"
+                + "\"format\":\"pdf\"}"), 404, "RP-UNIT-TIDAK-DIKENAL", null);
+        assertProblem(api.post(PATH, planner, "{\"type\":\"renstra\",\"parameters\":{\"unit\":\"dinsos\","
+                + "\"versi\":\"0\"},\"format\":\"pdf\"}"), 400, "RP-PARAMETER-TIDAK-SAH", "/parameters/versi");
+        assertProblem(api.post(PATH, token("metrobarat.operator"), "{\"type\":\"pkh\",\"parameters\":"
+                + "{\"tahun\":\"2021\"},\"format\":\"pdf\"}"), 403, "RP-DI-LUAR-WILAYAH", null);
         assertProblem(api.get(PATH + "?page=-1", planner), 400, "RP-PARAMETER-TIDAK-SAH", "/page");
         assertProblem(api.get(PATH + "?size=1000", planner), 400, "RP-PARAMETER-TIDAK-SAH", "/size");
         assertProblem(api.get(PATH + "?type=neraca", planner), 400, "RP-PARAMETER-TIDAK-SAH", "/type");

@@ -53,13 +53,13 @@ import tools.jackson.databind.JsonNode;
  * read back with POI and in the PDF's text extracted with PDFBox; page 1 is rendered to
  * {@code target/quarterly-performance-page1.png} to be looked at. Bad input: one test per rule.
  */
-class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
+public class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
 
     static final String UNIT = "18.72.03";
     static final String PATH = "/api/v1/reports/quarterly-performance?unit=" + UNIT + "&tahun=2024&triwulan=1";
     static final UUID AGREEMENT = UUID.randomUUID();
     static final UUID REALISATION = UUID.randomUUID();
-    static final String SASARAN_1 = "Meningkatnya Fasilitasi Koordinasi Kegiatan Pemberdayaan Desa";
+    public static final String SASARAN_1 = "Meningkatnya Fasilitasi Koordinasi Kegiatan Pemberdayaan Desa";
     static final String SASARAN_2 = "Meningkatnya Fasilitasi Pemberdayaan dan Kesejahteraan Keluarga Tingkat "
             + "Kecamatan dan Kelurahan";
 
@@ -108,10 +108,18 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
             return;
         }
         sent = true;
+        publishSeed002(UNIT, "Renstra Kecamatan Metro Barat 2021-2026", AGREEMENT, REALISATION);
+    }
+
+    /**
+     * Seed 002's plan, Perjanjian Kinerja 2024 and Q1 realisation (submitted, returned with the checklist, submitted,
+     * approved) as performance-service publishes them, for {@code unit}; also the demo mode's test (Metro Pusat).
+     */
+    public static void publishSeed002(String unit, String planTitle, UUID agreement, UUID realisation) {
         Instant start = Instant.parse("2024-01-02T01:00:00Z");
         UUID plan = UUID.randomUUID();
-        events.performance(EventCatalog.PLAN_VERSION_PUBLISHED, plan, UNIT, new PlanVersionPublished(plan, 1, UNIT,
-                "Renstra Kecamatan Metro Barat 2021-2026", 2021, 2026, null, List.of(new PlanIndicator(
+        events.performance(EventCatalog.PLAN_VERSION_PUBLISHED, plan, unit, new PlanVersionPublished(plan, 1, unit,
+                planTitle, 2021, 2026, null, List.of(new PlanIndicator(
                 UUID.randomUUID(), "SASARAN", "1", SASARAN_1, SEED.get(0).indicator(), "%", "HIGHER", "PERCENTAGE",
                 "LAST", List.of(new YearTarget(2024, "100", null, 102_855_000L)))), start));
         List<AgreementItem> items = new ArrayList<>();
@@ -120,23 +128,31 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
             items.add(new AgreementItem(i, s.sasaran(), s.indicator(), s.unit(), "HIGHER", s.target(), null,
                     s.budget(), null));
         }
-        events.performance(EventCatalog.AGREEMENT_AGREED, AGREEMENT, UNIT, new AgreementAgreed(AGREEMENT, 1, UNIT,
+        events.performance(EventCatalog.AGREEMENT_AGREED, agreement, unit, new AgreementAgreed(agreement, 1, unit,
                 2024, "ESELON_IV", "Kepala Seksi Pemberdayaan Masyarakat", null, items,
                 start.plusSeconds(86_400)));
         Instant submitted = Instant.parse("2024-04-01T02:00:00Z");
-        events.performance(EventCatalog.REALISATION_SUBMITTED, REALISATION, UNIT,
-                snapshot("SUBMITTED", null, null, List.of(), "67", submitted));
-        events.performance(EventCatalog.REALISATION_RETURNED, REALISATION, UNIT,
-                snapshot("RETURNED", null, "Lampirkan daftar hadir musyawarah",
+        events.performance(EventCatalog.REALISATION_SUBMITTED, realisation, unit,
+                snapshot(unit, agreement, realisation, "SUBMITTED", null, null, List.of(), "67", submitted));
+        events.performance(EventCatalog.REALISATION_RETURNED, realisation, unit,
+                snapshot(unit, agreement, realisation, "RETURNED", null, "Lampirkan daftar hadir musyawarah",
                         List.of("RECHECK_CAPAIAN", "OTHER"), "67", submitted.plusSeconds(3_600)));
-        events.performance(EventCatalog.REALISATION_SUBMITTED, REALISATION, UNIT,
-                snapshot("SUBMITTED", null, null, List.of(), "67", submitted.plusSeconds(7_200)));
-        events.performance(EventCatalog.REALISATION_APPROVED, REALISATION, UNIT,
-                snapshot("APPROVED", 1, null, List.of(), "67", submitted.plusSeconds(10_800)));
+        events.performance(EventCatalog.REALISATION_SUBMITTED, realisation, unit,
+                snapshot(unit, agreement, realisation, "SUBMITTED", null, null, List.of(), "67",
+                        submitted.plusSeconds(7_200)));
+        events.performance(EventCatalog.REALISATION_APPROVED, realisation, unit,
+                snapshot(unit, agreement, realisation, "APPROVED", 1, null, List.of(), "67",
+                        submitted.plusSeconds(10_800)));
     }
 
     static RealisationSnapshot snapshot(String status, Integer approved, String reason, List<String> checklist,
                                         String first, Instant at) {
+        return snapshot(UNIT, AGREEMENT, REALISATION, status, approved, reason, checklist, first, at);
+    }
+
+    static RealisationSnapshot snapshot(String unit, UUID agreement, UUID realisation, String status,
+                                        Integer approved, String reason, List<String> checklist, String first,
+                                        Instant at) {
         List<RealisationEntry> entries = new ArrayList<>();
         for (int i = 0; i < SEED.size(); i++) {
             SeedItem s = SEED.get(i);
@@ -149,7 +165,7 @@ class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
                     s.budget(), s.realised(), s.absorption(), s.capaian(), value, s.capaian(), null, null,
                     efficiency));
         }
-        return new RealisationSnapshot(REALISATION, UNIT, 2024, 1, AGREEMENT, 1, status, 1, approved,
+        return new RealisationSnapshot(realisation, unit, 2024, 1, agreement, 1, status, 1, approved,
                 LocalDate.of(2024, 4, 5), Instant.parse("2024-04-01T02:00:00Z"), 0, reason, checklist,
                 "Sub kegiatan 1.c dan 2.a-2.e dijadwalkan pada triwulan III dan IV sesuai time schedule.",
                 "Koordinasi dengan Camat, sub bagian keuangan dan seksi pemerintahan; jejaring dengan pendamping "

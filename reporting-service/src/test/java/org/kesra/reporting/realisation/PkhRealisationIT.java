@@ -44,7 +44,7 @@ import tools.jackson.databind.JsonNode;
  * must name it rather than hide or fix it. The Sembako months are those seed 001's text states (April 2018: 5.886
  * KPM; 2019: April to July 5.761, August 5.891).
  */
-class PkhRealisationIT extends ReportingApiIntegrationBase {
+public class PkhRealisationIT extends ReportingApiIntegrationBase {
 
     /** Tabel 2.1 as seed 001 prints it: tahun, tahap/bulan, SP2D KPM, SP2D nominal, realisasi KPM, nominal. */
     static final String TABLE_2_1 = """
@@ -83,7 +83,7 @@ class PkhRealisationIT extends ReportingApiIntegrationBase {
     private static boolean fed;
 
     /** Once per run: the 28 rows, one payment list for 2019 tahap 4, and the Sembako months. */
-    static synchronized void feed() {
+    public static synchronized void feed() {
         if (fed) {
             return;
         }

@@ -59,7 +59,7 @@ import tools.jackson.databind.JsonNode;
  * (Rp 463.000.000) is not the sum of its two kegiatan (Rp 25.000.000 + Rp 433.159.000 = Rp 458.159.000), and each
  * kegiatan's is not the sum of its sub kegiatan (Rp 1.186.300; Rp 77.000.000 + Rp 53.000.000 = Rp 130.000.000).
  */
-class RenstraMatrixIT extends ReportingApiIntegrationBase {
+public class RenstraMatrixIT extends ReportingApiIntegrationBase {
 
     static final String UNIT = "dinsos";
     static final String PATH = "/api/v1/reports/renstra-matrix?unit=" + UNIT;
@@ -129,7 +129,7 @@ class RenstraMatrixIT extends ReportingApiIntegrationBase {
     }
 
     @BeforeAll
-    static void seed001() {
+    public static void seed001() {
         if (sent) {
             return;
         }

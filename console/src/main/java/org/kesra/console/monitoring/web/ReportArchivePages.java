@@ -36,10 +36,15 @@ public class ReportArchivePages {
     static final Set<String> RUNNING = Set.of("QUEUED", "RUNNING");
     static final Map<String, String> STATES = Map.of("QUEUED", "Menunggu antrean", "RUNNING", "Sedang dibuat",
             "DONE", "Selesai", "FAILED", "Gagal");
+    /** The kinds the request form offers. */
     static final Map<String, String> TYPES = linked("quarterly", "Laporan kinerja triwulan", "lakip",
             "LAKIP tahunan", "recap", "Rekap PPKS dan KPM per kelurahan");
+    /** Every kind the archive may hold (the demo mode keeps these too), for the list, its filter and a file's page. */
+    static final Map<String, String> KINDS = linked("quarterly", "Laporan kinerja triwulan", "lakip",
+            "LAKIP tahunan", "recap", "Rekap PPKS dan KPM per kelurahan", "renstra", "Matriks capaian Renstra",
+            "pkh", "Realisasi PKH per tahap", "sembako", "KPM BPNT/Sembako per bulan");
     static final Map<String, String> PARAMETERS = Map.of("unit", "Unit", "tahun", "Tahun", "triwulan", "Triwulan",
-            "period", "Periode", "kecamatan", "Kecamatan");
+            "period", "Periode", "kecamatan", "Kecamatan", "versi", "Versi Renstra", "program", "Program");
     static final Map<String, String> ORIGINS = Map.of("REQUEST", "Diminta", "SCHEDULE", "Terjadwal");
     /** The verification's answer, worded for someone who is not thinking in hashes. */
     static final Map<String, String> VERIFICATIONS = Map.of(
@@ -195,7 +200,7 @@ public class ReportArchivePages {
 
     private String historyPage(String jenis, int page, Model model, HttpServletResponse response) {
         labels(model);
-        String type = TYPES.containsKey(MonitoringPages.blankToNull(jenis)) ? jenis : null;
+        String type = KINDS.containsKey(MonitoringPages.blankToNull(jenis)) ? jenis : null;
         model.addAttribute("jenis", type == null ? "" : type);
         try {
             model.addAttribute("history", api.generations(type, Math.max(page, 0)));
@@ -220,6 +225,7 @@ public class ReportArchivePages {
 
     private static void labels(Model model) {
         model.addAttribute("types", TYPES);
+        model.addAttribute("kinds", KINDS);
         model.addAttribute("states", STATES);
         model.addAttribute("parameterNames", PARAMETERS);
         model.addAttribute("origins", ORIGINS);

@@ -49,6 +49,12 @@ class ReportArchivePagesRenderTest {
                  "requestedAt":"2026-12-07T08:05:00Z","state":"%s"%s}""".formatted(id, state, extra);
     }
 
+    /** A kind the demo mode keeps and the request form does not offer: labelled in the list all the same. */
+    static final String PKH_DONE = """
+            {"id":"77777777-7777-7777-7777-777777777777","type":"pkh","format":"xlsx","parameters":{"tahun":"2021",
+             "program":"PKH"},"origin":"REQUEST","requestedBy":"demo.platform-admin",
+             "requestedAt":"2026-12-07T08:04:00Z","state":"DONE"}""";
+
     static final String DONE = status(DONE_ID, "DONE", """
             ,"startedAt":"2026-12-07T08:05:01Z","finishedAt":"2026-12-07T08:05:03Z",
              "dataVersion":[{"topic":"performance.events","eventsApplied":1234,"lastEventId":"e1",
@@ -93,9 +99,9 @@ class ReportArchivePagesRenderTest {
                     {"generationId":"%s","result":"DATA_CHANGED","message":"berubah","keptSha256":"%s",
                      "regeneratedSha256":"00ff","verifiedAt":"2026-12-07T08:15:00Z"}""".formatted(CHANGED_ID, SHA)))
             .route("GET " + PATH, query -> Answer.json("""
-                    {"items":[%s,%s],"page":%s,"size":20,"total":45}""".formatted(DONE,
+                    {"items":[%s,%s,%s],"page":%s,"size":20,"total":45}""".formatted(DONE,
                     status(FAILED_ID, "FAILED", ",\"origin\":\"SCHEDULE\"").replace("\"origin\":\"REQUEST\",", ""),
-                    query != null && query.contains("page=1") ? 1 : 0)));
+                    PKH_DONE, query != null && query.contains("page=1") ? 1 : 0)));
 
     @DynamicPropertySource
     static void gatewayUrl(DynamicPropertyRegistry registry) {
@@ -242,6 +248,8 @@ class ReportArchivePagesRenderTest {
                 "/laporan/arsip?jenis=quarterly&amp;page=0#riwayat", "/laporan/arsip?jenis=quarterly&amp;page=2#riwayat",
                 "<option value=\"quarterly\" selected=\"selected\">Laporan kinerja triwulan</option>",
                 "Buat berkas laporan");
+        assertThat(html).contains("Realisasi PKH per tahap", "Program", "demo.platform-admin",
+                "<option value=\"sembako\">KPM BPNT/Sembako per bulan</option>");
         assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET " + PATH + "?page=1&size=20&type=quarterly"));
         assertThat(page("/laporan", "planner")).contains("href=\"/laporan/arsip\"");
         assertThat(answer("/laporan/arsip", "agency").getStatus()).isEqualTo(403);

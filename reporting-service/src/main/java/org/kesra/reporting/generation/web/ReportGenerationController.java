@@ -42,7 +42,8 @@ public class ReportGenerationController {
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Minta pembuatan berkas laporan (XLSX atau PDF) yang disimpan",
-            description = "type: quarterly (unit, tahun, triwulan), lakip (unit, tahun), recap (period, kecamatan); "
+            description = "type: quarterly (unit, tahun, triwulan), lakip (unit, tahun), recap (period, kecamatan), "
+                    + "renstra (unit, versi), pkh (tahun, program), sembako (tahun, program; xlsx saja); "
                     + "format: xlsx atau pdf. Dibuat di latar belakang: 202 dengan Location status. Hak akses, "
                     + "wilayah dan penolakan sama dengan laporan yang sama lewat GET.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -87,7 +88,7 @@ public class ReportGenerationController {
     @GetMapping(PATH)
     @Operation(summary = "Riwayat berkas laporan yang boleh dilihat pemanggil (terbaru dulu, per halaman)")
     public GenerationStatus.Page history(
-            @Parameter(description = "quarterly, lakip atau recap") @RequestParam(required = false) String type,
+            @Parameter(description = "quarterly, lakip, recap, renstra, pkh atau sembako") @RequestParam(required = false) String type,
             @Parameter(description = "Kode unit (laporan kinerja) atau kecamatan (rekap)")
             @RequestParam(required = false) String unit,
             @Parameter(description = "Halaman, mulai 0") @RequestParam(required = false) String page,
