@@ -140,6 +140,8 @@ class Seed002ConsistencyIT extends PerformanceApiTest {
         ApiClient.Response q1 = get(ADMIN, "/api/v1/realisations/" + realisationId);
         assertThat(q1.status()).as(q1.text()).isEqualTo(200);
         JsonNode entries = q1.body().path("entries");
+        // Tabel 3.1: the sasaran's indicator, 67 of a target of 100 %, entered through the API
+        assertThat(entries.at("/0/quarter/percent").decimalValue()).as("Tabel 3.1").isEqualByComparingTo("67.00");
         String[][] tabel32 = {
             // item, budget capaian as printed, performance capaian, efisiensi
             {"2", "22.22", "100.00", "77.78"},  // 1.a Rp 600.000 of 2.700.000

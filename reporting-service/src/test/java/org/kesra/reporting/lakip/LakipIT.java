@@ -51,7 +51,9 @@ import tools.jackson.databind.JsonNode;
  * 2021 and 2022 targets and realisations of Tabel 3.1/3.2, and the ten kegiatan of five programs with their pagu and
  * realised rupiah of section 3.3, fed as performance-service's events through Kafka (plan version, the camat's 2021
  * and 2022 Perjanjian Kinerja, the 2021 fourth-quarter realisation, the 2022 second- and fourth-quarter ones),
- * directly rather than through performance-service's API, which has no 2021 holiday calendar to date a 2021 report.
+ * directly: reporting-service reads events only, and a test of it owns its input (the 2021 quarter as performance-service
+ * publishes a historical one, without due date, decision 0005; performance-service's own tests and demo enter seed 004
+ * through its API).
  * Checked in JSON, in the XLSX read back with POI and in the PDF's text (PDFBox); the pages are rendered to
  * {@code target/lakip-page*.png} to be looked at.
  *
