@@ -420,6 +420,44 @@ class RealisationIT extends PerformanceApiTest {
         assertThat(overPagu(get(CAMAT, findings).body())).as("override stated").isEmpty();
     }
 
+    /**
+     * A range target through the whole path (sakip-rules.md): 3-5 hari; a quarter inside the range is 100, above it
+     * the lower-is-better rule against the upper bound, below it the higher-is-better rule against the lower bound.
+     */
+    @Test
+    void aRangeTargetIsMeasuredAgainstTheBoundItMisses() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("unit", "18.72.03");
+        body.put("year", 2025);
+        body.put("position", "HEAD");
+        body.put("positionTitle", "Camat Metro Barat (uji target rentang)");
+        item(body.putArray("items"), "Meningkatnya kualitas pelayanan publik", "Lama penyelesaian surat pengantar",
+                "hari", "3", null).put("direction", "RANGE").put("targetMax", new java.math.BigDecimal("5"));
+        ApiClient.Response drafted = post(ADMIN, "/api/v1/agreements", body);
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        String agreement = drafted.body().path("id").asString();
+        assertThat(send(ADMIN, "POST", "/api/v1/agreements/" + agreement + "/agreement", "\"1\"", null).status())
+                .isEqualTo(200);
+        String[][] quarters = {{"1", "6", "80.00", "false"}, {"2", "4", "100.00", "true"}, {"3", "1.5", "50.00", "false"}};
+        for (String[] q : quarters) {
+            ObjectNode report = JSON.createObjectNode();
+            report.put("unit", "18.72.03");
+            report.put("year", 2025);
+            report.put("quarter", Integer.parseInt(q[0]));
+            report.put("agreementId", agreement);
+            report.put("agreementRevision", 1);
+            report.putArray("entries").addObject().put("item", 0).put("value", q[1]);
+            ApiClient.Response saved = post("metrobarat.operator", "/api/v1/realisations", report);
+            assertThat(saved.status()).as(saved.text()).isEqualTo(201);
+            JsonNode entry = saved.body().at("/entries/0");
+            assertThat(entry.path("direction").asString()).isEqualTo("RANGE");
+            assertThat(entry.path("targetMax").decimalValue()).isEqualByComparingTo("5");
+            assertThat(entry.at("/quarter/percent").decimalValue()).as("Q%s: %s hari", q[0], q[1])
+                    .isEqualByComparingTo(q[2]);
+            assertThat(entry.at("/quarter/met").asBoolean()).as("Q%s met", q[0]).isEqualTo(Boolean.parseBoolean(q[3]));
+        }
+    }
+
     private static List<JsonNode> overPagu(JsonNode answer) {
         List<JsonNode> found = new java.util.ArrayList<>();
         answer.path("findings").forEach(f -> {
