@@ -652,8 +652,37 @@ class ConsoleJourneysIT {
         clickAndAwaitNotice(By.cssSelector("form.psks-new button[type=submit]"), "PSKS tercatat: Sutrisno (PSM)");
         assertThat(browser.text(By.id("daftar-psks"))).contains("Sutrisno", "Perorangan", headNik, "PSM", "Rejomulyo",
                 INDONESIAN_DATE.format(LocalDate.now().minusYears(1)), "Aktif");
-        assertAccessible("Register PSKS");
+        // Deactivated from its row: refused without a reason first (the message beside the field, the row open).
+        browser.click(By.cssSelector("#daftar-psks details.row-action summary"));
+        browser.script("document.querySelector('#daftar-psks input[name=deactivatedOn]').value = arguments[0]",
+                LocalDate.now().toString());
+        clickAndAwaitNewPage(By.cssSelector("#daftar-psks details.row-action button[type=submit]"));
+        assertThat(browser.text(By.cssSelector("#daftar-psks .field-error"))).contains("Alasan wajib diisi");
+        assertAccessible("Register PSKS (penonaktifan ditolak)");
         browser.screenshot("registers-psks");
+        browser.type(By.cssSelector("#daftar-psks input[name=reason]"), "pindah tugas ke Bandar Lampung");
+        clickAndAwaitNotice(By.cssSelector("#daftar-psks details.row-action button[type=submit]"),
+                "PSKS Sutrisno dinonaktifkan");
+        assertThat(browser.text(By.id("daftar-psks"))).contains("Nonaktif",
+                "sejak " + INDONESIAN_DATE.format(LocalDate.now()), "pindah tugas ke Bandar Lampung (dinsos.operator)");
+
+        // A musyawarah kelurahan proposal: the family proposed for PKH again, waiting for Dinas Sosial's decision.
+        clickAndAwaitNewPage(By.linkText("Usulan musyawarah"));
+        clickAndAwaitNewPage(By.linkText("Ajukan usulan"));
+        browser.select(By.id("kelurahanCode"), "18.72.05.1001");
+        browser.script("document.getElementById('meetingDate').value = arguments[0]", LocalDate.now().toString());
+        browser.select(By.id("programme"), "PKH");
+        browser.select(By.id("kind"), "TAMBAH");
+        browser.type(By.id("nik"), headNik);
+        browser.select(By.id("reason"), "LAYAK");
+        assertAccessible("Ajukan usulan musyawarah");
+        clickAndAwaitNotice(By.cssSelector("form.musyawarah-new button[type=submit]"), "Usulan musyawarah tercatat");
+        assertThat(browser.text(By.id("daftar-usulan"))).contains("Rejomulyo", "PKH", "Tambah penerima", headNik,
+                "Diusulkan", "dinsos.operator");
+        assertThat(browser.driver().findElements(By.cssSelector("#daftar-usulan details.row-action")))
+                .as("an operator proposes, a verifier decides").isEmpty();
+        assertAccessible("Usulan musyawarah");
+        browser.screenshot("registers-musyawarah");
 
         browser.click(By.cssSelector("form.logout button"));
         browser.waitFor(By.tagName("h1"), "Anda telah keluar");

@@ -57,7 +57,7 @@ public class MusyawarahPages {
         model.addAttribute("page", page);
         model.addAttribute("statuses", RegisterLabels.PROPOSAL_STATUS);
         model.addAttribute("kinds", RegisterLabels.PROPOSAL_KIND);
-        model.addAttribute("reasons", RegisterLabels.PROPOSAL_REASON);
+        model.addAttribute("reasons", RegisterLabels.PROPOSAL_REASON_SHORT);
         model.addAttribute("decisions", RegisterLabels.DECISION);
         model.addAttribute("programmes", api.programmes());
         model.addAttribute("kelurahan", registry.kelurahan(null));

@@ -58,6 +58,10 @@ final class RegisterLabels {
     static final Map<String, String> PROPOSAL_REASON = ordered("LAYAK", "Layak (usulan tambah)",
             "MENINGGAL", "Meninggal (usulan hapus)", "MAMPU", "Mampu (usulan hapus)", "PINDAH", "Pindah (usulan hapus)");
 
+    /** The same reasons as the list shows them, beside the kind of the proposal. */
+    static final Map<String, String> PROPOSAL_REASON_SHORT = ordered("LAYAK", "layak", "MENINGGAL", "meninggal",
+            "MAMPU", "mampu", "PINDAH", "pindah");
+
     static final Map<String, String> PROPOSAL_STATUS = ordered("DIUSULKAN", "Diusulkan", "DISETUJUI", "Disetujui",
             "DITOLAK", "Ditolak");
 

@@ -307,7 +307,7 @@ class WelfareWorkPagesRenderTest {
     @Test
     void aProposalIsMadeAndDecidedButNotByItsProposer() throws Exception {
         String list = page("/musyawarah", "dinsos-admin");
-        assertThat(list).contains("Usulan musyawarah kelurahan", "Hapus penerima", "(Mampu (usulan hapus))",
+        assertThat(list).contains("Usulan musyawarah kelurahan", "Hapus penerima", "– mampu",
                 "usaha warung berkembang", "20 November 2026", "rejomulyo.operator", "Diusulkan", "Ajukan usulan",
                 "action=\"/musyawarah/" + PROPOSAL + "/keputusan\"")
                 .as("not on one's own proposal").doesNotContain("action=\"/musyawarah/" + OWN_PROPOSAL + "/keputusan\"");
