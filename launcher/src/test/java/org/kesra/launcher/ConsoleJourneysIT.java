@@ -592,6 +592,98 @@ class ConsoleJourneysIT {
         assertThat(browser.text(By.id("alasan-berakhir"))).isEqualTo("keluarga pindah ke program daerah (dinsos.operator)");
         assertThat(browser.driver().findElements(By.cssSelector("form.end"))).as("ended once").isEmpty();
 
+        // This month's Sembako round opened with its SP2D (refused first: a realisation above SP2D, beside its field,
+        // the form as typed), the bank's payment list uploaded as a file, what was paid against SP2D.
+        LocalDate month = LocalDate.now().withDayOfMonth(1);
+        String label = month.format(DateTimeFormatter.ofPattern("MMMM", Locale.forLanguageTag("id-ID")))
+                .toUpperCase(Locale.ROOT);
+        clickAndAwaitNewPage(By.linkText("Penyaluran bantuan"));
+        browser.select(By.id("program"), "SEMBAKO");
+        clickAndAwaitNewPage(By.cssSelector("form.filters button[type=submit]"));
+        assertThat(browser.text(By.tagName("h1"))).contains("SEMBAKO");
+        assertAccessible("Penyaluran bantuan");
+        clickAndAwaitNewPage(By.linkText("Buka tahap penyaluran"));
+        browser.select(By.id("kind"), "BULAN");
+        browser.type(By.id("label"), label);
+        browser.script("document.getElementById('periodStart').value = arguments[0]", month.toString());
+        browser.script("document.getElementById('periodEnd').value = arguments[0]",
+                month.plusMonths(1).minusDays(1).toString());
+        browser.type(By.id("sp2dKpm"), "2");
+        browser.type(By.id("sp2dRupiah"), "400.000");
+        browser.type(By.id("realisedKpm"), "3");
+        browser.type(By.id("realisedRupiah"), "600.000");
+        clickAndAwaitNewPage(By.cssSelector("form.round-new button[type=submit]"));
+        assertThat(browser.text(By.id("realisedKpm-error"))).contains("melebihi SP2D 2 KPM");
+        assertThat(browser.find(By.id("sp2dRupiah")).getAttribute("value")).as("kept as typed").isEqualTo("400.000");
+        assertAccessible("Buka tahap penyaluran (ditolak)");
+        browser.type(By.id("realisedKpm"), "");
+        browser.type(By.id("realisedRupiah"), "");
+        clickAndAwaitNotice(By.cssSelector("form.round-new button[type=submit]"), "tercatat");
+        Path payments = Files.createTempDirectory("pembayaran-").resolve("sembako-" + label.toLowerCase(Locale.ROOT)
+                + ".csv");
+        Files.writeString(payments, "nik,status,rupiah,alasan,catatan\n" + headNik + ",DIBAYAR,200000,,\n");
+        browser.find(By.id("file")).sendKeys(payments.toAbsolutePath().toString());
+        clickAndAwaitNotice(By.cssSelector("form.upload button[type=submit]"), "Daftar pembayaran tersimpan: 1 baris");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Penyaluran SEMBAKO " + month.getYear()
+                + ", tahap/bulan " + label);
+        assertThat(browser.text(By.id("ringkasan-tahap"))).contains("Rp 400.000", "belum dilaporkan");
+        assertThat(browser.text(By.id("dibayar"))).contains("1", "Rp 200.000");
+        assertThat(browser.text(By.id("per-kelurahan"))).contains("Rejomulyo");
+        assertThat(browser.text(By.id("daftar-pembayaran"))).contains(headNik, "Dibayar", "Rp 200.000");
+        assertAccessible("Tahap penyaluran");
+        browser.screenshot("registers-payment-round");
+        browser.emulateWidth(360, 800);
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                .as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360);
+        browser.screenshot("registers-payment-round-360px");
+        browser.stopEmulating();
+
+        // A PSKS registered: the head of the family as a pekerja sosial masyarakat of Rejomulyo.
+        clickAndAwaitNewPage(By.linkText("Register PSKS"));
+        clickAndAwaitNewPage(By.linkText("Catat PSKS baru"));
+        browser.select(By.id("category"), "PSM");
+        browser.select(By.id("kind"), "ORANG");
+        browser.type(By.id("name"), "Sutrisno");
+        browser.type(By.id("nik"), headNik);
+        browser.select(By.id("kelurahanCode"), "18.72.05.1001");
+        browser.script("document.getElementById('activeSince').value = arguments[0]",
+                LocalDate.now().minusYears(1).toString());
+        assertAccessible("Catat PSKS");
+        clickAndAwaitNotice(By.cssSelector("form.psks-new button[type=submit]"), "PSKS tercatat: Sutrisno (PSM)");
+        assertThat(browser.text(By.id("daftar-psks"))).contains("Sutrisno", "Perorangan", headNik, "PSM", "Rejomulyo",
+                INDONESIAN_DATE.format(LocalDate.now().minusYears(1)), "Aktif");
+        // Deactivated from its row: refused without a reason first (the message beside the field, the row open).
+        browser.click(By.cssSelector("#daftar-psks details.row-action summary"));
+        browser.script("document.querySelector('#daftar-psks input[name=deactivatedOn]').value = arguments[0]",
+                LocalDate.now().toString());
+        clickAndAwaitNewPage(By.cssSelector("#daftar-psks details.row-action button[type=submit]"));
+        assertThat(browser.text(By.cssSelector("#daftar-psks .field-error"))).contains("Alasan wajib diisi");
+        assertAccessible("Register PSKS (penonaktifan ditolak)");
+        browser.screenshot("registers-psks");
+        browser.type(By.cssSelector("#daftar-psks input[name=reason]"), "pindah tugas ke Bandar Lampung");
+        clickAndAwaitNotice(By.cssSelector("#daftar-psks details.row-action button[type=submit]"),
+                "PSKS Sutrisno dinonaktifkan");
+        assertThat(browser.text(By.id("daftar-psks"))).contains("Nonaktif",
+                "sejak " + INDONESIAN_DATE.format(LocalDate.now()), "pindah tugas ke Bandar Lampung (dinsos.operator)");
+
+        // A musyawarah kelurahan proposal: the family proposed for PKH again, waiting for Dinas Sosial's decision.
+        clickAndAwaitNewPage(By.linkText("Usulan musyawarah"));
+        clickAndAwaitNewPage(By.linkText("Ajukan usulan"));
+        browser.select(By.id("kelurahanCode"), "18.72.05.1001");
+        browser.script("document.getElementById('meetingDate').value = arguments[0]", LocalDate.now().toString());
+        browser.select(By.id("programme"), "PKH");
+        browser.select(By.id("kind"), "TAMBAH");
+        browser.type(By.id("nik"), headNik);
+        browser.select(By.id("reason"), "LAYAK");
+        assertAccessible("Ajukan usulan musyawarah");
+        clickAndAwaitNotice(By.cssSelector("form.musyawarah-new button[type=submit]"), "Usulan musyawarah tercatat");
+        assertThat(browser.text(By.id("daftar-usulan"))).contains("Rejomulyo", "PKH", "Tambah penerima", headNik,
+                "Diusulkan", "dinsos.operator");
+        assertThat(browser.driver().findElements(By.cssSelector("#daftar-usulan details.row-action")))
+                .as("an operator proposes, a verifier decides").isEmpty();
+        assertAccessible("Usulan musyawarah");
+        browser.screenshot("registers-musyawarah");
+
         browser.click(By.cssSelector("form.logout button"));
         browser.waitFor(By.tagName("h1"), "Anda telah keluar");
     }

@@ -9,14 +9,33 @@ import java.util.Map;
  * messages per field. A field is named as the console's forms name it ({@code members[0].nik} for the pointer
  * {@code /members/0/nik}), so each message is shown beside its field.
  */
-public record ApiProblem(int status, String code, String title, String detail, Map<String, String> fieldErrors) {
+public record ApiProblem(int status, String code, String title, String detail, Map<String, String> fieldErrors,
+                         List<Cell> cells) {
+
+    /**
+     * A problem in an uploaded file, where the user finds it in their spreadsheet: the API's {@code row} and
+     * {@code column} (either may be missing), the value it read there, and the message.
+     */
+    public record Cell(Long row, String column, String value, String detail) {
+    }
+
+    public ApiProblem(int status, String code, String title, String detail, Map<String, String> fieldErrors) {
+        this(status, code, title, detail, fieldErrors, List.of());
+    }
 
     @SuppressWarnings("unchecked")
     static ApiProblem from(int status, Map<String, Object> body) {
         Map<String, String> fields = new LinkedHashMap<>();
+        List<Cell> cells = new java.util.ArrayList<>();
         if (body != null && body.get("errors") instanceof List<?> errors) {
             for (Object error : errors) {
                 if (error instanceof Map<?, ?> e && e.get("detail") != null) {
+                    if (e.get("pointer") == null && (e.get("row") != null || e.get("column") != null)) {
+                        cells.add(new Cell(e.get("row") instanceof Number n ? n.longValue() : null,
+                                e.get("column") == null ? null : String.valueOf(e.get("column")),
+                                e.get("value") == null ? null : String.valueOf(e.get("value")),
+                                String.valueOf(e.get("detail"))));
+                    }
                     String field = e.get("pointer") == null ? "" : fieldName(String.valueOf(e.get("pointer")));
                     fields.merge(field, String.valueOf(e.get("detail")), (a, b) -> a + "; " + b);
                 }
@@ -25,7 +44,7 @@ public record ApiProblem(int status, String code, String title, String detail, M
         String code = body == null ? null : (String) body.get("code");
         String title = body == null ? null : (String) body.get("title");
         String detail = body == null ? null : (String) body.get("detail");
-        return new ApiProblem(status, code, title, detail, fields);
+        return new ApiProblem(status, code, title, detail, fields, List.copyOf(cells));
     }
 
     /** {@code /members/0/nik} becomes {@code members[0].nik}: the form field the message belongs beside. */

@@ -18,6 +18,20 @@ public final class RegisterRoles {
     /** Who registers cases and services, closes cases, enrols and ends enrolments (POST /api/v1/ppks..., enrolments). */
     public static final List<String> KEEPERS = List.of("dinsos-operator", "dinsos-admin");
 
+    /**
+     * Who reads the musyawarah kelurahan proposals through these pages: Dinas Sosial staff and auditors. The API lets
+     * kelurahan and kecamatan staff propose in their region too, but the programme catalogue the form offers is
+     * refused to them, so the console does not offer them the pages yet.
+     */
+    public static final List<String> MUSYAWARAH_READERS = List.of("dinsos-operator", "dinsos-verifier",
+            "dinsos-admin", "auditor");
+    /** Who proposes (POST /api/v1/musyawarah-proposals), of the readers above. */
+    public static final List<String> MUSYAWARAH_PROPOSERS = List.of("dinsos-operator", "dinsos-admin");
+    /** Who decides a proposal (POST .../decision); never its own proposer (the API's four-eyes rule). */
+    public static final List<String> MUSYAWARAH_DECIDERS = List.of("dinsos-verifier", "dinsos-admin");
+    /** Who uploads the national deciles of a period (POST /api/v1/deciles/{period}). */
+    public static final List<String> DECILE_UPLOADERS = List.of("dinsos-admin");
+
     private RegisterRoles() {
     }
 }

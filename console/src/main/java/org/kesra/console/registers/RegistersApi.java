@@ -7,7 +7,11 @@ import java.util.UUID;
 import org.kesra.console.gateway.GatewayApi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,6 +121,100 @@ public class RegistersApi {
     public Map<String, Object> endEnrolment(UUID id, Map<String, Object> body) {
         return api.send(HttpMethod.POST, u -> u.path("/api/v1/enrolments/{id}/ending").build(id), new HttpHeaders(),
                 body).body();
+    }
+
+    /** One page of PSKS (persons and organisations), of a category, kelurahan and status when given. */
+    public Map<String, Object> psks(String category, String kelurahan, String status, int page, int size) {
+        return api.get(u -> {
+            u.path("/api/v1/psks").queryParam("page", page).queryParam("size", size);
+            if (category != null) {
+                u.queryParam("kategori", category);
+            }
+            if (kelurahan != null) {
+                u.queryParam("kelurahan", kelurahan);
+            }
+            if (status != null) {
+                u.queryParam("status", status);
+            }
+            return u.build();
+        }, purpose());
+    }
+
+    public Map<String, Object> registerPsks(Map<String, Object> body) {
+        return api.send(HttpMethod.POST, u -> u.path("/api/v1/psks").build(), new HttpHeaders(), body).body();
+    }
+
+    public Map<String, Object> deactivatePsks(UUID id, Map<String, Object> body) {
+        return api.send(HttpMethod.POST, u -> u.path("/api/v1/psks/{id}/deactivation").build(id), new HttpHeaders(),
+                body).body();
+    }
+
+    /** A programme's payment rounds (of a year when given) with the totals per year. */
+    public Map<String, Object> cycles(String programme, Integer year) {
+        return api.get(u -> {
+            u.path("/api/v1/programmes/{code}/cycles");
+            if (year != null) {
+                u.queryParam("tahun", year);
+            }
+            return u.build(programme);
+        }, new HttpHeaders());
+    }
+
+    public Map<String, Object> openCycle(String programme, Map<String, Object> body) {
+        return api.send(HttpMethod.POST, u -> u.path("/api/v1/programmes/{code}/cycles").build(programme),
+                new HttpHeaders(), body).body();
+    }
+
+    /** A round's payments per kelurahan beside its SP2D and realisation. */
+    public Map<String, Object> paymentSummary(String programme, int year, String label) {
+        return api.get(u -> u.path("/api/v1/programmes/{code}/cycles/{year}/{label}/payments/summary")
+                .build(programme, year, label), new HttpHeaders());
+    }
+
+    /** One page of a round's payments per KPM (full NIKs for Dinas Sosial staff, hence the purpose). */
+    public Map<String, Object> payments(String programme, int year, String label, int page, int size) {
+        return api.get(u -> u.path("/api/v1/programmes/{code}/cycles/{year}/{label}/payments")
+                .queryParam("page", page).queryParam("size", size).build(programme, year, label), purpose());
+    }
+
+    /** The bank's payment list of a round as it came (CSV or XLSX), streamed through. */
+    public Map<String, Object> uploadPayments(String programme, int year, String label, Resource file) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", file);
+        return api.upload("/api/v1/programmes/" + segment(programme) + "/cycles/" + year + "/" + segment(label)
+                + "/payments", new HttpHeaders(), parts).body();
+    }
+
+    /** One page of the musyawarah kelurahan proposals the user's region covers, of a status when given. */
+    public Map<String, Object> proposals(String status, int page, int size) {
+        return api.get(u -> {
+            u.path("/api/v1/musyawarah-proposals").queryParam("page", page).queryParam("size", size);
+            if (status != null) {
+                u.queryParam("status", status);
+            }
+            return u.build();
+        }, purpose());
+    }
+
+    public Map<String, Object> propose(Map<String, Object> body) {
+        return api.send(HttpMethod.POST, u -> u.path("/api/v1/musyawarah-proposals").build(), new HttpHeaders(),
+                body).body();
+    }
+
+    public Map<String, Object> decide(UUID id, Map<String, Object> body) {
+        return api.send(HttpMethod.POST, u -> u.path("/api/v1/musyawarah-proposals/{id}/decision").build(id),
+                new HttpHeaders(), body).body();
+    }
+
+    /** The national deciles of a period (CSV or XLSX: no_kk, desil), all rows or none. */
+    public Map<String, Object> uploadDeciles(String period, Resource file) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", file);
+        return api.upload("/api/v1/deciles/" + segment(period), new HttpHeaders(), parts).body();
+    }
+
+    private static String segment(String value) {
+        return UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A page's items, or none. */

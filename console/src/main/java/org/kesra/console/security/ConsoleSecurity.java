@@ -110,12 +110,25 @@ public class ConsoleSecurity {
                         .hasAnyRole(VerificationRoles.VERIVALI_STAFF.toArray(String[]::new))
                         // The registers (PPKS cases, enrolments): kept by Dinas Sosial operators and admins, read by
                         // the city-level welfare readers.
-                        .requestMatchers("/ppks/baru", "/kepesertaan/baru")
+                        .requestMatchers("/ppks/baru", "/kepesertaan/baru", "/psks/baru", "/penyaluran/baru")
                         .hasAnyRole(RegisterRoles.KEEPERS.toArray(String[]::new))
-                        .requestMatchers(HttpMethod.POST, "/ppks/**", "/kepesertaan/**")
+                        .requestMatchers(HttpMethod.POST, "/ppks/**", "/kepesertaan/**", "/psks/**",
+                                "/penyaluran/**")
                         .hasAnyRole(RegisterRoles.KEEPERS.toArray(String[]::new))
-                        .requestMatchers("/ppks", "/ppks/**", "/kepesertaan", "/kepesertaan/**")
+                        .requestMatchers("/ppks", "/ppks/**", "/kepesertaan", "/kepesertaan/**", "/psks", "/psks/**",
+                                "/penyaluran", "/penyaluran/**")
                         .hasAnyRole(RegisterRoles.READERS.toArray(String[]::new))
+                        // Musyawarah kelurahan proposals: proposed by Dinas Sosial operators and admins, decided by
+                        // its verifiers and admins, read by them and auditors; the deciles uploaded by admins.
+                        .requestMatchers("/musyawarah/baru")
+                        .hasAnyRole(RegisterRoles.MUSYAWARAH_PROPOSERS.toArray(String[]::new))
+                        .requestMatchers(HttpMethod.POST, "/musyawarah/*/keputusan")
+                        .hasAnyRole(RegisterRoles.MUSYAWARAH_DECIDERS.toArray(String[]::new))
+                        .requestMatchers(HttpMethod.POST, "/musyawarah/**").denyAll()
+                        .requestMatchers("/musyawarah", "/musyawarah/**")
+                        .hasAnyRole(RegisterRoles.MUSYAWARAH_READERS.toArray(String[]::new))
+                        .requestMatchers("/desil", "/desil/**")
+                        .hasAnyRole(RegisterRoles.DECILE_UPLOADERS.toArray(String[]::new))
                         .requestMatchers("/pemantauan/ppks", "/pemantauan/dasbor", "/laporan", "/laporan/**")
                         .hasAnyRole(REPORT_READERS.toArray(String[]::new))
                         .requestMatchers("/pemantauan", "/pemantauan/**").hasAnyRole(MONITORS.toArray(String[]::new))

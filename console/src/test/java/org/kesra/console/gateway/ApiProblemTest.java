@@ -22,6 +22,19 @@ class ApiProblemTest {
     }
 
     @Test
+    void keepsAFilesProblemsByRowAndColumn() {
+        ApiProblem problem = ApiProblem.from(422, Map.of("code", "WF-PEMBAYARAN-TIDAK-VALID", "errors", List.of(
+                Map.of("row", 3, "column", "nik", "value", "18720502", "detail", "NIK harus 16 digit angka."),
+                Map.of("row", 4, "detail", "Baris kosong."),
+                Map.of("pointer", "/file", "detail", "Daftar pembayaran kosong."))));
+        assertThat(problem.cells()).containsExactly(
+                new ApiProblem.Cell(3L, "nik", "18720502", "NIK harus 16 digit angka."),
+                new ApiProblem.Cell(4L, null, null, "Baris kosong."));
+        assertThat(problem.fieldErrors()).containsEntry("file", "Daftar pembayaran kosong.");
+        assertThat(ApiProblem.local("x").cells()).isEmpty();
+    }
+
+    @Test
     void aBodyThatIsNoProblemDetailStillGivesAMessage() {
         assertThat(ApiProblem.from(502, null).message()).contains("502");
     }

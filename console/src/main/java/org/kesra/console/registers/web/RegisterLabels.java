@@ -19,6 +19,54 @@ final class RegisterLabels {
             "SMA", "Anak sekolah SMA", "DISABILITAS_BERAT", "Penyandang disabilitas berat",
             "LANJUT_USIA", "Lanjut usia");
 
+    /**
+     * The 12 PSKS categories (reference/psks-categories.csv, Permensos 8/2012), in the regulation's order:
+     * welfare-service answers each entry's category name but has no list of them to ask.
+     */
+    static final Map<String, String> PSKS_CATEGORIES = ordered(
+            "PSP", "Pekerja Sosial Profesional",
+            "PSM", "Pekerja Sosial Masyarakat",
+            "TAGANA", "Taruna Siaga Bencana",
+            "LKS", "Lembaga Kesejahteraan Sosial",
+            "KT", "Karang Taruna",
+            "LK3", "Lembaga Konsultasi Kesejahteraan Keluarga",
+            "KP", "Keluarga Pioner",
+            "WKSBM", "Wahana Kesejahteraan Sosial Keluarga Berbasis Masyarakat",
+            "WPKS", "Wanita Pemimpin Kesejahteraan Sosial",
+            "PS", "Penyuluh Sosial",
+            "TKSK", "Tenaga Kesejahteraan Sosial Kecamatan",
+            "DU", "Dunia Usaha yang melakukan usaha kesejahteraan sosial");
+
+    static final Map<String, String> PSKS_KIND = ordered("ORANG", "Perorangan", "LEMBAGA", "Lembaga");
+
+    static final Map<String, String> PSKS_STATUS = ordered("AKTIF", "Aktif", "NONAKTIF", "Nonaktif");
+
+    /** How a programme's rounds are counted (BenefitCycles.KINDS). */
+    static final Map<String, String> CYCLE_KIND = ordered("TAHAP", "Tahap", "BULAN", "Bulan", "SATURASI",
+            "Saturasi");
+
+    /** Why a KPM was not paid, or why SP2D and realisation differ (BenefitCycles.GAP_REASONS). */
+    static final Map<String, String> GAP_REASON = ordered(
+            "GAGAL_BUKA_REKENING_KOLEKTIF", "Gagal buka rekening kolektif",
+            "DATA_TIDAK_PADAN_DUKCAPIL", "Data tidak padan Dukcapil",
+            "MENINGGAL", "Meninggal", "PINDAH", "Pindah", "MAMPU", "Mampu", "LAINNYA", "Lainnya");
+
+    static final Map<String, String> PROPOSAL_KIND = ordered("TAMBAH", "Tambah penerima", "HAPUS",
+            "Hapus penerima");
+
+    /** The reasons a proposal may give: LAYAK for an addition, the others for a removal (MusyawarahProposals). */
+    static final Map<String, String> PROPOSAL_REASON = ordered("LAYAK", "Layak (usulan tambah)",
+            "MENINGGAL", "Meninggal (usulan hapus)", "MAMPU", "Mampu (usulan hapus)", "PINDAH", "Pindah (usulan hapus)");
+
+    /** The same reasons as the list shows them, beside the kind of the proposal. */
+    static final Map<String, String> PROPOSAL_REASON_SHORT = ordered("LAYAK", "layak", "MENINGGAL", "meninggal",
+            "MAMPU", "mampu", "PINDAH", "pindah");
+
+    static final Map<String, String> PROPOSAL_STATUS = ordered("DIUSULKAN", "Diusulkan", "DISETUJUI", "Disetujui",
+            "DITOLAK", "Ditolak");
+
+    static final Map<String, String> DECISION = ordered("DISETUJUI", "Setujui", "DITOLAK", "Tolak");
+
     static final String DATE_UNREADABLE = "Tanggal tidak dikenali; tulis sebagai TTTT-BB-HH, misalnya 2026-12-06.";
 
     /** A code of a filter in the URL: kept only when it is one the pages know (nothing else reaches the API). */
@@ -40,6 +88,30 @@ final class RegisterLabels {
             errors.put(field, DATE_UNREADABLE);
             return null;
         }
+    }
+
+    /**
+     * A typed whole number (thousands dots and "Rp" allowed, as Indonesians write them) as the API takes it, null
+     * when empty; anything else is told beside its field before anything is sent.
+     */
+    static Long number(String typed, String field, Map<String, String> errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String digits = typed.strip().replaceFirst("^(?i)rp\\.?\\s*", "").replace(".", "").replace(" ", "");
+        if (!digits.matches("[0-9]{1,15}")) {
+            errors.put(field, "Tulis bilangan bulat tanpa koma, misalnya 1.250 atau 750.000.");
+            return null;
+        }
+        return Long.parseLong(digits);
+    }
+
+    private static Map<String, String> ordered(String... codesAndNames) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < codesAndNames.length; i += 2) {
+            map.put(codesAndNames[i], codesAndNames[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     static String blankToNull(String text) {
