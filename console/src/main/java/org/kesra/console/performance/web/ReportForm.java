@@ -20,17 +20,19 @@ public final class ReportForm {
     /** One item of the agreement with what was typed (or saved) for it. */
     public record Row(int item, String sasaran, String indicator, String unitOfMeasure, Object target, Object targetMax,
                Object budget, boolean register, boolean percentage, Map<String, Object> saved, String value,
-               String numerator, String denominator, String budgetRealised, String note) {
+               String numerator, String denominator, String budgetRealised, String note, boolean budgetOverride,
+               String budgetOverrideReason) {
 
         public boolean filled() {
-            return !blank(value) || !blank(numerator) || !blank(denominator) || !blank(budgetRealised) || !blank(note);
+            return !blank(value) || !blank(numerator) || !blank(denominator) || !blank(budgetRealised) || !blank(note)
+                    || budgetOverride || !blank(budgetOverrideReason);
         }
     }
 
     private static final Pattern ENTRY = Pattern.compile("entries\\[(\\d+)](?:\\.(\\w+))?");
     private static final Map<String, String> FIELD = Map.of("value", "value", "numerator", "numerator",
             "denominator", "denominator", "budgetRealised", "budget", "note", "note", "item", "value",
-            "budgetOverride", "budget", "budgetOverrideReason", "budget");
+            "budgetOverride", "override", "budgetOverrideReason", "overrideReason");
 
     private final List<Row> rows;
     private final String obstacles;
@@ -69,12 +71,16 @@ public final class ReportForm {
             String denominator;
             String budget;
             String note;
+            boolean override;
+            String overrideReason;
             if (fromForm) {
                 value = typed.getOrDefault("value-" + i, "");
                 numerator = typed.getOrDefault("numerator-" + i, "");
                 denominator = typed.getOrDefault("denominator-" + i, "");
                 budget = typed.getOrDefault("budget-" + i, "");
                 note = typed.getOrDefault("note-" + i, "");
+                override = !blank(typed.get("override-" + i));
+                overrideReason = typed.getOrDefault("overrideReason-" + i, "");
             } else {
                 boolean parts = entry != null && entry.get("numerator") != null;
                 value = entry == null || parts || register ? "" : shown(entry.get("value"));
@@ -83,10 +89,13 @@ public final class ReportForm {
                 budget = entry == null || entry.get("budgetRealised") == null ? ""
                         : grouped(entry.get("budgetRealised"));
                 note = entry == null || entry.get("note") == null ? "" : String.valueOf(entry.get("note"));
+                override = entry != null && Boolean.TRUE.equals(entry.get("budgetOverride"));
+                overrideReason = entry == null || entry.get("budgetOverrideReason") == null ? ""
+                        : String.valueOf(entry.get("budgetOverrideReason"));
             }
             rows.add(new Row(i, (String) item.get("sasaran"), (String) item.get("indicator"), unit,
                     item.get("target"), item.get("targetMax"), item.get("budget"), register, percentage, entry,
-                    value, numerator, denominator, budget, note));
+                    value, numerator, denominator, budget, note, override, overrideReason));
         }
         String obstacles = fromForm ? typed.getOrDefault("obstacles", "") : text(report.get("obstacles"));
         String followUp = fromForm ? typed.getOrDefault("followUp", "") : text(report.get("followUp"));
@@ -110,6 +119,9 @@ public final class ReportForm {
             }
             entry.put("budgetRealised", rupiah(row.budgetRealised()));
             entry.put("note", nullIfBlank(row.note()));
+            // A realised budget above the pagu stated on purpose, with its reason (the API refuses one without the other)
+            entry.put("budgetOverride", row.budgetOverride() ? Boolean.TRUE : null);
+            entry.put("budgetOverrideReason", nullIfBlank(row.budgetOverrideReason()));
             entries.add(entry);
             sent.add(row.item());
         }
@@ -153,7 +165,8 @@ public final class ReportForm {
     List<String> otherErrors(Map<String, String> errors) {
         Set<String> shown = new HashSet<>(Set.of("obstacles", "followUp", "reason", "file"));
         for (Row row : rows) {
-            for (String f : List.of("value-", "numerator-", "denominator-", "budget-", "note-")) {
+            for (String f : List.of("value-", "numerator-", "denominator-", "budget-", "note-", "override-",
+                    "overrideReason-")) {
                 shown.add(f + row.item());
             }
         }

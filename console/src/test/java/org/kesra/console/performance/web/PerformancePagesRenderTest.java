@@ -167,6 +167,24 @@ class PerformancePagesRenderTest {
     }
 
     /** A planner reports for their agency (the token's opd claim), kecamatan staff for their region. */
+    /** Item 0 has a pagu: the form offers the override with its reason and sends both; item 1's refusal keeps them. */
+    @Test
+    void aBudgetAbovePaguIsStatedWithItsReasonFromTheForm() throws Exception {
+        String page = html(mvc.perform(get("/laporan-triwulan/" + ID).with(operator())).andReturn().getResponse());
+        assertThat(page).contains("id=\"override-0\"", "Realisasi anggaran memang melebihi pagu",
+                "id=\"overrideReason-0\"", "Alasan melebihi pagu");
+        String html = html(mvc.perform(post("/laporan-triwulan/" + ID).with(operator()).with(csrf())
+                .param("etag", "\"5\"").param("value-0", "80").param("budget-0", "25.000.000")
+                .param("override-0", "true").param("overrideReason-0", "Pergeseran anggaran disetujui camat")
+                .param("numerator-1", "120").param("denominator-1", "100").param("aksi", "simpan"))
+                .andReturn().getResponse());
+        assertThat(gateway.calls).anyMatch(c -> c.method().equals("PUT") && c.body().contains("\"budgetOverride\":true")
+                && c.body().contains("\"budgetOverrideReason\":\"Pergeseran anggaran disetujui camat\"")
+                && c.body().contains("\"budgetRealised\":25000000"));
+        assertThat(html).as("kept as typed after the refusal").contains("value=\"Pergeseran anggaran disetujui camat\"")
+                .containsPattern("id=\"override-0\"[^>]*checked");
+    }
+
     @Test
     void aHistoricalQuarterSaysItsDeadlineDoesNotApplyAndAsksForNone() throws Exception {
         MockHttpServletResponse answer = mvc.perform(get("/laporan-triwulan/" + HISTORICAL).with(operator()))
@@ -185,6 +203,7 @@ class PerformancePagesRenderTest {
                 .authorities(new SimpleGrantedAuthority("ROLE_planner"))
                 .idToken(t -> t.claim("preferred_username", "bappeda.planner").claim("wilayah", "18.72")
                         .claim("opd", "bappeda"));
+        // Only this test's calls: other tests of the class open pages that list agreements too.
         gateway.calls.clear();
         mvc.perform(get("/laporan-triwulan").param("tahun", "2026").param("triwulan", "3").with(planner))
                 .andReturn();
