@@ -115,6 +115,45 @@ class EventFlowIT extends BackboneIntegrationTest {
         assertThat(support.effects(aggregate)).isEqualTo(1);
     }
 
+    /**
+     * A version of a handled type this service does not know is dead-lettered at once, not skipped (the change would be
+     * lost); a type it does not react to at all is ignored; the events after both are applied.
+     */
+    @Test
+    void anUnknownVersionOfAHandledTypeIsDeadLetteredAndAnUnhandledTypeIgnored() {
+        String key = BackboneTestSupport.newAggregate();
+        String future = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("KAFKA_BOOTSTRAP_SERVERS")),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(cloudEvent(key, future, "backbone.sample.recorded", 9));
+            producer.send(cloudEvent(key, other, "backbone.sample.unheard-of", 1));
+        }
+        support.publish(List.of(SampleEvents.step(key, 1)));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(DLT,
+                r -> future.equals(TopicReader.header(r, "ce_id")), 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(TopicReader.header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("version 9",
+                "does not know");
+        await().atMost(Duration.ofSeconds(30)).until(() -> support.effects(key) == 1);
+        assertThat(TopicReader.read(DLT, r -> other.equals(TopicReader.header(r, "ce_id")), 1, Duration.ofSeconds(3)))
+                .as("a type nobody here handles is not a failure").isEmpty();
+    }
+
+    private static ProducerRecord<String, byte[]> cloudEvent(String key, String id, String type, int version) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(SampleEvents.TOPIC, key,
+                "{}".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", id.getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", "urn:kesra:service:backbone".getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
+                .add("ce_dataschema", ("urn:kesra:event:" + type + ":v" + version).getBytes(StandardCharsets.UTF_8))
+                .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
     @Test
     void unreadablePayloadGoesToTheDeadLetterTopicAtOnce() {
         String key = BackboneTestSupport.newAggregate();

@@ -220,6 +220,11 @@ class RealisationIT extends PerformanceApiTest {
             value(b, 1, "81");
         }, 400, "PF-BUTIR-GANDA", "/entries/1/item");
         refused(OPERATOR, b -> b.put("quarter", 5), 400, "PF-TRIWULAN-TIDAK-SAH", "/quarter");
+        // A quarter outside the plan period (2024-2026) cannot be reported against the plan year's agreement.
+        refused(OPERATOR, b -> {
+            value(b, 1, "80");
+            b.put("year", 2027);
+        }, 400, "PF-PK-TIDAK-SESUAI", "/agreementId");
         refused("metrobarat.operator", b -> value(b, 1, "80"), 403, "PF-BUKAN-PELAPOR-UNIT", "/unit");
         // Another kecamatan's operator learns nothing: the same answer as for a unit that does not exist.
         refused("rejomulyo.operator", b -> value(b, 1, "80"), 400, "PF-UNIT-TIDAK-DIKENAL", "/unit");

@@ -9,10 +9,14 @@ import java.util.Optional;
 public class HandlerRegistry {
 
     private final Map<String, EventHandler<?>> handlers = new HashMap<>();
+    /** The versions handled per type: another version of one of these types is not ours to skip. */
+    private final Map<String, java.util.SortedSet<Integer>> versions = new HashMap<>();
 
     public HandlerRegistry(List<EventHandler<?>> all) {
         for (EventHandler<?> handler : all) {
             String key = key(handler.definition().type(), handler.definition().version());
+            versions.computeIfAbsent(handler.definition().type(), t -> new java.util.TreeSet<>())
+                    .add(handler.definition().version());
             EventHandler<?> previous = handlers.putIfAbsent(key, handler);
             if (previous != null) {
                 throw new IllegalStateException("two handlers for " + key + ": " + previous.getClass().getName()
@@ -23,6 +27,14 @@ public class HandlerRegistry {
 
     public Optional<EventHandler<?>> find(String type, int version) {
         return Optional.ofNullable(handlers.get(key(type, version)));
+    }
+
+    /**
+     * The versions of {@code type} this service handles; empty for a type it does not react to (ignored). A version
+     * outside a non-empty set is an event it should understand and cannot: the processor dead-letters it.
+     */
+    public java.util.SortedSet<Integer> versionsOf(String type) {
+        return versions.getOrDefault(type, new java.util.TreeSet<>());
     }
 
     private static String key(String type, int version) {

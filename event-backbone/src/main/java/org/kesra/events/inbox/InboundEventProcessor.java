@@ -290,6 +290,13 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
         }
         int version = Integer.parseInt(schema.group(2));
         EventHandler<?> handler = handlers.find(event.type(), version).orElse(null);
+        if (handler == null && !handlers.versionsOf(event.type()).isEmpty()) {
+            // A type this service reacts to in a version it does not know (a producer ahead of it): skipping it would
+            // lose the change silently, so it is dead-lettered at once, to be re-driven once a handler exists.
+            throw new PoisonEventException("event " + id + " of type " + event.type() + " has version " + version
+                    + ", which this service does not know (it handles v" + handlers.versionsOf(event.type()) + ")",
+                    null);
+        }
         Record payload = null;
         Instant time = null;
         if (handler != null) {
