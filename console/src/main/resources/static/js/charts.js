@@ -1,4 +1,5 @@
-// Draws every element with a data-chart attribute with ECharts (SVG renderer). The options come from the page, which
+// Draws every element with a data-chart attribute with ECharts (canvas renderer: the SVG one sets style attributes,
+// which the CSP's style-src refuses). The options come from the page, which
 // the server rendered (the CSP allows no inline script); numbers are shown the Indonesian way (1.234,5).
 (function () {
   'use strict';
@@ -19,7 +20,7 @@
       option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: format });
       var valueAxis = option.xAxis && option.xAxis.type === 'value' ? 'xAxis' : 'yAxis';
       option[valueAxis] = Object.assign({}, option[valueAxis], { axisLabel: { formatter: format } });
-      var chart = echarts.init(element, null, { renderer: 'svg', locale: 'EN' });
+      var chart = echarts.init(element, null, { renderer: 'canvas', locale: 'EN' });
       chart.setOption(option);
       element.setAttribute('data-drawn', 'ya');
       window.addEventListener('resize', function () { chart.resize(); });

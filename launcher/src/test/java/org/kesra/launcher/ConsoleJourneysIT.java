@@ -769,9 +769,9 @@ class ConsoleJourneysIT {
                 .doesNotContain("Daftarkan rumah tangga");
         String row = browser.text(By.cssSelector("tr[data-unit='" + unit + "']"));
         assertThat(row).contains("Menunggu penilaian", "menunggu penilaian", "Belum disusun");
-        // The charts are drawn (ECharts' SVG) and the tables beside them carry the figures, in Indonesian.
+        // The charts are drawn (ECharts on a canvas) and the tables beside them carry the figures, in Indonesian.
         for (String chart : List.of("grafik-status", "grafik-indikator", "grafik-wilayah")) {
-            browser.find(By.cssSelector("#" + chart + " svg"));
+            browser.find(By.cssSelector("#" + chart + " canvas"));
         }
         assertThat(browser.text(By.cssSelector("table.indicator-table"))).contains("Indeks Kepuasan Masyarakat",
                 "85,37 %", "Jumlah kunjungan pembinaan", "25 %");
@@ -785,7 +785,7 @@ class ConsoleJourneysIT {
         // One unit's indicators, then its quarterly report: what the report says about its data, and the files.
         browser.click(By.cssSelector("tr[data-unit='" + unit + "'] th a"));
         browser.waitFor(By.tagName("h1"), "Capaian unit " + unit);
-        browser.find(By.cssSelector("#grafik-unit svg"));
+        browser.find(By.cssSelector("#grafik-unit canvas"));
         assertThat(browser.text(By.cssSelector("table.unit-indicators"))).contains("Indeks Kepuasan Masyarakat",
                 "nilai 70", "85,37 %");
         assertAccessible("Capaian unit");
@@ -813,14 +813,14 @@ class ConsoleJourneysIT {
         // PPKS and KPM per kelurahan, as a table and a chart, and the recap to download.
         browser.open(gateway + "/pemantauan/ppks?periode=" + year + "-Q1");
         browser.waitFor(By.tagName("h2"), "Triwulan I " + year);
-        browser.find(By.cssSelector("#grafik-ppks svg"));
+        browser.find(By.cssSelector("#grafik-ppks canvas"));
         String kelurahan = "tr[data-kelurahan='" + unit + "'] ";
         assertThat(browser.text(By.cssSelector(kelurahan + "th"))).isEqualTo("Rejomulyo");
         assertThat(browser.text(By.cssSelector(kelurahan + "td:nth-child(4)"))).as("PPKS terdata").isEqualTo("1");
         assertThat(browser.text(By.cssSelector(kelurahan + "td:nth-child(5)"))).as("PPKS ditangani").isEqualTo("0");
         assertThat(browser.text(By.cssSelector(kelurahan + "td:nth-child(7)"))).as("KPM PKH").isEqualTo("1");
         assertThat(browser.text(By.cssSelector("table.ppks-table thead"))).contains("KPM PKH");
-        browser.find(By.cssSelector("#grafik-kpm svg"));
+        browser.find(By.cssSelector("#grafik-kpm canvas"));
         assertThat(browser.text(By.cssSelector(".data-version"))).contains("Kesejahteraan sosial (welfare-service)");
         assertAccessible("PPKS dan KPM");
         browser.script("document.getElementById('grafik-ppks').previousElementSibling.scrollIntoView()");
