@@ -150,8 +150,16 @@ public enum PerformanceProblems implements ProblemType {
     EVIDENCE_TYPE("PF-BUKTI-JENIS-TIDAK-DIIZINKAN", RefusalKind.UNSUPPORTED, "Jenis berkas bukti tidak diizinkan"),
     /** No evidence file of that id on the realisation. */
     EVIDENCE_NOT_FOUND("PF-BUKTI-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND, "Berkas bukti tidak ditemukan"),
-    /** An AKIP evaluation score outside 0-100. */
-    SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai AKIP di luar 0-100"),
+    /** An AKIP evaluation score that is not a number, outside 0-100, or with more than 2 decimals. */
+    SCORE_OUT_OF_RANGE("PF-NILAI-AKIP-TIDAK-SAH", RefusalKind.INVALID, "Nilai evaluasi AKIP tidak sah"),
+    /** An AKIP evaluation recorded by a role other than the evaluator's (auditor) or platform-admin. */
+    AKIP_EVALUATOR_ONLY("PF-EVALUASI-AKIP-BUKAN-WEWENANG", RefusalKind.FORBIDDEN,
+            "Hanya evaluator (Inspektorat) yang mencatat evaluasi AKIP"),
+    /** An AKIP evaluation asked for a year of a unit that has none recorded. */
+    AKIP_EVALUATION_NOT_FOUND("PF-EVALUASI-AKIP-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND,
+            "Evaluasi AKIP tidak ditemukan"),
+    /** A year (of an AKIP evaluation or a year-on-year comparison) that is not a number within 2000-2100. */
+    YEAR_INVALID("PF-TAHUN-TIDAK-SAH", RefusalKind.INVALID, "Tahun tidak sah"),
 
     // --- Import of the Renstra matrix (Tabel 6.1) from a spreadsheet ---
     /** An upload without a file, an empty file, or a sheet with a header and no rows. */

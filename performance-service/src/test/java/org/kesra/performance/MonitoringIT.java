@@ -160,6 +160,99 @@ class MonitoringIT extends PerformanceApiTest {
     }
 
     /**
+     * The unit predicate (PermenPANRB 88/2021) is of the evaluator's AKIP score: recorded by the auditor, replaced
+     * with its history kept, the bounds exclusive (90 A, 90.01 AA, 30 D, 30.01 C), read by everyone who reads the
+     * unit and shown in the unit's monitoring; refused for a score that is no number or outside 0-100, a year that is
+     * not one, an unknown unit and a role other than the evaluator's.
+     */
+    @Test
+    void theUnitPredicateIsOfTheEvaluatorsAkipScoreWithEveryReplacementKept() {
+        reported();
+        String path = "/api/v1/performance/units/" + REJOMULYO + "/akip-evaluations/";
+        String[][] bounds = {{"90", "A", "Memuaskan"}, {"90.01", "AA", "Sangat Memuaskan"},
+                {"30", "D", "Sangat Kurang"}, {"30.01", "C", "Kurang"}, {"0", "D", "Sangat Kurang"},
+                {"100", "AA", "Sangat Memuaskan"}};
+        for (String[] bound : bounds) {
+            ApiClient.Response recorded = send("inspektorat.auditor", "PUT", path + "2030", null,
+                    evaluation(bound[0]));
+            assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+            assertThat(recorded.body().path("score").decimalValue()).isEqualByComparingTo(bound[0]);
+            assertThat(recorded.body().path("predicate").asString()).as(bound[0]).isEqualTo(bound[1]);
+            assertThat(recorded.body().path("meaning").asString()).isEqualTo(bound[2]);
+        }
+        ObjectNode asNumber = evaluation("0");
+        asNumber.put("score", new BigDecimal("72.50"));
+        ApiClient.Response recorded = send(ADMIN, "PUT", path + YEAR, null, asNumber);
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+        assertThat(recorded.body().path("predicate").asString()).isEqualTo("BB");
+        ApiClient.Response replaced = send("inspektorat.auditor", "PUT", path + YEAR, null, evaluation("81.5"));
+        assertThat(replaced.body().path("predicate").asString()).isEqualTo("A");
+        assertThat(replaced.body().path("recordedBy").asString()).isEqualTo("inspektorat.auditor");
+        JsonNode changes = replaced.body().path("changes");
+        JsonNode last = changes.get(changes.size() - 1);
+        assertThat(last.at("/before/score").decimalValue()).isEqualByComparingTo("72.50");
+        assertThat(last.at("/before/predicate").asString()).isEqualTo("BB");
+        assertThat(last.at("/after/score").decimalValue()).isEqualByComparingTo("81.50");
+        assertThat(last.path("changedBy").asString()).isEqualTo("inspektorat.auditor");
+        assertThat(changes.get(changes.size() - 2).path("changedBy").asString()).isEqualTo("platform.admin");
+
+        for (String reader : List.of("rejomulyo.operator", PLANNER, "disnakertrans.monitor")) {
+            ApiClient.Response read = get(reader, path + YEAR);
+            assertThat(read.status()).as(read.text()).isEqualTo(200);
+            assertThat(read.body().path("predicate").asString()).isEqualTo("A");
+        }
+        JsonNode list = get("rejomulyo.operator", "/api/v1/performance/units/" + REJOMULYO + "/akip-evaluations")
+                .body();
+        assertThat(list.path("evaluations").findValuesAsString("year")).isNotNull();
+        assertThat(list.at("/evaluations/0/year").asInt()).as("newest year first").isEqualTo(2030);
+        assertThat(list.at("/evaluations/1/year").asInt()).isEqualTo(YEAR);
+        JsonNode monitored = get("inspektorat.auditor", "/api/v1/performance/monitoring/units/" + REJOMULYO
+                + "?tahun=" + YEAR).body();
+        assertThat(monitored.at("/akipEvaluation/predicate").asString()).isEqualTo("A");
+        assertThat(monitored.at("/akipEvaluation/meaning").asString()).isEqualTo("Memuaskan");
+        assertThat(monitored.at("/akipEvaluation/score").decimalValue()).isEqualByComparingTo("81.5");
+
+        assertProblem(send("inspektorat.auditor", "PUT", path + YEAR, null, evaluation("100.01")), 400,
+                "PF-NILAI-AKIP-TIDAK-SAH", "/score");
+        assertProblem(send("inspektorat.auditor", "PUT", path + YEAR, null, evaluation("-1")), 400,
+                "PF-NILAI-AKIP-TIDAK-SAH", "/score");
+        assertProblem(send("inspektorat.auditor", "PUT", path + YEAR, null, evaluation("sembilan puluh")), 400,
+                "PF-NILAI-AKIP-TIDAK-SAH", "/score");
+        ObjectNode noEvaluator = evaluation("80");
+        noEvaluator.remove("evaluator");
+        assertProblem(send("inspektorat.auditor", "PUT", path + YEAR, null, noEvaluator), 400, "PF-ISIAN-WAJIB",
+                "/evaluator");
+        assertProblem(send("inspektorat.auditor", "PUT", path + "dua-ribu", null, evaluation("80")), 400,
+                "PF-TAHUN-TIDAK-SAH", "/year");
+        assertProblem(send("inspektorat.auditor", "PUT", path + "1999", null, evaluation("80")), 400,
+                "PF-TAHUN-TIDAK-SAH", "/year");
+        assertProblem(send("inspektorat.auditor", "PUT", "/api/v1/performance/units/18.72.99/akip-evaluations/"
+                + YEAR, null, evaluation("80")), 404, "PF-UNIT-TIDAK-DITEMUKAN", null);
+        for (String notEvaluator : List.of(PLANNER, "metrobarat.camat", "rejomulyo.operator")) {
+            ApiClient.Response refused = send(notEvaluator, "PUT", path + YEAR, null, evaluation("99"));
+            assertThat(refused.status()).as(notEvaluator + ": " + refused.text()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(get(PLANNER, path + YEAR).body().path("score").decimalValue()).as("nothing written by a refusal")
+                .isEqualByComparingTo("81.5");
+        assertProblem(get(PLANNER, path + "2031"), 404, "PF-EVALUASI-AKIP-TIDAK-DITEMUKAN", null);
+        ApiClient.Response outside = get("metrobarat.camat", path + YEAR);
+        ApiClient.Response unknown = get("metrobarat.camat", "/api/v1/performance/units/18.72.99/akip-evaluations/"
+                + YEAR);
+        assertProblem(outside, 404, "PF-UNIT-TIDAK-DITEMUKAN", null);
+        assertThat(outside.body().path("detail").asString().replace(REJOMULYO, "X"))
+                .isEqualTo(unknown.body().path("detail").asString().replace("18.72.99", "X"));
+    }
+
+    private static ObjectNode evaluation(String score) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("score", score);
+        body.put("evaluator", "Inspektorat Kota Metro");
+        body.put("reason", "Laporan hasil evaluasi AKIP");
+        return body;
+    }
+
+    /**
      * "Who do I chase?": only the units with a report waiting for review, or only those with a quarter past its
      * deadline; the rollups stay those of the whole selection, so the totals do not move with the filter.
      */

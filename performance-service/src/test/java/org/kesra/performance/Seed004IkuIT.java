@@ -61,6 +61,103 @@ class Seed004IkuIT extends PerformanceApiTest {
         JsonNode conflict = get("disnakertrans.monitor", base + iku.get(3) + "/capaian?tahun=2022&realisasi=100")
                 .body();
         assertThat(conflict.path("capaian").decimalValue()).isEqualByComparingTo("100.00");
+
+        yearOnYearOfTabel32ComesOutOfTheApi(plan);
+    }
+
+    /**
+     * Seed 004 Tabel 3.1/3.2 year on year: the camat's Perjanjian Kinerja 2021 and 2022 agreed, each year's fourth
+     * quarter submitted by the operator and approved by the camat, then the comparison of 2022 with 2021 per IKU.
+     */
+    private void yearOnYearOfTabel32ComesOutOfTheApi(JsonNode plan) {
+        String agreement2021 = agreedAndReported(plan, 2021);
+        String agreement2022 = agreedAndReported(plan, 2022);
+
+        ApiClient.Response answer = get("metrobarat.operator",
+                "/api/v1/performance/units/" + SeedPlans.METRO_BARAT + "/year-on-year?tahun=2022");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.body().path("previousYear").asInt()).isEqualTo(2021);
+        JsonNode ours = null;
+        for (JsonNode agreement : answer.body().path("agreements")) {
+            if (agreement.path("agreementId").asString().equals(agreement2022)) {
+                ours = agreement;
+            }
+        }
+        assertThat(ours).as("the camat's agreement 2022 is listed: %s", answer.text()).isNotNull();
+        assertThat(ours.path("positionTitle").asString()).isEqualTo("Camat Metro Barat");
+        String[][] expected = {{"85.37", "95.00", "-9.63"}, {"100.00", "82.35", "17.65"},
+                {"74.79", "81.18", "-6.39"}, {"100.00", "100.00", "0.00"}};
+        assertThat(ours.path("items").size()).isEqualTo(4);
+        for (int i = 0; i < expected.length; i++) {
+            JsonNode item = ours.path("items").get(i);
+            assertThat(item.at("/current/capaian/percent").decimalValue()).as(item.toString())
+                    .isEqualByComparingTo(expected[i][0]);
+            assertThat(item.at("/current/approved").asBoolean()).isTrue();
+            assertThat(item.at("/current/quarter").asInt()).isEqualTo(4);
+            assertThat(item.at("/previous/year").asInt()).isEqualTo(2021);
+            assertThat(item.at("/previous/agreementId").asString()).isEqualTo(agreement2021);
+            assertThat(item.at("/previous/capaian/percent").decimalValue()).as(item.toString())
+                    .isEqualByComparingTo(expected[i][1]);
+            assertThat(item.path("changePoints").decimalValue()).as(item.toString())
+                    .isEqualByComparingTo(expected[i][2]);
+            assertThat(item.path("note").isNull()).isTrue();
+        }
+        assertThat(ours.at("/items/0/current/value").decimalValue()).isEqualByComparingTo("70");
+        assertThat(ours.at("/items/0/previous/value").decimalValue()).isEqualByComparingTo("76");
+        assertThat(ours.at("/items/0/current/capaian/rating").asString()).isEqualTo("Tinggi");
+
+        // 2021 has no 2020 to compare with: previous null with a note, never an error.
+        JsonNode first = get(PLANNER, "/api/v1/performance/units/" + SeedPlans.METRO_BARAT
+                + "/year-on-year?tahun=2021").body();
+        for (JsonNode agreement : first.path("agreements")) {
+            if (agreement.path("agreementId").asString().equals(agreement2021)) {
+                assertThat(agreement.at("/items/0/current/capaian/percent").decimalValue())
+                        .isEqualByComparingTo("95.00");
+                assertThat(agreement.at("/items/0/previous").isNull()).isTrue();
+                assertThat(agreement.at("/items/0/changePoints").isNull()).isTrue();
+                assertThat(agreement.at("/items/0/note").asString()).contains("2020");
+            }
+        }
+
+        // Refusals: a year that is no number or out of range, an unknown unit, a unit outside the caller's region
+        // answered word for word like an unknown one.
+        String base = "/api/v1/performance/units/";
+        RenstraIT.assertProblem(get(PLANNER, base + SeedPlans.METRO_BARAT + "/year-on-year?tahun=dua"), 400,
+                "PF-TAHUN-TIDAK-SAH", "/tahun");
+        RenstraIT.assertProblem(get(PLANNER, base + SeedPlans.METRO_BARAT + "/year-on-year"), 400,
+                "PF-TAHUN-TIDAK-SAH", "/tahun");
+        RenstraIT.assertProblem(get(PLANNER, base + SeedPlans.METRO_BARAT + "/year-on-year?tahun=1999"), 400,
+                "PF-TAHUN-TIDAK-SAH", "/tahun");
+        ApiClient.Response unknown = get("rejomulyo.operator", base + "18.72.99/year-on-year?tahun=2022");
+        ApiClient.Response outside = get("rejomulyo.operator", base + SeedPlans.METRO_BARAT
+                + "/year-on-year?tahun=2022");
+        RenstraIT.assertProblem(unknown, 404, "PF-UNIT-TIDAK-DITEMUKAN", null);
+        assertThat(outside.status()).isEqualTo(404);
+        assertThat(outside.body().path("code").asString()).isEqualTo(unknown.body().path("code").asString());
+        assertThat(outside.body().path("title").asString()).isEqualTo(unknown.body().path("title").asString());
+    }
+
+    /** The camat's agreement of {@code year} agreed, its Q4 (seed 004) submitted and approved; its id. */
+    private String agreedAndReported(JsonNode plan, int year) {
+        ApiClient.Response drafted = post(ADMIN, "/api/v1/agreements", SeedPlans.metroBaratAgreement(plan, year));
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        String id = drafted.body().path("id").asString();
+        ApiClient.Response agreed = send(ADMIN, "POST", "/api/v1/agreements/" + id + "/agreement", "\"1\"");
+        assertThat(agreed.status()).as(agreed.text()).isEqualTo(200);
+        ApiClient.Response reported = post("metrobarat.operator", "/api/v1/realisations",
+                SeedPlans.metroBaratQ4(id, year));
+        assertThat(reported.status()).as(reported.text()).isEqualTo(201);
+        String path = "/api/v1/realisations/" + reported.body().path("id").asString();
+        ApiClient.Response submitted = send("metrobarat.operator", "POST", path + "/submission",
+                reported.header("ETag"));
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+        ApiClient.Response approved = send("metrobarat.camat", "POST", path + "/approval", submitted.header("ETag"));
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        return id;
+    }
+
+    private ApiClient.Response send(String user, String method, String path, String ifMatch) {
+        return api.send(method, path, token(user), null, java.util.Map.of("If-Match", ifMatch));
     }
 
     @Test

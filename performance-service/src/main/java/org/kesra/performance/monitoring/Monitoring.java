@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.kesra.performance.PerformanceProblems;
+import org.kesra.performance.akip.AkipEvaluations;
 import org.kesra.performance.calendar.Deadlines;
 import org.kesra.performance.capaian.Capaian;
 import org.kesra.performance.capaian.Direction;
@@ -57,9 +58,12 @@ public class Monitoring {
     private final Units units;
     private final Deadlines deadlines;
     private final RatingLabels labels;
+    private final AkipEvaluations akip;
 
-    public Monitoring(JdbcClient jdbc, Units units, Deadlines deadlines, RatingSettings settings) {
+    public Monitoring(JdbcClient jdbc, Units units, Deadlines deadlines, RatingSettings settings,
+                      AkipEvaluations akip) {
         this.jdbc = jdbc;
+        this.akip = akip;
         this.units = units;
         this.deadlines = deadlines;
         this.labels = settings.ratingLabels();
@@ -172,7 +176,9 @@ public class Monitoring {
             list.add(new MonitoringViews.IndicatorQuarter(entry.quarter(), entry.value(), capaian.percent(),
                     capaian.band() == null ? null : labels.label(capaian.band()), capaian.note()));
         }
-        return new MonitoringViews.UnitIndicators(unitCode, year, List.copyOf(rows.values()));
+        // The unit's predicate is the evaluator's (AKIP score), not a mean of the capaian above: shown when recorded.
+        return new MonitoringViews.UnitIndicators(unitCode, year, List.copyOf(rows.values()),
+                exactly.isEmpty() ? null : akip.current(unitCode, year).orElse(null));
     }
 
     // --- selection ---

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.kesra.performance.akip.AkipViews;
 import org.kesra.platform.web.PageResponse;
 
 /** What the monitoring API answers. */
@@ -71,7 +72,10 @@ public final class MonitoringViews {
     }
 
     @Schema(name = "PemantauanIndikatorUnit", description = "Capaian per indikator satu unit, per triwulan")
-    public record UnitIndicators(String unit, int year, List<IndicatorRow> indicators) {
+    public record UnitIndicators(String unit, int year, List<IndicatorRow> indicators,
+                                 @Schema(description = "Evaluasi AKIP unit tahun ini (nilai dari evaluator, predikat"
+                                         + " AA..D dan artinya); kosong bila belum dicatat")
+                                 AkipViews.EvaluationView akipEvaluation) {
     }
 
     @Schema(name = "PemantauanIndikator")

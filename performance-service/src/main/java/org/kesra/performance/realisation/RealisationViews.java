@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.kesra.performance.capaian.Aggregation;
+import org.kesra.performance.capaian.Capaian;
 import org.kesra.performance.capaian.Direction;
+import org.kesra.performance.capaian.RatingLabels;
 import org.kesra.performance.renstra.IndicatorKind;
 import org.kesra.performance.renstra.IndicatorSource;
 import org.kesra.performance.units.Unit;
@@ -61,9 +63,31 @@ public final class RealisationViews {
                             Instant registerPublishedAt) {
     }
 
-    @Schema(name = "CapaianRealisasi")
-    public record CapaianView(@Schema(description = "Capaian (%), 2 desimal half-up; kosong bila tidak ada rasio")
-                              BigDecimal percent, boolean met, String rating, String note) {
+    @Schema(name = "CapaianRealisasi", description = "Capaian mentah; bila batas capaian dikonfigurasi, batas dan"
+            + " capaian terbatas ditampilkan di sampingnya. Predikat selalu dari capaian mentah")
+    public record CapaianView(@Schema(description = "Capaian (%) mentah, 2 desimal half-up; kosong bila tidak ada"
+                                      + " rasio") BigDecimal percent,
+                              @Schema(description = "Batas capaian yang dikonfigurasi (%); kosong bila tidak ada")
+                              BigDecimal cap,
+                              @Schema(description = "Capaian setelah dibatasi: min(capaian, batas); kosong tanpa batas"
+                                      + " atau tanpa rasio") BigDecimal capped,
+                              boolean met,
+                              @Schema(description = "Predikat dari capaian mentah") String rating, String note) {
+
+        /** A capaian that cannot be shown (no value, no ratio of parts): {@code note} says why. */
+        public CapaianView(BigDecimal percent, boolean met, String rating, String note) {
+            this(percent, null, null, met, rating, note);
+        }
+
+        /**
+         * The view of a computed capaian: raw percent, and with {@code cap} (may be {@code null}) the cap and the
+         * capped value beside it; the rating is of the raw value (sakip-rules.md: the band of what was achieved).
+         */
+        public static CapaianView of(Capaian capaian, RatingLabels labels, BigDecimal cap) {
+            Capaian shown = cap == null ? capaian : capaian.cappedAt(cap);
+            return new CapaianView(shown.percent(), shown.cap(), shown.capped(), shown.met(),
+                    shown.band() == null ? null : labels.label(shown.band()), shown.note());
+        }
     }
 
     @Schema(name = "PratinjauCapaian", description = "Capaian triwulan ini untuk nilai yang diketik, belum disimpan")

@@ -30,6 +30,7 @@ import org.kesra.performance.capaian.Target;
 import org.kesra.performance.capaian.YearToDate;
 import org.kesra.performance.register.RegisterFigures;
 import org.kesra.performance.renstra.IndicatorSource;
+import org.kesra.performance.renstra.CapaianSettings;
 import org.kesra.performance.renstra.RatingSettings;
 import org.kesra.performance.renstra.RenstraPlans;
 import org.kesra.performance.units.Unit;
@@ -70,13 +71,16 @@ public class Realisations {
     private final RenstraPlans plans;
     private final Deadlines deadlines;
     private final RatingLabels labels;
+    /** The configured cap on capaian shown beside the raw value; {@code null}: none. */
+    private final BigDecimal cap;
     private final RealisationEvents events;
     private final RegisterFigures register;
 
     public Realisations(JdbcClient jdbc, JdbcTemplate batch, Units units, PerformanceAgreements agreements,
                         RenstraPlans plans, Deadlines deadlines, RatingSettings settings, RealisationEvents events,
-                        RegisterFigures register) {
+                        RegisterFigures register, CapaianSettings capaianSettings) {
         this.jdbc = jdbc;
+        this.cap = capaianSettings.cap();
         this.register = register;
         this.events = events;
         this.batch = batch;
@@ -766,8 +770,7 @@ public class Realisations {
     }
 
     private RealisationViews.CapaianView capaian(Capaian capaian) {
-        return new RealisationViews.CapaianView(capaian.percent(), capaian.met(),
-                capaian.band() == null ? null : labels.label(capaian.band()), capaian.note());
+        return RealisationViews.CapaianView.of(capaian, labels, cap);
     }
 
     private void insertVersion(UUID id, int version, String obstacles, String followUp, String reason, Instant at,
