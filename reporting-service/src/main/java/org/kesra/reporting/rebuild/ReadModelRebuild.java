@@ -145,7 +145,7 @@ public class ReadModelRebuild {
                 // known, not after every poll (a replay of a million events makes thousands of polls).
                 Map<TopicPartition, Long> end = replay.endOffsets();
                 while (!Thread.currentThread().isInterrupted()) {
-                    progress.add(replay.pollAndApply(POLL, Progress.SHADOW));
+                    pollAndApply(progress);
                     if (!progress.report(false)) {
                         log.warn("read model rebuild {} was declared abandoned; stopping it", id);
                         generation.drop();
@@ -175,6 +175,22 @@ public class ReadModelRebuild {
     }
 
     /**
+     * Applies the next poll with the models' writes batched ({@link BatchedWrites}). If that fails, the poll was
+     * rolled back and the replay put back before it: it is read again and applied event by event, as the live consumer
+     * applies it, so that an event whose handler fails is named, or skipped as the live consumer skipped it, exactly as
+     * without batching (a batched write fails only at the end of the poll, without saying which event it came from).
+     */
+    private void pollAndApply(Progress progress) {
+        try {
+            progress.add(progress.replay.pollAndApply(POLL, Progress.SHADOW_BATCHED));
+        } catch (RuntimeException batched) {
+            log.info("read model rebuild {}: a batched poll failed ({}); applying it again event by event",
+                    progress.id, batched.getMessage());
+            progress.add(progress.replay.pollAndApply(POLL, Progress.SHADOW));
+        }
+    }
+
+    /**
      * Holds the live consumers (exclusive lock on the serving inbox), replays up to what they applied and swaps the
      * generations, all in one transaction. False if that took longer than the catch-up timeout or the lock was not
      * granted in time (the hold is released and the replay goes on).
@@ -193,7 +209,7 @@ public class ReadModelRebuild {
                         connection.rollback();
                         return false;
                     }
-                    progress.add(replay.pollAndApply(POLL, Progress.SHADOW));
+                    pollAndApply(progress);
                 }
                 // A reader holding a table makes the swap wait, and readers arriving meanwhile queue behind it: wait
                 // briefly, then release everything and try again, rather than stall the reports.
@@ -255,6 +271,11 @@ public class ReadModelRebuild {
         /** Handlers write the shadow copies: the only schema on the path, so no serving table can be reached. */
         static final Consumer<JdbcTemplate> SHADOW =
                 jdbc -> jdbc.execute("SET LOCAL search_path TO " + Generation.SHADOW);
+        /** The same, with the models' writes held back and made together before the poll commits. */
+        static final Consumer<JdbcTemplate> SHADOW_BATCHED = jdbc -> {
+            SHADOW.accept(jdbc);
+            BatchedWrites.enable();
+        };
 
         final UUID id;
         String structure;
