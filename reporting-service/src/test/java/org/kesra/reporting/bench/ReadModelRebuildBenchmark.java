@@ -100,6 +100,9 @@ public final class ReadModelRebuildBenchmark {
     static final List<String> TOPICS = List.of(HOUSEHOLD, WELFARE, SourceEventsFixture.PERFORMANCE);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Event ids as the outbox makes them (UUIDv7, EventPublisher): every inbox index grows at its right edge. */
+    private static final com.fasterxml.uuid.impl.TimeBasedEpochGenerator EVENT_IDS =
+            com.fasterxml.uuid.Generators.timeBasedEpochGenerator();
     private static final String[] NAMES = {"SITI", "AHMAD", "DEWI", "BUDI", "SRI", "AGUS", "NUR", "EKO", "RINA",
         "HENDRA", "WAHYU", "YULI", "SUPARMAN", "KUSNO", "LESTARI", "RAHMAT", "PUTRI", "JOKO", "AYU", "SLAMET"};
     private static final String[] CATEGORIES = {"ABT", "AT", "ABH", "AJ", "ADK", "AKTK", "AMPK", "LUT", "PD", "TS",
@@ -159,7 +162,9 @@ public final class ReadModelRebuildBenchmark {
             System.out.printf(Locale.ROOT, "floor, bare consumer + COPY: %,d records in %.1f s = %,.0f records/s"
                     + " (%,d rows copied: %s)%n", copy.records, copy.seconds, copy.rate(), copy.rows, copy.perTable);
 
-            String token = new KeycloakTokens(infra.issuerUri()).forUser("platform.admin");
+            KeycloakTokens tokens = new KeycloakTokens(infra.issuerUri());
+            String token = tokens.forUser("platform.admin");
+            long tokenAt = System.nanoTime();
             long t0 = System.nanoTime();
             JsonNode started = JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/v1/ops/read-model-rebuilds")).header("Authorization", "Bearer " + token)
@@ -167,9 +172,13 @@ public final class ReadModelRebuildBenchmark {
             String id = started.path("id").asString();
             JsonNode done = started;
             while (!Set.of("COMPLETED", "FAILED", "ABANDONED").contains(done.path("state").asString())) {
-                Thread.sleep(200);
+                Thread.sleep(500);
                 if ((System.nanoTime() - t0) / 1e9 > 3600) {
                     throw new IllegalStateException("rebuild not finished after an hour: " + done);
+                }
+                if ((System.nanoTime() - tokenAt) / 1e9 > 60) { // access tokens live 5 minutes; a rebuild longer
+                    token = tokens.forUser("platform.admin");
+                    tokenAt = System.nanoTime();
                 }
                 done = JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/api/v1/ops/read-model-rebuilds/" + id)).header("Authorization", "Bearer " + token)
@@ -385,7 +394,7 @@ public final class ReadModelRebuildBenchmark {
         }
         types.merge(definition.type(), 1, Integer::sum);
         var event = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
+                .withId(EVENT_IDS.generate().toString())
                 .withSource(URI.create("urn:kesra:service:" + service))
                 .withType(definition.type())
                 .withTime(time.atOffset(ZoneOffset.UTC))
