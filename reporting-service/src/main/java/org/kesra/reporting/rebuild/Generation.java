@@ -132,6 +132,16 @@ final class Generation {
     }
 
     /** Drops what a rebuild left (the shadow schema, the retired tables); the serving tables are never touched. */
+    /**
+     * Gives the planner statistics of the copies as they fill. Tables created empty have none, and a statement that
+     * would find a few rows by one index (a household's members when it moves) was planned to read a whole partial
+     * index beside it: with 2 million persons that made a rebuild 30 times slower. Also leaves the swapped-in tables
+     * with statistics before the first report reads them.
+     */
+    void analyze(List<String> tables) {
+        jdbc.execute("ANALYZE " + String.join(", ", tables.stream().map(t -> SHADOW + "." + t).toList()));
+    }
+
     void drop() {
         jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
         jdbc.execute("DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE");

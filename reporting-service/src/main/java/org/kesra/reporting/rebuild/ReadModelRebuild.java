@@ -45,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>a replay consumer (the event backbone's {@link EventReplay}: all partitions assigned, no group) reads the
  *     source topics from {@code kesra.reporting.rebuild.replay-from} and applies each poll through the same handlers,
  *     in a transaction whose {@code search_path} is the shadow schema alone, so the handlers' unqualified table names
- *     (and the backbone's inbox) are the shadow copies;</li>
+ *     (and the backbone's inbox) are the shadow copies; a poll's model writes are batched ({@link BatchedWrites}),
+ *     and a poll that fails batched is applied again event by event;</li>
  * <li>once it has read to the ends of the topics, it holds the live consumers: it locks the serving inbox against
  *     writes (every live consumer transaction starts by writing it, on every instance, so all wait), reads how far the
  *     live models got (per partition the highest offset in the inbox and the group's committed offset), replays up to
@@ -67,6 +68,8 @@ public class ReadModelRebuild {
     /** The backbone's inbox is part of each generation: it says which events the models hold. */
     static final String INBOX = "event_inbox";
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Events applied before the copies' first statistics ({@link Generation#analyze}). */
+    private static final long FIRST_ANALYZE = 10_000;
 
     private final List<RebuiltTables> models;
     private final EventReplay replays;
@@ -144,8 +147,14 @@ public class ReadModelRebuild {
                 // The topics' ends are asked of the broker again only once the replay has reached the last ones
                 // known, not after every poll (a replay of a million events makes thousands of polls).
                 Map<TopicPartition, Long> end = replay.endOffsets();
+                long analyzeAt = FIRST_ANALYZE;
                 while (!Thread.currentThread().isInterrupted()) {
-                    progress.add(replay.pollAndApply(POLL, Progress.SHADOW));
+                    pollAndApply(progress);
+                    long applied = progress.applied;
+                    if (applied >= analyzeAt) { // each time the copies have doubled (a few times in all), and at the end
+                        generation.analyze(tables);
+                        analyzeAt = applied * 2;
+                    }
                     if (!progress.report(false)) {
                         log.warn("read model rebuild {} was declared abandoned; stopping it", id);
                         generation.drop();
@@ -155,6 +164,10 @@ public class ReadModelRebuild {
                         continue;
                     }
                     end = replay.endOffsets();
+                    if (replay.reached(end) && applied > analyzeAt / 2) {
+                        generation.analyze(tables);
+                        analyzeAt = applied * 2;
+                    }
                     if (replay.reached(end) && progress.report(true) && trySwitch(progress, tables)) {
                         log.info("read model rebuild {} completed: {} events applied", id, progress.applied);
                         generation.drop();
@@ -171,6 +184,22 @@ public class ReadModelRebuild {
                 log.warn("could not drop what rebuild {} left; the next rebuild drops it", id, dropFailed);
             }
             runs.failed(id, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        }
+    }
+
+    /**
+     * Applies the next poll with the models' writes batched ({@link BatchedWrites}). If that fails, the poll was
+     * rolled back and the replay put back before it: it is read again and applied event by event, as the live consumer
+     * applies it, so that an event whose handler fails is named, or skipped as the live consumer skipped it, exactly as
+     * without batching (a batched write fails only at the end of the poll, without saying which event it came from).
+     */
+    private void pollAndApply(Progress progress) {
+        try {
+            progress.add(progress.replay.pollAndApply(POLL, Progress.SHADOW_BATCHED));
+        } catch (RuntimeException batched) {
+            log.info("read model rebuild {}: a batched poll failed ({}); applying it again event by event",
+                    progress.id, batched.getMessage());
+            progress.add(progress.replay.pollAndApply(POLL, Progress.SHADOW));
         }
     }
 
@@ -193,7 +222,7 @@ public class ReadModelRebuild {
                         connection.rollback();
                         return false;
                     }
-                    progress.add(replay.pollAndApply(POLL, Progress.SHADOW));
+                    pollAndApply(progress);
                 }
                 // A reader holding a table makes the swap wait, and readers arriving meanwhile queue behind it: wait
                 // briefly, then release everything and try again, rather than stall the reports.
@@ -255,6 +284,11 @@ public class ReadModelRebuild {
         /** Handlers write the shadow copies: the only schema on the path, so no serving table can be reached. */
         static final Consumer<JdbcTemplate> SHADOW =
                 jdbc -> jdbc.execute("SET LOCAL search_path TO " + Generation.SHADOW);
+        /** The same, with the models' writes held back and made together before the poll commits. */
+        static final Consumer<JdbcTemplate> SHADOW_BATCHED = jdbc -> {
+            SHADOW.accept(jdbc);
+            BatchedWrites.enable();
+        };
 
         final UUID id;
         String structure;
