@@ -78,6 +78,25 @@ class DemoPlansIT extends PerformanceApiTest {
         assertThat(q1.path("createdBy").asString()).isEqualTo("demo.kecamatan-operator");
         assertThat(q1.path("approvedBy").asString()).isEqualTo("demo.kecamatan-approver");
         assertThat(q1.at("/entries/0/quarter/percent").decimalValue()).isEqualByComparingTo("67.00");
+        // Dinas Sosial: seed 001 Tabel 7.1's IKU, fed from the PPKS register, 81,79 % (2020) -> 100 % (2026), and
+        // Tabel 7.2's five indicators of the urusan on the tujuan.
+        JsonNode dinsosPlans = get(AUDITOR, "/api/v1/renstra?unit=dinsos").body();
+        JsonNode dinsos = get(AUDITOR, "/api/v1/renstra/" + dinsosPlans.at("/items/0/id").asString()).body();
+        JsonNode ikuDinsos = dinsos.at("/tujuan/0/children/0/indicators/0");
+        assertThat(ikuDinsos.path("name").asString()).startsWith("Persentase Pemerlu Pelayanan Kesejahteraan Sosial");
+        assertThat(ikuDinsos.path("source").asString()).isEqualTo("REGISTER");
+        assertThat(ikuDinsos.path("registerMeasure").asString()).isEqualTo("PPKS_HANDLED_SHARE");
+        assertThat(ikuDinsos.path("baseline").decimalValue()).isEqualByComparingTo("81.79");
+        assertThat(ikuDinsos.path("targets").findValues("target").stream().map(JsonNode::decimalValue)
+                .map(java.math.BigDecimal::stripTrailingZeros).map(java.math.BigDecimal::toPlainString).toList())
+                .containsExactly("85.3", "88.4", "91.5", "94.6", "97.7", "100");
+        JsonNode urusan = dinsos.at("/tujuan/0/indicators");
+        assertThat(urusan.findValuesAsString("name")).hasSize(5)
+                .contains("Jumlah KK yang mendapatkan Perlindungan dan Jaminan Sosial");
+        assertThat(urusan.at("/0/baseline").decimalValue()).as("16 PSKS certified in 2020").isEqualByComparingTo("16");
+        assertThat(urusan.at("/1/baseline").isNull()).as("the seed prints '-'").isTrue();
+        assertThat(urusan.at("/3/targets/5/target").decimalValue()).isEqualByComparingTo("7500");
+
         // Disnakertrans: TPT 4.34 % -> 3.6 %, lower is better; the 40 training participants.
         JsonNode plans = get(AUDITOR, "/api/v1/renstra?unit=disnakertrans").body();
         ApiClient.Response plan = get(AUDITOR, "/api/v1/renstra/" + plans.at("/items/0/id").asString());

@@ -250,6 +250,18 @@ public final class SeedPlans {
         return indicator(name, unitOfMeasure, "HIGHER", "COUNT", null, null, "SUM", null, null, null);
     }
 
+    /** Kondisi awal (2020; null when the seed prints "-") and the targets of 2021-2026, no budget. */
+    private static ObjectNode from2021(ObjectNode indicator, String baseline, String... targets) {
+        if (baseline != null) {
+            indicator.put("baseline", new BigDecimal(baseline));
+        }
+        ArrayNode years = indicator.putArray("targets");
+        for (int i = 0; i < targets.length; i++) {
+            years.addObject().put("year", 2021 + i).put("target", new BigDecimal(targets[i]));
+        }
+        return indicator;
+    }
+
     /** Targets from 2023 on, one per year, no budget. */
     private static ObjectNode yearly(ObjectNode indicator, String... targets) {
         ArrayNode years = indicator.putArray("targets");
@@ -274,8 +286,31 @@ public final class SeedPlans {
         plan.put("endYear", 2026);
         ObjectNode tujuan = plan.putArray("tujuan").addObject();
         tujuan.put("name", "Meningkatkan kesejahteraan sosial masyarakat");
+        // Tabel 7.2: the indicators of the social affairs the agency runs (urusan sosial 1.6.1-1.6.5), baseline 2020;
+        // stocks (certified PSKS, protected families) as the year's last value, flows as the year's sum.
+        ArrayNode urusan = tujuan.putArray("indicators");
+        urusan.add(from2021(indicator("Tersertifikasinya Potensi Sumber Kesejahteraan Sosial (PSKS)", "orang",
+                "HIGHER", "COUNT", null, null, "LAST", null, null, null), "16", "21", "28", "35", "42", "50", "55"));
+        urusan.add(from2021(indicator("Jumlah Pemulangan Warga Negara Migran Korban Tindak Kekerasan", "orang",
+                "HIGHER", "COUNT", null, null, "SUM", null, null, null), null, "4", "4", "4", "4", "4", "4"));
+        urusan.add(from2021(indicator("Jumlah pemerlu pelayanan kesejahteraan sosial (PPKS) yang tertangani", "KK",
+                "HIGHER", "COUNT", null, null, "SUM", null, null, null), "187", "268", "281", "290", "310", "326",
+                "326"));
+        urusan.add(from2021(indicator("Jumlah KK yang mendapatkan Perlindungan dan Jaminan Sosial", "KK", "HIGHER",
+                "COUNT", null, null, "LAST", null, null, null), "7690", "7800", "8000", "7800", "7600", "7500",
+                "7500"));
+        urusan.add(from2021(indicator("Jumlah KK Korban Bencana yang mendapatkan bantuan", "KK", "HIGHER", "COUNT",
+                null, null, "SUM", null, null, null), "200", "200", "200", "200", "200", "200", "200"));
         ObjectNode sasaran = tujuan.putArray("sasaran").addObject();
         sasaran.put("name", "Meningkatnya penanganan pemerlu pelayanan kesejahteraan sosial");
+        // Tabel 7.1: the agency's IKU, computed from welfare-service's PPKS register (found in the quarter and served
+        // by its end), kondisi awal 81,79 % (2020).
+        ObjectNode iku = indicator("Persentase Pemerlu Pelayanan Kesejahteraan Sosial (PPKS) yang ditangani", "%",
+                "HIGHER", "PERCENTAGE", "PPKS terdata pada periode yang ditangani hingga akhir periode",
+                "PPKS terdata pada periode", "RATIO", null, null, null);
+        iku.put("source", "REGISTER");
+        iku.put("registerMeasure", "PPKS_HANDLED_SHARE");
+        sasaran.putArray("indicators").add(from2021(iku, "81.79", "85.3", "88.4", "91.5", "94.6", "97.7", "100"));
         ObjectNode program = sasaran.putArray("program").addObject();
         program.put("code", "X.XX.01");
         program.put("name", "Program Penunjang Urusan Pemerintahan Daerah");
