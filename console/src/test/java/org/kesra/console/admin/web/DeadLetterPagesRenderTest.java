@@ -58,7 +58,7 @@ class DeadLetterPagesRenderTest {
                     {"status":409,"code":"EVT-REDRIVE-GAGAL",
                      "detail":"Event pada dead letter 12 masih gagal diproses: wilayah tidak dikenal"}""");
             g.on(c -> c.method().equals("POST") && c.path().equals("/ops/welfare/dead-letters/12/discard")
-                    && c.body().contains("\"reason\":\"  \""), 400, """
+                    && (c.body().contains("\"reason\":\"  \"") || c.body().contains("Coba saja")), 400, """
                     {"status":400,"code":"PLAT-INPUT-TIDAK-SAH","detail":"Permintaan tidak sah.",
                      "errors":[{"pointer":"/reason","detail":"alasan wajib diisi"}]}""", null);
             g.on("POST", "/ops/welfare/dead-letters/12/discard", 200,
@@ -137,6 +137,9 @@ class DeadLetterPagesRenderTest {
         assertThat(html).contains("id=\"reason-error\" class=\"field-error\">alasan wajib diisi</p>",
                 "aria-describedby=\"reason-error\"", "HouseholdRegistered");
         Files.writeString(Path.of("target/admin-dead-letter-refused.html"), html);
+        assertThat(mvc.perform(post("/admin/dead-letter/welfare/12/abaikan").with(as("platform-admin")).with(csrf())
+                .param("reason", "Coba saja")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .as("the reason as typed").contains(">Coba saja</textarea>", "alasan wajib diisi");
 
         MockHttpServletResponse accepted = mvc.perform(post("/admin/dead-letter/welfare/12/abaikan")
                 .with(as("platform-admin")).with(csrf()).param("reason", "Wilayah uji, tidak perlu diproses"))
