@@ -70,6 +70,18 @@ public class GatewayApi {
         });
     }
 
+    /** A list answer (a JSON array) of a path with query parameters. */
+    public List<Map<String, Object>> getList(java.util.function.Function<UriBuilder, java.net.URI> uri,
+                                             HttpHeaders headers) {
+        return client.get().uri(uri).headers(h -> h.addAll(headers)).exchange((request, response) -> {
+            if (response.getStatusCode().isError()) {
+                throw refusal(response.getStatusCode().value(), safeBody(response));
+            }
+            List<Map<String, Object>> list = response.bodyTo(ARRAY);
+            return list == null ? List.<Map<String, Object>>of() : list.stream().map(LenientJson::of).toList();
+        });
+    }
+
     public Answer send(HttpMethod method, java.util.function.Function<UriBuilder, java.net.URI> uri,
                        HttpHeaders headers, Object body) {
         return exchange(method, uri, headers, body);

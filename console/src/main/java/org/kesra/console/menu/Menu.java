@@ -2,6 +2,7 @@ package org.kesra.console.menu;
 
 import java.util.Collection;
 import java.util.List;
+import org.kesra.console.audit.AuditRoles;
 import org.kesra.console.planning.PlanningRoles;
 import org.kesra.console.registers.RegisterRoles;
 import org.kesra.console.security.ConsoleSecurity;
@@ -43,7 +44,9 @@ public final class Menu {
             new Entry("Laporan kinerja triwulan", "/laporan-triwulan", ConsoleSecurity.QUARTER_SUBMITTERS),
             new Entry("Penilaian laporan triwulan", "/penilaian-laporan", ConsoleSecurity.QUARTER_APPROVERS),
             new Entry("Kalender hari libur", "/admin/hari-libur", List.of("platform-admin")),
-            new Entry("Bangun ulang model laporan", "/admin/model-baca", List.of("platform-admin")));
+            new Entry("Bangun ulang model laporan", "/admin/model-baca", List.of("platform-admin")),
+            new Entry("Dead letter layanan", "/admin/dead-letter", List.of("platform-admin")),
+            new Entry("Catatan akses data pribadi", "/audit/akses-data-pribadi", AuditRoles.ACCESS_LOG_READERS));
 
     private Menu() {
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kesra.console.ConsoleProperties;
+import org.kesra.console.audit.AuditRoles;
 import org.kesra.console.planning.PlanningRoles;
 import org.kesra.console.registers.RegisterRoles;
 import org.kesra.console.verification.VerificationRoles;
@@ -145,6 +146,12 @@ public class ConsoleSecurity {
                         .hasAnyRole(PlanningRoles.KEEPERS.toArray(String[]::new))
                         .requestMatchers("/renstra", "/renstra/**", "/perjanjian-kinerja", "/perjanjian-kinerja/**")
                         .hasAnyRole(PlanningRoles.READERS.toArray(String[]::new))
+                        // The personal-data access logs: household- and welfare-service let auditors alone read them.
+                        .requestMatchers("/audit/akses-data-pribadi", "/audit/akses-data-pribadi/**")
+                        .hasAnyRole(AuditRoles.ACCESS_LOG_READERS.toArray(String[]::new))
+                        .requestMatchers("/audit/**").denyAll()
+                        // The holiday calendar, read-model rebuilds and dead letters: the services' operator and
+                        // calendar endpoints accept platform admins only.
                         // The holiday calendar behind every deadline: performance-service lets only platform admins
                         // change it.
                         .requestMatchers("/admin/**").hasRole("platform-admin")
