@@ -61,6 +61,13 @@ class Seed004IkuIT extends PerformanceApiTest {
         JsonNode conflict = get("disnakertrans.monitor", base + iku.get(3) + "/capaian?tahun=2022&realisasi=100")
                 .body();
         assertThat(conflict.path("capaian").decimalValue()).isEqualByComparingTo("100.00");
+        // sakip-rules.md: a value between bands falls to the band whose lower bound it reaches (90.5 -> Tinggi)
+        String[][] bands = {{"91", "Sangat Tinggi"}, {"90.5", "Tinggi"}, {"76", "Tinggi"}, {"75.5", "Sedang"},
+            {"65.5", "Rendah"}, {"51", "Rendah"}, {"50.5", "Sangat Rendah"}};
+        for (String[] band : bands) {
+            JsonNode rated = get(PLANNER, base + iku.get(3) + "/capaian?tahun=2022&realisasi=" + band[0]).body();
+            assertThat(rated.path("rating").asString()).as("capaian " + band[0]).isEqualTo(band[1]);
+        }
 
         yearOnYearOfTabel32ComesOutOfTheApi(plan);
     }
