@@ -3,6 +3,7 @@ package org.kesra.console.registers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.kesra.console.gateway.GatewayApi;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,19 +49,10 @@ public class RegistersApi {
 
     /** One page of cases (newest first, as the API orders them), of a kelurahan, status and category when given. */
     public Map<String, Object> ppksCases(String kelurahan, String status, String category, int page, int size) {
-        return api.get(u -> {
-            u.path("/api/v1/ppks").queryParam("page", page).queryParam("size", size);
-            if (kelurahan != null) {
-                u.queryParam("kelurahan", kelurahan);
-            }
-            if (status != null) {
-                u.queryParam("status", status);
-            }
-            if (category != null) {
-                u.queryParam("kategori", category);
-            }
-            return u.build();
-        }, purpose());
+        return api.get(u -> u.path("/api/v1/ppks").queryParam("page", page).queryParam("size", size)
+                .queryParamIfPresent("kelurahan", Optional.ofNullable(kelurahan))
+                .queryParamIfPresent("status", Optional.ofNullable(status))
+                .queryParamIfPresent("kategori", Optional.ofNullable(category)).build(), purpose());
     }
 
     public Map<String, Object> ppksCase(UUID id) {
@@ -92,17 +84,9 @@ public class RegistersApi {
 
     /** One page of a programme's enrolments, of a kelurahan and status when given. */
     public Map<String, Object> enrolments(String programme, String kelurahan, String status, int page, int size) {
-        return api.get(u -> {
-            u.path("/api/v1/enrolments").queryParam("programme", programme).queryParam("page", page)
-                    .queryParam("size", size);
-            if (kelurahan != null) {
-                u.queryParam("kelurahan", kelurahan);
-            }
-            if (status != null) {
-                u.queryParam("status", status);
-            }
-            return u.build();
-        }, purpose());
+        return api.get(u -> u.path("/api/v1/enrolments").queryParam("programme", programme).queryParam("page", page)
+                .queryParam("size", size).queryParamIfPresent("kelurahan", Optional.ofNullable(kelurahan))
+                .queryParamIfPresent("status", Optional.ofNullable(status)).build(), purpose());
     }
 
     public Map<String, Object> enrolment(UUID id) {
@@ -125,19 +109,10 @@ public class RegistersApi {
 
     /** One page of PSKS (persons and organisations), of a category, kelurahan and status when given. */
     public Map<String, Object> psks(String category, String kelurahan, String status, int page, int size) {
-        return api.get(u -> {
-            u.path("/api/v1/psks").queryParam("page", page).queryParam("size", size);
-            if (category != null) {
-                u.queryParam("kategori", category);
-            }
-            if (kelurahan != null) {
-                u.queryParam("kelurahan", kelurahan);
-            }
-            if (status != null) {
-                u.queryParam("status", status);
-            }
-            return u.build();
-        }, purpose());
+        return api.get(u -> u.path("/api/v1/psks").queryParam("page", page).queryParam("size", size)
+                .queryParamIfPresent("kategori", Optional.ofNullable(category))
+                .queryParamIfPresent("kelurahan", Optional.ofNullable(kelurahan))
+                .queryParamIfPresent("status", Optional.ofNullable(status)).build(), purpose());
     }
 
     public Map<String, Object> registerPsks(Map<String, Object> body) {
@@ -151,13 +126,8 @@ public class RegistersApi {
 
     /** A programme's payment rounds (of a year when given) with the totals per year. */
     public Map<String, Object> cycles(String programme, Integer year) {
-        return api.get(u -> {
-            u.path("/api/v1/programmes/{code}/cycles");
-            if (year != null) {
-                u.queryParam("tahun", year);
-            }
-            return u.build(programme);
-        }, new HttpHeaders());
+        return api.get(u -> u.path("/api/v1/programmes/{code}/cycles")
+                .queryParamIfPresent("tahun", Optional.ofNullable(year)).build(programme), new HttpHeaders());
     }
 
     public Map<String, Object> openCycle(String programme, Map<String, Object> body) {
@@ -187,13 +157,9 @@ public class RegistersApi {
 
     /** One page of the musyawarah kelurahan proposals the user's region covers, of a status when given. */
     public Map<String, Object> proposals(String status, int page, int size) {
-        return api.get(u -> {
-            u.path("/api/v1/musyawarah-proposals").queryParam("page", page).queryParam("size", size);
-            if (status != null) {
-                u.queryParam("status", status);
-            }
-            return u.build();
-        }, purpose());
+        return api.get(u -> u.path("/api/v1/musyawarah-proposals").queryParam("page", page)
+                .queryParam("size", size).queryParamIfPresent("status", Optional.ofNullable(status)).build(),
+                purpose());
     }
 
     public Map<String, Object> propose(Map<String, Object> body) {
