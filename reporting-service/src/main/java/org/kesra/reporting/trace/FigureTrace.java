@@ -14,6 +14,7 @@ import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.lakip.LakipReport;
 import org.kesra.reporting.performancefigures.PerformanceFigures;
 import org.kesra.reporting.quarterly.QuarterlyPerformanceReport;
+import org.kesra.reporting.renstra.RenstraMatrixReport;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FigureTrace {
 
-    static final List<String> REPORTS = List.of("quarterly", "lakip");
+    static final List<String> REPORTS = List.of("quarterly", "lakip", "renstra");
     static final List<String> FIGURES = List.of("realisasi", "capaian", "target", "anggaran");
     private static final Pattern ITEM = Pattern.compile("[1-9][0-9]{0,2}");
     private static final Pattern UUID_TEXT = Pattern.compile(
@@ -86,17 +87,22 @@ public class FigureTrace {
 
     private final QuarterlyPerformanceReport quarterly;
     private final LakipReport lakip;
+    private final RenstraMatrixReport renstra;
     private final PerformanceFigures figures;
 
-    public FigureTrace(QuarterlyPerformanceReport quarterly, LakipReport lakip, PerformanceFigures figures) {
+    public FigureTrace(QuarterlyPerformanceReport quarterly, LakipReport lakip, RenstraMatrixReport renstra,
+                       PerformanceFigures figures) {
         this.quarterly = quarterly;
         this.lakip = lakip;
+        this.renstra = renstra;
         this.figures = figures;
     }
 
+    /** {@code versionText}: the Renstra version of a {@code renstra} trace (the newest when absent). */
     @Transactional(readOnly = true)
     public Trace trace(ReportingAccess.Scope scope, String reportText, String unitText, String yearText,
-                       String quarterText, String itemText, String figureText, String agreementText) {
+                       String quarterText, String itemText, String figureText, String agreementText,
+                       String versionText) {
         String unit = unitText == null ? "" : unitText.trim();
         if (!unit.isEmpty() && !scope.covers(unit)) {
             // before anything is looked up: the answer says nothing about the unit or its data
@@ -109,7 +115,7 @@ public class FigureTrace {
         List<Violation> violations = new ArrayList<>();
         if (!REPORTS.contains(report)) {
             violations.add(Violation.field("/report", "Laporan wajib salah satu dari: quarterly (Laporan Kinerja "
-                    + "Triwulan), lakip."));
+                    + "Triwulan), lakip, renstra (Matriks Renstra)."));
         }
         if (!FIGURES.contains(figure)) {
             violations.add(Violation.field("/figure", "Angka wajib salah satu dari: " + String.join(", ", FIGURES)
@@ -117,10 +123,14 @@ public class FigureTrace {
         } else if ("lakip".equals(report) && "anggaran".equals(figure)) {
             violations.add(Violation.field("/figure", "Realisasi anggaran LAKIP disusun per kegiatan dari keempat "
                     + "laporan triwulan; telusuri anggaran setiap triwulan dengan report=quarterly."));
+        } else if ("renstra".equals(report) && "anggaran".equals(figure)) {
+            violations.add(Violation.field("/figure", "Realisasi anggaran Matriks Renstra adalah jumlah keempat "
+                    + "laporan triwulan; telusuri anggaran setiap triwulan dengan report=quarterly."));
         }
         if (!ITEM.matcher(item).matches()) {
             violations.add(Violation.field("/item", "Butir wajib nomor baris laporan (1, 2, ...): nomor butir "
-                    + "Perjanjian Kinerja untuk laporan triwulan, nomor IKU untuk LAKIP."));
+                    + "Perjanjian Kinerja untuk laporan triwulan, nomor IKU untuk LAKIP, nomor baris indikator "
+                    + "Matriks Renstra."));
         }
         if (!agreement.isEmpty() && !UUID_TEXT.matcher(agreement).matches()) {
             violations.add(Violation.field("/perjanjian", "Perjanjian wajib id Perjanjian Kinerja (UUID)."));
@@ -129,10 +139,12 @@ public class FigureTrace {
             throw ReportingProblems.PARAMETER_INVALID.refuse("Parameter penelusuran angka tidak sah.", violations);
         }
         int no = Integer.parseInt(item);
-        return "quarterly".equals(report)
-                ? quarterly(scope, unit, yearText, quarterText, no, figure,
-                        agreement.isEmpty() ? null : UUID.fromString(agreement))
-                : lakip(scope, unit, yearText, no, figure);
+        return switch (report) {
+            case "quarterly" -> quarterly(scope, unit, yearText, quarterText, no, figure,
+                    agreement.isEmpty() ? null : UUID.fromString(agreement));
+            case "lakip" -> lakip(scope, unit, yearText, no, figure);
+            default -> renstra(scope, unit, versionText, yearText, no, figure);
+        };
     }
 
     private Trace quarterly(ReportingAccess.Scope scope, String unit, String yearText, String quarterText, int no,
@@ -255,58 +267,136 @@ public class FigureTrace {
             case "capaian" -> row.capaian();
             default -> row.target();
         };
-        List<String> notes = new ArrayList<>();
-        Submission submission = null;
-        Approval approval = null;
-        EventRef source = null;
-        AgreementRef agreementRef = null;
-        PlanRef plan = null;
-        List<TracedEvent> events = new ArrayList<>();
-        Optional<PerformanceFigures.StepOf> step = row.eventId() == null ? Optional.empty()
-                : figures.stepOf(row.eventId());
-        if (step.isPresent()) {
-            UUID realisationId = step.get().realisationId();
-            PerformanceFigures.Realisation realisation = figures.realisations(report.unitCode(), report.year(),
-                    row.throughQuarter()).stream().filter(r -> r.realisationId().equals(realisationId)).findFirst()
-                    .orElseThrow();
-            PerformanceFigures.Content content = figures.content(realisationId, step.get().version())
-                    .orElseThrow();
-            // the IKU row is the agreement item of that indicator in the content the LAKIP shows
-            int agreementItem = content.entries().stream()
-                    .filter(e -> key(e.indicator()).equals(key(row.indicator())))
-                    .mapToInt(PerformanceFigures.Entry::item).findFirst().orElse(-1);
-            List<PerformanceFigures.TracedStep> steps = figures.trace(realisationId, agreementItem);
-            QuarterlyPerformanceReport.RealisationInfo info = new QuarterlyPerformanceReport.RealisationInfo(
-                    realisationId, realisation.status(), QuarterlyPerformanceReport.statusLabel(realisation.status()),
-                    step.get().version(), realisation.version(), realisation.approvedVersion(),
-                    realisation.dueDate(), realisation.submittedAt(), realisation.workingDaysLate(), row.eventId());
-            agreementRef = agreementRef(realisation.agreementId(), content.agreementRevision());
-            submission = submission(info, realisation.quarter(), realisation.agreementId(),
-                    content.agreementRevision(), steps);
-            approval = approval(info, steps);
-            source = figures.sourceEvent(row.eventId()).map(FigureTrace::ref)
-                    .orElse(new EventRef(row.eventId(), null, null, null, null, null));
-            if (target && agreementRef != null) {
-                events.add(agreedEvent(agreementRef, row.target(), false));
-            }
-            for (PerformanceFigures.TracedStep s : steps) {
-                events.add(event(events.size() + 1, s, lakipValue(figure, s.figures()),
-                        s.eventId().equals(row.eventId())));
-            }
-            if (target) {
-                plan = plan(realisation.agreementId(), content.agreementRevision(), agreementItem, report.year());
-            }
-            notes.add("Realisasi dan capaian IKU adalah angka kumulatif tahun berjalan yang diterbitkan pada Triwulan "
-                    + roman(realisation.quarter()) + "; nilai per peristiwa di bawah adalah angka kumulatif itu.");
-        } else {
-            notes.add("Belum ada realisasi tahun " + report.year() + "; target berasal dari Perjanjian Kinerja.");
-        }
+        // the IKU row is the agreement item of that indicator in the content the LAKIP shows
+        String indicator = key(row.indicator());
+        YearFigure traced = yearFigure(report.unitCode(), report.year(), row.throughQuarter(), row.eventId(), figure,
+                row.target(), (content, agreementId) -> content.entries().stream()
+                        .filter(e -> key(e.indicator()).equals(indicator))
+                        .mapToInt(PerformanceFigures.Entry::item).findFirst().orElse(-1));
+        List<String> notes = new ArrayList<>(traced.notes());
         notes.add("Angka ini sama dengan yang ditampilkan LAKIP; laporan tidak menghitung ulang angka "
                 + "performance-service.");
-        notes.addAll(positionsNote(events));
+        notes.addAll(positionsNote(traced.events()));
         return new Trace("lakip", report.unitCode(), report.unitName(), report.period(), report.periodLabel(),
                 rowNo, row.sasaran(), row.indicator(), "capaian".equals(figure) ? "%" : row.unitOfMeasure(), figure,
-                label(figure), value, submission, approval, source, agreementRef, plan, events, notes);
+                label(figure), value, traced.submission(), traced.approval(), traced.source(), traced.agreement(),
+                traced.plan(), traced.events(), notes);
+    }
+
+    /**
+     * A figure of the Renstra matrix (seed 001 Tabel 6.1): row {@code no} of the matrix (its indicators in the order
+     * the table prints them) and the year {@code tahun}. Realisation and capaian are the year to date of the latest
+     * quarter reported, as in the LAKIP; the target is the plan's own, with the plan version's event.
+     */
+    private Trace renstra(ReportingAccess.Scope scope, String unit, String versionText, String yearText, int no,
+                          String figure) {
+        RenstraMatrixReport.Report report = renstra.report(scope, unit, versionText);
+        if (report.plan() == null) {
+            throw ReportingProblems.FIGURE_NO_DATA.refuse("Unit " + unit + " belum memiliki Renstra yang "
+                    + "diterbitkan; Matriks Renstra belum memiliki angka.");
+        }
+        String yearValue = yearText == null ? "" : yearText.trim();
+        Integer year = yearValue.matches("[0-9]{4}") ? Integer.valueOf(yearValue) : null;
+        if (year == null) {
+            throw ReportingProblems.PARAMETER_INVALID.refuse("Parameter penelusuran angka tidak sah.",
+                    List.of(Violation.field("/tahun", "Tahun wajib 4 angka (2024).")));
+        }
+        if (year < report.plan().startYear() || year > report.plan().endYear()) {
+            throw ReportingProblems.PERIOD_OUTSIDE_PLAN.refuse("Tahun " + year + " di luar " + report.periodLabel()
+                    + " unit " + unit + ".", List.of(Violation.field("/tahun", report.periodLabel() + " mencakup tahun "
+                    + report.plan().startYear() + "-" + report.plan().endYear() + ".")));
+        }
+        if (no > report.rows().size()) {
+            throw ReportingProblems.ITEM_UNKNOWN.refuse("Matriks " + report.periodLabel() + " unit " + unit
+                    + " tidak memiliki baris indikator nomor " + no + " (ada " + report.rows().size() + ").");
+        }
+        RenstraMatrixReport.MatrixRow row = report.rows().get(no - 1);
+        RenstraMatrixReport.YearCell cell = row.years().stream().filter(c -> c.year() == year).findFirst()
+                .orElseThrow();
+        boolean target = "target".equals(figure);
+        if (!target && cell.eventId() == null) {
+            throw ReportingProblems.FIGURE_NO_DATA.refuse("Belum ada realisasi tahun " + year + " yang diserahkan "
+                    + "untuk indikator baris " + no + " unit " + unit + "; angka " + figure + " belum ada.");
+        }
+        BigDecimal value = switch (figure) {
+            case "realisasi" -> cell.realisation();
+            case "capaian" -> cell.capaian();
+            default -> cell.target();
+        };
+        YearFigure traced;
+        if (target) {
+            // the matrix prints the plan's own target of the year, not an agreement's
+            PlanRef plan = figures.planTarget(row.indicatorId(), year).map(this::planRef).orElse(null);
+            traced = new YearFigure(null, null, plan == null ? null : plan.event(), null, plan,
+                    plan == null || plan.event() == null ? List.of() : List.of(planEvent(plan)),
+                    List.of("Target tahun " + year + " berasal dari Renstra versi " + report.plan().version() + "."));
+        } else {
+            // the matrix row is the agreement item that takes over this Renstra indicator
+            traced = yearFigure(report.unitCode(), year, cell.throughQuarter(), cell.eventId(), figure, cell.target(),
+                    (content, agreementId) -> figures.renstraIndicators(agreementId, content.agreementRevision())
+                            .entrySet().stream().filter(e -> row.indicatorId().equals(e.getValue()))
+                            .mapToInt(java.util.Map.Entry::getKey).findFirst().orElse(-1));
+        }
+        List<String> notes = new ArrayList<>(traced.notes());
+        notes.add("Angka ini sama dengan yang ditampilkan Matriks Renstra; laporan tidak menghitung ulang angka "
+                + "performance-service.");
+        notes.addAll(positionsNote(traced.events()));
+        return new Trace("renstra", report.unitCode(), report.unitName(), String.valueOf(year),
+                "Tahun " + year + " (" + report.periodLabel() + ")", no + ".", row.name(), row.indicator(),
+                "capaian".equals(figure) ? "%" : row.unitOfMeasure(), figure, label(figure), value,
+                traced.submission(), traced.approval(), traced.source(), traced.agreement(), traced.plan(),
+                traced.events(), notes);
+    }
+
+    /** What a year-to-date figure (LAKIP, Renstra matrix) came from; see {@link #yearFigure}. */
+    private record YearFigure(Submission submission, Approval approval, EventRef source, AgreementRef agreement,
+                              PlanRef plan, List<TracedEvent> events, List<String> notes) {
+    }
+
+    /**
+     * The trace of a year-to-date figure shown from event {@code eventId} (null: no realisation yet): the realisation
+     * and content version that event published, the agreement item the figure belongs to ({@code itemOf}), the review
+     * events with the figure each carried, and for a target the agreement's and the plan's events.
+     */
+    private YearFigure yearFigure(String unitCode, int year, Integer throughQuarter, UUID eventId, String figure,
+                                  BigDecimal targetShown, ItemOf itemOf) {
+        Optional<PerformanceFigures.StepOf> step = eventId == null ? Optional.empty() : figures.stepOf(eventId);
+        if (step.isEmpty()) {
+            return new YearFigure(null, null, null, null, null, new ArrayList<>(), List.of("Belum ada realisasi "
+                    + "tahun " + year + "; target berasal dari Perjanjian Kinerja."));
+        }
+        boolean target = "target".equals(figure);
+        UUID realisationId = step.get().realisationId();
+        PerformanceFigures.Realisation realisation = figures.realisations(unitCode, year, throughQuarter).stream()
+                .filter(r -> r.realisationId().equals(realisationId)).findFirst().orElseThrow();
+        PerformanceFigures.Content content = figures.content(realisationId, step.get().version()).orElseThrow();
+        int agreementItem = itemOf.item(content, realisation.agreementId());
+        List<PerformanceFigures.TracedStep> steps = figures.trace(realisationId, agreementItem);
+        QuarterlyPerformanceReport.RealisationInfo info = new QuarterlyPerformanceReport.RealisationInfo(
+                realisationId, realisation.status(), QuarterlyPerformanceReport.statusLabel(realisation.status()),
+                step.get().version(), realisation.version(), realisation.approvedVersion(),
+                realisation.dueDate(), realisation.submittedAt(), realisation.workingDaysLate(), eventId);
+        AgreementRef agreementRef = agreementRef(realisation.agreementId(), content.agreementRevision());
+        List<TracedEvent> events = new ArrayList<>();
+        if (target && agreementRef != null) {
+            events.add(agreedEvent(agreementRef, targetShown, false));
+        }
+        for (PerformanceFigures.TracedStep s : steps) {
+            events.add(event(events.size() + 1, s, lakipValue(figure, s.figures()), s.eventId().equals(eventId)));
+        }
+        PlanRef plan = target ? plan(realisation.agreementId(), content.agreementRevision(), agreementItem, year)
+                : null;
+        EventRef source = figures.sourceEvent(eventId).map(FigureTrace::ref)
+                .orElse(new EventRef(eventId, null, null, null, null, null));
+        return new YearFigure(submission(info, realisation.quarter(), realisation.agreementId(),
+                content.agreementRevision(), steps), approval(info, steps), source, agreementRef, plan, events,
+                List.of("Realisasi dan capaian adalah angka kumulatif tahun berjalan yang diterbitkan pada Triwulan "
+                        + roman(realisation.quarter()) + "; nilai per peristiwa di bawah adalah angka kumulatif itu."));
+    }
+
+    /** Which agreement item of a realisation's content a report row is (-1: none). */
+    private interface ItemOf {
+        int item(PerformanceFigures.Content content, UUID agreementId);
     }
 
     private static TracedEvent agreedEvent(AgreementRef agreement, BigDecimal target, boolean shown) {
@@ -327,10 +417,20 @@ public class FigureTrace {
         if (indicator == null) {
             return null;
         }
-        return figures.planTarget(indicator, year).map(t -> new PlanRef(t.planId(), t.version(), t.title(),
-                t.indicator(), t.year(), t.target(), t.targetMax(), t.budget(), figures.sourceEvent(t.eventId())
-                .map(FigureTrace::ref).orElse(new EventRef(t.eventId(), null, null, null, null, null))))
-                .orElse(null);
+        return figures.planTarget(indicator, year).map(this::planRef).orElse(null);
+    }
+
+    private PlanRef planRef(PerformanceFigures.PlanTargetSource t) {
+        return new PlanRef(t.planId(), t.version(), t.title(), t.indicator(), t.year(), t.target(), t.targetMax(),
+                t.budget(), figures.sourceEvent(t.eventId()).map(FigureTrace::ref)
+                .orElse(new EventRef(t.eventId(), null, null, null, null, null)));
+    }
+
+    /** The plan version's publication as the one event a target of a year without realisation came from. */
+    private static TracedEvent planEvent(PlanRef plan) {
+        return new TracedEvent(1, plan.event().eventId(), plan.event().type(), "published", "Renstra diterbitkan",
+                plan.event().topic(), plan.event().partition(), plan.event().offset(), plan.event().time(), null,
+                null, null, plan.version(), plan.target(), null, List.of(), true);
     }
 
     /** Who submitted the version shown: the latest submitting event of that version. */

@@ -196,6 +196,45 @@ class TraceabilityIT extends ReportingApiIntegrationBase {
         assertThat(trace.at("/source/eventId").asString()).isEqualTo(lakip.at("/iku/0/eventId").asString());
     }
 
+    /**
+     * A cell of the Renstra matrix (seed 001 Tabel 6.1 layout): the year-to-date capaian of 2025 with the same
+     * submission, approval and events as the LAKIP; the target of a year is the plan's own, from its published event.
+     */
+    @Test
+    void renstraMatrixFigureNamesTheSameEventsAndItsTargetThePlan() {
+        String auditor = token("inspektorat.auditor");
+        trace(auditor);
+        JsonNode matrix = api.get("/api/v1/reports/renstra-matrix?unit=" + UNIT, auditor).body();
+        JsonNode cell = matrix.at("/rows/0/years/0");
+        assertThat(cell.path("year").asInt()).isEqualTo(2025);
+        JsonNode capaian = api.get(TRACES + "&report=renstra&item=1&figure=capaian", auditor).body();
+        assertThat(capaian.path("report").asString()).isEqualTo("renstra");
+        assertThat(capaian.path("value").decimalValue()).isEqualByComparingTo(cell.path("capaian").decimalValue())
+                .isEqualByComparingTo("97.50");
+        assertThat(capaian.path("indicator").asString()).isEqualTo(INDICATOR_NAME);
+        assertThat(capaian.path("periodLabel").asString()).isEqualTo("Tahun 2025 (Renstra 2025-2029 versi 1)");
+        assertThat(capaian.at("/source/eventId").asString()).isEqualTo(cell.path("eventId").asString())
+                .isEqualTo(STEPS.get(6)[1].toString());
+        assertThat(capaian.at("/submission/realisationId").asString()).isEqualTo(REALISATION.toString());
+        assertThat(capaian.at("/approval/approvedBy").asString()).isEqualTo(CAMAT);
+        assertThat(capaian.path("events")).hasSize(7);
+        assertThat(capaian.at("/events/6/shown").asBoolean()).isTrue();
+        assertThat(capaian.at("/events/6/value").decimalValue()).isEqualByComparingTo("97.50");
+
+        JsonNode realisation = api.get(TRACES + "&report=renstra&item=1&figure=realisasi", auditor).body();
+        assertThat(realisation.path("value").decimalValue()).isEqualByComparingTo("78");
+
+        JsonNode target = api.get(TRACES.replace("tahun=2025", "tahun=2029") + "&report=renstra&item=1&figure=target",
+                auditor).body();
+        assertThat(target.path("value").decimalValue()).isEqualByComparingTo("90");
+        assertThat(target.at("/plan/planId").asString()).isEqualTo(PLAN.toString());
+        assertThat(target.at("/plan/year").asInt()).isEqualTo(2029);
+        assertThat(target.path("events")).hasSize(1);
+        assertThat(target.at("/events/0/type").asString()).isEqualTo(EventCatalog.PLAN_VERSION_PUBLISHED.type());
+        assertThat(target.at("/events/0/offset").isNumber()).isTrue();
+        assertThat(target.path("submission").isNull()).isTrue();
+    }
+
     @Test
     void aRedeliveredEventAddsNothing() {
         String planner = token("bappeda.planner");
@@ -237,8 +276,18 @@ class TraceabilityIT extends ReportingApiIntegrationBase {
     void refusalsAreProblemDetailsThatRevealNothingOutsideTheRegion() {
         String planner = token("bappeda.planner");
         trace(planner);
-        assertProblem(api.get(TRACE.replace("report=quarterly", "report=renstra"), planner), 400,
+        assertProblem(api.get(TRACE.replace("report=quarterly", "report=recap"), planner), 400,
                 "RP-PARAMETER-TIDAK-SAH", "/report");
+        assertProblem(api.get(TRACES + "&report=renstra&item=1&figure=anggaran", planner), 400,
+                "RP-PARAMETER-TIDAK-SAH", "/figure");
+        assertProblem(api.get(TRACES.replace("tahun=2025", "tahun=2030") + "&report=renstra&item=1&figure=target",
+                planner), 400, "RP-PERIODE-DI-LUAR-RENSTRA", "/tahun");
+        assertProblem(api.get(TRACES.replace("tahun=2025", "tahun=dua") + "&report=renstra&item=1&figure=target",
+                planner), 400, "RP-PARAMETER-TIDAK-SAH", "/tahun");
+        assertProblem(api.get(TRACES + "&report=renstra&item=2&figure=capaian", planner), 404,
+                "RP-BUTIR-TIDAK-DIKENAL", null);
+        assertProblem(api.get(TRACES.replace("tahun=2025", "tahun=2026") + "&report=renstra&item=1&figure=capaian",
+                planner), 404, "RP-ANGKA-BELUM-ADA", null);
         assertProblem(api.get(TRACE.replace("figure=realisasi", "figure=efisiensi"), planner), 400,
                 "RP-PARAMETER-TIDAK-SAH", "/figure");
         assertProblem(api.get(TRACE.replace("item=1", "item=satu"), planner), 400, "RP-PARAMETER-TIDAK-SAH",

@@ -21,23 +21,27 @@ public class FigureTraceController {
 
     @GetMapping("/api/v1/reports/traces")
     @Operation(summary = "Asal-usul satu angka laporan kinerja",
-            description = "Untuk satu angka Laporan Kinerja Triwulan atau LAKIP: nilai seperti di laporan, realisasi "
+            description = "Untuk satu angka Laporan Kinerja Triwulan, LAKIP atau Matriks Renstra: nilai seperti di "
+                    + "laporan, realisasi "
                     + "(versi, status, penyerah), persetujuan (penyetuju dan waktunya), Perjanjian Kinerja, dan "
                     + "peristiwa performance-service yang menjadi sumbernya secara berurutan, dengan topik, partisi "
                     + "dan offset Kafka. Aturan akses sama dengan laporannya.")
     public FigureTrace.Trace trace(
-            @Parameter(description = "quarterly (Laporan Kinerja Triwulan) atau lakip")
+            @Parameter(description = "quarterly (Laporan Kinerja Triwulan), lakip atau renstra (Matriks Renstra)")
             @RequestParam(required = false) String report,
             @Parameter(description = "Kode unit: OPD (dinsos) atau kecamatan/kelurahan (18.72.03)")
             @RequestParam(required = false) String unit,
             @Parameter(description = "Tahun (2024)") @RequestParam(required = false) String tahun,
             @Parameter(description = "Triwulan 1-4 (hanya quarterly)") @RequestParam(required = false) String triwulan,
-            @Parameter(description = "Nomor baris: butir Perjanjian Kinerja (quarterly) atau nomor IKU (lakip)")
+            @Parameter(description = "Nomor baris: butir Perjanjian Kinerja (quarterly), nomor IKU (lakip) atau "
+                    + "baris indikator Matriks Renstra, 1 = baris pertama (renstra)")
             @RequestParam(required = false) String item,
             @Parameter(description = "realisasi, capaian, target atau anggaran (realisasi anggaran, hanya quarterly)")
             @RequestParam(required = false) String figure,
             @Parameter(description = "Id Perjanjian Kinerja, bila unit memiliki beberapa pada tahun itu")
-            @RequestParam(required = false) String perjanjian) {
-        return traces.trace(ReportingAccess.reader(), report, unit, tahun, triwulan, item, figure, perjanjian);
+            @RequestParam(required = false) String perjanjian,
+            @Parameter(description = "Versi Renstra (hanya renstra; bawaan versi terbaru)")
+            @RequestParam(required = false) String versi) {
+        return traces.trace(ReportingAccess.reader(), report, unit, tahun, triwulan, item, figure, perjanjian, versi);
     }
 }
