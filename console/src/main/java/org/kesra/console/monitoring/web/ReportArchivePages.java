@@ -36,10 +36,10 @@ public class ReportArchivePages {
     static final Set<String> RUNNING = Set.of("QUEUED", "RUNNING");
     static final Map<String, String> STATES = Map.of("QUEUED", "Menunggu antrean", "RUNNING", "Sedang dibuat",
             "DONE", "Selesai", "FAILED", "Gagal");
-    /** The kinds the request form offers. */
-    static final Map<String, String> TYPES = linked("quarterly", "Laporan kinerja triwulan", "lakip",
-            "LAKIP tahunan", "recap", "Rekap PPKS dan KPM per kelurahan");
-    /** Every kind the archive may hold (the demo mode keeps these too), for the list, its filter and a file's page. */
+    /**
+     * Every kind the archive may hold and the request form offers (the demo mode keeps each too), for the form, the
+     * list, its filter and a file's page.
+     */
     static final Map<String, String> KINDS = linked("quarterly", "Laporan kinerja triwulan", "lakip",
             "LAKIP tahunan", "recap", "Rekap PPKS dan KPM per kelurahan", "renstra", "Matriks capaian Renstra",
             "pkh", "Realisasi PKH per tahap", "sembako", "KPM BPNT/Sembako per bulan");
@@ -56,7 +56,7 @@ public class ReportArchivePages {
     /** The API's pointers as the form names its fields. */
     static final Map<String, String> FIELDS = Map.of("type", "jenis", "format", "format", "parameters.unit", "unit",
             "parameters.tahun", "tahun", "parameters.triwulan", "triwulan", "parameters.period", "periode",
-            "parameters.kecamatan", "kecamatan");
+            "parameters.kecamatan", "kecamatan", "parameters.versi", "versi", "parameters.program", "program");
 
     private final MonitoringApi api;
 
@@ -75,7 +75,8 @@ public class ReportArchivePages {
     @PostMapping
     String request(@RequestParam Map<String, String> typed, Model model, HttpServletResponse response) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String field : List.of("jenis", "format", "unit", "tahun", "triwulan", "periode", "kecamatan")) {
+        for (String field : List.of("jenis", "format", "unit", "tahun", "triwulan", "periode", "kecamatan", "versi",
+                "program")) {
             values.put(field, typed.getOrDefault(field, "").trim());
         }
         String type = values.get("jenis");
@@ -87,9 +88,15 @@ public class ReportArchivePages {
             }
             case "recap" -> {
                 parameters.put("period", values.get("periode"));
-                if (!values.get("kecamatan").isEmpty()) {
-                    parameters.put("kecamatan", values.get("kecamatan"));
-                }
+                optional(parameters, "kecamatan", values.get("kecamatan"));
+            }
+            case "renstra" -> {
+                parameters.put("unit", values.get("unit"));
+                optional(parameters, "versi", values.get("versi"));
+            }
+            case "pkh", "sembako" -> {
+                parameters.put("tahun", values.get("tahun"));
+                optional(parameters, "program", values.get("program"));
             }
             default -> {
                 parameters.put("unit", values.get("unit"));
@@ -216,6 +223,13 @@ public class ReportArchivePages {
         return "monitoring/archive";
     }
 
+    /** An optional parameter is left out when empty, so the service applies its own default. */
+    private static void optional(Map<String, String> parameters, String name, String value) {
+        if (!value.isEmpty()) {
+            parameters.put(name, value);
+        }
+    }
+
     private static void form(Model model, Map<String, String> values) {
         model.addAttribute("typed", values);
         if (!model.containsAttribute("errors")) {
@@ -224,7 +238,7 @@ public class ReportArchivePages {
     }
 
     private static void labels(Model model) {
-        model.addAttribute("types", TYPES);
+        model.addAttribute("types", KINDS);
         model.addAttribute("kinds", KINDS);
         model.addAttribute("states", STATES);
         model.addAttribute("parameterNames", PARAMETERS);

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class ReportArchivePagesRenderTest {
                  "requestedAt":"2026-12-07T08:05:00Z","state":"%s"%s}""".formatted(id, state, extra);
     }
 
-    /** A kind the demo mode keeps and the request form does not offer: labelled in the list all the same. */
+    /** A kind the demo mode keeps (and the form offers): labelled in the list. */
     static final String PKH_DONE = """
             {"id":"77777777-7777-7777-7777-777777777777","type":"pkh","format":"xlsx","parameters":{"tahun":"2021",
              "program":"PKH"},"origin":"REQUEST","requestedBy":"demo.platform-admin",
@@ -150,6 +151,28 @@ class ReportArchivePagesRenderTest {
         assertThat(gateway.calls()).as("a blank kecamatan is left out: the user's whole region")
                 .anyMatch(c -> c.endsWith("body={\"type\":\"recap\",\"parameters\":{\"period\":\"2025-Q1\"},"
                         + "\"format\":\"pdf\"}"));
+        mvc.perform(post("/laporan/arsip").with(as("planner")).with(csrf()).param("jenis", "renstra")
+                .param("unit", "dinsos").param("tahun", "2024").param("versi", "").param("program", "PKH")
+                .param("format", "xlsx")).andReturn();
+        assertThat(gateway.calls()).as("the newest version when none is typed; a year is no Renstra parameter")
+                .anyMatch(c -> c.endsWith("body={\"type\":\"renstra\",\"parameters\":{\"unit\":\"dinsos\"},"
+                        + "\"format\":\"xlsx\"}"));
+        mvc.perform(post("/laporan/arsip").with(as("planner")).with(csrf()).param("jenis", "pkh")
+                .param("unit", "18.72.03").param("tahun", "2021").param("program", "").param("format", "pdf"))
+                .andReturn();
+        assertThat(gateway.calls()).as("city-level: no unit; the programme left to the service's default")
+                .anyMatch(c -> c.endsWith("body={\"type\":\"pkh\",\"parameters\":{\"tahun\":\"2021\"},"
+                        + "\"format\":\"pdf\"}"));
+        mvc.perform(post("/laporan/arsip").with(as("planner")).with(csrf()).param("jenis", "sembako")
+                .param("tahun", "2019").param("program", "SEMBAKO").param("format", "xlsx")).andReturn();
+        assertThat(gateway.calls()).anyMatch(c -> c.endsWith("body={\"type\":\"sembako\",\"parameters\":"
+                + "{\"tahun\":\"2019\",\"program\":\"SEMBAKO\"},\"format\":\"xlsx\"}"));
+        String form = page("/laporan/arsip", "planner");
+        for (String kind : List.of("quarterly", "lakip", "recap", "renstra", "pkh", "sembako")) {
+            assertThat(form.split("<option value=\"" + kind + "\"", -1)).as("offered by the form and the filter: "
+                    + kind).hasSize(3);
+        }
+        assertThat(form).contains("id=\"versi\"", "id=\"program\"");
         assertThat(mvc.perform(post("/laporan/arsip").with(as("planner")).param("jenis", "lakip"))
                 .andReturn().getResponse().getStatus()).as("no CSRF token").isEqualTo(403);
     }
