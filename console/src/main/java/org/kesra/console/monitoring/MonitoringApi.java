@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonitoringApi {
 
-    /** The file formats reporting-service makes. */
-    public enum Format { XLSX, PDF }
+    /** The file formats reporting-service makes; HTML is the PDF's own page, shown as a preview. */
+    public enum Format { XLSX, PDF, HTML }
 
     private static final String GENERATIONS = "/api/v1/reports/generations";
 

@@ -1,5 +1,6 @@
 package org.kesra.console.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * The console as a backend for frontend: users log in at Keycloak with the authorization code flow and PKCE (the
@@ -165,11 +169,28 @@ public class ConsoleSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HtmxLoginRedirect(LOGIN_PATH))
                         .accessDeniedHandler(HtmxLoginRedirect.csrfWithoutSession()))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(
+                                ConsoleSecurity::preview), new ContentSecurityPolicyHeaderWriter(
+                                contentSecurityPolicy(properties))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(ConsoleSecurity::preview,
+                                new ContentSecurityPolicyHeaderWriter(PREVIEW_POLICY)))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), geolocation=(), microphone=(), payment=(), usb=()")));
         return http.build();
+    }
+
+    /**
+     * The policy of a report's preview ({@code format=html} on a {@code /laporan/} route): the page is
+     * reporting-service's own template with inline styles and SVG charts, and its text comes from users, so it may
+     * load nothing, run nothing, post nothing and is sandboxed (a unique origin: the session cookie is not its).
+     */
+    static final String PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    static boolean preview(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/laporan/")
+                && "html".equalsIgnoreCase(request.getParameter("format"));
     }
 
     /**

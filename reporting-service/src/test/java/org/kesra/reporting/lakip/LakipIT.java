@@ -367,6 +367,35 @@ public class LakipIT extends ReportingApiIntegrationBase {
         assertThat(sha256(again.body())).as("same data, same XLSX bytes").isEqualTo(sha256(file.body()));
     }
 
+    /**
+     * The page the PDF is rendered from, as the console's preview: the same tables and charts (inline SVG), as HTML
+     * under a policy that loads nothing and runs nothing; the same refusals as the report.
+     */
+    @Test
+    void seed004AsAPreviewPageIsThePdfsOwnPageUnderAPolicyThatRunsNothing() throws Exception {
+        String camat = token("metrobarat.camat");
+        report(camat);
+        HttpResponse<byte[]> page = bytes(PATH + "&format=html", camat, Map.of());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'", "sandbox", "frame-ancestors 'none'").doesNotContain("script-src");
+        assertThat(page.headers().firstValue("Content-Disposition")).as("shown, not downloaded").isEmpty();
+        String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+        // kept to be looked at in a browser (chromium --headless --screenshot target/preview-lakip.html)
+        java.nio.file.Files.write(java.nio.file.Path.of("target/preview-lakip.html"), page.body());
+        assertThat(html).contains("LAPORAN KINERJA INSTANSI PEMERINTAH (LAKIP) TAHUN 2022",
+                "Tabel 3.1 Capaian Indikator Kinerja Utama (IKU) Tahun 2022", "85,37", "74,79", "Grafik 3.1", "<svg")
+                .doesNotContain("<script");
+        HttpResponse<byte[]> pdf = bytes(PATH + "&format=pdf", camat, Map.of());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Tabel 3.1 Capaian Indikator Kinerja Utama");
+        }
+        assertThat(bytes(PATH.replace("tahun=2022", "tahun=2030") + "&format=html", camat, Map.of()).statusCode())
+                .as("a year outside the plan, as for every format").isEqualTo(400);
+        assertThat(bytes(PATH + "&format=html", token("rejomulyo.operator"), Map.of()).statusCode()).isEqualTo(403);
+    }
+
     @Test
     void seed004AsPdfWithTheTablesChartsAndHeaderAndPagesRendered() throws Exception {
         String camat = token("metrobarat.camat");

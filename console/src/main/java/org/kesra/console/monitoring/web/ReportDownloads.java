@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Report downloads: the quarterly performance report, the LAKIP and the Renstra progress matrix of a unit, and the
- * PPKS recap, each as XLSX or PDF. For the quarterly report the page
+ * PPKS recap, each as XLSX or PDF, or shown as a preview (the PDF's own page, {@code format=html}). For the quarterly report the page
  * first asks the report as JSON and shows what it says about its data (whether the quarter has a submitted
  * realisation, its data version, how far behind each source is, its notes); the files stream from reporting-service
  * through the console with the user's token, under the file name the service gives. A refused report shows its
@@ -116,6 +116,9 @@ public class ReportDownloads {
     }
 
     private static MonitoringApi.Format format(String format) {
+        if ("html".equalsIgnoreCase(format)) {
+            return MonitoringApi.Format.HTML;
+        }
         return "pdf".equalsIgnoreCase(format) ? MonitoringApi.Format.PDF : MonitoringApi.Format.XLSX;
     }
 
@@ -149,6 +152,11 @@ public class ReportDownloads {
     static void copyHead(HttpHeaders head, HttpServletResponse response) {
         MediaType type = head.getContentType();
         response.setContentType(type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type.toString());
+        if (type != null && MediaType.TEXT_HTML.isCompatibleWith(type)) {
+            // a preview is shown in the browser, under ConsoleSecurity's preview policy; never saved as a file
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            return;
+        }
         String name = head.getContentDisposition().getFilename();
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(name == null || name.isBlank() ? "laporan" : name).build().toString());

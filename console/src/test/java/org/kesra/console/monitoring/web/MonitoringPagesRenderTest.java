@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.kesra.console.security.ConsoleSecurity;
@@ -131,7 +132,11 @@ class MonitoringPagesRenderTest {
                          "sources":%s,"notes":["Angka PPKS dan KPM dari penerbitan welfare-service."]}"""
                         .formatted(SOURCES)))
             .route("GET /api/v1/reports/lakip", query -> query.contains("unit=18.72.03")
-                    ? Answer.file("application/pdf", "lakip-18.72.03-2022.pdf",
+                    ? query.contains("format=html") ? new Answer(200, "text/html;charset=UTF-8", Map.of(),
+                            ("<html><head><style>td{color:#000}</style></head><body><h1>LAKIP 2022</h1>"
+                                    + "<p>Tabel 3.1 Capaian IKU</p><svg width=\"10\" height=\"10\"></svg></body>"
+                                    + "</html>").getBytes(StandardCharsets.UTF_8))
+                    : Answer.file("application/pdf", "lakip-18.72.03-2022.pdf",
                             "%PDF-1.7".getBytes(StandardCharsets.US_ASCII))
                     : Answer.problem(400, """
                             {"status":400,"title":"Periode di luar rencana","code":"RP-PERIODE-DI-LUAR-RENCANA",
@@ -294,6 +299,21 @@ class MonitoringPagesRenderTest {
         assertThat(lakip.getStatus()).isEqualTo(200);
         assertThat(lakip.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"lakip-18.72.03-2022.pdf\"");
         assertThat(new String(lakip.getContentAsByteArray(), StandardCharsets.US_ASCII)).startsWith("%PDF");
+        // the preview: the PDF's own page, shown (not saved) under a policy that loads and runs nothing
+        MockHttpServletResponse preview = answer("/laporan/lakip?unit=18.72.03&tahun=2022&format=html", "auditor");
+        assertThat(preview.getStatus()).isEqualTo(200);
+        assertThat(preview.getContentType()).startsWith("text/html");
+        assertThat(preview.getHeader("Content-Disposition")).isNull();
+        assertThat(preview.getHeaders("Content-Security-Policy")).containsExactly("default-src 'none'; "
+                + "style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'; base-uri 'none'; "
+                + "form-action 'none'");
+        assertThat(preview.getContentAsString(StandardCharsets.UTF_8)).contains("Tabel 3.1 Capaian IKU", "<svg");
+        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/lakip")
+                && call.contains("format=html"));
+        assertThat(lakip.getHeaders("Content-Security-Policy")).as("every other answer keeps the console's policy")
+                .singleElement().asString().contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(answer("/laporan", "auditor").getContentAsString(StandardCharsets.UTF_8))
+                .contains("value=\"html\"", "Pratinjau di layar (halaman PDF)");
         MockHttpServletResponse lakipRefused = answer("/laporan/lakip?unit=18.72.01&tahun=2019&format=xlsx",
                 "auditor");
         assertThat(lakipRefused.getStatus()).isEqualTo(400);

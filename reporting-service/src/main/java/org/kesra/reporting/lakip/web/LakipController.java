@@ -33,7 +33,7 @@ public class LakipController {
     @Operation(summary = "LAKIP satu unit untuk satu tahun (JSON, XLSX atau PDF)",
             description = "Bab III: capaian IKU dengan predikat, perbandingan dengan tahun lalu dan target akhir "
                     + "Renstra, realisasi anggaran per program dan kegiatan dengan jumlah dan penyerapan; disusun dari "
-                    + "peristiwa performance-service, dengan versi data. format=xlsx|pdf atau Accept yang sesuai.")
+                    + "peristiwa performance-service, dengan versi data. format=xlsx|pdf|html atau Accept yang sesuai.")
     @ApiResponse(responseCode = "200", description = "Laporan", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = LakipReport.Report.class)),
@@ -43,7 +43,8 @@ public class LakipController {
             @Parameter(description = "Kode unit: OPD (dinsos) atau kecamatan/kelurahan (18.72.03, 18.72.03.1001)")
             @RequestParam(required = false) String unit,
             @Parameter(description = "Tahun anggaran (2022)") @RequestParam(required = false) String tahun,
-            @Parameter(description = "json (bawaan), xlsx atau pdf") @RequestParam(required = false) String format,
+            @Parameter(description = "json (bawaan), xlsx, pdf atau html (pratinjau halaman PDF)")
+            @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String chosen = ReportResponses.format(format, accept);
         LakipReport.Report report = reports.report(ReportingAccess.reader(), unit, tahun);
@@ -52,6 +53,7 @@ public class LakipController {
                     LakipWorkbook.write(report));
             case "pdf" -> ReportResponses.file(LakipPdf.MEDIA_TYPE, LakipPdf.fileName(report),
                     LakipPdf.write(report));
+            case "html" -> ReportResponses.preview(LakipPdf.html(report));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         };
     }

@@ -33,7 +33,7 @@ public class QuarterlyPerformanceController {
     @Operation(summary = "Laporan Kinerja Triwulan satu unit (JSON, XLSX atau PDF)",
             description = "Perjanjian Kinerja, Tabel 3.1 capaian, Tabel 3.2 cost per outcome, rencana tindak lanjut, "
                     + "tanggapan atasan dan riwayat penilaian, disusun dari peristiwa performance-service, dengan "
-                    + "versi data. format=xlsx|pdf atau Accept yang sesuai. Staf kecamatan/kelurahan hanya unit di "
+                    + "versi data. format=xlsx|pdf|html atau Accept yang sesuai. Staf kecamatan/kelurahan hanya unit di "
                     + "wilayahnya.")
     @ApiResponse(responseCode = "200", description = "Laporan", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -45,7 +45,8 @@ public class QuarterlyPerformanceController {
             @RequestParam(required = false) String unit,
             @Parameter(description = "Tahun anggaran (2024)") @RequestParam(required = false) String tahun,
             @Parameter(description = "Triwulan 1-4") @RequestParam(required = false) String triwulan,
-            @Parameter(description = "json (bawaan), xlsx atau pdf") @RequestParam(required = false) String format,
+            @Parameter(description = "json (bawaan), xlsx, pdf atau html (pratinjau halaman PDF)")
+            @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String chosen = ReportResponses.format(format, accept);
         QuarterlyPerformanceReport.Report report = reports.report(ReportingAccess.reader(), unit, tahun, triwulan);
@@ -54,6 +55,7 @@ public class QuarterlyPerformanceController {
                     QuarterlyWorkbook.write(report));
             case "pdf" -> ReportResponses.file(QuarterlyPdf.MEDIA_TYPE, QuarterlyPdf.fileName(report),
                     QuarterlyPdf.write(report));
+            case "html" -> ReportResponses.preview(QuarterlyPdf.html(report));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         };
     }

@@ -36,7 +36,7 @@ public class RealisationController {
     @Operation(summary = "Laporan realisasi PKH per tahap satu tahun (Tabel 2.1; JSON, XLSX atau PDF)",
             description = "Per tahap/bulan: SP2D jumlah KPM dan nominal, realisasi jumlah KPM dan nominal, % nominal, "
                     + "jumlah setahun, dan temuan atas angka yang tidak sesuai; disusun dari peristiwa welfare-service, "
-                    + "dengan versi data. Laporan tingkat kota. format=xlsx|pdf atau Accept yang sesuai.")
+                    + "dengan versi data. Laporan tingkat kota. format=xlsx|pdf|html atau Accept yang sesuai.")
     @ApiResponse(responseCode = "200", description = "Laporan", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = RealisationReports.PkhReport.class)),
@@ -45,7 +45,8 @@ public class RealisationController {
     public ResponseEntity<?> pkh(
             @Parameter(description = "Tahun (2018)") @RequestParam(required = false) String tahun,
             @Parameter(description = "Kode program; bawaan PKH") @RequestParam(required = false) String program,
-            @Parameter(description = "json (bawaan), xlsx atau pdf") @RequestParam(required = false) String format,
+            @Parameter(description = "json (bawaan), xlsx, pdf atau html (pratinjau halaman PDF)")
+            @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String chosen = ReportResponses.format(format, accept);
         RealisationReports.PkhReport report = reports.stages(ReportingAccess.reader(), program, tahun);
@@ -54,6 +55,7 @@ public class RealisationController {
                     RealisationWorkbook.write(report));
             case "pdf" -> ReportResponses.file(RealisationPdf.MEDIA_TYPE, RealisationPdf.fileName(report),
                     RealisationPdf.write(report));
+            case "html" -> ReportResponses.preview(RealisationPdf.html(report));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         };
     }
@@ -72,9 +74,10 @@ public class RealisationController {
             @Parameter(description = "json (bawaan) atau xlsx") @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String chosen = ReportResponses.format(format, accept);
-        if ("pdf".equals(chosen)) {
+        if ("pdf".equals(chosen) || "html".equals(chosen)) {
             throw ReportingProblems.PARAMETER_INVALID.refuse("Deret KPM bulanan tersedia sebagai JSON atau XLSX.",
-                    List.of(Violation.field("/format", "Format pdf tidak tersedia untuk laporan ini; json atau xlsx.")));
+                    List.of(Violation.field("/format", "Format " + chosen + " tidak tersedia untuk laporan ini; json "
+                            + "atau xlsx.")));
         }
         RealisationReports.MonthlyReport report = reports.monthly(ReportingAccess.reader(), program, tahun);
         return "xlsx".equals(chosen)

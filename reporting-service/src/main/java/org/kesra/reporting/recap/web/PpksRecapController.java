@@ -45,7 +45,8 @@ public class PpksRecapController {
             @RequestParam(required = false) String period,
             @Parameter(description = "Kode kecamatan (18.72.03); tanpa kode: seluruh kota, atau wilayah staf")
             @RequestParam(required = false) String kecamatan,
-            @Parameter(description = "json (bawaan), xlsx atau pdf") @RequestParam(required = false) String format,
+            @Parameter(description = "json (bawaan), xlsx, pdf atau html (pratinjau halaman PDF)")
+            @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String chosen = ReportResponses.format(format, accept);
         PpksRecap.Recap recap = recaps.recap(ReportingAccess.reader(), period, kecamatan);
@@ -53,6 +54,7 @@ public class PpksRecapController {
             case "xlsx" -> ReportResponses.file(RecapWorkbook.MEDIA_TYPE, RecapWorkbook.fileName(recap),
                     RecapWorkbook.write(recap));
             case "pdf" -> ReportResponses.file(RecapPdf.MEDIA_TYPE, RecapPdf.fileName(recap), RecapPdf.write(recap));
+            case "html" -> ReportResponses.preview(RecapPdf.html(recap));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(recap);
         };
     }

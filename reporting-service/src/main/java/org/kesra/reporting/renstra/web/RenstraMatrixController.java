@@ -34,7 +34,7 @@ public class RenstraMatrixController {
             description = "Tabel 6.1 Renstra (kode, program/kegiatan/sub kegiatan, indikator, kondisi awal, target dan "
                     + "Rp per tahun, kondisi akhir, penanggung jawab) dengan realisasi, capaian dan realisasi Rp tiap "
                     + "tahun; disusun dari peristiwa performance-service, dengan versi data. versi: versi Renstra "
-                    + "(bawaan: terbaru). format=xlsx|pdf atau Accept yang sesuai.")
+                    + "(bawaan: terbaru). format=xlsx|pdf|html atau Accept yang sesuai.")
     @ApiResponse(responseCode = "200", description = "Laporan", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = RenstraMatrixReport.Report.class)),
@@ -46,7 +46,8 @@ public class RenstraMatrixController {
             @RequestParam(required = false) String unit,
             @Parameter(description = "Versi Renstra (1, 2, ...); bawaan: versi terbaru Renstra terbaru unit")
             @RequestParam(required = false) String versi,
-            @Parameter(description = "json (bawaan), xlsx atau pdf") @RequestParam(required = false) String format,
+            @Parameter(description = "json (bawaan), xlsx, pdf atau html (pratinjau halaman PDF)")
+            @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String chosen = ReportResponses.format(format, accept);
         RenstraMatrixReport.Report report = reports.report(ReportingAccess.reader(), unit, versi);
@@ -55,6 +56,7 @@ public class RenstraMatrixController {
                     RenstraMatrixWorkbook.fileName(report), RenstraMatrixWorkbook.write(report));
             case "pdf" -> ReportResponses.file(RenstraMatrixPdf.MEDIA_TYPE, RenstraMatrixPdf.fileName(report),
                     RenstraMatrixPdf.write(report));
+            case "html" -> ReportResponses.preview(RenstraMatrixPdf.html(report));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         };
     }
