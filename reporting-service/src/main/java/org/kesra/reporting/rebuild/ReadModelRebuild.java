@@ -350,7 +350,11 @@ public class ReadModelRebuild {
                     from += start.getOrDefault(partition, 0L);
                     at += position.getValue();
                     end += ends.getOrDefault(partition, 0L);
-                    committed = live == null ? committed : (committed == null ? 0 : committed) + live;
+                    if (live != null) {
+                        // not a conditional expression: its numeric type would unbox a null sum (a group that has
+                        // committed nothing yet, as at start-up)
+                        committed = (committed == null ? 0L : committed) + live;
+                    }
                 }
                 result.add(new RebuildStatus.Topic(topic, from, at, committed, end, partitions));
             }
