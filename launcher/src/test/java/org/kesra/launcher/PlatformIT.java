@@ -3,6 +3,7 @@ package org.kesra.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,6 +36,7 @@ import org.kesra.devinfra.Ports;
 import org.kesra.devinfra.PostgresAdmin;
 import org.kesra.devinfra.PostgresConnection;
 import org.kesra.devinfra.ProjectLayout;
+import org.kesra.seeds.SeedPlans;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +71,9 @@ class PlatformIT {
         env.put("OIDC_ISSUER_URI", System.getProperty("OIDC_ISSUER_URI"));
         env.put("DB_NAME_PREFIX", PlatformInfrastructureExtension.databaseName("it_"));
         env.put("PLATFORM_STATE_DIR", stateDir.toString());
+        // The launcher's rebuild option (./mvnw -Prun -Dreporting.rebuild): reporting-service replays the topics into
+        // new read models once it is up (theLauncherRebuildOption...).
+        env.put("KESRA_REPORTING_REBUILD", "true");
         for (String variable : List.of("GATEWAY_PORT", "HOUSEHOLD_PORT", "WELFARE_PORT", "PERFORMANCE_PORT",
                 "REPORTING_PORT", "GATEWAY_MANAGEMENT_PORT", "HOUSEHOLD_MANAGEMENT_PORT", "WELFARE_MANAGEMENT_PORT",
                 "PERFORMANCE_MANAGEMENT_PORT", "REPORTING_MANAGEMENT_PORT")) {
@@ -247,7 +257,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(9)
+    @Order(99)
     void ctrlCStopsEverythingTheLauncherStarted() throws Exception {
         List<ProcessHandle> children = launcher.handle().descendants().toList();
         assertThat(children).hasSizeGreaterThanOrEqualTo(5);
@@ -467,6 +477,181 @@ class PlatformIT {
                 (ditangani + 1) * 100).divide(java.math.BigDecimal.valueOf(terdata), 2, java.math.RoundingMode.HALF_UP));
         assertThat(followed.path("note").asString()).as("the submitter's annotation stays")
                 .isEqualTo("Dihitung dari register PPKS");
+    }
+
+    /**
+     * Issue 23's "done when": seed 004's IKU entered through performance-service's API (through the gateway, with the
+     * users' own Keycloak tokens: the planner's Renstra and agreements, the operator's fourth quarters of 2021 and
+     * 2022, the camat's approvals) comes out of reporting-service's LAKIP as the document prints its Tabel 3.1 and
+     * 3.2; the kept file is made, downloaded and logged through the gateway, and refused outside the region.
+     */
+    @Test
+    @Order(9)
+    void seed004EnteredThroughPerformanceServiceComesOutOfTheLakipAsTheDocumentPrintsIt() throws IOException {
+        String planner = tokens.forUser("bappeda.planner");
+        String admin = tokens.forUser("platform.admin");
+        HttpResponse<String> planned = post(url("gateway") + "/api/v1/renstra", admin,
+                SeedPlans.metroBaratIku2021To2026().toString(), Map.of());
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        JsonNode plan = json(planned);
+        for (int year : new int[] {2021, 2022}) {
+            agreedAndApproved(admin, plan, year);
+        }
+
+        String lakip = url("gateway") + "/api/v1/reports/lakip?unit=" + SeedPlans.METRO_BARAT + "&tahun=2022";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> json(get(lakip, planner)).path("iku").findValues("realisation").stream()
+                        .filter(v -> !v.isNull()).count() == 4
+                        && json(get(lakip, planner)).path("comparison").findValues("previousRealisation").stream()
+                        .filter(v -> !v.isNull()).count() == 4);
+        HttpResponse<byte[]> xlsx = bytes(lakip + "&format=xlsx", planner);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("lakip-" + SeedPlans.METRO_BARAT + "-2022.xlsx");
+        DataFormatter indonesian = new DataFormatter(Locale.forLanguageTag("id-ID"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            // Seed 004 Tabel 3.1: target, realisasi, capaian (%) of the four IKU of 2022.
+            Sheet iku = workbook.getSheet("Capaian IKU");
+            Object[][] tabel31 = {{82.0, 70.0, "85,37%"}, {85.0, 85.0, "100,00%"}, {85.0, 63.57, "74,79%"},
+                {100.0, 100.0, "100,00%"}};
+            for (int i = 0; i < tabel31.length; i++) {
+                Row row = iku.getRow(4 + i);
+                assertThat(List.<Object>of(row.getCell(4).getNumericCellValue(), row.getCell(5).getNumericCellValue(),
+                        indonesian.formatCellValue(row.getCell(6)))).as("Tabel 3.1 row " + (i + 1))
+                        .containsExactly(tabel31[i]);
+            }
+            assertThat(iku.getRow(4).getCell(7).getStringCellValue()).isEqualTo("Tinggi");
+            // Seed 004 Tabel 3.2: 2021's target and realisation beside 2022's.
+            Sheet comparison = workbook.getSheet("Perbandingan Tahun");
+            double[][] tabel32 = {{80, 76, 82, 70}, {85, 70, 85, 85}, {85, 69, 85, 63.57}, {100, 100, 100, 100}};
+            for (int i = 0; i < tabel32.length; i++) {
+                Row row = comparison.getRow(4 + i);
+                assertThat(new double[] {row.getCell(4).getNumericCellValue(), row.getCell(5).getNumericCellValue(),
+                        row.getCell(7).getNumericCellValue(), row.getCell(8).getNumericCellValue()})
+                        .as("Tabel 3.2 row " + (i + 1) + ": 2021 and 2022").containsExactly(tabel32[i]);
+            }
+        }
+
+        // Kept through the gateway by the camat, downloaded by the planner, refused to another kecamatan's operator
+        // as if the file did not exist, and the download logged for the auditor.
+        String generations = url("gateway") + "/api/v1/reports/generations";
+        HttpResponse<String> requested = post(generations, tokens.forUser("metrobarat.camat"), """
+                {"type":"lakip","parameters":{"unit":"%s","tahun":"2022"},"format":"xlsx"}"""
+                .formatted(SeedPlans.METRO_BARAT), Map.of());
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        String file = url("gateway") + requested.headers().firstValue("Location").orElseThrow();
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> json(get(file, planner)), s -> !s.path("state").asString().equals("QUEUED")
+                        && !s.path("state").asString().equals("RUNNING"));
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("DONE");
+        HttpResponse<byte[]> downloaded = bytes(file + "/file", planner);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(sha256(downloaded.body())).isEqualTo(done.path("sha256").asString());
+        HttpResponse<byte[]> outside = bytes(file + "/file", tokens.forUser("rejomulyo.operator"));
+        HttpResponse<byte[]> unknown = bytes(generations + "/" + UUID.randomUUID() + "/file",
+                tokens.forUser("rejomulyo.operator"));
+        assertThat(outside.statusCode()).isEqualTo(unknown.statusCode()).isIn(403, 404);
+        JsonNode log = json(get(file + "/downloads", tokens.forUser("inspektorat.auditor")));
+        assertThat(log.size()).as(log.toString()).isEqualTo(1);
+        assertThat(log.get(0).path("roles").toString()).contains("planner");
+    }
+
+    /**
+     * Seed 001 Tabel 2.1 (PKH realisation per stage), which welfare-service keeps, comes out of reporting-service's
+     * report through the gateway as the document prints it (2018), and a stage Dinas Sosial records through
+     * welfare-service's API afterwards appears in the report.
+     */
+    @Test
+    @Order(10)
+    void seed001Tabel21ComesOutOfThePkhReportAndARecordedStageFollows() throws IOException {
+        String planner = tokens.forUser("bappeda.planner");
+        String report = url("gateway") + "/api/v1/reports/pkh-realisation?tahun=2018";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> json(get(report, planner)).path("stages").size() == 4);
+        HttpResponse<byte[]> xlsx = bytes(report + "&format=xlsx", planner);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        DataFormatter indonesian = new DataFormatter(Locale.forLanguageTag("id-ID"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet table = workbook.getSheet("Tabel 2.1 Realisasi");
+            // Seed 001 Tabel 2.1, 2018: tahap, SP2D KPM, SP2D nominal, realisasi KPM, realisasi nominal.
+            String[][] printed = {{"4.896", "Rp2.448.000.000", "4.835", "Rp2.417.400.000"},
+                {"4.876", "Rp2.438.000.000", "4.774", "Rp2.387.045.800"},
+                {"4.865", "Rp2.432.500.000", "4.760", "Rp2.379.958.000"},
+                {"4.608", "Rp1.236.678.750", "4.554", "Rp1.213.731.400"}};
+            for (int i = 0; i < printed.length; i++) {
+                Row row = table.getRow(4 + i);
+                assertThat(List.of(indonesian.formatCellValue(row.getCell(3)), indonesian.formatCellValue(row.getCell(4)),
+                        indonesian.formatCellValue(row.getCell(5)), indonesian.formatCellValue(row.getCell(6))))
+                        .as("tahap " + (i + 1)).containsExactly(printed[i]);
+            }
+        }
+
+        HttpResponse<String> recorded = post(url("gateway") + "/api/v1/programmes/PKH/cycles",
+                tokens.forUser("dinsos.operator"), """
+                {"year":2022,"label":"1","kind":"TAHAP","periodStart":"2022-01-01","periodEnd":"2022-03-31",
+                 "sp2dKpm":4100,"sp2dRupiah":3075000000,"realisedKpm":4090,"realisedRupiah":3067500000}""", Map.of());
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        JsonNode stage = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(
+                () -> json(get(url("gateway") + "/api/v1/reports/pkh-realisation?tahun=2022", planner))
+                        .path("stages"), stages -> stages.size() == 1).get(0);
+        assertThat(stage.toString()).contains("4100", "3075000000", "4090", "3067500000");
+    }
+
+    /** The launcher's rebuild option: reporting-service replayed the topics into new read models once it was up. */
+    @Test
+    @Order(11)
+    void theLauncherRebuildOptionRebuildsReportingsReadModelsAtStart() {
+        String admin = tokens.forUser("platform.admin");
+        JsonNode run = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> json(get(url("gateway") + "/ops/reporting/read-model-rebuilds", admin)).get(0),
+                r -> r != null && !r.path("state").asString().equals("RUNNING"));
+        assertThat(run.path("state").asString()).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(run.path("requestedBy").asString()).isEqualTo("at-start");
+    }
+
+    /** The camat's agreement of {@code year} agreed, seed 004's fourth quarter submitted and approved. */
+    private static void agreedAndApproved(String admin, JsonNode plan, int year) {
+        HttpResponse<String> drafted = post(url("gateway") + "/api/v1/agreements", admin,
+                SeedPlans.metroBaratAgreement(plan, year).toString(), Map.of());
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String agreement = json(drafted).path("id").asString();
+        assertThat(action(url("gateway") + "/api/v1/agreements/" + agreement + "/agreement", admin, "\"1\"")
+                .statusCode()).isEqualTo(200);
+        String operator = tokens.forUser("metrobarat.operator");
+        HttpResponse<String> reported = post(url("gateway") + "/api/v1/realisations", operator,
+                SeedPlans.metroBaratQ4(agreement, year).toString(), Map.of());
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        String realisation = url("gateway") + "/api/v1/realisations/" + json(reported).path("id").asString();
+        HttpResponse<String> submitted = action(realisation + "/submission", operator,
+                reported.headers().firstValue("ETag").orElseThrow());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        HttpResponse<String> approved = action(realisation + "/approval", tokens.forUser("metrobarat.camat"),
+                submitted.headers().firstValue("ETag").orElseThrow());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> action(String url, String token, String ifMatch) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("If-Match", ifMatch).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static HttpResponse<byte[]> bytes(String url, String token) throws IOException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("X-Purpose", "uji platform ujung ke ujung").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static HttpResponse<String> post(String url, String token, String body, Map<String, String> headers) {

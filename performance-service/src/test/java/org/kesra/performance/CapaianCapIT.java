@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.devinfra.PlatformInfrastructure;
-import org.kesra.performance.demo.SeedPlans;
+import org.kesra.seeds.SeedPlans;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 

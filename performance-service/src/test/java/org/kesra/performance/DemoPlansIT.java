@@ -9,7 +9,7 @@ import org.kesra.devinfra.ApiClient;
 import org.kesra.devinfra.PlatformInfrastructure;
 import org.kesra.performance.demo.DemoPlans;
 import org.kesra.performance.demo.Seed002;
-import org.kesra.performance.demo.SeedPlans;
+import org.kesra.seeds.SeedPlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;

@@ -1,9 +1,9 @@
 package org.kesra.performance;
 
-import static org.kesra.performance.demo.SeedPlans.indicator;
+import static org.kesra.seeds.SeedPlans.indicator;
 
 import java.util.List;
-import org.kesra.performance.demo.SeedPlans;
+import org.kesra.seeds.SeedPlans;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

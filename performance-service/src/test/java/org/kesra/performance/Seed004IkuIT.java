@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kesra.devinfra.ApiClient;
-import org.kesra.performance.demo.SeedPlans;
+import org.kesra.seeds.SeedPlans;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,4 +1,4 @@
-package org.kesra.performance.demo;
+package org.kesra.seeds;
 
 import java.math.BigDecimal;
 import tools.jackson.databind.JsonNode;
@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The seeds' plans as a client sends them (the body of {@code POST /api/v1/renstra} and of the agreements and
  * realisations that follow): seed 004's IKU of Kecamatan Metro Barat with its 2021 and 2022 Perjanjian Kinerja, seed 001's Dinas Sosial Renstra, and Disnakertrans' plan after seed 003. The demo mode loads them
- * ({@link DemoPlans}); the tests enter the same bodies through the API.
+ * (performance-service's {@code DemoPlans}); the tests, performance-service's and the launcher's end-to-end ones,
+ * enter the same bodies through the API.
  */
 public final class SeedPlans {
 

@@ -21,6 +21,7 @@ import org.kesra.performance.units.UnitScope;
 import org.kesra.performance.units.Units;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.Paging;
+import org.kesra.seeds.SeedPlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
