@@ -36,6 +36,16 @@ public class AccessLogApi {
     }
 
     /**
+     * welfare-service's log of its registers (PPKS, enrolments, verivali: every answer carrying full NIKs given to city
+     * staff), newest first, as a page like household-service's; items have no person or household id.
+     */
+    public Map<String, Object> registerAccesses(String actor, String nik, int page) {
+        return api.get(u -> u.path("/api/v1/welfare/personal-data-access").queryParamIfPresent("actor", opt(actor))
+                .queryParamIfPresent("nik", opt(nik)).queryParam("page", page).queryParam("size", PAGE_SIZE).build(),
+                new HttpHeaders());
+    }
+
+    /**
      * welfare-service's log of the verification API (other agencies' systems checking a NIK), newest first; a plain
      * list without a total: each {@code id, accessedAt, clientId, caller, nik, personId, endpoint, purpose, requestId}.
      */

@@ -112,6 +112,32 @@ public class MonitoringApi {
         }, new HttpHeaders(), head, to);
     }
 
+    /**
+     * A programme's realisation per stage for a year (seed 001 Tabel 2.1; city level); {@code programme} null: the
+     * service's default (PKH).
+     */
+    public void pkhRealisationFile(String year, String programme, Format format, Consumer<HttpHeaders> head,
+                                   Supplier<OutputStream> to) {
+        api.downloadFile(u -> programmeReport(u, "/api/v1/reports/pkh-realisation", year, programme, format),
+                new HttpHeaders(), head, to);
+    }
+
+    /** The BPNT/Sembako KPM per month of a year (city level); {@code programme} null: the default (SEMBAKO). */
+    public void sembakoMonthlyFile(String year, String programme, Format format, Consumer<HttpHeaders> head,
+                                   Supplier<OutputStream> to) {
+        api.downloadFile(u -> programmeReport(u, "/api/v1/reports/sembako-monthly", year, programme, format),
+                new HttpHeaders(), head, to);
+    }
+
+    private static java.net.URI programmeReport(org.springframework.web.util.UriBuilder u, String path, String year,
+                                                String programme, Format format) {
+        u.path(path).queryParam("tahun", year).queryParam("format", format.name().toLowerCase(java.util.Locale.ROOT));
+        if (programme != null) {
+            u.queryParam("program", programme);
+        }
+        return u.build();
+    }
+
     private static java.net.URI recap(org.springframework.web.util.UriBuilder u, String period, String kecamatan,
                                       String format) {
         u.path("/api/v1/reports/ppks-recap").queryParam("period", period).queryParam("format", format);

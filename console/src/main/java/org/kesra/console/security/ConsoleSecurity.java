@@ -77,6 +77,9 @@ public class ConsoleSecurity {
     public static final List<String> REPORT_READERS = List.of("disnakertrans-monitor", "planner", "auditor",
             "platform-admin", "kecamatan-approver", "kecamatan-operator", "kelurahan-operator", "dinsos-admin",
             "dinsos-operator", "dinsos-verifier");
+    /** Who reads city-level reports (PKH realisation, Sembako months): reporting-service's ReportingAccess. */
+    public static final List<String> CITY_REPORT_READERS = List.of("platform-admin", "auditor",
+            "disnakertrans-monitor", "planner", "dinsos-admin", "dinsos-operator", "dinsos-verifier");
     /** Who reports a unit's quarter, who decides on it, who reads reports (performance-service's access table). */
     public static final List<String> QUARTER_SUBMITTERS = List.of("kecamatan-operator", "kelurahan-operator",
             "planner", "platform-admin");

@@ -54,6 +54,13 @@ class PersonalDataAccessIT extends WelfareApiIntegrationBase {
         }
 
         assertThat(api.get("/api/v1/personal-data-access?nik=" + nik, token("dinsos.admin")).status()).isEqualTo(403);
+        // the same log under the path the gateway routes to welfare-service (the bare one reaches household-service)
+        ApiClient.Response routed = api.get("/api/v1/welfare/personal-data-access?nik=" + nik + "&size=100",
+                token("inspektorat.auditor"));
+        assertThat(routed.status()).as(routed.text()).isEqualTo(200);
+        assertThat(routed.body().path("items")).isEqualTo(log.path("items"));
+        assertThat(api.get("/api/v1/welfare/personal-data-access?nik=" + nik, token("dinsos.admin")).status())
+                .isEqualTo(403);
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM personal_data_access").update())
                 .hasMessageContaining("append-only");
     }

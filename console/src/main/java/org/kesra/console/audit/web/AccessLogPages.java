@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The auditor's reading of the personal-data access logs: household-service's (every read of full NIKs, full data or
- * histories by city staff, and the attempts refused) and welfare-service's verification API log (other agencies'
- * systems checking a NIK). The filters are the ones the APIs offer: actor or client, a person or household by the
+ * histories by city staff, and the attempts refused), welfare-service's of its registers (the same for PPKS,
+ * enrolments and verivali) and welfare-service's verification API log (other agencies' systems checking a NIK). The filters are the ones the APIs offer: actor or client, a person or household by the
  * registry's id, a NIK. A NIK never goes into the console's URL: a search by NIK is a POST, and its further pages are
  * POSTs too; the other filters are GET links. NIKs are shown as the services answer them (masked for auditors).
  */
@@ -26,6 +26,7 @@ public class AccessLogPages {
     static final String PATH = "/audit/akses-data-pribadi";
     static final String HOUSEHOLD = "rumah-tangga";
     static final String VERIFICATION = "verifikasi";
+    static final String REGISTER = "register";
 
     private final AccessLogApi api;
 
@@ -52,7 +53,7 @@ public class AccessLogPages {
 
     private String show(String source, String actor, String person, String household, String nik, int page,
                         Model model, HttpServletResponse response) {
-        String chosen = VERIFICATION.equals(source) ? VERIFICATION : HOUSEHOLD;
+        String chosen = VERIFICATION.equals(source) || REGISTER.equals(source) ? source : HOUSEHOLD;
         int pageNo = Math.max(page, 1);
         model.addAttribute("sumber", chosen);
         model.addAttribute("pelaku", actor);
@@ -78,7 +79,8 @@ public class AccessLogPages {
                 // The verification log answers a plain list: a full page means there may be another.
                 model.addAttribute("hasNext", items.size() >= AccessLogApi.PAGE_SIZE);
             } else {
-                Map<String, Object> answer = api.householdAccesses(personId, householdId, actor, nik, pageNo - 1);
+                Map<String, Object> answer = chosen.equals(REGISTER) ? api.registerAccesses(actor, nik, pageNo - 1)
+                        : api.householdAccesses(personId, householdId, actor, nik, pageNo - 1);
                 Object items = answer.get("items");
                 model.addAttribute("items", items instanceof List<?> list ? list : List.of());
                 model.addAttribute("totalItems", answer.get("totalItems"));

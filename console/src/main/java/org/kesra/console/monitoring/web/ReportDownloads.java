@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import org.kesra.console.gateway.ApiRefusal;
 import org.kesra.console.monitoring.MonitoringApi;
@@ -18,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Report downloads: the quarterly performance report, the LAKIP and the Renstra progress matrix of a unit, and the
- * PPKS recap, each as XLSX or PDF, or shown as a preview (the PDF's own page, {@code format=html}). For the quarterly report the page
+ * Report downloads: the quarterly performance report, the LAKIP and the Renstra progress matrix of a unit, the
+ * PPKS recap, and for city-level readers the PKH realisation per stage and the Sembako KPM per month, each as XLSX or
+ * PDF, or shown as a preview (the PDF's own page, {@code format=html}). For the quarterly report the page
  * first asks the report as JSON and shows what it says about its data (whether the quarter has a submitted
  * realisation, its data version, how far behind each source is, its notes); the files stream from reporting-service
  * through the console with the user's token, under the file name the service gives. A refused report shows its
@@ -100,6 +102,42 @@ public class ReportDownloads {
         }
     }
 
+    /** Seed 001 Tabel 2.1, a programme's realisation per stage for a year; city-level readers only. */
+    @GetMapping("/realisasi-pkh")
+    ModelAndView pkhRealisation(@RequestParam(required = false) String tahun,
+                                @RequestParam(required = false) String program,
+                                @RequestParam(defaultValue = "pdf") String format, Model model,
+                                HttpServletResponse response) {
+        try {
+            api.pkhRealisationFile(tahun == null ? "" : tahun.trim(), MonitoringPages.blankToNull(program),
+                    format(format), head -> copyHead(head, response), () -> body(response));
+            return null;
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("pkhTahun", tahun == null ? "" : tahun.trim());
+            model.addAttribute("pkhProgram", program == null ? "" : program.trim());
+            form(model, null, null, null);
+            return new ModelAndView(refused(refusal, model, response));
+        }
+    }
+
+    /** The BPNT/Sembako KPM per month of a year (XLSX; the service makes no PDF of it); city-level readers only. */
+    @GetMapping("/kpm-sembako")
+    ModelAndView sembakoMonthly(@RequestParam(required = false) String tahun,
+                                @RequestParam(required = false) String program,
+                                @RequestParam(defaultValue = "xlsx") String format, Model model,
+                                HttpServletResponse response) {
+        try {
+            api.sembakoMonthlyFile(tahun == null ? "" : tahun.trim(), MonitoringPages.blankToNull(program),
+                    format(format), head -> copyHead(head, response), () -> body(response));
+            return null;
+        } catch (ApiRefusal refusal) {
+            model.addAttribute("sembakoTahun", tahun == null ? "" : tahun.trim());
+            model.addAttribute("sembakoProgram", program == null ? "" : program.trim());
+            form(model, null, null, null);
+            return new ModelAndView(refused(refusal, model, response));
+        }
+    }
+
     @GetMapping("/rekap-ppks")
     ModelAndView ppksRecap(@RequestParam(required = false) String periode, @RequestParam(required = false) String kecamatan,
                      @RequestParam(defaultValue = "xlsx") String format, Model model, HttpServletResponse response) {
@@ -136,6 +174,13 @@ public class ReportDownloads {
         }
         if (!model.containsAttribute("periode")) {
             model.addAttribute("periode", PpksRecapPages.lastQuarter());
+        }
+        String lastYear = Integer.toString(MonitoringPages.thisYear() - 1);
+        for (String name : List.of("pkh", "sembako")) {
+            if (!model.containsAttribute(name + "Tahun")) {
+                model.addAttribute(name + "Tahun", lastYear);
+                model.addAttribute(name + "Program", "");
+            }
         }
     }
 

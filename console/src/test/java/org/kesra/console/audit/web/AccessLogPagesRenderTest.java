@@ -56,6 +56,12 @@ class AccessLogPagesRenderTest {
                        "personId":null,"householdId":"%s","niks":["1872**********01","1872**********02"],"status":403,
                        "endpoint":"GET /api/v1/households/{id}","purpose":"Cek data","requestId":"r-40"}],
                      "page":0,"size":50,"totalItems":51,"totalPages":2}""".formatted(PERSON, HOUSEHOLD, HOUSEHOLD));
+            g.on("GET", "/api/v1/welfare/personal-data-access", 200, """
+                    {"items":[
+                      {"id":9,"accessedAt":"2026-12-04T02:00:00Z","actor":"dinsos.verifier","clientId":"kesra-console",
+                       "niks":["1872**********05"],"status":200,"endpoint":"GET /api/v1/enrolments/{id}",
+                       "purpose":"verifikasi calon KPM","requestId":"r-9"}],
+                     "page":0,"size":50,"totalItems":1,"totalPages":1}""");
             g.on("GET", "/api/v1/verifications/access-log", 200, """
                     [{"id":7,"accessedAt":"2026-12-05T01:30:00Z","clientId":"bpjs-ketenagakerjaan","caller":"service-account-bpjs",
                       "nik":"1872**********09","personId":null,"endpoint":"GET /api/v1/verifications",
@@ -132,6 +138,22 @@ class AccessLogPagesRenderTest {
         assertThat(html).contains("id=\"nik-error\" class=\"field-error\">NIK harus 16 digit</p>",
                 "aria-describedby=\"nik-error\"", "value=\"123\"", "value=\"rejomulyo.operator\"");
         Files.writeString(Path.of("target/audit-access-log-refused.html"), html);
+    }
+
+    @Test
+    void welfareServicesRegisterLogIsReadThroughItsOwnPathWithItsActorFilter() throws Exception {
+        gateway.calls.clear();
+        MockHttpServletResponse answer = mvc.perform(get("/audit/akses-data-pribadi").param("sumber", "register")
+                .param("pelaku", "dinsos.verifier").with(as("auditor"))).andReturn().getResponse();
+        String html = answer.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(html).contains("4 Desember 2026", "dinsos.verifier", "1872**********05", "verifikasi calon KPM",
+                "GET /api/v1/enrolments/{id}", "<option value=\"register\" selected=\"selected\">",
+                "sumber=register&amp;pelaku=dinsos.verifier").doesNotContain("Orang ini");
+        assertThat(gateway.calls).singleElement().satisfies(c -> {
+            assertThat(c.path()).isEqualTo("/api/v1/welfare/personal-data-access");
+            assertThat(c.query()).contains("actor=dinsos.verifier", "page=0");
+        });
     }
 
     @Test

@@ -131,6 +131,16 @@ class MonitoringPagesRenderTest {
                            {"quarter":2,"status":"SUBMITTED","statusLabel":"Menunggu penilaian","count":2}]},
                          "sources":%s,"notes":["Angka PPKS dan KPM dari penerbitan welfare-service."]}"""
                         .formatted(SOURCES)))
+            .route("GET /api/v1/reports/pkh-realisation", query -> query.contains("tahun=2021")
+                    ? Answer.file("application/pdf", "realisasi-pkh-2021.pdf",
+                            "%PDF-1.7".getBytes(StandardCharsets.US_ASCII))
+                    : Answer.problem(400, """
+                            {"status":400,"title":"Parameter laporan realisasi tidak sah","code":"RP-PARAMETER-TIDAK-SAH",
+                             "detail":"Parameter laporan realisasi tidak sah.",
+                             "errors":[{"pointer":"/tahun","detail":"Tahun wajib 4 angka (2021)."}]}"""))
+            .route("GET /api/v1/reports/sembako-monthly", Answer.file(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "kpm-sembako-2019.xlsx",
+                    new byte[] {'P', 'K', 3, 4}))
             .route("GET /api/v1/reports/lakip", query -> query.contains("unit=18.72.03")
                     ? query.contains("format=html") ? new Answer(200, "text/html;charset=UTF-8", Map.of(),
                             ("<html><head><style>td{color:#000}</style></head><body><h1>LAKIP 2022</h1>"
@@ -197,6 +207,34 @@ class MonitoringPagesRenderTest {
         MockHttpServletResponse answer = answer(path, "disnakertrans-monitor");
         assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
         return answer.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** Dinas Sosial's programme reports: offered to city-level readers only, as reporting-service serves them. */
+    @Test
+    void thePkhRealisationAndSembakoMonthsAreOfferedToCityReadersAndStreamedUnderTheirNames() throws Exception {
+        String planner = answer("/laporan", "dinsos-operator").getContentAsString(StandardCharsets.UTF_8);
+        assertThat(planner).contains("Realisasi PKH per tahap (Tabel 2.1)", "KPM BPNT/Sembako per bulan",
+                "action=\"/laporan/realisasi-pkh\"", "action=\"/laporan/kpm-sembako\"");
+        String kecamatan = answer("/laporan", "kecamatan-operator").getContentAsString(StandardCharsets.UTF_8);
+        assertThat(kecamatan).as("a regional reader is refused city-level reports: not offered")
+                .doesNotContain("/laporan/realisasi-pkh").doesNotContain("/laporan/kpm-sembako");
+
+        MockHttpServletResponse pkh = answer("/laporan/realisasi-pkh?tahun=2021&program=&format=pdf",
+                "dinsos-operator");
+        assertThat(pkh.getStatus()).isEqualTo(200);
+        assertThat(pkh.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"realisasi-pkh-2021.pdf\"");
+        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/pkh-realisation")
+                && call.contains("tahun=2021") && call.contains("format=pdf") && !call.contains("program"));
+        MockHttpServletResponse refused = answer("/laporan/realisasi-pkh?tahun=dua&format=xlsx", "dinsos-operator");
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Tahun wajib 4 angka",
+                "value=\"dua\"");
+        MockHttpServletResponse sembako = answer("/laporan/kpm-sembako?tahun=2019&program=SEMBAKO&format=xlsx",
+                "dinsos-operator");
+        assertThat(sembako.getStatus()).isEqualTo(200);
+        assertThat(sembako.getHeader("Content-Disposition")).contains("kpm-sembako-2019.xlsx");
+        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/sembako-monthly")
+                && call.contains("tahun=2019") && call.contains("program=SEMBAKO") && call.contains("format=xlsx"));
     }
 
     @Test

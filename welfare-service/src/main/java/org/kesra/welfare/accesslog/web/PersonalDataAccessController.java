@@ -22,7 +22,11 @@ public class PersonalDataAccessController {
         this.log = log;
     }
 
-    @GetMapping("/api/v1/personal-data-access")
+    /**
+     * Also under {@code /api/v1/welfare/}: the gateway routes {@code /api/v1/personal-data-access} to
+     * household-service (its log of the population registry), so this is the path auditors reach welfare's log by.
+     */
+    @GetMapping({"/api/v1/personal-data-access", "/api/v1/welfare/personal-data-access"})
     @Operation(summary = "Siapa menerima jawaban berisi NIK lengkap, kapan, dan untuk apa (auditor); NIK tersamar")
     public PageResponse<PersonalDataAccessLog.Access> find(
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{16}", message = "NIK harus 16 digit") String nik,
