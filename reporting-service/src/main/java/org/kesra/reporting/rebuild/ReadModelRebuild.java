@@ -100,6 +100,10 @@ public class ReadModelRebuild {
     /** Starts a rebuild in the background; refused (409) while one runs on any instance. */
     public RebuildStatus start(String requestedBy) {
         runs.abandonStale(properties.staleAfter());
+        if (runs.regenerationRunning(properties.staleAfter())) { // ScratchReplay: one replay at a time
+            throw ReportingProblems.REGENERATION_BUSY.refuse("Sebuah berkas laporan sedang dibuat ulang dari "
+                    + "posisi datanya; mulai pembangunan ulang setelah selesai.");
+        }
         UUID id = UUID.randomUUID();
         try {
             runs.insert(id, requestedBy, instance, models.stream().map(RebuiltTables::readModel).toList(),
