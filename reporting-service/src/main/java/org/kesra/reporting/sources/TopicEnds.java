@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.kesra.events.replay.EventReplay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,8 @@ public class TopicEnds {
     public record Snapshot(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> committed, Instant readAt) {
     }
 
-    private final EventReplay kafka;
+    /** Looked up at first use: the replay needs the handlers, whose progress (SourceProgress) needs this. */
+    private final ObjectProvider<EventReplay> kafka;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "source-topic-ends");
@@ -46,7 +48,7 @@ public class TopicEnds {
     private volatile Snapshot last;
     private CompletableFuture<Snapshot> inFlight;
 
-    public TopicEnds(EventReplay kafka) {
+    public TopicEnds(ObjectProvider<EventReplay> kafka) {
         this.kafka = kafka;
     }
 
@@ -76,8 +78,9 @@ public class TopicEnds {
         if (inFlight == null || inFlight.isDone()) {
             inFlight = CompletableFuture.supplyAsync(() -> {
                 List<String> topics = SourceLagMetrics.TOPICS;
-                Map<TopicPartition, Long> ends = kafka.endOffsets(topics);
-                Map<TopicPartition, Long> committed = kafka.liveCommittedOffsets(topics);
+                EventReplay broker = kafka.getObject();
+                Map<TopicPartition, Long> ends = broker.endOffsets(topics);
+                Map<TopicPartition, Long> committed = broker.liveCommittedOffsets(topics);
                 Snapshot read = new Snapshot(Map.copyOf(ends), Map.copyOf(committed), clock.instant());
                 last = read;
                 return read;
