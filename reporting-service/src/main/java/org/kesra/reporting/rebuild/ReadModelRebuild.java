@@ -100,10 +100,6 @@ public class ReadModelRebuild {
     /** Starts a rebuild in the background; refused (409) while one runs on any instance. */
     public RebuildStatus start(String requestedBy) {
         runs.abandonStale(properties.staleAfter());
-        if (runs.regenerationRunning(properties.staleAfter())) { // ScratchReplay: one replay at a time
-            throw ReportingProblems.REGENERATION_BUSY.refuse("Sebuah berkas laporan sedang dibuat ulang dari "
-                    + "posisi datanya; mulai pembangunan ulang setelah selesai.");
-        }
         UUID id = UUID.randomUUID();
         try {
             runs.insert(id, requestedBy, instance, models.stream().map(RebuiltTables::readModel).toList(),
@@ -112,6 +108,13 @@ public class ReadModelRebuild {
             String running = runs.running().map(UUID::toString).orElse("lain");
             throw ReportingProblems.REBUILD_RUNNING.refuse("Pembangunan ulang model baca " + running
                     + " masih berjalan; tunggu sampai selesai.");
+        }
+        // One replay at a time (ScratchReplay): checked after recording this run, as a regeneration does, so of two
+        // starting together at least one sees the other.
+        if (runs.regenerationRunning(properties.staleAfter())) {
+            runs.failed(id, "a report regeneration as of a kept file's offsets was running");
+            throw ReportingProblems.REGENERATION_BUSY.refuse("Sebuah berkas laporan sedang dibuat ulang dari "
+                    + "posisi datanya; mulai pembangunan ulang setelah selesai.");
         }
         log.info("read model rebuild {} requested by {}", id, requestedBy);
         runner.execute(() -> run(id));
