@@ -44,7 +44,15 @@ public enum ReportingProblems implements ProblemType {
     /** Kept on a generation that an instance stopped running (restart) before it finished. */
     GENERATION_INTERRUPTED("RP-PEMBUATAN-TERPUTUS", RefusalKind.UNAVAILABLE, "Pembuatan laporan terputus"),
     /** Kept on a generation whose rendering failed for a reason that is not the request's. */
-    GENERATION_FAILED("RP-PEMBUATAN-GAGAL", RefusalKind.UNAVAILABLE, "Pembuatan laporan gagal");
+    GENERATION_FAILED("RP-PEMBUATAN-GAGAL", RefusalKind.UNAVAILABLE, "Pembuatan laporan gagal"),
+    /** A file kept before offsets were recorded: there is no position to replay to. */
+    REGENERATION_NO_OFFSETS("RP-BERKAS-TANPA-OFFSET", RefusalKind.CONFLICT, "Berkas tanpa posisi data"),
+    /** A regeneration as of a file's offsets, or a rebuild, is already running (one replay at a time). */
+    REGENERATION_BUSY("RP-REGENERASI-BERJALAN", RefusalKind.CONFLICT, "Pembuatan ulang sedang berjalan"),
+    /** A regeneration id that names none of the file's regenerations. */
+    REGENERATION_UNKNOWN("RP-REGENERASI-TIDAK-DIKENAL", RefusalKind.NOT_FOUND, "Pembuatan ulang tidak dikenal"),
+    /** Kept on a regeneration whose replay or rendering failed; the scratch schema was dropped. */
+    REGENERATION_FAILED("RP-REGENERASI-GAGAL", RefusalKind.UNAVAILABLE, "Pembuatan ulang gagal");
 
     private final Definition definition;
 

@@ -29,7 +29,8 @@ class AccessMatrixIT extends ReportingApiIntegrationBase {
     @TestFactory
     Stream<DynamicTest> everyEndpointAsEveryCaller() {
         Map<String, String> samples = new HashMap<>(AuthorizationMatrix.commonSamples());
-        // No report endpoint has path variables; the ops endpoints of the event backbone take ids.
+        // The ops endpoints of the event backbone and the kept files take ids; a file's regeneration takes two.
+        samples.put("regenerationId", samples.get("id"));
         return AuthorizationMatrix.tests(rules, AuthorizationMatrix.realmPrincipals(System.getProperty("OIDC_ISSUER_URI")),
                 api, samples);
     }

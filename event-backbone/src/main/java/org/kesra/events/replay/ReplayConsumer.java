@@ -87,6 +87,50 @@ public final class ReplayConsumer implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #pollAndApply(Duration, Consumer)}, but applies no record at or past {@code until} (per partition, the
+     * first offset not to apply; a partition not named is not limited): a replay "as of" recorded positions. A
+     * partition that has reached its limit is paused and its position set to the limit, so {@link #reached} tells
+     * when the whole replay is there.
+     */
+    public InboundEventProcessor.Replayed pollAndApply(Duration timeout, Consumer<JdbcTemplate> prepare,
+                                                       Map<TopicPartition, Long> until) {
+        Map<TopicPartition, Long> before = positions();
+        List<TopicPartition> done = new ArrayList<>();
+        List<TopicPartition> open = new ArrayList<>();
+        before.forEach((partition, position) -> {
+            Long limit = until.get(partition);
+            (limit != null && position >= limit ? done : open).add(partition);
+        });
+        consumer.pause(done);
+        consumer.resume(open);
+        if (open.isEmpty()) {
+            return new InboundEventProcessor.Replayed(0, 0, 0, 0);
+        }
+        ConsumerRecords<String, byte[]> polled = consumer.poll(timeout);
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+        Map<TopicPartition, Long> overshot = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : polled) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            Long limit = until.get(partition);
+            if (limit != null && record.offset() >= limit) {
+                overshot.put(partition, limit);
+            } else {
+                records.add(record);
+            }
+        }
+        overshot.forEach(consumer::seek);
+        if (records.isEmpty()) {
+            return new InboundEventProcessor.Replayed(0, 0, 0, 0);
+        }
+        try {
+            return processor.replay(records, prepare, include, deadLettered);
+        } catch (RuntimeException e) {
+            before.forEach(consumer::seek);
+            throw e;
+        }
+    }
+
     /** Where the replay began in each partition. */
     public Map<TopicPartition, Long> start() {
         return Map.copyOf(start);

@@ -15,8 +15,8 @@ import org.kesra.reporting.sources.SourceProgress;
 public record GenerationStatus(UUID id, String type, String format, Map<String, String> parameters, String unit,
                                String origin, String requestedBy, Instant requestedAt, String state,
                                Instant startedAt, Instant finishedAt, List<DataVersion> dataVersion,
-                               Instant dataAsOf, String fileName, String mediaType, Integer sizeBytes, String sha256,
-                               Problem problem) {
+                               List<SourceOffsets> sourceOffsets, Instant dataAsOf, String fileName, String mediaType,
+                               Integer sizeBytes, String sha256, Problem problem) {
 
     /** One source topic's progress as the file prints it (no lag, no application time: those are not the data). */
     public record DataVersion(String topic, long eventsApplied, String lastEventId, String lastEventType,
@@ -29,8 +29,32 @@ public record GenerationStatus(UUID id, String type, String format, Map<String, 
         }
     }
 
+    /**
+     * The Kafka positions a kept file reflects: per source topic and partition the highest offset applied to the
+     * data it was made from, read in the same snapshot as the data. A regeneration replays the topics up to these.
+     */
+    public record SourceOffsets(String topic, List<SourceProgress.Offset> partitions) {
+
+        static List<SourceOffsets> of(List<SourceProgress.Source> sources) {
+            return sources.stream().map(s -> new SourceOffsets(s.topic(), s.offsets())).toList();
+        }
+    }
+
     /** Why a generation failed: the catalogue's code and title and the Indonesian detail. */
     public record Problem(String code, String title, String detail) {
+    }
+
+    /**
+     * A regeneration of a kept file as of its recorded offsets ({@code POST .../{id}/regenerations}): {@code state}
+     * RUNNING, DONE ({@code result} IDENTICAL or DIFFERENT, both hashes) or FAILED ({@code problem}). The regenerated
+     * data version is what the replayed read model held: equal to the kept one when the replay reproduced the data.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Regeneration(UUID id, UUID generationId, String state, String requestedBy, Instant requestedAt,
+                               Instant finishedAt, String result, String message, String keptSha256,
+                               String regeneratedSha256, List<SourceOffsets> sourceOffsets,
+                               List<DataVersion> keptDataVersion, List<DataVersion> regeneratedDataVersion,
+                               long eventsReplayed, Problem problem) {
     }
 
     /** One page of the history, newest first. */

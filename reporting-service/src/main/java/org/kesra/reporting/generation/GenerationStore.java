@@ -26,7 +26,7 @@ class GenerationStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = """
             id, report_type, format, parameters::text, unit_code, origin, requested_by, requested_at, state,
-            started_at, finished_at, data_version::text, data_as_of, file_name, media_type, size_bytes, sha256,
+            started_at, finished_at, data_version::text, data_as_of, source_offsets::text, file_name, media_type, size_bytes, sha256,
             problem_code, problem_detail, scope_region, audience_region""";
 
     /** A kept generation with what decides who sees it and how it is regenerated (not shown in the API). */
@@ -49,9 +49,9 @@ class GenerationStore {
         return jdbc.sql("""
                         INSERT INTO report_generation (id, report_type, format, parameters, unit_code, scope_region,
                             audience_region, origin, trigger_key, requested_by, requested_at, state, data_version,
-                            data_as_of)
+                            data_as_of, source_offsets)
                         VALUES (:id, :type, :format, CAST(:parameters AS jsonb), :unit, :scope, :audience, :origin,
-                            :trigger, :by, :now, 'QUEUED', CAST(:version AS jsonb), :asOf)
+                            :trigger, :by, :now, 'QUEUED', CAST(:version AS jsonb), :asOf, CAST(:offsets AS jsonb))
                         ON CONFLICT (trigger_key, format) WHERE trigger_key IS NOT NULL DO NOTHING""")
                 .param("id", id).param("type", prepared.type()).param("format", format)
                 .param("parameters", JSON.writeValueAsString(prepared.parameters()))
@@ -60,6 +60,7 @@ class GenerationStore {
                 .param("by", requestedBy).param("now", Timestamp.from(now))
                 .param("version", JSON.writeValueAsString(prepared.dataVersion()))
                 .param("asOf", prepared.dataAsOf() == null ? null : Timestamp.from(prepared.dataAsOf()))
+                .param("offsets", JSON.writeValueAsString(prepared.offsets()))
                 .update() == 1;
     }
 
@@ -192,9 +193,14 @@ class GenerationStore {
                 instant(rs, "requested_at"), rs.getString("state"), instant(rs, "started_at"),
                 instant(rs, "finished_at"), JSON.readValue(rs.getString(12),
                 new TypeReference<List<GenerationStatus.DataVersion>>() {
-                }), instant(rs, "data_as_of"), rs.getString("file_name"), rs.getString("media_type"), size,
+                }), offsets(rs.getString(14)), instant(rs, "data_as_of"), rs.getString("file_name"), rs.getString("media_type"), size,
                 rs.getString("sha256"), problem);
         return new Kept(status, rs.getString("scope_region"), rs.getString("audience_region"));
+    }
+
+    static List<GenerationStatus.SourceOffsets> offsets(String json) {
+        return json == null ? null : JSON.readValue(json, new TypeReference<List<GenerationStatus.SourceOffsets>>() {
+        });
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -199,8 +199,9 @@ public class ReportGenerations {
     }
 
     /**
-     * Regenerates a kept file with its parameters and its requester's scope and compares the SHA-256. When the data
-     * version differs from the kept one the answer is {@code DATA_CHANGED}: different bytes then prove nothing.
+     * Regenerates a kept file with its parameters and its requester's scope from the current read model and compares
+     * the SHA-256. When the data version differs from the kept one the answer is {@code DATA_CHANGED}: different bytes
+     * then prove nothing; {@link Regenerations} then regenerates it as of the file's recorded offsets.
      */
     public GenerationStatus.Verification verify(ReportingAccess.Scope scope, String subject, String id) {
         GenerationStore.Kept kept = visible(scope, id);
@@ -219,7 +220,8 @@ public class ReportGenerations {
         } else if (!again.dataVersion().equals(status.dataVersion())) {
             result = "DATA_CHANGED";
             message = "Data sumber telah bertambah sejak berkas dibuat, sehingga berkas tidak dapat dibuat ulang "
-                    + "dari versi data yang sama; perbedaan SHA-256 bukan tanda perubahan berkas.";
+                    + "dari versi data yang sama; perbedaan SHA-256 bukan tanda perubahan berkas. Untuk membuat ulang "
+                    + "berkas dari posisi data yang tercatat, minta pembuatan ulang (regenerations).";
         } else {
             result = "MISMATCH";
             message = "Dengan versi data yang sama, berkas yang dibuat ulang berbeda (SHA-256 berbeda).";
@@ -262,7 +264,7 @@ public class ReportGenerations {
         }
     }
 
-    private GenerationStore.Kept visible(ReportingAccess.Scope scope, String id) {
+    GenerationStore.Kept visible(ReportingAccess.Scope scope, String id) {
         UUID parsed;
         try {
             parsed = UUID.fromString(id);
@@ -285,7 +287,7 @@ public class ReportGenerations {
         return ReportingProblems.GENERATION_UNKNOWN.refuse("Berkas laporan " + id + " tidak dikenal.");
     }
 
-    private static Refusal notReady(GenerationStore.Kept kept) {
+    static Refusal notReady(GenerationStore.Kept kept) {
         return ReportingProblems.GENERATION_NOT_READY.refuse("FAILED".equals(kept.status().state())
                 ? "Pembuatan berkas ini gagal; tidak ada berkas untuk diunduh."
                 : "Berkas masih dibuat (" + kept.status().state() + "); coba lagi sebentar lagi.");

@@ -62,11 +62,12 @@ class ReportKinds {
 
     /**
      * A report read for the given parameters: the parameters as the report understood them, the unit the history is
-     * filtered by, the narrowest region its content lies in (null: city-wide readers only), the data version it
-     * reflects and how to render it as a file of a format.
+     * filtered by, the narrowest region its content lies in (null: city-wide readers only), the data version and the
+     * offsets it reflects (read in the snapshot of its data) and how to render it as a file of a format.
      */
     record Prepared(String type, Map<String, String> parameters, String unitCode, String audienceRegion,
-                    List<GenerationStatus.DataVersion> dataVersion, Instant dataAsOf, Function<String, File> render) {
+                    List<GenerationStatus.DataVersion> dataVersion, List<GenerationStatus.SourceOffsets> offsets,
+                    Instant dataAsOf, Function<String, File> render) {
     }
 
     private final QuarterlyPerformanceReport quarterly;
@@ -97,7 +98,8 @@ class ReportKinds {
                     Map<String, String> read = ordered("unit", report.unitCode(), "tahun",
                             String.valueOf(report.year()), "triwulan", String.valueOf(report.quarter()));
                     yield new Prepared(type, read, report.unitCode(), audience(scope, regionOf(report.unitCode())),
-                            GenerationStatus.DataVersion.of(report.sources()), report.dataAsOf(), format -> switch (format) {
+                            GenerationStatus.DataVersion.of(report.sources()),
+                            GenerationStatus.SourceOffsets.of(report.sources()), report.dataAsOf(), format -> switch (format) {
                                 case "xlsx" -> new File(QuarterlyWorkbook.fileName(report),
                                         QuarterlyWorkbook.MEDIA_TYPE, QuarterlyWorkbook.write(report));
                                 default -> new File(QuarterlyPdf.fileName(report), QuarterlyPdf.MEDIA_TYPE,
@@ -109,7 +111,8 @@ class ReportKinds {
                     Map<String, String> read = ordered("unit", report.unitCode(), "tahun",
                             String.valueOf(report.year()));
                     yield new Prepared(type, read, report.unitCode(), audience(scope, regionOf(report.unitCode())),
-                            GenerationStatus.DataVersion.of(report.sources()), report.dataAsOf(), format -> switch (format) {
+                            GenerationStatus.DataVersion.of(report.sources()),
+                            GenerationStatus.SourceOffsets.of(report.sources()), report.dataAsOf(), format -> switch (format) {
                                 case "xlsx" -> new File(LakipWorkbook.fileName(report), LakipWorkbook.MEDIA_TYPE,
                                         LakipWorkbook.write(report));
                                 default -> new File(LakipPdf.fileName(report), LakipPdf.MEDIA_TYPE,
@@ -123,7 +126,8 @@ class ReportKinds {
                             kecamatan == null ? null : kecamatan.trim());
                     String region = kecamatan == null ? null : kecamatan.trim();
                     yield new Prepared(type, normalised, region, audience(scope, region),
-                            GenerationStatus.DataVersion.of(read.sources()), read.dataAsOf(), format -> switch (format) {
+                            GenerationStatus.DataVersion.of(read.sources()),
+                            GenerationStatus.SourceOffsets.of(read.sources()), read.dataAsOf(), format -> switch (format) {
                                 case "xlsx" -> new File(RecapWorkbook.fileName(read), RecapWorkbook.MEDIA_TYPE,
                                         RecapWorkbook.write(read));
                                 default -> new File(RecapPdf.fileName(read), RecapPdf.MEDIA_TYPE,
@@ -137,7 +141,8 @@ class ReportKinds {
                     Map<String, String> read = ordered("unit", report.unitCode(), "versi",
                             report.plan() == null ? null : String.valueOf(report.plan().version()));
                     yield new Prepared(type, read, report.unitCode(), audience(scope, regionOf(report.unitCode())),
-                            GenerationStatus.DataVersion.of(report.sources()), report.dataAsOf(), format -> switch (format) {
+                            GenerationStatus.DataVersion.of(report.sources()),
+                            GenerationStatus.SourceOffsets.of(report.sources()), report.dataAsOf(), format -> switch (format) {
                                 case "xlsx" -> new File(RenstraMatrixWorkbook.fileName(report),
                                         RenstraMatrixWorkbook.MEDIA_TYPE, RenstraMatrixWorkbook.write(report));
                                 default -> new File(RenstraMatrixPdf.fileName(report), RenstraMatrixPdf.MEDIA_TYPE,
@@ -151,6 +156,7 @@ class ReportKinds {
                     Map<String, String> read = ordered("tahun", String.valueOf(report.year()), "program",
                             report.programme());
                     yield new Prepared(type, read, null, null, GenerationStatus.DataVersion.of(report.sources()),
+                            GenerationStatus.SourceOffsets.of(report.sources()),
                             report.dataAsOf(), format -> switch (format) {
                                 case "xlsx" -> new File(RealisationWorkbook.fileName(report),
                                         RealisationWorkbook.MEDIA_TYPE, RealisationWorkbook.write(report));
@@ -164,6 +170,7 @@ class ReportKinds {
                     Map<String, String> read = ordered("tahun", String.valueOf(report.year()), "program",
                             report.programme());
                     yield new Prepared(type, read, null, null, GenerationStatus.DataVersion.of(report.sources()),
+                            GenerationStatus.SourceOffsets.of(report.sources()),
                             report.dataAsOf(), format -> new File(RealisationWorkbook.fileName(report),
                                     RealisationWorkbook.MEDIA_TYPE, RealisationWorkbook.write(report)));
                 }

@@ -22,6 +22,7 @@ import org.kesra.reporting.performancefigures.UnitFindings;
 import org.kesra.reporting.recap.ReportPeriod;
 import org.kesra.reporting.sources.SourceProgress;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -117,7 +118,9 @@ public class QuarterlyPerformanceReport {
         this.unitFindings = unitFindings;
     }
 
-    @Transactional(readOnly = true)
+    // One snapshot for the figures and the data version and offsets read with them (SourceProgress), so a kept
+    // file's offsets are exactly those of its data even while events are applied meanwhile.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Report report(ReportingAccess.Scope scope, String unitText, String yearText, String quarterText) {
         String unit = ReportUnits.covered(scope, unitText);
         List<Violation> violations = new ArrayList<>();

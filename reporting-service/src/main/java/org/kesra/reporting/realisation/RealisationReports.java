@@ -20,6 +20,7 @@ import org.kesra.reporting.cyclefigures.CycleFigures;
 import org.kesra.reporting.sources.SourceProgress;
 import org.kesra.reporting.workbook.ReportWorkbook;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -107,7 +108,9 @@ public class RealisationReports {
         this.progress = progress;
     }
 
-    @Transactional(readOnly = true)
+    // One snapshot for the figures and the data version and offsets read with them (SourceProgress), so a kept
+    // file's offsets are exactly those of its data even while events are applied meanwhile.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PkhReport stages(ReportingAccess.Scope scope, String programmeText, String yearText) {
         Request request = request(scope, programmeText, yearText, PKH);
         List<StageRow> rows = new ArrayList<>();
@@ -162,7 +165,9 @@ public class RealisationReports {
                 !rows.isEmpty(), rows, total, findings, notes, progress.of(TOPICS));
     }
 
-    @Transactional(readOnly = true)
+    // One snapshot for the figures and the data version and offsets read with them (SourceProgress), so a kept
+    // file's offsets are exactly those of its data even while events are applied meanwhile.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public MonthlyReport monthly(ReportingAccess.Scope scope, String programmeText, String yearText) {
         Request request = request(scope, programmeText, yearText, SEMBAKO);
         List<CycleFigures.Round> rounds = figures.rounds(request.programme(), request.year());

@@ -23,10 +23,24 @@ final class Generation {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    /** Where the copies are made: {@value #SHADOW} for a rebuild, a scratch schema for a replay as of offsets. */
+    private final String shadow;
+    private final String retired;
 
     Generation(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this(jdbc, transactions, SHADOW, RETIRED);
+    }
+
+    /** Copies in {@code schema}, never swapped in: only {@link #create}, {@link #analyze} and {@link #drop} apply. */
+    static Generation scratch(JdbcTemplate jdbc, TransactionTemplate transactions, String schema) {
+        return new Generation(jdbc, transactions, schema, null);
+    }
+
+    private Generation(JdbcTemplate jdbc, TransactionTemplate transactions, String shadow, String retired) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.shadow = shadow;
+        this.retired = retired;
     }
 
     /**
@@ -71,7 +85,7 @@ final class Generation {
         drop();
         return transactions.execute(status -> {
             jdbc.execute("SET LOCAL search_path TO public");
-            jdbc.execute("CREATE SCHEMA " + SHADOW);
+            jdbc.execute("CREATE SCHEMA " + shadow);
             List<String> constraints = new ArrayList<>();
             List<String> foreignKeys = new ArrayList<>();
             List<String> indexes = new ArrayList<>();
@@ -82,12 +96,12 @@ final class Generation {
                 if (exists == null || exists == 0) {
                     throw new IllegalStateException("registered table " + table + " does not exist in public");
                 }
-                jdbc.execute("CREATE TABLE " + SHADOW + "." + table + " (LIKE public." + table
+                jdbc.execute("CREATE TABLE " + shadow + "." + table + " (LIKE public." + table
                         + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING IDENTITY INCLUDING STORAGE"
                         + " INCLUDING COMMENTS INCLUDING COMPRESSION)");
                 String comment = jdbc.queryForObject(
                         "SELECT format('COMMENT ON TABLE %I.%I IS %L', ?::text, ?::text, obj_description(?::regclass, 'pg_class'))",
-                        String.class, SHADOW, table, "public." + table);
+                        String.class, shadow, table, "public." + table);
                 if (comment != null) {
                     jdbc.execute(comment);
                 }
@@ -105,12 +119,12 @@ final class Generation {
                         WHERE i.indrelid = ?::regclass
                           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
                         ORDER BY i.indexrelid""", rs -> {
-                    indexes.add(rs.getString(1).replace(" ON public.", " ON " + SHADOW + ".")
-                            .replace(" ON ONLY public.", " ON ONLY " + SHADOW + "."));
+                    indexes.add(rs.getString(1).replace(" ON public.", " ON " + shadow + ".")
+                            .replace(" ON ONLY public.", " ON ONLY " + shadow + "."));
                 }, "public." + table);
             }
             String fingerprint = jdbc.execute((Connection connection) -> fingerprint(connection, tables));
-            jdbc.execute("SET LOCAL search_path TO " + SHADOW);
+            jdbc.execute("SET LOCAL search_path TO " + shadow);
             constraints.forEach(jdbc::execute);
             foreignKeys.forEach(jdbc::execute);
             indexes.forEach(jdbc::execute);
@@ -139,11 +153,13 @@ final class Generation {
      * with statistics before the first report reads them.
      */
     void analyze(List<String> tables) {
-        jdbc.execute("ANALYZE " + String.join(", ", tables.stream().map(t -> SHADOW + "." + t).toList()));
+        jdbc.execute("ANALYZE " + String.join(", ", tables.stream().map(t -> shadow + "." + t).toList()));
     }
 
     void drop() {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
-        jdbc.execute("DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE");
+        jdbc.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
+        if (retired != null) {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + retired + " CASCADE");
+        }
     }
 }

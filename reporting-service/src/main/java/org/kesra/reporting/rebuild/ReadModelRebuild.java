@@ -109,6 +109,13 @@ public class ReadModelRebuild {
             throw ReportingProblems.REBUILD_RUNNING.refuse("Pembangunan ulang model baca " + running
                     + " masih berjalan; tunggu sampai selesai.");
         }
+        // One replay at a time (ScratchReplay): checked after recording this run, as a regeneration does, so of two
+        // starting together at least one sees the other.
+        if (runs.regenerationRunning(properties.staleAfter())) {
+            runs.failed(id, "a report regeneration as of a kept file's offsets was running");
+            throw ReportingProblems.REGENERATION_BUSY.refuse("Sebuah berkas laporan sedang dibuat ulang dari "
+                    + "posisi datanya; mulai pembangunan ulang setelah selesai.");
+        }
         log.info("read model rebuild {} requested by {}", id, requestedBy);
         runner.execute(() -> run(id));
         return status(id);

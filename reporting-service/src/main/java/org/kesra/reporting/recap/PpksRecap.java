@@ -18,6 +18,7 @@ import org.kesra.reporting.sources.SourceProgress;
 import org.kesra.reporting.welfarefigures.WelfareFigures;
 import org.kesra.reporting.wilayah.Regions;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -108,7 +109,9 @@ public class PpksRecap {
     /**
      * @param kecamatan a kecamatan code, or null: the city for city readers, the caller's kecamatan for regional ones
      */
-    @Transactional(readOnly = true)
+    // One snapshot for the figures and the data version and offsets read with them (SourceProgress), so a kept
+    // file's offsets are exactly those of its data even while events are applied meanwhile.
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Recap recap(ReportingAccess.Scope scope, String periodText, String kecamatan) {
         String requested = kecamatan == null || kecamatan.isBlank() ? null : kecamatan.trim();
         scope.requireOverlaps(requested); // before anything is looked up: says nothing about the region

@@ -4,11 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.kesra.contracts.EventDefinition;
 import org.kesra.events.inbox.EventHandler;
 import org.kesra.events.inbox.ReceivedEvent;
@@ -19,25 +23,51 @@ import org.springframework.stereotype.Service;
 /**
  * How far each source topic has been applied to the read models (table {@code source_progress}, written only here).
  * Every event handler calls {@link #applied} in the transaction that applies the event and records it in the inbox,
- * so the progress never runs ahead of the data. The event backbone hands handlers the event, not its Kafka
- * partition and offset, so progress is counted in events and event time; a report shows it as its data version.
+ * so the progress never runs ahead of the data. Progress is kept twice: in events and event time per topic
+ * ({@code source_progress}, which a report prints as its data version), and as the highest Kafka offset applied per
+ * topic and partition ({@code source_offset}: exact, what a kept file records and a regeneration replays up to, and,
+ * against the topics' ends, the lag in events).
  */
 @Service
 public class SourceProgress {
 
-    /** One topic's progress; {@code lagSeconds} is the age of its newest applied event when read (null if none). */
+    /**
+     * One topic's progress; {@code lagSeconds} is the age of its newest applied event when read (null if none),
+     * {@code offsets} the highest offset applied per partition, {@code eventsBehind} how many events of the topic the
+     * models have not applied yet (its ends minus what the models and the live consumer passed; null when the broker
+     * did not answer in time). Lag figures are not data: a report file prints neither (they differ at each reading,
+     * and a file must come out the same from the same data).
+     */
     public record Source(String topic, long eventsApplied, UUID lastEventId, String lastEventType,
-                         Instant lastEventTime, Instant lastAppliedAt, Long lagSeconds) {
+                         Instant lastEventTime, Instant lastAppliedAt, Long lagSeconds, List<Offset> offsets,
+                         Long eventsBehind) {
+
+        public Source {
+            offsets = offsets == null ? List.of() : List.copyOf(offsets);
+        }
+
+        /** Without offsets and events behind (a report laid out in a test). */
+        public Source(String topic, long eventsApplied, UUID lastEventId, String lastEventType, Instant lastEventTime,
+                      Instant lastAppliedAt, Long lagSeconds) {
+            this(topic, eventsApplied, lastEventId, lastEventType, lastEventTime, lastAppliedAt, lagSeconds, List.of(),
+                    null);
+        }
+    }
+
+    /** The highest offset of a partition whose event is applied (the next to read is {@code lastOffset + 1}). */
+    public record Offset(int partition, long lastOffset) {
     }
 
     /** Where a rebuild's poll keeps the progress it has not written yet. */
     private static final Object BATCH = new Object();
 
     private final JdbcClient jdbc;
+    private final TopicEnds ends;
     private final Clock clock = Clock.systemUTC();
 
-    public SourceProgress(JdbcClient jdbc) {
+    public SourceProgress(JdbcClient jdbc, TopicEnds ends) {
         this.jdbc = jdbc;
+        this.ends = ends;
     }
 
     /**
@@ -60,6 +90,17 @@ public class SourceProgress {
             return;
         }
         advance(topic, 1, event.id(), event.type(), event.time());
+        if (event.position() != null) {
+            reached(topic, event.position().partition(), event.position().offset());
+        }
+    }
+
+    /** The partition has been applied up to {@code offset} (never moved back: a re-driven older event keeps it). */
+    private void reached(String topic, int partition, long offset) {
+        jdbc.sql("""
+                INSERT INTO source_offset AS o (topic, kafka_partition, last_offset) VALUES (:topic, :partition, :offset)
+                ON CONFLICT (topic, kafka_partition) DO UPDATE SET last_offset = greatest(o.last_offset, EXCLUDED.last_offset)""")
+                .param("topic", topic).param("partition", partition).param("offset", offset).update();
     }
 
     /**
@@ -90,8 +131,13 @@ public class SourceProgress {
     private final class Batch implements BatchedWrites.Buffer {
 
         private final Map<String, Topic> topics = new LinkedHashMap<>();
+        private final Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
 
         void add(String topic, ReceivedEvent<?> event) {
+            if (event.position() != null) {
+                offsets.computeIfAbsent(topic, t -> new TreeMap<>())
+                        .merge(event.position().partition(), event.position().offset(), Math::max);
+            }
             Topic progress = topics.computeIfAbsent(topic, t -> new Topic());
             progress.events++;
             if (progress.time == null || !event.time().isBefore(progress.time)) {
@@ -106,6 +152,9 @@ public class SourceProgress {
             topics.forEach((topic, progress) -> advance(topic, progress.events, progress.id, progress.type,
                     progress.time));
             topics.clear();
+            offsets.forEach((topic, partitions) -> partitions.forEach((partition, offset) ->
+                    reached(topic, partition, offset)));
+            offsets.clear();
         }
     }
 
@@ -116,20 +165,53 @@ public class SourceProgress {
         Instant time;
     }
 
-    /** The progress of the given topics, in that order; a topic not yet heard from has zero events. */
+    /**
+     * The progress of the given topics, in that order; a topic not yet heard from has zero events. Read in the
+     * caller's transaction: a report reads it in the snapshot of its data, so the offsets are those of the data.
+     */
     public List<Source> of(List<String> topics) {
         Instant now = Instant.now(clock);
-        return topics.stream().map(topic -> jdbc.sql("""
-                        SELECT events_applied, last_event_id, last_event_type, last_event_time, last_applied_at
-                        FROM source_progress WHERE topic = ?""").param(topic)
-                .query((rs, n) -> {
-                    Timestamp time = rs.getTimestamp(4);
-                    Timestamp applied = rs.getTimestamp(5);
-                    Instant last = time == null ? null : time.toInstant();
-                    return new Source(topic, rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), last,
-                            applied == null ? null : applied.toInstant(),
-                            last == null ? null : Math.max(0, Duration.between(last, now).toSeconds()));
-                }).optional()
-                .orElse(new Source(topic, 0, null, null, null, null, null))).toList();
+        Optional<TopicEnds.Snapshot> broker = ends.current();
+        return topics.stream().map(topic -> {
+            List<Offset> offsets = jdbc.sql("""
+                            SELECT kafka_partition, last_offset FROM source_offset WHERE topic = ?
+                            ORDER BY kafka_partition""").param(topic)
+                    .query((rs, n) -> new Offset(rs.getInt(1), rs.getLong(2))).list();
+            Long behind = broker.map(b -> behind(topic, offsets, b)).orElse(null);
+            return jdbc.sql("""
+                            SELECT events_applied, last_event_id, last_event_type, last_event_time, last_applied_at
+                            FROM source_progress WHERE topic = ?""").param(topic)
+                    .query((rs, n) -> {
+                        Timestamp time = rs.getTimestamp(4);
+                        Timestamp applied = rs.getTimestamp(5);
+                        Instant last = time == null ? null : time.toInstant();
+                        return new Source(topic, rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), last,
+                                applied == null ? null : applied.toInstant(),
+                                last == null ? null : Math.max(0, Duration.between(last, now).toSeconds()), offsets,
+                                behind);
+                    }).optional()
+                    .orElse(new Source(topic, 0, null, null, null, null, null, offsets, behind));
+        }).toList();
+    }
+
+    /**
+     * Events of the topic not yet applied: per partition its end minus the next offset after what the models applied,
+     * or after what the live consumer group committed if that is further (events of types without a handler, or
+     * before the service's replay start, are passed without being applied; they are not "behind").
+     */
+    static long behind(String topic, List<Offset> applied, TopicEnds.Snapshot broker) {
+        Map<Integer, Long> next = new HashMap<>();
+        applied.forEach(o -> next.put(o.partition(), o.lastOffset() + 1));
+        long behind = 0;
+        for (Map.Entry<TopicPartition, Long> end : broker.ends().entrySet()) {
+            TopicPartition partition = end.getKey();
+            if (!partition.topic().equals(topic)) {
+                continue;
+            }
+            long passed = Math.max(next.getOrDefault(partition.partition(), 0L),
+                    broker.committed().getOrDefault(partition, 0L));
+            behind += Math.max(0, end.getValue() - passed);
+        }
+        return behind;
     }
 }

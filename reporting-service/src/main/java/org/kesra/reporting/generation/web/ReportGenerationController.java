@@ -14,6 +14,7 @@ import java.util.List;
 import org.kesra.platform.web.Caller;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.generation.GenerationStatus;
+import org.kesra.reporting.generation.Regenerations;
 import org.kesra.reporting.generation.ReportGenerations;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,9 +36,11 @@ public class ReportGenerationController {
     static final String PATH = "/api/v1/reports/generations";
 
     private final ReportGenerations generations;
+    private final Regenerations regenerations;
 
-    public ReportGenerationController(ReportGenerations generations) {
+    public ReportGenerationController(ReportGenerations generations, Regenerations regenerations) {
         this.generations = generations;
+        this.regenerations = regenerations;
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -108,5 +111,28 @@ public class ReportGenerationController {
                     + "(perbedaan tidak membuktikan apa pun); MISMATCH: versi data sama, berkas berbeda.")
     public GenerationStatus.Verification verify(@PathVariable String id) {
         return generations.verify(ReportingAccess.reader(), Caller.current().subject(), id);
+    }
+
+    @PostMapping(PATH + "/{id}/regenerations")
+    @Operation(summary = "Buat ulang berkas dari peristiwa sumber sampai posisi (offset) yang tercatat saat dibuat",
+            description = "Untuk berkas yang datanya sudah bertambah sejak dibuat (verifikasi: DATA_CHANGED): topik "
+                    + "sumber diputar ulang dari awal sampai offset yang tercatat pada berkas ke skema sementara, "
+                    + "laporan yang sama dibuat ulang dengan parameter yang sama dan SHA-256 dibandingkan: IDENTICAL "
+                    + "atau DIFFERENT. Berjalan di latar belakang (202, status di Location); satu per satu dan tidak "
+                    + "selama pembangunan ulang model baca (409).")
+    @ApiResponse(responseCode = "202", description = "Diterima; status di Location",
+            content = @Content(schema = @Schema(implementation = GenerationStatus.Regeneration.class)))
+    public ResponseEntity<GenerationStatus.Regeneration> regenerate(@PathVariable String id) {
+        GenerationStatus.Regeneration started = regenerations.start(ReportingAccess.reader(),
+                Caller.current().subject(), id);
+        return ResponseEntity.accepted()
+                .location(URI.create(PATH + "/" + started.generationId() + "/regenerations/" + started.id()))
+                .body(started);
+    }
+
+    @GetMapping(PATH + "/{id}/regenerations/{regenerationId}")
+    @Operation(summary = "Status pembuatan ulang sesuai posisi data: RUNNING, DONE (IDENTICAL/DIFFERENT), FAILED")
+    public GenerationStatus.Regeneration regeneration(@PathVariable String id, @PathVariable String regenerationId) {
+        return regenerations.status(ReportingAccess.reader(), id, regenerationId);
     }
 }
