@@ -280,6 +280,86 @@ class ConsoleJourneysIT {
         browser.waitFor(By.cssSelector(".notice"), "Anggota dipindahkan ke KK " + kkA);
         assertThat(browser.text(By.cssSelector("table.members"))).doesNotContain("BAYU");
 
+        // The cadres' household (Wagiyo, Painem, and now Bayu): its address corrected with a reason (refused without
+        // one, the typed value kept), Bayu taken off the card again (recorded there by mistake), Painem made head
+        // (refused until Wagiyo's new relationship is given), the household relocated within the kelurahan; each
+        // change in the household's history with its reason.
+        browser.click(By.linkText("Cari rumah tangga"));
+        browser.click(By.cssSelector("input[name=by][value=KK]"));
+        browser.type(By.id("term"), kkA);
+        browser.click(By.cssSelector("form.search button[type=submit]"));
+        browser.waitFor(By.id("hasil"), "1 rumah tangga");
+        clickAndAwaitNewPage(By.linkText(kkA));
+        assertThat(browser.text(By.cssSelector("table.members"))).contains("WAGIYO", "PAINEM", "BAYU");
+        browser.click(By.linkText("Koreksi data rumah tangga"));
+        assertThat(browser.find(By.id("value")).getAttribute("value")).as("the address as it is")
+                .isEqualToIgnoringCase("Jl. Melati 3");
+        browser.type(By.id("value"), "Jl. Melati 3A");
+        clickAndAwaitNewPage(By.cssSelector("form.household-correct button[type=submit]"));
+        assertThat(browser.text(By.id("reason-error"))).contains("alasan");
+        assertThat(browser.find(By.id("value")).getAttribute("value")).as("kept as typed").isEqualTo("Jl. Melati 3A");
+        assertAccessible("Koreksi data rumah tangga (ditolak)");
+        browser.screenshot("journey1-household-correct-refused");
+        browser.type(By.id("reason"), "nomor rumah salah tulis");
+        clickAndAwaitNotice(By.cssSelector("form.household-correct button[type=submit]"), "Alamat dikoreksi");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Jl. Melati 3A");
+
+        browser.click(memberAction("BAYU", "Keluarkan dari KK"));
+        browser.type(By.id("reason"), "tercatat keliru pada KK ini");
+        assertAccessible("Keluarkan anggota");
+        clickAndAwaitNotice(By.cssSelector("form.member-remove button[type=submit]"), "Anggota dikeluarkan dari KK");
+        assertThat(browser.text(By.cssSelector("table.members"))).doesNotContain("BAYU");
+
+        browser.click(By.linkText("Ganti kepala keluarga"));
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("personId"))).selectByVisibleText("PAINEM (Istri)");
+        browser.type(By.id("reason"), "KK baru dari Disdukcapil");
+        clickAndAwaitNewPage(By.cssSelector("form.head button[type=submit]"));
+        assertThat(browser.text(By.id("formerHeadRelationship-error"))).contains("kepala keluarga lama");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("personId")))
+                .getFirstSelectedOption().getText()).as("kept as chosen").isEqualTo("PAINEM (Istri)");
+        assertAccessible("Ganti kepala keluarga (ditolak)");
+        browser.select(By.id("formerHeadRelationship"), "SUAMI");
+        clickAndAwaitNotice(By.cssSelector("form.head button[type=submit]"), "Kepala keluarga sekarang PAINEM");
+        assertThat(browser.text(memberRow("PAINEM"))).contains("Kepala keluarga");
+        assertThat(browser.text(memberRow("WAGIYO"))).contains("Suami");
+
+        browser.click(By.linkText("Pindah alamat"));
+        browser.type(By.id("rw"), "5");
+        browser.type(By.id("rt"), "1");
+        browser.type(By.id("address"), "Jl. Anggrek 7");
+        browser.type(By.id("reason"), "surat keterangan pindah alamat");
+        assertAccessible("Pindah alamat");
+        browser.screenshot("journey1-relocate");
+        clickAndAwaitNotice(By.cssSelector("form.relocate button[type=submit]"), "Pindah alamat tercatat");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Jl. Anggrek 7");
+        assertAccessible("Rumah tangga kader (sesudah perubahan)");
+        browser.screenshot("journey1-household-changes");
+
+        browser.click(By.linkText("Riwayat perubahan rumah tangga"));
+        String householdHistory = browser.text(By.cssSelector("ol.history"));
+        assertThat(householdHistory).contains("Dikoreksi", "nomor rumah salah tulis", "Alamat", "Jl. Melati 3A",
+                "Anggota dikeluarkan", "tercatat keliru pada KK ini", "Kepala keluarga diganti",
+                "KK baru dari Disdukcapil", "Pindah alamat", "Jl. Anggrek 7", "rejomulyo.operator");
+        assertAccessible("Riwayat rumah tangga");
+        browser.screenshot("journey1-household-history");
+
+        // The kelurahan's RW, RT and dasawisma groups: a new RW, an RT on it, a group on that RT.
+        browser.click(By.linkText("RW, RT dan dasawisma"));
+        browser.waitFor(By.tagName("h1"), "RW, RT dan dasawisma");
+        String rw = String.format("%03d", 100 + serial % 800);
+        browser.type(By.id("rw-number"), rw);
+        clickAndAwaitNotice(By.cssSelector("form.add-rw button[type=submit]"), "RW " + rw + " ditambahkan");
+        browser.select(By.id("rt-rw"), rw);
+        browser.type(By.id("rt-number"), "1");
+        clickAndAwaitNotice(By.cssSelector("form.add-rt button[type=submit]"), "RT 001 ditambahkan pada RW " + rw);
+        browser.type(By.id("dw-name"), "Mawar " + serial);
+        browser.type(By.id("dw-rw"), rw);
+        browser.type(By.id("dw-rt"), "1");
+        clickAndAwaitNotice(By.cssSelector("form.add-dasawisma button[type=submit]"), "Mawar " + serial + " dibentuk");
+        assertThat(browser.text(By.cssSelector("table.groups"))).contains("Mawar " + serial);
+        assertAccessible("RW, RT dan dasawisma");
+        browser.screenshot("journey1-wilayah");
+
         // A phone: 360 px wide, nothing wider than the screen.
         browser.open(householdUrl);
         browser.emulateWidth(360, 800);
@@ -1171,6 +1251,11 @@ class ConsoleJourneysIT {
         browser.screenshot("admin-holidays");
         browser.click(By.cssSelector("form.logout button"));
         browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
+    /** A member's row in the household's table. */
+    private static By memberRow(String name) {
+        return By.xpath("//table[contains(@class,'members')]//tr[td[2][normalize-space()='" + name + "']]");
     }
 
     /** A member's action link in the household's table (its hidden text names the member for screen readers). */
