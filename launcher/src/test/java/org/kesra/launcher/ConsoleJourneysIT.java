@@ -115,8 +115,10 @@ class ConsoleJourneysIT {
      * Journey 1: a kelurahan operator finds, registers and keeps a household: the registration refused for a wrong
      * NIK shows the API's message beside the field and keeps what was typed; the NIK search goes by POST and never
      * into the address bar; a correction needs its reason; a death and a move are recorded with Indonesian dates; the
-     * history shows who changed what and why; the page is usable at 360 px; an htmx request after the session ended
-     * sends the browser to log in again; logging out ends the Keycloak session.
+     * history shows who changed what and why; the cadres' household has its address corrected (refused without a
+     * reason), a member taken off, its head changed (refused without the former head's relationship) and is
+     * relocated, each in its history; an RW, an RT and a dasawisma group are added; the page is usable at 360 px; an
+     * htmx request after the session ended sends the browser to log in again; logging out ends the Keycloak session.
      */
     @Test
     void aKelurahanOperatorRegistersFindsCorrectsAndKeepsAHousehold() throws IOException {
@@ -330,7 +332,8 @@ class ConsoleJourneysIT {
         browser.type(By.id("reason"), "surat keterangan pindah alamat");
         assertAccessible("Pindah alamat");
         browser.screenshot("journey1-relocate");
-        clickAndAwaitNotice(By.cssSelector("form.relocate button[type=submit]"), "Pindah alamat tercatat");
+        clickAndAwaitNotice(By.cssSelector("form.relocate button[type=submit]"),
+                "Pindah alamat tercatat: RW 005 / RT 001, Jl. Anggrek 7");
         assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Jl. Anggrek 7");
         assertAccessible("Rumah tangga kader (sesudah perubahan)");
         browser.screenshot("journey1-household-changes");
@@ -341,6 +344,8 @@ class ConsoleJourneysIT {
                 "Anggota dikeluarkan", "tercatat keliru pada KK ini", "Kepala keluarga diganti",
                 "KK baru dari Disdukcapil", "Pindah alamat", "Jl. Anggrek 7", "rejomulyo.operator");
         assertAccessible("Riwayat rumah tangga");
+        // The screenshot shows the newest changes (the history lists the oldest first).
+        browser.script("document.querySelector('ol.history > li:last-child').scrollIntoView()");
         browser.screenshot("journey1-household-history");
 
         // The kelurahan's RW, RT and dasawisma groups: a new RW, an RT on it, a group on that RT.
@@ -1180,7 +1185,26 @@ class ConsoleJourneysIT {
         org.openqa.selenium.WebElement page = browser.find(By.tagName("html"));
         browser.click(by);
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(d -> isGone(page));
+    }
+
+    /**
+     * Whether an element's page has been replaced. Chromium answers a node of the old document either as stale or,
+     * caught mid-navigation, with "Node with given id does not belong to the document", which Selenium's
+     * stalenessOf does not take for gone (a journey failed on it once, the new page already shown).
+     */
+    private static boolean isGone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException other) {
+            if (String.valueOf(other.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw other;
+        }
     }
 
     /** Logs out (the Keycloak session ends too) and goes back to Keycloak's login page for the next user. */

@@ -166,8 +166,8 @@ public class HouseholdChangePages {
                     Authentication authentication, Model model, RedirectAttributes redirect) {
         try {
             api.relocate(id, version, kelurahanCode, rw, rt, address, newKkNumber, reason);
-            redirect.addFlashAttribute("notice", "Pindah alamat tercatat: RW " + rw.strip() + " / RT " + rt.strip()
-                    + ", " + address.strip() + ". Alasan: " + reason.strip());
+            redirect.addFlashAttribute("notice", "Pindah alamat tercatat: RW " + WilayahPages.padded(rw) + " / RT "
+                    + WilayahPages.padded(rt) + ", " + address.strip() + ". Alasan: " + reason.strip());
             return "redirect:/rumah-tangga/" + id;
         } catch (ApiRefusal refusal) {
             if (refusal.unauthenticated()) {

@@ -36,7 +36,8 @@ final class Labels {
     static {
         Map<String, String> fields = new LinkedHashMap<>(CORRECTABLE);
         fields.putAll(HOUSEHOLD_CORRECTABLE);
-        fields.putAll(ordered("headPersonId", "Kepala keluarga", "latitude", "Lintang", "longitude", "Bujur"));
+        fields.putAll(ordered("headPersonId", "Kepala keluarga", "latitude", "Lintang", "longitude", "Bujur",
+                "fromHouseholdId", "Dari rumah tangga", "toHouseholdId", "Ke rumah tangga"));
         fields.putAll(ordered("kkNumber", "Nomor KK", "kelurahanCode", "Kelurahan", "rw", "RW", "rt", "RT",
                 "address", "Alamat", "disability", "Disabilitas", "severeDisability", "Disabilitas berat",
                 "chronicIllness", "Penyakit kronis", "pregnant", "Hamil", "houseOwnership", "Kepemilikan rumah",
