@@ -183,7 +183,7 @@ class DemoReportsIT extends ReportingApiIntegrationBase {
             assertThat(indonesian.formatCellValue(months.getRow(11).getCell(5))).isEqualTo("Rp648.010.000");
         }
         assertThat(pdfText(kept.get("sembako.pdf"), auditor).replaceAll("\\s+", " "))
-                .contains("Agustus Agustus 5.891 5.891", "Grafik Jumlah KPM BPNT/Program Sembako");
+                .contains("5.891 5.891 648.010.000", "Grafik Jumlah KPM BPNT/Program Sembako");
         // The city's recap of Q3 2026: Metro 12 PPKS terdata (9 ditangani), Banjarsari 8 (2); city 20
         try (XSSFWorkbook workbook = workbook(kept.get("recap.xlsx"), auditor)) {
             Sheet recap = workbook.getSheet("Rekap Kelurahan");

@@ -285,7 +285,7 @@ public class PkhRealisationIT extends ReportingApiIntegrationBase {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains(
                     "JUMLAH KPM BPNT/PROGRAM SEMBAKO PER BULAN KOTA METRO", "Januari tidak ada penyaluran",
-                    "Juli Juli 5.761 5.761", "Agustus Agustus 5.891 5.891 648.010.000 648.010.000",
+                    "Juli JULI 5.761 5.761", "Agustus AGUSTUS 5.891 5.891 648.010.000 648.010.000",
                     "Grafik Jumlah KPM BPNT/Program Sembako per Bulan Tahun 2019");
         }
         assertProblem(api.get("/api/v1/reports/sembako-monthly?tahun=2019&format=docx", planner), 400,
