@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -86,6 +87,8 @@ public final class WorkbookCharts {
         XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
         values.setTitle(spec.valueAxis());
         values.setCrosses(AxisCrosses.AUTO_ZERO);
+        // bars between the ticks: POI's default (midCat) cuts the first and last bar in half
+        values.setCrossBetween(AxisCrossBetween.BETWEEN);
         values.setNumberFormat(spec.valueFormat());
 
         XDDFCategoryDataSource labels = categories(sheet, spec.rows(), spec.categoryColumn());
@@ -107,6 +110,8 @@ public final class WorkbookCharts {
             bars.setBarGrouping(BarGrouping.CLUSTERED);
         }
         chart.plot(data);
+        // the axis' own format: linked to the cells, Excel would print Rp1.608.018.750 on an axis titled "juta Rp"
+        chart.getCTChart().getPlotArea().getValAxArray(0).getNumFmt().setSourceLinked(false);
         return spec.firstRow() + HEIGHT_ROWS + 1;
     }
 

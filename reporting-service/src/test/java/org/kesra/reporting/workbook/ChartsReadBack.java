@@ -19,7 +19,8 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTSerTx;
 public final class ChartsReadBack {
 
     /**
-     * One chart: {@code type} BAR or LINE, its title, the value axis' number format, and per series the formula of
+     * One chart: {@code type} BAR or LINE, its title, the value axis' number format (null when it takes the cells'
+     * format instead), and per series the formula of
      * its name, categories and values (e.g. {@code 'Capaian IKU'!$G$5:$G$9}) and how many values it caches.
      */
     public record Drawn(String type, String title, String valueFormat, List<String> names, List<String> categories,
@@ -58,9 +59,9 @@ public final class ChartsReadBack {
                     values.add(series.getValuesData().getDataRangeReference());
                     points.add(series.getValuesData().getPointCount());
                 }
-                String format = chart.getAxes().stream().filter(a -> a instanceof
-                        org.apache.poi.xddf.usermodel.chart.XDDFValueAxis).findFirst()
-                        .map(a -> a.getNumberFormat()).orElse(null);
+                var axis = plot.getValAxArray(0);
+                String format = axis.getNumFmt() == null || axis.getNumFmt().getSourceLinked()
+                        ? null : axis.getNumFmt().getFormatCode();
                 drawn.add(new Drawn(type, chart.getTitleText().getString(), format, names, categories, values,
                         points));
             }
