@@ -108,7 +108,6 @@ public class ReportGenerations {
         if (format == null || !formats.contains(format)) {
             throw invalid("/format", formats.isEmpty()
                     ? "Laporan '" + type + "' hanya tersedia sebagai JSON, tidak sebagai berkas."
-                    : formats.size() == 1 ? "Laporan '" + type + "' tersedia sebagai berkas " + formats.get(0) + " saja."
                     : "Format berkas wajib xlsx atau pdf.");
         }
         Map<String, String> parameters = parameters(type, body.get("parameters"));

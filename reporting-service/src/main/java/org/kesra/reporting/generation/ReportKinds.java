@@ -48,12 +48,10 @@ class ReportKinds {
     /** Reports with no file (JSON only); asked for as a file, the format is refused rather than the type. */
     static final Set<String> JSON_ONLY = Set.of("dashboard");
     static final List<String> FORMATS = List.of("xlsx", "pdf");
-    /** The monthly series has no PDF (its GET has none either). */
-    private static final Map<String, List<String>> ONLY = Map.of("sembako", List.of("xlsx"));
 
-    /** The file formats a kind can be kept in (none for a JSON-only one). */
+    /** The file formats a kind can be kept in (none for a JSON-only one); every file kind has both. */
     static List<String> formats(String type) {
-        return JSON_ONLY.contains(type) ? List.of() : ONLY.getOrDefault(type, FORMATS);
+        return JSON_ONLY.contains(type) ? List.of() : FORMATS;
     }
 
     /** A rendered file. */
@@ -171,8 +169,12 @@ class ReportKinds {
                             report.programme());
                     yield new Prepared(type, read, null, null, GenerationStatus.DataVersion.of(report.sources()),
                             GenerationStatus.SourceOffsets.of(report.sources()),
-                            report.dataAsOf(), format -> new File(RealisationWorkbook.fileName(report),
-                                    RealisationWorkbook.MEDIA_TYPE, RealisationWorkbook.write(report)));
+                            report.dataAsOf(), format -> switch (format) {
+                                case "xlsx" -> new File(RealisationWorkbook.fileName(report),
+                                        RealisationWorkbook.MEDIA_TYPE, RealisationWorkbook.write(report));
+                                default -> new File(RealisationPdf.fileName(report), RealisationPdf.MEDIA_TYPE,
+                                        RealisationPdf.write(report));
+                            });
                 }
                 default -> throw ReportingProblems.REPORT_TYPE_UNKNOWN.refuse(
                         "Jenis laporan '" + type + "' tidak dikenal.");

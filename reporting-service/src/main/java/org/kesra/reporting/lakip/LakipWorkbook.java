@@ -10,19 +10,24 @@ import static org.kesra.reporting.workbook.ReportWorkbook.widths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kesra.reporting.pdf.ReportText;
 import org.kesra.reporting.workbook.ReportWorkbook;
+import org.kesra.reporting.workbook.WorkbookCharts;
 import org.kesra.reporting.workbook.WorkbookStyles;
 
 /**
  * The LAKIP as an XLSX workbook, one sheet per table of seed 004 Bab III: capaian IKU, the comparison with the
  * previous year and the plan's final target, the budget realisation per program and kegiatan with its total, and the
- * data sources. Title with unit, period and data version, frozen header, A4 landscape one page wide, Excel format
- * codes ({@code "Rp"#,##0}, {@code 0.00%}, {@code #,##0.00}) that an Indonesian spreadsheet shows as Rp7.552.676.345
- * and 85,37%; reproducible bytes ({@link ReportWorkbook}).
+ * data sources; native bar charts (capaian per IKU, absorption per programme) under their tables, their series
+ * referencing the tables' cells ({@link WorkbookCharts}). Title with unit, period and data version, frozen header,
+ * A4 landscape one page wide, Excel format codes ({@code "Rp"#,##0}, {@code 0.00%}, {@code #,##0.00}) that an
+ * Indonesian spreadsheet shows as Rp7.552.676.345 and 85,37%; reproducible bytes ({@link ReportWorkbook}).
  */
 public final class LakipWorkbook {
 
@@ -51,9 +56,10 @@ public final class LakipWorkbook {
         }
     }
 
-    private static void iku(Sheet sheet, LakipReport.Report report, String title, WorkbookStyles s) {
-        int r = start(sheet, report, title, s, "No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target",
+    private static void iku(XSSFSheet sheet, LakipReport.Report report, String title, WorkbookStyles s) {
+        int header = start(sheet, report, title, s, "No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target",
                 "Realisasi", "Capaian", "Predikat", "S.d. triwulan", "Ket");
+        int r = header;
         for (LakipReport.IkuRow row : report.iku()) {
             Row out = sheet.createRow(++r);
             text(out, 0, row.no(), s.wrap);
@@ -68,9 +74,15 @@ public final class LakipWorkbook {
                     s.wrap);
             text(out, 9, row.note(), s.wrap);
         }
+        int last = r;
         r = empty(sheet, r, "Belum ada IKU yang disepakati untuk tahun " + report.year() + ".");
         notes(sheet, report, r);
         widths(sheet, 5, 30, 44, 9, 11, 11, 11, 14, 13, 20);
+        // the PDF's Grafik 3.1: capaian per IKU (column "No")
+        WorkbookCharts.draw(sheet, new WorkbookCharts.Chart(WorkbookCharts.Kind.CLUSTERED_BAR,
+                sheet.getLastRowNum() + 2, 8, "Capaian Indikator Kinerja Utama Tahun " + report.year(),
+                "Indikator Kinerja Utama (No)", "Capaian (%)", "0%", header, WorkbookCharts.rows(header + 1, last),
+                0, List.of(6)));
     }
 
     private static void comparison(Sheet sheet, LakipReport.Report report, String title, WorkbookStyles s) {
@@ -100,12 +112,17 @@ public final class LakipWorkbook {
         widths(sheet, 5, 28, 40, 9, 11, 11, 11, 11, 11, 11, 13, 11);
     }
 
-    private static void budget(Sheet sheet, LakipReport.Report report, String title, WorkbookStyles s) {
-        int r = start(sheet, report, title, s, "No", "Kode", "Program/Kegiatan", "Anggaran (Rp)", "Realisasi (Rp)",
-                "Penyerapan");
+    private static void budget(XSSFSheet sheet, LakipReport.Report report, String title, WorkbookStyles s) {
+        int header = start(sheet, report, title, s, "No", "Kode", "Program/Kegiatan", "Anggaran (Rp)",
+                "Realisasi (Rp)", "Penyerapan");
+        int r = header;
+        List<Integer> programmes = new ArrayList<>();
         for (LakipReport.BudgetRow row : report.budget()) {
             boolean programme = "PROGRAM".equals(row.level());
             Row out = sheet.createRow(++r);
+            if (programme) {
+                programmes.add(r);
+            }
             text(out, 0, row.no(), programme ? s.totalText : s.wrap);
             text(out, 1, row.code(), programme ? s.totalText : s.wrap);
             text(out, 2, row.name(), programme ? s.totalText : s.wrap);
@@ -128,6 +145,10 @@ public final class LakipWorkbook {
                 + report.year() + ".");
         notes(sheet, report, r);
         widths(sheet, 6, 14, 60, 20, 20, 12);
+        // the PDF's budget absorption chart: the programme rows only, referenced one by one between their kegiatan
+        WorkbookCharts.draw(sheet, new WorkbookCharts.Chart(WorkbookCharts.Kind.CLUSTERED_BAR,
+                sheet.getLastRowNum() + 2, 6, "Penyerapan Anggaran per Program Tahun " + report.year(), "Program",
+                "Penyerapan (%)", "0%", header, programmes, 2, List.of(5)));
     }
 
     private static void sources(Sheet sheet, LakipReport.Report report, String title, WorkbookStyles s) {

@@ -10,19 +10,23 @@ import static org.kesra.reporting.workbook.ReportWorkbook.widths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kesra.reporting.performancefigures.UnitFindings;
 import org.kesra.reporting.workbook.ReportWorkbook;
+import org.kesra.reporting.workbook.WorkbookCharts;
 import org.kesra.reporting.workbook.WorkbookStyles;
 
 /**
  * The quarterly performance report as an XLSX workbook (Apache POI XSSF), one sheet per table of seed 002: the
  * Perjanjian Kinerja, Tabel 3.1 (capaian), Tabel 3.2 (cost per outcome), the follow-up plan with the superior's
- * decision and checklist, the review history, and the data sources. Each sheet is one flat table (a Jabatan column
- * says which agreement a row belongs to) under a title with the unit, period and data version, its header frozen,
- * printed on A4 landscape one page wide with title and header repeated.
+ * decision and checklist, the review history, and the data sources; under Tabel 3.1 a native bar chart of capaian
+ * per indicator whose series reference the table's cells ({@link WorkbookCharts}). Each sheet is one flat table (a
+ * Jabatan column says which agreement a row belongs to) under a title with the unit, period and data version, its
+ * header frozen, printed on A4 landscape one page wide with title and header repeated.
  *
  * <p>Percentages arrive as percent numbers (67 = 67 %) and are written as fractions with {@code 0.00%}, rupiah as
  * {@code "Rp"#,##0}, other figures {@code #,##0.00}: Excel format codes, which a spreadsheet in an Indonesian locale
@@ -85,9 +89,11 @@ public final class QuarterlyWorkbook {
         widths(sheet, 24, 6, 40, 44, 12, 12, 10, 18);
     }
 
-    private static void capaian(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, WorkbookStyles s) {
-        int r = start(sheet, report, title, s, "Jabatan", "No", "Sasaran", "Indikator", "Satuan", "Target",
+    private static void capaian(XSSFSheet sheet, QuarterlyPerformanceReport.Report report, String title,
+                                WorkbookStyles s) {
+        int header = start(sheet, report, title, s, "Jabatan", "No", "Sasaran", "Indikator", "Satuan", "Target",
                 "Realisasi", "Capaian", "Realisasi s.d. triwulan", "Capaian s.d. triwulan", "Ket");
+        int r = header;
         for (QuarterlyPerformanceReport.Section section : report.sections()) {
             for (QuarterlyPerformanceReport.CapaianRow row : section.capaian()) {
                 Row out = sheet.createRow(++r);
@@ -104,9 +110,15 @@ public final class QuarterlyWorkbook {
                 text(out, 10, row.note(), s.wrap);
             }
         }
+        int last = r;
         r = empty(sheet, r, "Belum ada realisasi " + report.periodLabel() + " yang diserahkan.");
         notes(sheet, report, r);
         widths(sheet, 24, 6, 36, 40, 10, 12, 12, 12, 14, 14, 18);
+        // the PDF's Grafik 3.1: capaian of the quarter and year to date per butir (column "No")
+        WorkbookCharts.draw(sheet, new WorkbookCharts.Chart(WorkbookCharts.Kind.CLUSTERED_BAR,
+                sheet.getLastRowNum() + 2, 8, "Capaian Kinerja per Indikator - " + report.periodLabel(),
+                "Butir Perjanjian Kinerja (No)", "Capaian (%)", "0%", header,
+                WorkbookCharts.rows(header + 1, last), 1, List.of(7, 9)));
     }
 
     private static void cost(Sheet sheet, QuarterlyPerformanceReport.Report report, String title, WorkbookStyles s) {

@@ -13,16 +13,20 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kesra.reporting.pdf.ReportText;
 import org.kesra.reporting.sources.SourceProgress;
 import org.kesra.reporting.workbook.ReportWorkbook;
+import org.kesra.reporting.workbook.WorkbookCharts;
 import org.kesra.reporting.workbook.WorkbookStyles;
 
 /**
  * The two realisation reports as XLSX: Tabel 2.1 (one row per stage and the year's sum), its findings and the data
  * sources; and the monthly KPM series. Title with programme, period and data version, frozen header, formats
- * {@code #,##0}, {@code "Rp"#,##0}, {@code 0.00%}; reproducible bytes ({@link ReportWorkbook}).
+ * {@code #,##0}, {@code "Rp"#,##0}, {@code 0.00%}; under each table a native chart whose series reference its cells
+ * ({@link WorkbookCharts}): SP2D against realised rupiah per stage (bars), SP2D and realised KPM per month (lines);
+ * reproducible bytes ({@link ReportWorkbook}).
  */
 public final class RealisationWorkbook {
 
@@ -38,7 +42,7 @@ public final class RealisationWorkbook {
 
     /** {@code kpm-bulanan-sembako-2020.xlsx}. */
     public static String fileName(RealisationReports.MonthlyReport report) {
-        return "kpm-bulanan-" + report.programme().toLowerCase(java.util.Locale.ROOT) + "-" + report.period() + ".xlsx";
+        return RealisationPdf.baseName(report) + ".xlsx";
     }
 
     public static byte[] write(RealisationReports.PkhReport report) {
@@ -46,10 +50,11 @@ public final class RealisationWorkbook {
             WorkbookStyles s = new WorkbookStyles(workbook, WorkbookStyles.Option.WRAPPED_TEXT,
                     WorkbookStyles.Option.TOTAL_COUNTS);
             String title = RealisationPdf.title(report);
-            Sheet sheet = workbook.createSheet("Tabel 2.1 Realisasi");
-            int r = start(sheet, title, report.periodFrom(), report.periodTo(), report.sources(), s, "No",
+            XSSFSheet sheet = workbook.createSheet("Tabel 2.1 Realisasi");
+            int header = start(sheet, title, report.periodFrom(), report.periodTo(), report.sources(), s, "No",
                     "Tahap/Bulan", "Jenis", "SP2D Jml KPM", "SP2D Nominal", "Realisasi Jml KPM", "Realisasi Nominal",
                     "% Nominal", "Sumber realisasi", "Daftar bayar KPM", "Daftar bayar nominal");
+            int r = header;
             for (RealisationReports.StageRow row : report.stages()) {
                 Row out = sheet.createRow(++r);
                 number(out, 0, row.no(), s.count);
@@ -81,6 +86,11 @@ public final class RealisationWorkbook {
             }
             notes(sheet, r, report.notes());
             widths(sheet, 5, 16, 10, 13, 18, 13, 18, 11, 16, 13, 18);
+            // the PDF's Grafik 2.1: SP2D and realised rupiah per stage, the stage rows without the year's sum
+            WorkbookCharts.draw(sheet, new WorkbookCharts.Chart(WorkbookCharts.Kind.CLUSTERED_BAR,
+                    sheet.getLastRowNum() + 2, 8, "Nominal SP2D dan Realisasi " + report.programme() + " per Tahap "
+                    + report.year(), "Tahap/Bulan", "Nominal (juta Rp)", "#,##0,,", header,
+                    WorkbookCharts.rows(header + 1, header + report.stages().size()), 1, List.of(4, 6)));
 
             Sheet found = workbook.createSheet("Temuan");
             r = start(found, title, report.periodFrom(), report.periodTo(), report.sources(), s, "Kode",
@@ -106,10 +116,11 @@ public final class RealisationWorkbook {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             WorkbookStyles s = new WorkbookStyles(workbook, WorkbookStyles.Option.WRAPPED_TEXT);
             String title = monthlyTitle(report);
-            Sheet sheet = workbook.createSheet("KPM per Bulan");
-            int r = start(sheet, title, report.periodFrom(), report.periodTo(), report.sources(), s, "Bulan",
+            XSSFSheet sheet = workbook.createSheet("KPM per Bulan");
+            int header = start(sheet, title, report.periodFrom(), report.periodTo(), report.sources(), s, "Bulan",
                     "Penyaluran", "SP2D Jml KPM", "Realisasi Jml KPM", "SP2D Nominal", "Realisasi Nominal",
                     "Sumber realisasi");
+            int r = header;
             for (RealisationReports.MonthRow row : report.months()) {
                 Row out = sheet.createRow(++r);
                 text(out, 0, row.name(), s.wrap);
@@ -129,6 +140,13 @@ public final class RealisationWorkbook {
                 sheet.createRow(sheet.getLastRowNum() + 1).createCell(0).setCellValue("Temuan: " + finding.message());
             }
             widths(sheet, 14, 22, 14, 16, 18, 18, 16);
+            if (report.hasData()) {
+                // the twelve months as lines; a month without a round has empty cells and shows as a gap, not zero
+                WorkbookCharts.draw(sheet, new WorkbookCharts.Chart(WorkbookCharts.Kind.LINE,
+                        sheet.getLastRowNum() + 2, 7, monthlyChartTitle(report), "Bulan", "Jumlah KPM", "#,##0",
+                        header, WorkbookCharts.rows(header + 1, header + report.months().size()), 0,
+                        List.of(2, 3)));
+            }
             sources(workbook, title, report.periodFrom(), report.periodTo(), report.sources(), s);
             return ReportWorkbook.bytes(workbook, title, report.dataAsOf(), report.periodFrom());
         } catch (IOException e) {
@@ -139,6 +157,10 @@ public final class RealisationWorkbook {
     static String monthlyTitle(RealisationReports.MonthlyReport report) {
         return "Jumlah KPM " + RealisationPdf.programmeName(report.programme()) + " per Bulan - Kota Metro - "
                 + report.periodLabel();
+    }
+
+    static String monthlyChartTitle(RealisationReports.MonthlyReport report) {
+        return "Jumlah KPM " + RealisationPdf.programmeName(report.programme()) + " per Bulan Tahun " + report.year();
     }
 
     static String source(String source) {

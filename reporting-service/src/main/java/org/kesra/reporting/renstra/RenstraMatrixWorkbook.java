@@ -15,9 +15,11 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.kesra.reporting.performancefigures.ItemYears;
 import org.kesra.reporting.workbook.ReportWorkbook;
+import org.kesra.reporting.workbook.WorkbookCharts;
 import org.kesra.reporting.workbook.WorkbookStyles;
 
 /**
@@ -26,7 +28,9 @@ import org.kesra.reporting.workbook.WorkbookStyles;
  * of the level below, realisasi, capaian, realisasi Rp and that of the level below; kondisi akhir target and Rp;
  * penanggung jawab) and *Sumber
  * Data*. Title with unit, plan version and data version, frozen header (and the code/name columns), A4 landscape one
- * page wide, Excel format codes; program and kegiatan rows bold; reproducible bytes ({@link ReportWorkbook}).
+ * page wide, Excel format codes; program and kegiatan rows bold; under the matrix a native clustered bar chart of
+ * capaian per indicator and year whose series are the matrix's capaian columns ({@link WorkbookCharts});
+ * reproducible bytes ({@link ReportWorkbook}).
  */
 public final class RenstraMatrixWorkbook {
 
@@ -60,7 +64,7 @@ public final class RenstraMatrixWorkbook {
         }
     }
 
-    private static void matrix(Sheet sheet, RenstraMatrixReport.Report report, String title, WorkbookStyles s) {
+    private static void matrix(XSSFSheet sheet, RenstraMatrixReport.Report report, String title, WorkbookStyles s) {
         List<String> names = new ArrayList<>(List.of("Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja",
                 "Satuan", "Kondisi Awal"));
         for (RenstraMatrixReport.YearColumn year : report.years()) {
@@ -69,7 +73,8 @@ public final class RenstraMatrixWorkbook {
                     y + " Capaian", y + " Realisasi Rp", y + " Realisasi Rp tingkat di bawah"));
         }
         names.addAll(List.of("Kondisi Akhir Target", "Kondisi Akhir Rp", "Perangkat Daerah Penanggung Jawab"));
-        int r = start(sheet, report, title, s, names.toArray(String[]::new));
+        int header = start(sheet, report, title, s, names.toArray(String[]::new));
+        int r = header;
         sheet.createFreezePane(3, r + 1);
         for (RenstraMatrixReport.MatrixRow row : report.rows()) {
             boolean bold = "PROGRAM".equals(row.level()) || "KEGIATAN".equals(row.level());
@@ -96,6 +101,7 @@ public final class RenstraMatrixWorkbook {
             rupiah(out, c + 1, row.finalBudget(), rupiahStyle);
             text(out, c + 2, row.responsibleUnit(), s.wrap);
         }
+        int last = r;
         if (report.rows().isEmpty()) {
             sheet.createRow(++r).createCell(0).setCellValue(report.plan() == null
                     ? "Belum ada Renstra unit ini yang diterbitkan." : "Renstra ini belum memuat indikator.");
@@ -120,6 +126,18 @@ public final class RenstraMatrixWorkbook {
         width[width.length - 2] = 16;
         width[width.length - 1] = 18;
         widths(sheet, width);
+        // the PDF's capaian per year: one series per year with realisation, each the capaian column of that year
+        List<Integer> capaian = new ArrayList<>();
+        for (int y = 0; y < report.years().size(); y++) {
+            if (report.years().get(y).hasData()) {
+                capaian.add(LEADING + y * PER_YEAR + 4);
+            }
+        }
+        if (!capaian.isEmpty()) {
+            WorkbookCharts.draw(sheet, new WorkbookCharts.Chart(WorkbookCharts.Kind.CLUSTERED_BAR,
+                    sheet.getLastRowNum() + 2, 5, "Capaian Indikator Renstra per Tahun", "Indikator Kinerja",
+                    "Capaian (%)", "0%", header, WorkbookCharts.rows(header + 1, last), 2, capaian));
+        }
     }
 
     /** Title and header row; returns the header row's index. */

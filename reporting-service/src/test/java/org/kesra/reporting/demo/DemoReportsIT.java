@@ -87,7 +87,7 @@ class DemoReportsIT extends ReportingApiIntegrationBase {
     void theDemoKeepsOneFileOfEachReportWithTheSeedsFiguresAndNothingMoreWhenAskedAgain() throws Exception {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> demo.outcomes() != null);
         List<DemoReports.Outcome> outcomes = demo.outcomes();
-        assertThat(outcomes).as("quarterly, lakip, renstra, pkh, recap in two formats; sembako in XLSX").hasSize(11);
+        assertThat(outcomes).as("quarterly, lakip, renstra, pkh, sembako, recap in two formats").hasSize(12);
         assertThat(outcomes).allSatisfy(o -> {
             assertThat(o.refusedCode()).as("%s", o.file()).isNull();
             assertThat(o.alreadyKept()).isFalse();
@@ -97,7 +97,7 @@ class DemoReportsIT extends ReportingApiIntegrationBase {
         // In the archive as any kept file: the auditor lists them, requested by the demo's actor
         String auditor = token("inspektorat.auditor");
         JsonNode history = api.get("/api/v1/reports/generations?size=100", auditor).body();
-        assertThat(history.path("total").asLong()).isEqualTo(11);
+        assertThat(history.path("total").asLong()).isEqualTo(12);
         Map<String, JsonNode> kept = new HashMap<>();
         for (JsonNode item : history.path("items")) {
             assertThat(item.path("state").asString()).isEqualTo("DONE");
@@ -106,8 +106,8 @@ class DemoReportsIT extends ReportingApiIntegrationBase {
             kept.put(item.path("type").asString() + "." + item.path("format").asString(), item);
         }
         assertThat(kept.keySet()).containsExactlyInAnyOrder("quarterly.xlsx", "quarterly.pdf", "lakip.xlsx",
-                "lakip.pdf", "renstra.xlsx", "renstra.pdf", "pkh.xlsx", "pkh.pdf", "sembako.xlsx", "recap.xlsx",
-                "recap.pdf");
+                "lakip.pdf", "renstra.xlsx", "renstra.pdf", "pkh.xlsx", "pkh.pdf", "sembako.xlsx", "sembako.pdf",
+                "recap.xlsx", "recap.pdf");
         assertThat(kept.get("quarterly.xlsx").path("parameters").toString())
                 .isEqualTo("{\"unit\":\"18.72.01\",\"tahun\":\"2024\",\"triwulan\":\"1\"}");
         assertThat(kept.get("lakip.pdf").path("parameters").toString())
@@ -182,6 +182,8 @@ class DemoReportsIT extends ReportingApiIntegrationBase {
             assertThat(months.getRow(11).getCell(3).getNumericCellValue()).isEqualTo(5_891.0);
             assertThat(indonesian.formatCellValue(months.getRow(11).getCell(5))).isEqualTo("Rp648.010.000");
         }
+        assertThat(pdfText(kept.get("sembako.pdf"), auditor).replaceAll("\\s+", " "))
+                .contains("5.891 5.891 648.010.000", "Grafik Jumlah KPM BPNT/Program Sembako");
         // The city's recap of Q3 2026: Metro 12 PPKS terdata (9 ditangani), Banjarsari 8 (2); city 20
         try (XSSFWorkbook workbook = workbook(kept.get("recap.xlsx"), auditor)) {
             Sheet recap = workbook.getSheet("Rekap Kelurahan");
@@ -209,11 +211,11 @@ class DemoReportsIT extends ReportingApiIntegrationBase {
 
         // Asked again (a restart): the same data version is kept already, so nothing new is made
         List<DemoReports.Outcome> again = demo.generate();
-        assertThat(again).hasSize(11).allSatisfy(o -> assertThat(o.alreadyKept()).as("%s", o.file()).isTrue());
+        assertThat(again).hasSize(12).allSatisfy(o -> assertThat(o.alreadyKept()).as("%s", o.file()).isTrue());
         assertThat(again.stream().map(o -> o.generation().id()).toList())
                 .containsExactlyElementsOf(outcomes.stream().map(o -> o.generation().id()).toList());
         assertThat(api.get("/api/v1/reports/generations?size=100", auditor).body().path("total").asLong())
-                .isEqualTo(11);
+                .isEqualTo(12);
     }
 
     private XSSFWorkbook workbook(JsonNode item, String token) throws Exception {

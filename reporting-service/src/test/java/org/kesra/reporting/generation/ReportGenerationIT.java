@@ -291,7 +291,7 @@ class ReportGenerationIT extends ReportingApiIntegrationBase {
                 + "\"format\":\"pdf\"}"), 400, "RP-PARAMETER-TIDAK-SAH", "/parameters/period");
         // the kinds kept since the demo mode: their own rules, pointers under /parameters
         assertProblem(api.post(PATH, planner, "{\"type\":\"sembako\",\"parameters\":{\"tahun\":\"2019\"},"
-                + "\"format\":\"pdf\"}"), 400, "RP-PARAMETER-TIDAK-SAH", "/format");
+                + "\"format\":\"docx\"}"), 400, "RP-PARAMETER-TIDAK-SAH", "/format");
         assertProblem(api.post(PATH, planner, "{\"type\":\"pkh\",\"parameters\":{\"tahun\":\"21\"},"
                 + "\"format\":\"xlsx\"}"), 400, "RP-PARAMETER-TIDAK-SAH", "/parameters/tahun");
         assertProblem(api.post(PATH, planner, "{\"type\":\"pkh\",\"parameters\":{\"tahun\":\"2021\","

@@ -3,6 +3,7 @@ package org.kesra.reporting.lakip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -17,8 +18,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.kesra.reporting.sources.SourceProgress;
+import org.kesra.reporting.workbook.ChartsReadBack;
 
 /**
  * The LAKIP's PDF and XLSX writers on a report built in memory from seed 004's figures (no service, no broker): same
@@ -107,6 +111,45 @@ class LakipDocumentsTest {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
                     .contains("Belum ada realisasi Tahun 2025", "Belum ada IKU yang disepakati untuk Tahun 2025");
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void capaianPerIkuAndAbsorptionPerProgrammeAreNativeChartsOfTheTablesCells() throws Exception {
+        byte[] bytes = LakipWorkbook.write(report(true));
+        int lastIku = 4 + LakipIT.IKU.size();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            List<ChartsReadBack.Drawn> iku = ChartsReadBack.charts(workbook.getSheet("Capaian IKU"));
+            assertThat(iku).hasSize(1);
+            assertThat(iku.get(0).type()).isEqualTo("BAR");
+            assertThat(iku.get(0).title()).isEqualTo("Capaian Indikator Kinerja Utama Tahun 2022");
+            assertThat(iku.get(0).names()).containsExactly("'Capaian IKU'!$G$4");
+            assertThat(iku.get(0).categories()).containsExactly("'Capaian IKU'!$A$5:$A$" + lastIku);
+            assertThat(iku.get(0).values()).containsExactly("'Capaian IKU'!$G$5:$G$" + lastIku);
+
+            // the programme rows lie between their kegiatan: referenced one by one, as a union
+            List<String> programmeRows = new ArrayList<>();
+            Sheet budget = workbook.getSheet("Realisasi Anggaran");
+            for (int r = 4; r <= budget.getLastRowNum(); r++) {
+                String code = budget.getRow(r) == null || budget.getRow(r).getCell(1) == null ? ""
+                        : budget.getRow(r).getCell(1).getStringCellValue();
+                if (LakipIT.KEGIATAN.stream().anyMatch(k -> k.programCode().equals(code))) {
+                    programmeRows.add("'Realisasi Anggaran'!$F$" + (r + 1));
+                }
+            }
+            long programmes = LakipIT.KEGIATAN.stream().map(LakipIT.Kegiatan::program).distinct().count();
+            assertThat(programmeRows).hasSize((int) programmes).hasSizeGreaterThan(1);
+            List<ChartsReadBack.Drawn> absorption = ChartsReadBack.charts(budget);
+            assertThat(absorption).hasSize(1);
+            assertThat(absorption.get(0).title()).isEqualTo("Penyerapan Anggaran per Program Tahun 2022");
+            assertThat(absorption.get(0).series()).isEqualTo(1);
+            assertThat(absorption.get(0).values()).containsExactly("(" + String.join(",", programmeRows) + ")");
+            assertThat(absorption.get(0).categories().get(0)).startsWith("('Realisasi Anggaran'!$C$");
+            assertThat(absorption.get(0).points()).containsExactly((int) programmes);
+        }
+        try (XSSFWorkbook empty = new XSSFWorkbook(new ByteArrayInputStream(LakipWorkbook.write(report(false))))) {
+            assertThat(ChartsReadBack.charts(empty.getSheet("Capaian IKU"))).isEmpty();
+            assertThat(ChartsReadBack.charts(empty.getSheet("Realisasi Anggaran"))).isEmpty();
         }
     }
 }

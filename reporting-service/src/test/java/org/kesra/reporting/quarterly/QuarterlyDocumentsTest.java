@@ -3,6 +3,7 @@ package org.kesra.reporting.quarterly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.kesra.reporting.sources.SourceProgress;
+import org.kesra.reporting.workbook.ChartsReadBack;
 
 /**
  * The PDF and XLSX writers on a report built in memory (no service, no broker): the same report gives the same bytes,
@@ -111,5 +114,31 @@ class QuarterlyDocumentsTest {
                     "Belum ada realisasi Triwulan III 2024", "Belum dinilai atasan");
         }
         assertThat(QuarterlyWorkbook.write(report(false))).isEqualTo(QuarterlyWorkbook.write(report(false)));
+    }
+
+    @Test
+    void theCapaianSheetCarriesANativeBarChartWhoseSeriesAreItsOwnCells() throws Exception {
+        byte[] bytes = QuarterlyWorkbook.write(report(true));
+        assertThat(QuarterlyWorkbook.write(report(true))).as("reproducible with the chart").isEqualTo(bytes);
+        int last = 4 + QuarterlyPerformanceIT.SEED.size();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            List<ChartsReadBack.Drawn> charts = ChartsReadBack.charts(workbook.getSheet("Tabel 3.1 Capaian"));
+            assertThat(charts).hasSize(1);
+            ChartsReadBack.Drawn chart = charts.get(0);
+            assertThat(chart.type()).isEqualTo("BAR");
+            assertThat(chart.title()).isEqualTo("Capaian Kinerja per Indikator - Triwulan I 2024");
+            assertThat(chart.valueFormat()).isEqualTo("0%");
+            assertThat(chart.series()).isEqualTo(2);
+            assertThat(chart.names()).containsExactly("'Tabel 3.1 Capaian'!$H$4", "'Tabel 3.1 Capaian'!$J$4");
+            assertThat(chart.categories()).containsOnly("'Tabel 3.1 Capaian'!$B$5:$B$" + last);
+            assertThat(chart.values()).containsExactly("'Tabel 3.1 Capaian'!$H$5:$H$" + last,
+                    "'Tabel 3.1 Capaian'!$J$5:$J$" + last);
+            assertThat(chart.points()).containsOnly(QuarterlyPerformanceIT.SEED.size());
+            // the other tables carry none
+            assertThat(ChartsReadBack.charts(workbook.getSheet("Perjanjian Kinerja"))).isEmpty();
+        }
+        try (XSSFWorkbook empty = new XSSFWorkbook(new ByteArrayInputStream(QuarterlyWorkbook.write(report(false))))) {
+            assertThat(ChartsReadBack.charts(empty.getSheet("Tabel 3.1 Capaian"))).as("nothing to draw").isEmpty();
+        }
     }
 }

@@ -103,7 +103,7 @@ public class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
 
     /** The plan, the agreement and the realisation's review, as performance-service publishes them (once). */
     @BeforeAll
-    static void seed002() {
+    public static void seed002() {
         if (sent) {
             return;
         }

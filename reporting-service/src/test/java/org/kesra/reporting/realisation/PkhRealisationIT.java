@@ -34,6 +34,7 @@ import org.kesra.contracts.welfare.BenefitPaymentsRecorded;
 import org.kesra.devinfra.ApiClient;
 import org.kesra.reporting.ReportingApiIntegrationBase;
 import org.kesra.reporting.SourceEventsFixture;
+import org.kesra.reporting.workbook.ChartsReadBack;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -267,10 +268,27 @@ public class PkhRealisationIT extends ReportingApiIntegrationBase {
             assertThat(sheet.getRow(11).getCell(3).getNumericCellValue()).isEqualTo(5_891.0);
             assertThat(new DataFormatter(Locale.forLanguageTag("id-ID")).formatCellValue(sheet.getRow(11).getCell(5)))
                     .isEqualTo("Rp648.010.000");
+            List<ChartsReadBack.Drawn> charts = ChartsReadBack.charts(sheet);
+            assertThat(charts).hasSize(1);
+            assertThat(charts.get(0).type()).isEqualTo("LINE");
+            assertThat(charts.get(0).values()).containsExactly("'KPM per Bulan'!$C$5:$C$16",
+                    "'KPM per Bulan'!$D$5:$D$16");
         }
         JsonNode y2018 = api.get("/api/v1/reports/sembako-monthly?tahun=2018", planner).body();
         assertThat(y2018.at("/months/3/sp2dKpm").asLong()).isEqualTo(5_886);
-        assertProblem(api.get("/api/v1/reports/sembako-monthly?tahun=2019&format=pdf", planner), 400,
+
+        HttpResponse<byte[]> pdf = bytes("/api/v1/reports/sembako-monthly?tahun=2019", planner,
+                Map.of("Accept", "application/pdf"));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("kpm-bulanan-sembako-2019.pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains(
+                    "JUMLAH KPM BPNT/PROGRAM SEMBAKO PER BULAN KOTA METRO", "Januari tidak ada penyaluran",
+                    "Juli JULI 5.761 5.761", "Agustus AGUSTUS 5.891 5.891 648.010.000 648.010.000",
+                    "Grafik Jumlah KPM BPNT/Program Sembako per Bulan Tahun 2019");
+        }
+        assertProblem(api.get("/api/v1/reports/sembako-monthly?tahun=2019&format=docx", planner), 400,
                 "RP-PARAMETER-TIDAK-SAH", "/format");
     }
 

@@ -120,7 +120,7 @@ public class ReportDownloads {
         }
     }
 
-    /** The BPNT/Sembako KPM per month of a year (XLSX; the service makes no PDF of it); city-level readers only. */
+    /** The BPNT/Sembako KPM per month of a year (XLSX, PDF or preview); city-level readers only. */
     @GetMapping("/kpm-sembako")
     ModelAndView sembakoMonthly(@RequestParam(required = false) String tahun,
                                 @RequestParam(required = false) String program,

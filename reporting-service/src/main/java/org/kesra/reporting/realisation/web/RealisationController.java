@@ -6,9 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import org.kesra.platform.web.Violation;
-import org.kesra.reporting.ReportingProblems;
 import org.kesra.reporting.access.ReportingAccess;
 import org.kesra.reporting.realisation.RealisationPdf;
 import org.kesra.reporting.realisation.RealisationReports;
@@ -61,28 +58,30 @@ public class RealisationController {
     }
 
     @GetMapping("/api/v1/reports/sembako-monthly")
-    @Operation(summary = "Jumlah KPM BPNT/Sembako per bulan satu tahun (JSON atau XLSX)",
+    @Operation(summary = "Jumlah KPM BPNT/Sembako per bulan satu tahun (JSON, XLSX atau PDF)",
             description = "Dua belas bulan: penyaluran yang mencakup bulan itu dengan jumlah KPM SP2D dan realisasi; "
-                    + "bulan tanpa penyaluran ditandai, bukan nol. Laporan tingkat kota. format=xlsx atau Accept.")
+                    + "bulan tanpa penyaluran ditandai, bukan nol; XLSX dan PDF dengan grafik garis KPM per bulan. "
+                    + "Laporan tingkat kota. format=xlsx|pdf|html atau Accept yang sesuai.")
     @ApiResponse(responseCode = "200", description = "Deret bulanan", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = RealisationReports.MonthlyReport.class)),
-            @Content(mediaType = RealisationWorkbook.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
+            @Content(mediaType = RealisationWorkbook.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = RealisationPdf.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     public ResponseEntity<?> sembako(
             @Parameter(description = "Tahun (2019)") @RequestParam(required = false) String tahun,
             @Parameter(description = "Kode program; bawaan SEMBAKO") @RequestParam(required = false) String program,
-            @Parameter(description = "json (bawaan) atau xlsx") @RequestParam(required = false) String format,
+            @Parameter(description = "json (bawaan), xlsx, pdf atau html (pratinjau halaman PDF)")
+            @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String chosen = ReportResponses.format(format, accept);
-        if ("pdf".equals(chosen) || "html".equals(chosen)) {
-            throw ReportingProblems.PARAMETER_INVALID.refuse("Deret KPM bulanan tersedia sebagai JSON atau XLSX.",
-                    List.of(Violation.field("/format", "Format " + chosen + " tidak tersedia untuk laporan ini; json "
-                            + "atau xlsx.")));
-        }
         RealisationReports.MonthlyReport report = reports.monthly(ReportingAccess.reader(), program, tahun);
-        return "xlsx".equals(chosen)
-                ? ReportResponses.file(RealisationWorkbook.MEDIA_TYPE, RealisationWorkbook.fileName(report),
-                RealisationWorkbook.write(report))
-                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        return switch (chosen) {
+            case "xlsx" -> ReportResponses.file(RealisationWorkbook.MEDIA_TYPE, RealisationWorkbook.fileName(report),
+                    RealisationWorkbook.write(report));
+            case "pdf" -> ReportResponses.file(RealisationPdf.MEDIA_TYPE, RealisationPdf.fileName(report),
+                    RealisationPdf.write(report));
+            case "html" -> ReportResponses.preview(RealisationPdf.html(report));
+            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        };
     }
 }
