@@ -115,8 +115,10 @@ class ConsoleJourneysIT {
      * Journey 1: a kelurahan operator finds, registers and keeps a household: the registration refused for a wrong
      * NIK shows the API's message beside the field and keeps what was typed; the NIK search goes by POST and never
      * into the address bar; a correction needs its reason; a death and a move are recorded with Indonesian dates; the
-     * history shows who changed what and why; the page is usable at 360 px; an htmx request after the session ended
-     * sends the browser to log in again; logging out ends the Keycloak session.
+     * history shows who changed what and why; the cadres' household has its address corrected (refused without a
+     * reason), a member taken off, its head changed (refused without the former head's relationship) and is
+     * relocated, each in its history; an RW, an RT and a dasawisma group are added; the page is usable at 360 px; an
+     * htmx request after the session ended sends the browser to log in again; logging out ends the Keycloak session.
      */
     @Test
     void aKelurahanOperatorRegistersFindsCorrectsAndKeepsAHousehold() throws IOException {
@@ -279,6 +281,89 @@ class ConsoleJourneysIT {
         browser.click(By.cssSelector("form.member-move button[type=submit]"));
         browser.waitFor(By.cssSelector(".notice"), "Anggota dipindahkan ke KK " + kkA);
         assertThat(browser.text(By.cssSelector("table.members"))).doesNotContain("BAYU");
+
+        // The cadres' household (Wagiyo, Painem, and now Bayu): its address corrected with a reason (refused without
+        // one, the typed value kept), Bayu taken off the card again (recorded there by mistake), Painem made head
+        // (refused until Wagiyo's new relationship is given), the household relocated within the kelurahan; each
+        // change in the household's history with its reason.
+        browser.click(By.linkText("Cari rumah tangga"));
+        browser.click(By.cssSelector("input[name=by][value=KK]"));
+        browser.type(By.id("term"), kkA);
+        browser.click(By.cssSelector("form.search button[type=submit]"));
+        browser.waitFor(By.id("hasil"), "1 rumah tangga");
+        clickAndAwaitNewPage(By.linkText(kkA));
+        assertThat(browser.text(By.cssSelector("table.members"))).contains("WAGIYO", "PAINEM", "BAYU");
+        browser.click(By.linkText("Koreksi data rumah tangga"));
+        assertThat(browser.find(By.id("value")).getAttribute("value")).as("the address as it is")
+                .isEqualToIgnoringCase("Jl. Melati 3");
+        browser.type(By.id("value"), "Jl. Melati 3A");
+        clickAndAwaitNewPage(By.cssSelector("form.household-correct button[type=submit]"));
+        assertThat(browser.text(By.id("reason-error"))).contains("alasan");
+        assertThat(browser.find(By.id("value")).getAttribute("value")).as("kept as typed").isEqualTo("Jl. Melati 3A");
+        assertAccessible("Koreksi data rumah tangga (ditolak)");
+        browser.screenshot("journey1-household-correct-refused");
+        browser.type(By.id("reason"), "nomor rumah salah tulis");
+        clickAndAwaitNotice(By.cssSelector("form.household-correct button[type=submit]"), "Alamat dikoreksi");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Jl. Melati 3A");
+
+        browser.click(memberAction("BAYU", "Keluarkan dari KK"));
+        browser.type(By.id("reason"), "tercatat keliru pada KK ini");
+        assertAccessible("Keluarkan anggota");
+        clickAndAwaitNotice(By.cssSelector("form.member-remove button[type=submit]"), "Anggota dikeluarkan dari KK");
+        assertThat(browser.text(By.cssSelector("table.members"))).doesNotContain("BAYU");
+
+        browser.click(By.linkText("Ganti kepala keluarga"));
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("personId"))).selectByVisibleText("PAINEM (Istri)");
+        browser.type(By.id("reason"), "KK baru dari Disdukcapil");
+        clickAndAwaitNewPage(By.cssSelector("form.head button[type=submit]"));
+        assertThat(browser.text(By.id("formerHeadRelationship-error"))).contains("kepala keluarga lama");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("personId")))
+                .getFirstSelectedOption().getText()).as("kept as chosen").isEqualTo("PAINEM (Istri)");
+        assertAccessible("Ganti kepala keluarga (ditolak)");
+        browser.select(By.id("formerHeadRelationship"), "SUAMI");
+        clickAndAwaitNotice(By.cssSelector("form.head button[type=submit]"), "Kepala keluarga sekarang PAINEM");
+        assertThat(browser.text(memberRow("PAINEM"))).contains("Kepala keluarga");
+        assertThat(browser.text(memberRow("WAGIYO"))).contains("Suami");
+
+        browser.click(By.linkText("Pindah alamat"));
+        browser.type(By.id("rw"), "5");
+        browser.type(By.id("rt"), "1");
+        browser.type(By.id("address"), "Jl. Anggrek 7");
+        browser.type(By.id("reason"), "surat keterangan pindah alamat");
+        assertAccessible("Pindah alamat");
+        browser.screenshot("journey1-relocate");
+        clickAndAwaitNotice(By.cssSelector("form.relocate button[type=submit]"),
+                "Pindah alamat tercatat: RW 005 / RT 001, Jl. Anggrek 7");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Jl. Anggrek 7");
+        assertAccessible("Rumah tangga kader (sesudah perubahan)");
+        browser.screenshot("journey1-household-changes");
+
+        browser.click(By.linkText("Riwayat perubahan rumah tangga"));
+        String householdHistory = browser.text(By.cssSelector("ol.history"));
+        assertThat(householdHistory).contains("Dikoreksi", "nomor rumah salah tulis", "Alamat", "Jl. Melati 3A",
+                "Anggota dikeluarkan", "tercatat keliru pada KK ini", "Kepala keluarga diganti",
+                "KK baru dari Disdukcapil", "Pindah alamat", "Jl. Anggrek 7", "rejomulyo.operator");
+        assertAccessible("Riwayat rumah tangga");
+        // The screenshot shows the newest changes (the history lists the oldest first).
+        browser.script("document.querySelector('ol.history > li:last-child').scrollIntoView()");
+        browser.screenshot("journey1-household-history");
+
+        // The kelurahan's RW, RT and dasawisma groups: a new RW, an RT on it, a group on that RT.
+        browser.click(By.linkText("RW, RT dan dasawisma"));
+        browser.waitFor(By.tagName("h1"), "RW, RT dan dasawisma");
+        String rw = String.format("%03d", 100 + serial % 800);
+        browser.type(By.id("rw-number"), rw);
+        clickAndAwaitNotice(By.cssSelector("form.add-rw button[type=submit]"), "RW " + rw + " ditambahkan");
+        browser.select(By.id("rt-rw"), rw);
+        browser.type(By.id("rt-number"), "1");
+        clickAndAwaitNotice(By.cssSelector("form.add-rt button[type=submit]"), "RT 001 ditambahkan pada RW " + rw);
+        browser.type(By.id("dw-name"), "Mawar " + serial);
+        browser.type(By.id("dw-rw"), rw);
+        browser.type(By.id("dw-rt"), "1");
+        clickAndAwaitNotice(By.cssSelector("form.add-dasawisma button[type=submit]"), "Mawar " + serial + " dibentuk");
+        assertThat(browser.text(By.cssSelector("table.groups"))).contains("Mawar " + serial);
+        assertAccessible("RW, RT dan dasawisma");
+        browser.screenshot("journey1-wilayah");
 
         // A phone: 360 px wide, nothing wider than the screen.
         browser.open(householdUrl);
@@ -1100,7 +1185,26 @@ class ConsoleJourneysIT {
         org.openqa.selenium.WebElement page = browser.find(By.tagName("html"));
         browser.click(by);
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(d -> isGone(page));
+    }
+
+    /**
+     * Whether an element's page has been replaced. Chromium answers a node of the old document either as stale or,
+     * caught mid-navigation, with "Node with given id does not belong to the document", which Selenium's
+     * stalenessOf does not take for gone (a journey failed on it once, the new page already shown).
+     */
+    private static boolean isGone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException other) {
+            if (String.valueOf(other.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw other;
+        }
     }
 
     /** Logs out (the Keycloak session ends too) and goes back to Keycloak's login page for the next user. */
@@ -1171,6 +1275,11 @@ class ConsoleJourneysIT {
         browser.screenshot("admin-holidays");
         browser.click(By.cssSelector("form.logout button"));
         browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
+    /** A member's row in the household's table. */
+    private static By memberRow(String name) {
+        return By.xpath("//table[contains(@class,'members')]//tr[td[2][normalize-space()='" + name + "']]");
     }
 
     /** A member's action link in the household's table (its hidden text names the member for screen readers). */

@@ -47,17 +47,23 @@ public class HouseholdApi {
         return headers;
     }
 
-    /** Households (by KK) or persons (by NIK or name) of the user's region; the API masks what the role may not see. */
+    /**
+     * Households (by KK) or persons (by NIK or name) of the user's region; the API masks what the role may not see.
+     * The term travels in the body of a POST search, never in a URL: the gateway's and the service's access logs
+     * record every URL, and a NIK, KK number or name does not belong there.
+     */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> search(SearchBy by, String term) {
-        Map<String, Object> page = switch (by) {
-            case KK -> api.get(u -> u.path("/api/v1/households").queryParam("kk", term).queryParam("size", 50)
-                    .build(), new HttpHeaders());
-            case NIK -> api.get(u -> u.path("/api/v1/persons").queryParam("nik", term).queryParam("size", 50)
-                    .build(), purpose());
-            case NAMA -> api.get(u -> u.path("/api/v1/persons").queryParam("name", term).queryParam("size", 50)
-                    .build(), purpose());
-        };
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(switch (by) {
+            case KK -> "kk";
+            case NIK -> "nik";
+            case NAMA -> "name";
+        }, term);
+        body.put("size", 50);
+        String path = by == SearchBy.KK ? "/api/v1/households/search" : "/api/v1/persons/search";
+        Map<String, Object> page = api.send(HttpMethod.POST, u -> u.path(path).build(),
+                by == SearchBy.KK ? new HttpHeaders() : purpose(), body).body();
         Object items = page.get("items");
         return items instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
@@ -106,6 +112,80 @@ public class HouseholdApi {
         body.put("reason", reason);
         api.send(HttpMethod.POST, u -> u.path("/api/v1/households/{id}/members/{p}/move").build(household, person),
                 ifMatch(version), body);
+    }
+
+    /** A JSON Merge Patch of one field of a household (its address, RW/RT, house, income, ...) with its reason. */
+    public void correctHousehold(UUID id, int version, String field, Object value, String reason) {
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put(field, value);
+        patch.put("reason", reason);
+        api.send(HttpMethod.PATCH, u -> u.path("/api/v1/households/{id}").build(id), ifMatch(version), patch);
+    }
+
+    /** The household moves within the city: its new kelurahan, RW, RT and address (a new KK number across kelurahan). */
+    public void relocate(UUID id, int version, String kelurahanCode, String rw, String rt, String address,
+                         String newKkNumber, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kelurahanCode", blankToNull(kelurahanCode));
+        body.put("rw", blankToNull(rw));
+        body.put("rt", blankToNull(rt));
+        body.put("address", blankToNull(address));
+        body.put("newKkNumber", blankToNull(newKkNumber));
+        body.put("reason", reason);
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/households/{id}/relocation").build(id), ifMatch(version), body);
+    }
+
+    /** A member taken off the card without moving anywhere (recorded there by mistake); If-Match of the household. */
+    public void removeMember(UUID household, int version, UUID person, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason);
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/households/{id}/members/{p}/removal").build(household, person),
+                ifMatch(version), body);
+    }
+
+    /** A new head of household, and the former head's new relationship to them; If-Match of the household. */
+    public void changeHead(UUID household, int version, UUID person, String formerHeadRelationship, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("personId", person);
+        body.put("formerHeadRelationship", blankToNull(formerHeadRelationship));
+        body.put("reason", reason);
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/households/{id}/head").build(household), ifMatch(version),
+                body);
+    }
+
+    /** A kelurahan's RW with their RT ({@code rw}, {@code rt}), as household-service keeps them. */
+    public List<Map<String, Object>> rws(String kelurahan) {
+        return api.getList(u -> u.path("/api/v1/wilayah/{k}/rw").build(kelurahan), new HttpHeaders());
+    }
+
+    /** A kelurahan's dasawisma groups ({@code id}, {@code rw}, {@code rt}, {@code name}). */
+    public List<Map<String, Object>> dasawisma(String kelurahan) {
+        return api.getList(u -> u.path("/api/v1/wilayah/{k}/dasawisma").build(kelurahan), new HttpHeaders());
+    }
+
+    public void addRw(String kelurahan, String number) {
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/wilayah/{k}/rw").build(kelurahan), new HttpHeaders(),
+                number(number));
+    }
+
+    public void addRt(String kelurahan, String rw, String number) {
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/wilayah/{k}/rw/{rw}/rt").build(kelurahan, rw),
+                new HttpHeaders(), number(number));
+    }
+
+    private static Map<String, Object> number(String number) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("number", blankToNull(number));
+        return body;
+    }
+
+    public void addDasawisma(String kelurahan, String rw, String rt, String name) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("rw", blankToNull(rw));
+        body.put("rt", blankToNull(rt));
+        body.put("name", blankToNull(name));
+        api.send(HttpMethod.POST, u -> u.path("/api/v1/wilayah/{k}/dasawisma").build(kelurahan), new HttpHeaders(),
+                body);
     }
 
     /** A JSON Merge Patch of one field with its reason. */

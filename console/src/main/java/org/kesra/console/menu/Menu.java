@@ -26,6 +26,7 @@ public final class Menu {
             new Entry("Cari rumah tangga", "/rumah-tangga", ConsoleSecurity.REGISTRY_READERS),
             new Entry("Daftarkan rumah tangga", "/rumah-tangga/baru", ConsoleSecurity.REGISTRY_WRITERS),
             new Entry("Impor berkas kader", "/rumah-tangga/impor", ConsoleSecurity.REGISTRY_READERS),
+            new Entry("RW, RT dan dasawisma", "/wilayah", ConsoleSecurity.REGISTRY_READERS),
             new Entry("Verifikasi daftar penerima", "/verifikasi", VerificationRoles.VERIVALI_STAFF),
             new Entry("Peninjauan kepesertaan", "/verifikasi/peninjauan", VerificationRoles.WELFARE_READERS),
             new Entry("PPKS dan KPM", "/verifikasi/ppks-kpm", VerificationRoles.WELFARE_READERS),

@@ -105,9 +105,15 @@ public class ConsoleSecurity {
         String[] readers = REGISTRY_READERS.toArray(String[]::new);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .requestMatchers("/rumah-tangga/baru", "/rumah-tangga/*/anggota/**").hasAnyRole(writers)
+                        .requestMatchers("/rumah-tangga/baru", "/rumah-tangga/*/anggota/**",
+                                "/rumah-tangga/*/anggota-baru", "/rumah-tangga/*/koreksi",
+                                "/rumah-tangga/*/pindah-alamat", "/rumah-tangga/*/kepala-keluarga")
+                        .hasAnyRole(writers)
                         .requestMatchers(HttpMethod.POST, "/rumah-tangga/impor").hasAnyRole(writers)
                         .requestMatchers("/rumah-tangga/**").hasAnyRole(readers)
+                        // A kelurahan's RW, RT and dasawisma: read by the registry's readers, kept by its writers.
+                        .requestMatchers(HttpMethod.POST, "/wilayah/**").hasAnyRole(writers)
+                        .requestMatchers("/wilayah", "/wilayah/**").hasAnyRole(readers)
                         // Journey 2 (verification): deciding needs a verifier; the reviews and figures are read by
                         // every city-level welfare reader; the lists by Dinas Sosial staff only.
                         .requestMatchers(HttpMethod.POST, "/verifikasi/daftar/*/baris/*", "/verifikasi/peninjauan/*")

@@ -102,6 +102,7 @@ public class HouseholdPages {
         GatewayApi.Answer answer = api.household(id);
         model.addAttribute("h", answer.body());
         model.addAttribute("kelurahanName", api.kelurahanName(String.valueOf(answer.body().get("kelurahanCode"))));
+        model.addAttribute("codes", api.codeLists());
         ConsoleUser user = ConsoleUser.of(authentication);
         model.addAttribute("canWrite", user != null && user.hasAnyRole(ConsoleSecurity.REGISTRY_WRITERS));
         return "households/detail";
@@ -109,8 +110,9 @@ public class HouseholdPages {
 
     @GetMapping("/{id}/riwayat")
     String householdHistory(@PathVariable UUID id, Model model) {
-        model.addAttribute("h", api.household(id).body());
-        model.addAttribute("entries", HistoryView.of(api.householdHistory(id)));
+        Map<String, Object> household = api.household(id).body();
+        model.addAttribute("h", household);
+        model.addAttribute("entries", HistoryView.of(api.householdHistory(id), memberNames(household)));
         model.addAttribute("subject", "rumah tangga");
         return "households/history";
     }
@@ -122,6 +124,19 @@ public class HouseholdPages {
         model.addAttribute("entries", HistoryView.of(api.personHistory(personId)));
         model.addAttribute("subject", "anggota");
         return "households/history";
+    }
+
+    /** A household's members by id, so a history names the member a change concerns (a new head, one taken off). */
+    static Map<String, String> memberNames(Map<String, Object> household) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (household.get("members") instanceof List<?> members) {
+            for (Object m : members) {
+                if (m instanceof Map<?, ?> member && member.get("id") != null && member.get("name") != null) {
+                    names.put(String.valueOf(member.get("id")), String.valueOf(member.get("name")));
+                }
+            }
+        }
+        return names;
     }
 
     // Registration
@@ -327,8 +342,13 @@ public class HouseholdPages {
         public record Change(String field, String before, String after) {
         }
 
-        @SuppressWarnings("unchecked")
         static List<HistoryView> of(List<Map<String, Object>> entries) {
+            return of(entries, Map.of());
+        }
+
+        /** @param names members' names by id: an id among a snapshot's values is shown as the member's name */
+        @SuppressWarnings("unchecked")
+        static List<HistoryView> of(List<Map<String, Object>> entries, Map<String, String> names) {
             List<HistoryView> views = new ArrayList<>();
             for (Map<String, Object> e : entries) {
                 Map<String, Object> before = e.get("before") instanceof Map<?, ?> b ? (Map<String, Object>) b : Map.of();
@@ -338,8 +358,9 @@ public class HouseholdPages {
                 List<Change> changes = new ArrayList<>();
                 for (String field : fields) {
                     if (!Objects.equals(before.get(field), after.get(field))) {
-                        changes.add(new Change(Labels.FIELDS.getOrDefault(field, field), text(before.get(field)),
-                                text(after.get(field))));
+                        changes.add(new Change(Labels.FIELDS.getOrDefault(field, field),
+                                names.getOrDefault(String.valueOf(before.get(field)), text(before.get(field))),
+                                names.getOrDefault(String.valueOf(after.get(field)), text(after.get(field)))));
                     }
                 }
                 views.add(new HistoryView(Labels.action(e.get("action")), e.get("changedAt"),

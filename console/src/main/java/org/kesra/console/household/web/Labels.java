@@ -18,11 +18,26 @@ final class Labels {
             "Tempat lahir", "birthDate", "Tanggal lahir", "sex", "Jenis kelamin", "relationship",
             "Hubungan dalam keluarga", "maritalStatus", "Status perkawinan", "education", "Pendidikan",
             "occupation", "Pekerjaan");
+    /** The household fields a correction may change (the kelurahan moves by relocation), with their labels. */
+    static final Map<String, String> HOUSEHOLD_CORRECTABLE = ordered("address", "Alamat", "rw", "RW", "rt", "RT",
+            "kkNumber", "Nomor KK", "dasawismaId", "Dasawisma", "houseOwnership", "Kepemilikan rumah",
+            "floorAreaM2", "Luas lantai (m²)", "floorMaterial", "Jenis lantai", "wallMaterial", "Jenis dinding",
+            "roofMaterial", "Jenis atap", "waterSource", "Sumber air minum", "sanitation", "Fasilitas buang air besar",
+            "lighting", "Sumber penerangan", "cookingFuel", "Bahan bakar memasak", "incomeBand", "Penghasilan",
+            "assets", "Aset");
+    /** The code list (household-service's /wilayah/code-lists) each household field takes its values from. */
+    static final Map<String, String> HOUSEHOLD_CODE_LIST = ordered("houseOwnership", "house_ownership",
+            "floorMaterial", "floor_material", "wallMaterial", "wall_material", "roofMaterial", "roof_material",
+            "waterSource", "water_source", "sanitation", "sanitation", "lighting", "lighting", "cookingFuel",
+            "cooking_fuel", "incomeBand", "income_band", "assets", "asset");
     /** Labels of the fields a change history shows (the API's names); the correctable ones first. */
     static final Map<String, String> FIELDS;
 
     static {
         Map<String, String> fields = new LinkedHashMap<>(CORRECTABLE);
+        fields.putAll(HOUSEHOLD_CORRECTABLE);
+        fields.putAll(ordered("headPersonId", "Kepala keluarga", "latitude", "Lintang", "longitude", "Bujur",
+                "fromHouseholdId", "Dari rumah tangga", "toHouseholdId", "Ke rumah tangga"));
         fields.putAll(ordered("kkNumber", "Nomor KK", "kelurahanCode", "Kelurahan", "rw", "RW", "rt", "RT",
                 "address", "Alamat", "disability", "Disabilitas", "severeDisability", "Disabilitas berat",
                 "chronicIllness", "Penyakit kronis", "pregnant", "Hamil", "houseOwnership", "Kepemilikan rumah",

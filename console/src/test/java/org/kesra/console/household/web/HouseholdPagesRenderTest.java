@@ -38,9 +38,12 @@ class HouseholdPagesRenderTest {
     static final String HOUSEHOLD = "11111111-1111-1111-1111-111111111111";
     static final String PERSON = "22222222-2222-2222-2222-222222222222";
     static final String IMPORT = "33333333-3333-3333-3333-333333333333";
+    static final String CHILD = "88888888-8888-8888-8888-888888888888";
     static final Queue<String> calls = new ConcurrentLinkedQueue<>();
     static HttpServer gateway;
     static volatile String lastBody;
+    /** Every call's non-empty body, after its method and path: a refused form reads the household again after it. */
+    static final Queue<String> bodies = new ConcurrentLinkedQueue<>();
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) throws IOException {
@@ -52,6 +55,9 @@ class HouseholdPagesRenderTest {
                     .getFirst("X-Purpose") + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
                     + " ifMatch=" + exchange.getRequestHeaders().getFirst("If-Match"));
             lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (!lastBody.isEmpty()) {
+                bodies.add(method + " " + path + " " + lastBody);
+            }
             String body;
             int status = 200;
             String type = "application/json";
@@ -76,10 +82,48 @@ class HouseholdPagesRenderTest {
                          "errors":[{"pointer":"/nik","detail":"NIK sudah terdaftar di KK lain"}]}""";
             } else if (method.equals("POST") && path.endsWith("/members/" + PERSON + "/move")) {
                 body = "{\"id\":\"" + HOUSEHOLD + "\",\"members\":[]}";
-            } else if (method.equals("GET") && path.equals("/api/v1/households")) {
-                body = exchange.getRequestURI().getQuery().contains("kk=1872050101000002")
+            } else if (method.equals("POST") && path.equals("/api/v1/households/search")) {
+                body = lastBody.contains("\"kk\":\"1872050101000002\"")
                         ? "{\"items\":[{\"id\":\"55555555-5555-5555-5555-555555555555\",\"kkNumber\":\"1872050101000002\"}]}"
                         : "{\"items\":[]}";
+            } else if (method.equals("POST") && path.equals("/api/v1/households/" + HOUSEHOLD + "/relocation")) {
+                status = 400;
+                type = "application/problem+json";
+                body = """
+                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                         "errors":[{"pointer":"/newKkNumber","detail":"pindah ke kelurahan lain membawa nomor KK baru: isi newKkNumber"}]}""";
+            } else if (method.equals("POST") && path.equals("/api/v1/households/" + HOUSEHOLD + "/head")) {
+                status = 400;
+                type = "application/problem+json";
+                body = """
+                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                         "errors":[{"pointer":"/formerHeadRelationship","detail":"hubungan baru kepala keluarga lama wajib diisi"}]}""";
+            } else if (method.equals("POST") && path.endsWith("/members/" + PERSON + "/removal")) {
+                status = 422;
+                type = "application/problem+json";
+                body = """
+                        {"title":"Kepala keluarga tidak dapat keluar","status":422,"code":"HH-KEPALA-KELUARGA-TETAP",
+                         "detail":"Tetapkan kepala keluarga baru lebih dulu (ganti kepala keluarga), lalu ulangi."}""";
+            } else if (method.equals("POST") && path.endsWith("/members/" + CHILD + "/removal")) {
+                body = "{\"id\":\"" + HOUSEHOLD + "\",\"members\":[]}";
+            } else if (path.equals("/api/v1/wilayah/18.72.05.1001/rw")) {
+                if (method.equals("POST")) {
+                    status = 409;
+                    type = "application/problem+json";
+                    body = """
+                            {"title":"RW sudah ada","status":409,"code":"HH-RW-SUDAH-ADA",
+                             "detail":"RW 003 sudah terdaftar di kelurahan 18.72.05.1001."}""";
+                } else {
+                    body = "[{\"rw\":\"003\",\"rt\":[\"007\",\"008\"]},{\"rw\":\"004\",\"rt\":[]}]";
+                }
+            } else if (method.equals("POST") && path.equals("/api/v1/wilayah/18.72.05.1001/dasawisma")) {
+                status = 400;
+                type = "application/problem+json";
+                body = """
+                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                         "errors":[{"pointer":"/rt","detail":"RT 009 belum terdaftar pada RW 003; daftarkan lebih dulu"}]}""";
+            } else if (path.equals("/api/v1/wilayah/18.72.05.1001/dasawisma")) {
+                body = "[{\"id\":\"77777777-7777-7777-7777-777777777777\",\"rw\":\"003\",\"rt\":\"007\",\"name\":\"Mawar 1\"}]";
             } else if (path.equals("/api/v1/wilayah")) {
                 body = """
                         [{"code":"18.72.05","name":"Metro Utara","level":"kecamatan","parentCode":"18.72"},
@@ -87,7 +131,8 @@ class HouseholdPagesRenderTest {
             } else if (path.equals("/api/v1/wilayah/code-lists")) {
                 body = """
                         {"house_ownership":{"MILIK_SENDIRI":"Milik sendiri"},"income_band":{"ANTARA_1_2_JUTA":"Rp1-2 juta"},
-                         "marital_status":{"KAWIN":"Kawin"},"education":{"SLTA":"SLTA/sederajat"}}""";
+                         "marital_status":{"KAWIN":"Kawin"},"education":{"SLTA":"SLTA/sederajat"},
+                         "asset":{"SEPEDA_MOTOR":"Sepeda motor","KULKAS":"Lemari es"},"floor_material":{"KERAMIK":"Keramik"}}""";
             } else if (path.equals("/api/v1/households/" + HOUSEHOLD)) {
                 exchange.getResponseHeaders().set("ETag", "\"3\"");
                 body = """
@@ -97,7 +142,10 @@ class HouseholdPagesRenderTest {
                           "birthYear":1980,"sex":"L","relationship":"KEPALA_KELUARGA","lifeStatus":"HIDUP","version":1},
                          {"id":"44444444-4444-4444-4444-444444444444","nik":"1872054403850001","name":"SULASTRI",
                           "birthYear":1985,"sex":"P","relationship":"ISTRI","lifeStatus":"MENINGGAL",
-                          "lifeStatusDate":"2026-12-04","version":4}]}""".formatted(HOUSEHOLD, PERSON);
+                          "lifeStatusDate":"2026-12-04","version":4},
+                         {"id":"88888888-8888-8888-8888-888888888888","nik":"1872051003160001","name":"DIMAS",
+                          "birthYear":2016,"sex":"L","relationship":"ANAK","lifeStatus":"HIDUP","version":1}],
+                         "houseOwnership":"MILIK_SENDIRI","assets":["KULKAS"]}""".formatted(HOUSEHOLD, PERSON);
             } else if (path.equals("/api/v1/persons/" + PERSON)) {
                 body = """
                         {"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthDate":"1980-05-12","sex":"L",
@@ -110,7 +158,7 @@ class HouseholdPagesRenderTest {
                          {"id":2,"action":"DIKOREKSI","changedAt":"2026-12-06T08:00:00Z","changedBy":"uji.operator",
                           "reason":"salah ketik","before":{"occupation":"PETANI"},"after":{"occupation":"PEDAGANG"}}],
                          "page":0,"size":100,"totalItems":2,"totalPages":1}""";
-            } else if (path.equals("/api/v1/persons")) {
+            } else if (method.equals("POST") && path.equals("/api/v1/persons/search")) {
                 body = """
                         {"items":[{"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthYear":1980,"sex":"L",
                           "relationship":"KEPALA_KELUARGA","householdId":"%s","lifeStatus":"HIDUP"}]}"""
@@ -176,6 +224,17 @@ class HouseholdPagesRenderTest {
         return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
                 .authorities(new SimpleGrantedAuthority("ROLE_kelurahan-operator"))
                 .idToken(t -> t.claim("preferred_username", "uji.operator").claim("wilayah", "18.72.05.1001"));
+    }
+
+    RequestPostProcessor verifier() {
+        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
+                .authorities(new SimpleGrantedAuthority("ROLE_dinsos-verifier"))
+                .idToken(t -> t.claim("preferred_username", "uji.verifikator"));
+    }
+
+    /** The body of the last call that began with {@code call} ("PATCH /api/v1/..."). */
+    static String sent(String call) {
+        return bodies.stream().filter(b -> b.startsWith(call + " ")).reduce((a, b) -> b).orElse("(none)");
     }
 
     String page(String path) throws Exception {
@@ -311,5 +370,141 @@ class HouseholdPagesRenderTest {
         assertThat(saved.getRedirectedUrl()).isEqualTo("/rumah-tangga/impor/profil?nama=kader-rejomulyo");
         assertThat(calls).anyMatch(c -> c.startsWith("PUT /api/v1/household-imports/profiles/kader-rejomulyo"));
         assertThat(lastBody).contains("\"Nomor KK\":\"kkNumber\"", "\"Nama\":\"name\"").doesNotContain("\"rt\"");
+    }
+
+    @Test
+    void theHouseholdPageOffersTheCardsChangesToWritersOnly() throws Exception {
+        String html = page("/rumah-tangga/" + HOUSEHOLD);
+        assertThat(html).contains("/rumah-tangga/" + HOUSEHOLD + "/koreksi\"", "/rumah-tangga/" + HOUSEHOLD
+                + "/pindah-alamat\"", "/rumah-tangga/" + HOUSEHOLD + "/kepala-keluarga\"", "/rumah-tangga/" + HOUSEHOLD
+                + "/anggota/" + CHILD + "/keluarkan\"", "Milik sendiri");
+        String read = mvc.perform(get("/rumah-tangga/" + HOUSEHOLD).with(verifier())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(read).contains("SUPARMAN").doesNotContain("/koreksi\"", "/pindah-alamat\"", "/kepala-keluarga\"",
+                "/keluarkan\"");
+        for (String path : java.util.List.of("/koreksi", "/pindah-alamat", "/kepala-keluarga",
+                "/anggota/" + CHILD + "/keluarkan", "/anggota-baru")) {
+            assertThat(mvc.perform(get("/rumah-tangga/" + HOUSEHOLD + path).with(verifier())).andReturn()
+                    .getResponse().getStatus()).as(path).isEqualTo(403);
+        }
+        assertThat(mvc.perform(post("/wilayah/18.72.05.1001/rw").with(verifier()).with(csrf()).param("number", "5"))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void theNewHouseholdPagesRender() throws Exception {
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/koreksi")).contains("Koreksi data rumah tangga",
+                "name=\"value\" type=\"text\" value=\"Jl. Kenanga No. 12\"", "Alamat yang benar");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/koreksi?isian=houseOwnership"))
+                .containsPattern("<option value=\"MILIK_SENDIRI\" selected=\"selected\">Milik sendiri</option>");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/koreksi?isian=assets"))
+                .contains("<div class=\"field check\">", "Lemari es")
+                .containsPattern("value=\"KULKAS\" checked=\"checked\"")
+                .doesNotContainPattern("value=\"SEPEDA_MOTOR\" checked");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/koreksi?isian=dasawismaId"))
+                .contains("Mawar 1 (RW 003 / RT 007)");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/pindah-alamat")).contains("Pindah alamat rumah tangga",
+                "Nomor KK baru").containsPattern("<option value=\"18.72.05.1001\" selected=\"selected\">");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/kepala-keluarga")).contains("<strong>SUPARMAN</strong>",
+                "DIMAS (Anak)", "Hubungan kepala keluarga lama").doesNotContain("SULASTRI (");
+        assertThat(page("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + CHILD + "/keluarkan"))
+                .contains("Keluarkan <span>DIMAS</span> dari KK", "Alasan dikeluarkan");
+        assertThat(mvc.perform(get("/wilayah").with(operator())).andReturn().getResponse().getRedirectedUrl())
+                .as("a kelurahan operator has one kelurahan").isEqualTo("/wilayah/18.72.05.1001");
+        assertThat(page("/wilayah/18.72.05.1001")).contains("Rejomulyo", "007, 008", "Mawar 1", "Tambah RW",
+                "Tambah RT", "Bentuk kelompok dasawisma", "<option value=\"004\">RW 004</option>");
+    }
+
+    @Test
+    void aHouseholdCorrectionIsAMergePatchOfTheFieldWithItsReasonAndARefusalKeepsWhatWasChosen() throws Exception {
+        String html = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/koreksi").with(operator()).with(csrf())
+                .param("version", "3").param("field", "assets").param("assets", "SEPEDA_MOTOR", "KULKAS"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(sent("PATCH /api/v1/households/" + HOUSEHOLD)).contains("\"assets\":[\"SEPEDA_MOTOR\",\"KULKAS\"]",
+                "\"reason\":\"\"");
+        assertThat(calls).anyMatch(c -> c.startsWith("PATCH /api/v1/households/" + HOUSEHOLD)
+                && c.contains("ifMatch=\"3\""));
+        assertThat(html).containsPattern("value=\"SEPEDA_MOTOR\" checked=\"checked\"")
+                .contains("<p id=\"reason-error\" class=\"field-error\">alasan wajib diisi, paling panjang 500 karakter</p>");
+
+        mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/koreksi").with(operator()).with(csrf())
+                .param("version", "3").param("field", "floorAreaM2").param("value", "36").param("reason", "diukur"));
+        assertThat(sent("PATCH /api/v1/households/" + HOUSEHOLD)).as("the area as a number")
+                .contains("\"floorAreaM2\":36");
+    }
+
+    @Test
+    void aRefusedRelocationKeepsWhatWasTypedWithTheMessageBesideTheNewKkNumber() throws Exception {
+        String html = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/pindah-alamat").with(operator()).with(csrf())
+                .param("version", "3").param("kelurahanCode", "18.72.05.1001").param("rw", "4").param("rt", "2")
+                .param("address", "Jl. Melati 3").param("reason", "surat pindah")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("value=\"Jl. Melati 3\"", "value=\"surat pindah\"")
+                .contains("<p id=\"newKkNumber-error\" class=\"field-error\">pindah ke kelurahan lain membawa nomor KK baru");
+        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/relocation")
+                && c.contains("ifMatch=\"3\""));
+        assertThat(sent("POST /api/v1/households/" + HOUSEHOLD + "/relocation"))
+                .contains("\"kelurahanCode\":\"18.72.05.1001\"", "\"rw\":\"4\"", "\"newKkNumber\":null");
+    }
+
+    @Test
+    void aHeadChangeNeedsAMemberAndTheFormerHeadsRelationship() throws Exception {
+        String none = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/kepala-keluarga").with(operator()).with(csrf())
+                .param("version", "3").param("reason", "KK baru")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(none).contains("<p id=\"personId-error\" class=\"field-error\">Pilih anggota");
+        assertThat(calls).noneMatch(c -> c.contains("/head"));
+
+        String refused = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/kepala-keluarga").with(operator())
+                .with(csrf()).param("version", "3").param("personId", CHILD).param("reason", "KK baru"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("<p id=\"formerHeadRelationship-error\" class=\"field-error\">hubungan baru")
+                .containsPattern("<option value=\"" + CHILD + "\" selected=\"selected\">DIMAS");
+        assertThat(sent("POST /api/v1/households/" + HOUSEHOLD + "/head")).contains("\"personId\":\"" + CHILD + "\"");
+        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/head")
+                && c.contains("ifMatch=\"3\""));
+    }
+
+    @Test
+    void aMemberIsTakenOffTheCardWithAReasonAndTheHeadsRefusalIsSaidAboveTheForm() throws Exception {
+        String refused = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/keluarkan")
+                .with(operator()).with(csrf()).param("version", "3").param("reason", "tercatat ganda"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("Tetapkan kepala keluarga baru lebih dulu", "value=\"tercatat ganda\"");
+        org.springframework.test.web.servlet.MvcResult removed = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD
+                + "/anggota/" + CHILD + "/keluarkan").with(operator()).with(csrf()).param("version", "3")
+                .param("reason", "tercatat ganda")).andReturn();
+        assertThat(removed.getResponse().getRedirectedUrl()).isEqualTo("/rumah-tangga/" + HOUSEHOLD);
+        assertThat(removed.getFlashMap().get("notice")).isEqualTo("Anggota dikeluarkan dari KK. Alasan: tercatat ganda");
+        assertThat(lastBody).isEqualTo("{\"reason\":\"tercatat ganda\"}");
+    }
+
+    @Test
+    void aRefusedRwOrDasawismaComesBackInItsOwnFormAsTyped() throws Exception {
+        String rw = mvc.perform(post("/wilayah/18.72.05.1001/rw").with(operator()).with(csrf()).param("number", "003"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(rw).contains("RW 003 sudah terdaftar", "id=\"rw-number\" name=\"number\" type=\"text\" value=\"003\"")
+                .contains("id=\"rt-number\" name=\"number\" type=\"text\" value=\"\"");
+        String group = mvc.perform(post("/wilayah/18.72.05.1001/dasawisma").with(operator()).with(csrf())
+                .param("name", "Melati 2").param("rw", "003").param("rt", "009")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(group).contains("<p id=\"dw-rt-error\" class=\"field-error\">RT 009 belum terdaftar",
+                "value=\"Melati 2\"").doesNotContain("id=\"rw-number-error\"");
+    }
+
+    @Test
+    void searchesSendTheirTermsInTheBodyNeverInAUrl() throws Exception {
+        calls.clear();
+        for (String[] search : new String[][]{{"NIK", "1872051205800001"}, {"KK", "1872050101000002"},
+                {"NAMA", "Suparman"}}) {
+            mvc.perform(post("/rumah-tangga/cari").with(operator()).with(csrf()).param("by", search[0])
+                    .param("term", search[1])).andReturn();
+            assertThat(lastBody).contains(search[1]);
+        }
+        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/persons/search ")
+                && c.contains("purpose=Pemutakhiran data rumah tangga"));
+        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/search "));
+        assertThat(calls).noneMatch(c -> c.contains("1872051205800001") || c.contains("1872050101000002")
+                || c.toLowerCase(java.util.Locale.ROOT).contains("suparman"));
     }
 }

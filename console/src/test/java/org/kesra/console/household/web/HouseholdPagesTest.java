@@ -40,4 +40,36 @@ class HouseholdPagesTest {
         assertThat(HouseholdPages.HistoryView.text(List.of("TV", "MOTOR"))).isEqualTo("TV, MOTOR");
         assertThat(HouseholdPages.HistoryView.text("PEDAGANG")).isEqualTo("PEDAGANG");
     }
+
+    @Test
+    void aHouseholdCorrectionsValueIsSentAsTheApiReadsIt() {
+        assertThat(HouseholdChangePages.patchValue("floorAreaM2", " 36 ", null)).isEqualTo(36);
+        assertThat(HouseholdChangePages.patchValue("floorAreaM2", "tiga puluh", null)).as("left to the API to refuse")
+                .isEqualTo("tiga puluh");
+        assertThat(HouseholdChangePages.patchValue("latitude", "-5,1134", null))
+                .isEqualTo(new java.math.BigDecimal("-5.1134"));
+        assertThat(HouseholdChangePages.patchValue("address", "  ", null)).as("emptied").isNull();
+        assertThat(HouseholdChangePages.patchValue("assets", "", null)).isEqualTo(List.of());
+        assertThat(HouseholdChangePages.patchValue("assets", "", List.of("KULKAS", ""))).isEqualTo(List.of("KULKAS"));
+    }
+
+    @Test
+    void theCorrectedFieldsMessagesGoBesideTheValueAndOthersStayNamed() {
+        assertThat(HouseholdChangePages.besideValue(Map.of("assets[1]", "kode aset tidak dikenal", "reason", "wajib"),
+                "assets")).containsEntry("value", "kode aset tidak dikenal").containsEntry("reason", "wajib");
+        assertThat(HouseholdChangePages.besideValue(Map.of("rw", "RW berupa nomor"), "rt"))
+                .containsOnlyKeys("rw");
+    }
+
+    @Test
+    void aHouseholdHistoryNamesTheMemberAChangeConcerns() {
+        String id = "88888888-8888-8888-8888-888888888888";
+        List<HouseholdPages.HistoryView> views = HouseholdPages.HistoryView.of(List.of(Map.of(
+                "action", "KEPALA_KELUARGA_DIGANTI", "changedBy", "uji", "before", Map.of("headPersonId", "x"),
+                "after", Map.of("headPersonId", id))), HouseholdPages.memberNames(Map.of("members",
+                List.of(Map.of("id", id, "name", "DIMAS")))));
+        assertThat(views.get(0).action()).isEqualTo("Kepala keluarga diganti");
+        assertThat(views.get(0).changes()).containsExactly(
+                new HouseholdPages.HistoryView.Change("Kepala keluarga", "x", "DIMAS"));
+    }
 }

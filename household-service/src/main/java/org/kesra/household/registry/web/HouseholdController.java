@@ -2,6 +2,7 @@ package org.kesra.household.registry.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
 import org.kesra.household.authorization.RegistryScope;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Households (KK): register, search, read, correct, relocate, history. Changes need If-Match with the last ETag. */
+/** Households (KK): register, search (GET, or POST with the terms in the body), read, correct, relocate, history. Changes need If-Match with the last ETag. */
 @RestController
 @RequestMapping("/api/v1/households")
 @Tag(name = "Rumah tangga (KK)", description = "Daftar rumah tangga dan anggotanya")
@@ -61,9 +62,23 @@ public class HouseholdController {
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{1,3}", message = "RT berupa nomor") String rt,
             @RequestParam(required = false) @Pattern(regexp = "AKTIF|BUBAR", message = "status AKTIF atau BUBAR") String status,
             @Paging.PageSize(value = 50, max = 200) Paging paging, RegistryScope scope) {
-        scope.requireFullReaderFor("nomor KK", kk);
-        return search.households(scope, new RegistrySearch.HouseholdQuery(kk, kelurahan, rw, rt, status), paging)
-                .map(h -> RegistryResponses.household(h, scope));
+        return households(new RegistrySearch.HouseholdQuery(kk, kelurahan, rw, rt, status), paging, scope);
+    }
+
+    @PostMapping("/search")
+    @Operation(summary = "Cari rumah tangga seperti GET /api/v1/households, tetapi nomor KK dan kursor di badan JSON,"
+            + " agar tidak tercatat di log akses gateway dan layanan", description = Cursor.PAGING)
+    public ListPage<RegistrySearch.HouseholdSummary> searchByBody(
+            @Valid @RequestBody SearchRequests.HouseholdSearch request, RegistryScope scope) {
+        return households(new RegistrySearch.HouseholdQuery(request.kk(), request.kelurahan(), request.rw(),
+                request.rt(), request.status()), request.paging(), scope);
+    }
+
+    private ListPage<RegistrySearch.HouseholdSummary> households(RegistrySearch.HouseholdQuery query, Paging paging,
+                                                                 RegistryScope scope) {
+        scope.requireVisibleKelurahan(query.kelurahanCode());
+        scope.requireFullReaderFor("nomor KK", query.kkNumber());
+        return search.households(scope, query, paging).map(h -> RegistryResponses.household(h, scope));
     }
 
     @GetMapping("/{id}")

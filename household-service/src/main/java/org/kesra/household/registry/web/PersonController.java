@@ -2,6 +2,7 @@ package org.kesra.household.registry.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -19,11 +20,13 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Persons (NIK): search, the full record and its history (changes: {@link PersonChangeController}). */
+/** Persons (NIK): search (GET, or POST with the terms in the body), the full record and its history (changes: {@link PersonChangeController}). */
 @RestController
 @RequestMapping("/api/v1/persons")
 @Tag(name = "Penduduk (NIK)", description = "Pencarian penduduk, koreksi data, kematian dan pindah keluar kota")
@@ -58,13 +61,29 @@ public class PersonController {
             @RequestParam(required = false) @Pattern(regexp = "HIDUP|MENINGGAL|PINDAH",
                     message = "status HIDUP, MENINGGAL atau PINDAH") String lifeStatus,
             @Paging.PageSize(value = 50, max = 200) Paging paging, RegistryScope scope, AccessRequest access) {
-        scope.requireVisibleKelurahan(kelurahan);
-        scope.requireFullReaderFor("NIK", nik);
-        scope.requireFullReaderFor("tanggal lahir", birthDate);
+        return persons(new RegistrySearch.PersonQuery(nik, name, kelurahan, household, birthDate, flag, lifeStatus),
+                paging, scope, access);
+    }
+
+    @PostMapping("/search")
+    @Operation(summary = "Cari penduduk seperti GET /api/v1/persons, tetapi NIK, nama dan kursor di badan JSON,"
+            + " agar tidak tercatat di log akses gateway dan layanan. Bagi peran yang melihat NIK lengkap, header"
+            + " X-Purpose wajib dan setiap jawaban dicatat.", description = Cursor.PAGING)
+    public ListPage<RegistrySearch.PersonSummary> searchByBody(@Valid @RequestBody SearchRequests.PersonSearch request,
+                                                               RegistryScope scope, AccessRequest access) {
+        return persons(new RegistrySearch.PersonQuery(request.nik(), request.name(), request.kelurahan(),
+                request.household(), request.birthDate(), request.flag(), request.lifeStatus()), request.paging(),
+                scope, access);
+    }
+
+    private ListPage<RegistrySearch.PersonSummary> persons(RegistrySearch.PersonQuery query, Paging paging,
+                                                           RegistryScope scope, AccessRequest access) {
+        scope.requireVisibleKelurahan(query.kelurahanCode());
+        scope.requireFullReaderFor("NIK", query.nik());
+        scope.requireFullReaderFor("tanggal lahir", query.birthDate());
         String purpose = access.purposeRequiredFor(scope);
-        ListPage<RegistrySearch.PersonSummary> found = search.persons(scope,
-                new RegistrySearch.PersonQuery(nik, name, kelurahan, household, birthDate, flag, lifeStatus), paging);
-        return answers.persons(found, nik, household, scope, access, purpose);
+        ListPage<RegistrySearch.PersonSummary> found = search.persons(scope, query, paging);
+        return answers.persons(found, query.nik(), query.householdId(), scope, access, purpose);
     }
 
     @GetMapping("/{id}")
