@@ -47,6 +47,15 @@ public class RegistersApi {
         return result;
     }
 
+    /** The 12 PSKS categories of Permensos 8/2012, abbreviation to name, in the regulation's order. */
+    public Map<String, String> psksCategories() {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map<String, Object> c : api.getList("/api/v1/psks/categories")) {
+            result.put(String.valueOf(c.get("abbrev")), String.valueOf(c.get("name")));
+        }
+        return result;
+    }
+
     /** One page of cases (newest first, as the API orders them), of a kelurahan, status and category when given. */
     public Map<String, Object> ppksCases(String kelurahan, String status, String category, int page, int size) {
         return api.get(u -> u.path("/api/v1/ppks").queryParam("page", page).queryParam("size", size)

@@ -108,6 +108,15 @@ public class PsksRegister {
         return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(Entry.class).optional();
     }
 
+    /** A PSKS category as the catalogue keeps it (reference/psks-categories.csv). */
+    public record Category(String abbrev, String name) {
+    }
+
+    /** The 12 categories in the regulation's order, for forms and filters. */
+    public List<Category> categories() {
+        return jdbc.sql("SELECT abbrev, name FROM psks_category ORDER BY no").query(Category.class).list();
+    }
+
     public PageResponse<Entry> list(String category, String kelurahanCode, String status, int page, int size) {
         String condition = """
                 (CAST(? AS text) IS NULL OR c.abbrev = ?) AND (CAST(? AS text) IS NULL OR e.kelurahan_code = ?)

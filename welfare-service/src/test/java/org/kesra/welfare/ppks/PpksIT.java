@@ -144,6 +144,13 @@ class PpksIT extends WelfareApiIntegrationBase {
         assertProblem(api.post("/api/v1/psks", token("dinsos.operator"), JSON.writeValueAsString(nikForOrganisation)),
                 422, "/nik", "Lembaga");
 
+        // the 12 categories of reference/psks-categories.csv in the regulation's order, for forms and filters
+        JsonNode categories = api.get("/api/v1/psks/categories", token("dinsos.operator")).body();
+        assertThat(categories.size()).isEqualTo(12);
+        assertThat(categories.get(0).path("abbrev").asString()).isEqualTo("PSP");
+        assertThat(categories.get(0).path("name").asString()).isEqualTo("Pekerja Sosial Profesional");
+        assertThat(categories.get(10).path("abbrev").asString()).isEqualTo("TKSK");
+        assertThat(api.get("/api/v1/psks/categories", token("rejomulyo.operator")).status()).isEqualTo(403);
         JsonNode forAuditor = api.get("/api/v1/psks?kelurahan=" + TEJOSARI + "&kategori=TKSK",
                 token("inspektorat.auditor")).body();
         assertThat(forAuditor.path("items").findValuesAsString("nik")).containsExactly("187204******0001");

@@ -53,7 +53,7 @@ public class PsksPages {
     }
 
     private Filters filters(String category, String kelurahan, String status, int page) {
-        return new Filters(RegisterLabels.known(category, RegisterLabels.PSKS_CATEGORIES),
+        return new Filters(RegisterLabels.known(category, api.psksCategories()),
                 RegisterLabels.known(kelurahan, registry.kelurahan(null)),
                 RegisterLabels.known(status, RegisterLabels.PSKS_STATUS), Math.max(page, 1));
     }
@@ -65,7 +65,7 @@ public class PsksPages {
                 filters.page() - 1, PAGE_SIZE));
         model.addAttribute("filters", filters);
         model.addAttribute("page", filters.page());
-        model.addAttribute("categories", RegisterLabels.PSKS_CATEGORIES);
+        model.addAttribute("categories", api.psksCategories());
         model.addAttribute("kinds", RegisterLabels.PSKS_KIND);
         model.addAttribute("statuses", RegisterLabels.PSKS_STATUS);
         model.addAttribute("kelurahan", registry.kelurahan(null));
@@ -127,7 +127,7 @@ public class PsksPages {
             model.addAttribute("otherErrors", problem.messagesOutside(ENTRY_FIELDS));
         }
         Map<String, String> categories = new LinkedHashMap<>();
-        RegisterLabels.PSKS_CATEGORIES.forEach((code, label) -> categories.put(code, code + " – " + label));
+        api.psksCategories().forEach((code, label) -> categories.put(code, code + " – " + label));
         model.addAttribute("categoryOptions", categories);
         model.addAttribute("kindOptions", RegisterLabels.PSKS_KIND);
         model.addAttribute("kelurahanOptions", registry.kelurahan(null));

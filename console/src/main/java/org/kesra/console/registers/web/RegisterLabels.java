@@ -19,24 +19,6 @@ final class RegisterLabels {
             "SMA", "Anak sekolah SMA", "DISABILITAS_BERAT", "Penyandang disabilitas berat",
             "LANJUT_USIA", "Lanjut usia");
 
-    /**
-     * The 12 PSKS categories (reference/psks-categories.csv, Permensos 8/2012), in the regulation's order:
-     * welfare-service answers each entry's category name but has no list of them to ask.
-     */
-    static final Map<String, String> PSKS_CATEGORIES = ordered(
-            "PSP", "Pekerja Sosial Profesional",
-            "PSM", "Pekerja Sosial Masyarakat",
-            "TAGANA", "Taruna Siaga Bencana",
-            "LKS", "Lembaga Kesejahteraan Sosial",
-            "KT", "Karang Taruna",
-            "LK3", "Lembaga Konsultasi Kesejahteraan Keluarga",
-            "KP", "Keluarga Pioner",
-            "WKSBM", "Wahana Kesejahteraan Sosial Keluarga Berbasis Masyarakat",
-            "WPKS", "Wanita Pemimpin Kesejahteraan Sosial",
-            "PS", "Penyuluh Sosial",
-            "TKSK", "Tenaga Kesejahteraan Sosial Kecamatan",
-            "DU", "Dunia Usaha yang melakukan usaha kesejahteraan sosial");
-
     static final Map<String, String> PSKS_KIND = ordered("ORANG", "Perorangan", "LEMBAGA", "Lembaga");
 
     static final Map<String, String> PSKS_STATUS = ordered("AKTIF", "Aktif", "NONAKTIF", "Nonaktif");

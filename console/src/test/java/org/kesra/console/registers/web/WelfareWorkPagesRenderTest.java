@@ -68,6 +68,12 @@ class WelfareWorkPagesRenderTest {
             .route("GET /api/v1/programmes", Answer.json("""
                     [{"code":"PKH","name":"Program Keluarga Harapan","unit":"KELUARGA"},
                      {"code":"SEMBAKO","name":"Program Sembako (BPNT)","unit":"KELUARGA"}]"""))
+            // welfare-service's catalogue (four of its twelve here): the pages offer exactly what it answers
+            .route("GET /api/v1/psks/categories", Answer.json("""
+                    [{"abbrev":"PSP","name":"Pekerja Sosial Profesional"},
+                     {"abbrev":"PSM","name":"Pekerja Sosial Masyarakat"},
+                     {"abbrev":"LKS","name":"Lembaga Kesejahteraan Sosial"},
+                     {"abbrev":"TKSK","name":"Tenaga Kesejahteraan Sosial Kecamatan"}]"""))
             .route("GET /api/v1/psks", Answer.json("""
                     {"items":[%s,%s],"page":1,"size":20,"totalItems":23,"totalPages":2}""".formatted(
                     PSKS_JSON.formatted(PSKS, "1872054101900001", "AKTIF", "null", "null"),
@@ -185,6 +191,8 @@ class WelfareWorkPagesRenderTest {
                 .doesNotContain("action=\"/psks/" + PSKS_OFF + "/penonaktifan\"");
         assertThat(html).as("the filters as chosen")
                 .contains("<option value=\"PSM\" selected=\"selected\">PSM – Pekerja Sosial Masyarakat</option>");
+        assertThat(html).as("the categories welfare-service answers, no copy of its list")
+                .contains("TKSK – Tenaga Kesejahteraan Sosial Kecamatan").doesNotContain("WPKS");
         assertThat(gateway.calls()).anyMatch(c -> c.startsWith(
                 "GET /api/v1/psks?page=0&size=20&kategori=PSM&kelurahan=18.72.05.1001&status=AKTIF auth=Bearer ")
                 && c.contains("purpose=Pengelolaan register"));

@@ -47,6 +47,13 @@ public class PsksController {
                 .map(e -> PpksAnswers.shown(e, caller));
     }
 
+    @GetMapping("/api/v1/psks/categories")
+    @Operation(summary = "12 kategori PSKS (Permensos 8/2012) yang dapat disebut sebuah entri, menurut urutannya")
+    public java.util.List<PsksRegister.Category> categories() {
+        WelfareAccess.reader();
+        return register.categories();
+    }
+
     @PostMapping("/api/v1/psks/{id}/deactivation")
     @Operation(summary = "Nonaktifkan PSKS dengan alasan")
     public PsksRegister.Entry deactivate(@PathVariable UUID id, @RequestBody PsksRegister.Deactivation request) {
