@@ -98,7 +98,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Floor: a bare {@link KafkaConsumer} reading exactly those records (all partitions assigned, from the offsets
  *     before production to the offsets after), once reading alone (poll, CloudEvents headers, JSON parsed, rows
  *     built, nothing written), once writing the rows with PostgreSQL COPY into bare tables with the read models'
- *     columns (no keys, no indexes; one transaction per poll, as the rebuild commits per poll).</li>
+ *     columns (no keys, no indexes; one transaction per poll, as the rebuild commits per poll, with the replay's
+ *     poll size and commit mode).</li>
+ * <li>Floor of the stack: the event backbone's replay reading the same records through the service's inbound
+ *     processor (CloudEvents, contract records, inbox) with handlers that do nothing ({@link #stackFloor}).</li>
  * <li>The service's rebuild through its operator endpoint ({@code POST /api/v1/ops/read-model-rebuilds} as
  *     {@code platform.admin}, real token), timed from the request to {@code COMPLETED}.</li>
  * </ol>
