@@ -39,10 +39,16 @@ public record EventBackboneProperties(
     /**
      * @param maxAttempts  deliveries of a failing event before it goes to the dead-letter topic
      * @param initialBackoff pause before the second delivery, doubled for each further one
+     * @param maxPollRecords records per poll of the live consumers (a poll is one database transaction)
+     * @param replayMaxPollRecords records per poll of a replay ({@link org.kesra.events.replay.EventReplay}): a replay
+     *                       reads a whole history as fast as it can be applied and nobody waits for a single event of
+     *                       it, so its polls are larger than the live ones; each poll's transaction, inbox statement
+     *                       and commit are paid once for that many events (docs/benchmarks.md, read-model rebuild)
      */
     public record Consumer(@DefaultValue("true") boolean enabled, @DefaultValue("3") int concurrency,
                            @DefaultValue("4") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
-                           @DefaultValue("500") int maxPollRecords) {
+                           @DefaultValue("500") int maxPollRecords,
+                           @DefaultValue("5000") int replayMaxPollRecords) {
     }
 
     public String topic() {

@@ -202,8 +202,28 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
         return done.size();
     }
 
-    /** One event in the scope of its own trace; several through the handler's handleAll, each with its span. */
+    /**
+     * One event in the scope of its own trace; several through the handler's handleAll, each with its span. A replay
+     * starts no span and the events keep the trace id of their headers: a replay re-applies a whole history at once, a
+     * span per event was a tenth of its time and would flood the tracing backend with the past (the live consumer's
+     * spans of those events were recorded when they happened); its metric is counted per run.
+     */
     private void dispatch(List<Inbound> run, int firstIndex, boolean replay) {
+        if (replay) {
+            List<ReceivedEvent<Record>> events = new ArrayList<>(run.size());
+            run.forEach(event -> events.add(event.received.withTraceId(TraceHeaders.traceId(event.record.headers()))));
+            try {
+                if (events.size() == 1) {
+                    handle(run.get(0).handler, events.get(0));
+                } else {
+                    handleAll(run.get(0).handler, events);
+                }
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(firstIndex, e, events.size() > 1);
+            }
+            count(run.get(0).type, "replayed", run.size()); // a run is of one handler, so of one type
+            return;
+        }
         if (run.size() == 1) {
             Inbound event = run.get(0);
             Span span = trace.continueFrom(event.record.headers(), "consume " + event.type);
@@ -316,8 +336,12 @@ public class InboundEventProcessor implements BatchMessageListener<String, byte[
     }
 
     private void count(String type, String outcome) {
+        count(type, outcome, 1);
+    }
+
+    private void count(String type, String outcome, int events) {
         counters.computeIfAbsent(type + "\u0000" + outcome,
-                key -> meters.counter("kesra.events.consumed", "type", type, "outcome", outcome)).increment();
+                key -> meters.counter("kesra.events.consumed", "type", type, "outcome", outcome)).increment(events);
     }
 
     private static String describe(ConsumerRecord<?, ?> record, RuntimeException cause) {

@@ -64,7 +64,7 @@ public class EventReplay implements AutoCloseable {
         config.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.consumer().maxPollRecords());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.consumer().replayMaxPollRecords());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, properties.service() + "-replay-" + UUID.randomUUID());
         KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

@@ -47,6 +47,24 @@ public final class TraceHeaders {
         return builder.name(name).kind(Span.Kind.CONSUMER).start();
     }
 
+    /**
+     * The trace id of the W3C {@code traceparent} header ({@code 00-<trace id>-<parent id>-<flags>}), null without a
+     * valid one: what a span continuing that trace would carry, read without starting one.
+     */
+    public static String traceId(Headers headers) {
+        Header header = headers.lastHeader(TRACEPARENT);
+        if (header == null) {
+            return null;
+        }
+        String value = new String(header.value(), StandardCharsets.US_ASCII);
+        String[] parts = value.split("-");
+        if (parts.length < 4 || parts[1].length() != 32 || !parts[1].matches("[0-9a-f]{32}")
+                || parts[1].equals("00000000000000000000000000000000")) {
+            return null;
+        }
+        return parts[1];
+    }
+
     public Tracer tracer() {
         return tracer;
     }

@@ -112,9 +112,12 @@ public class HouseholdEventHandlers {
         };
     }
 
-    /** The tables the handlers above write, rebuilt from household.events by a read-model rebuild. */
+    /**
+     * The tables the handlers above write, rebuilt from household.events by a read-model rebuild. A household's move
+     * finds its members by {@code rm_person_household}, so a rebuild keeps that index while it replays.
+     */
     @Bean
     RebuiltTables populationTables() {
-        return new RebuiltTables("population", List.of("rm_household", "rm_person"));
+        return new RebuiltTables("population", List.of("rm_household", "rm_person"), List.of("rm_person_household"));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +27,8 @@ final class Generation {
     /** Where the copies are made: {@value #SHADOW} for a rebuild, a scratch schema for a replay as of offsets. */
     private final String shadow;
     private final String retired;
+    /** Index definitions of the copies not created yet ({@link #create(List, Set)}, {@link #createDeferredIndexes}). */
+    private final List<String> deferred = new ArrayList<>();
 
     Generation(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this(jdbc, transactions, SHADOW, RETIRED);
@@ -82,7 +85,18 @@ final class Generation {
      * serving tables' {@link #fingerprint} they were copied from.
      */
     String create(List<String> tables) {
+        return create(tables, null);
+    }
+
+    /**
+     * As {@link #create(List)}, but of the secondary indexes only those named in {@code replayIndexes} are created now;
+     * the others (never a constraint's index nor a unique index: those decide what a write does) are kept for
+     * {@link #createDeferredIndexes}, to be built from the filled copies in one sorted pass each instead of being
+     * updated by every replayed row. With {@code replayIndexes} null every index is created now.
+     */
+    String create(List<String> tables, Set<String> replayIndexes) {
         drop();
+        deferred.clear();
         return transactions.execute(status -> {
             jdbc.execute("SET LOCAL search_path TO public");
             jdbc.execute("CREATE SCHEMA " + shadow);
@@ -115,12 +129,15 @@ final class Generation {
                     (rs.getString(2).equals("f") ? foreignKeys : constraints).add(rs.getString(1));
                 }, table, "public." + table);
                 jdbc.query("""
-                        SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
+                        SELECT pg_get_indexdef(i.indexrelid), c.relname, i.indisunique
+                        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
                         WHERE i.indrelid = ?::regclass
-                          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
                         ORDER BY i.indexrelid""", rs -> {
-                    indexes.add(rs.getString(1).replace(" ON public.", " ON " + shadow + ".")
-                            .replace(" ON ONLY public.", " ON ONLY " + shadow + "."));
+                    String definition = rs.getString(1).replace(" ON public.", " ON " + shadow + ".")
+                            .replace(" ON ONLY public.", " ON ONLY " + shadow + ".");
+                    boolean now = replayIndexes == null || rs.getBoolean(3) || replayIndexes.contains(rs.getString(2));
+                    (now ? indexes : deferred).add(definition);
                 }, "public." + table);
             }
             String fingerprint = jdbc.execute((Connection connection) -> fingerprint(connection, tables));
@@ -130,6 +147,22 @@ final class Generation {
             indexes.forEach(jdbc::execute);
             return fingerprint;
         });
+    }
+
+    /**
+     * Creates the indexes {@link #create(List, Set)} left out, once the copies hold (nearly) everything: before the
+     * swap, so the tables swapped in have every index of the serving ones (the structure check compares the serving
+     * tables only). Nothing to do the second time.
+     */
+    void createDeferredIndexes() {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL search_path TO " + shadow);
+            deferred.forEach(jdbc::execute);
+        });
+        deferred.clear();
     }
 
     /** Moves the shadow tables in and the serving ones out, on the caller's connection, in its transaction. */

@@ -142,11 +142,17 @@ public class ReadModelRebuild {
         return List.copyOf(tables);
     }
 
+    private Set<String> replayIndexes() {
+        Set<String> indexes = new LinkedHashSet<>();
+        models.forEach(model -> indexes.addAll(model.replayIndexes()));
+        return indexes;
+    }
+
     private void run(UUID id) {
         Progress progress = new Progress(id);
         try {
             List<String> tables = tables();
-            progress.structure = generation.create(tables);
+            progress.structure = generation.create(tables, replayIndexes());
             List<String> topics = replays.subscribedTopics();
             try (ReplayConsumer replay = replays.open(topics, ReplayStart.parse(properties.replayFrom()))) {
                 progress.replay = replay;
@@ -171,6 +177,9 @@ public class ReadModelRebuild {
                         continue;
                     }
                     end = replay.endOffsets();
+                    if (replay.reached(end)) {
+                        generation.createDeferredIndexes(); // the first time only, before the first try to swap
+                    }
                     if (replay.reached(end) && applied > analyzeAt / 2) {
                         generation.analyze(tables);
                         analyzeAt = applied * 2;
@@ -288,9 +297,13 @@ public class ReadModelRebuild {
     /** Counters and the last reported positions of one run. */
     private final class Progress {
 
-        /** Handlers write the shadow copies: the only schema on the path, so no serving table can be reached. */
-        static final Consumer<JdbcTemplate> SHADOW =
-                jdbc -> jdbc.execute("SET LOCAL search_path TO " + Generation.SHADOW);
+        /**
+         * Handlers write the shadow copies: the only schema on the path, so no serving table can be reached. A poll's
+         * commit does not wait for its WAL to reach the disk: a shadow generation that a crash cut short is dropped
+         * and rebuilt anyway, and the swap's own commit (synchronous) makes everything before it durable.
+         */
+        static final Consumer<JdbcTemplate> SHADOW = jdbc -> jdbc.execute("SET LOCAL search_path TO "
+                + Generation.SHADOW + "; SET LOCAL synchronous_commit = off");
         /** The same, with the models' writes held back and made together before the poll commits. */
         static final Consumer<JdbcTemplate> SHADOW_BATCHED = jdbc -> {
             SHADOW.accept(jdbc);

@@ -60,7 +60,20 @@ import org.kesra.devinfra.KeycloakTokens;
 import org.kesra.devinfra.Ports;
 import org.kesra.devinfra.PostgresAdmin;
 import org.kesra.devinfra.SharedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.kesra.events.EventBackboneProperties;
+import org.kesra.events.inbox.EventHandler;
+import org.kesra.events.inbox.HandlerRegistry;
+import org.kesra.events.inbox.InboundEventProcessor;
 import org.kesra.events.outbox.PayloadSchemas;
+import org.kesra.events.replay.EventReplay;
+import org.kesra.events.replay.ReplayConsumer;
+import org.kesra.events.replay.ReplayStart;
+import org.kesra.events.tracing.TraceHeaders;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.kesra.reporting.ReportingServiceApplication;
 import org.kesra.reporting.SourceEventsFixture;
 import org.postgresql.PGConnection;
@@ -85,7 +98,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Floor: a bare {@link KafkaConsumer} reading exactly those records (all partitions assigned, from the offsets
  *     before production to the offsets after), once reading alone (poll, CloudEvents headers, JSON parsed, rows
  *     built, nothing written), once writing the rows with PostgreSQL COPY into bare tables with the read models'
- *     columns (no keys, no indexes; one transaction per poll, as the rebuild commits per poll).</li>
+ *     columns (no keys, no indexes; one transaction per poll, as the rebuild commits per poll, with the replay's
+ *     poll size and commit mode).</li>
+ * <li>Floor of the stack: the event backbone's replay reading the same records through the service's inbound
+ *     processor (CloudEvents, contract records, inbox) with handlers that do nothing ({@link #stackFloor}).</li>
  * <li>The service's rebuild through its operator endpoint ({@code POST /api/v1/ops/read-model-rebuilds} as
  *     {@code platform.admin}, real token), timed from the request to {@code COMPLETED}.</li>
  * </ol>
@@ -161,6 +177,10 @@ public final class ReadModelRebuildBenchmark {
             Floor copy = floor(servers, from, to, jdbc);
             System.out.printf(Locale.ROOT, "floor, bare consumer + COPY: %,d records in %.1f s = %,.0f records/s"
                     + " (%,d rows copied: %s)%n", copy.records, copy.seconds, copy.rate(), copy.rows, copy.perTable);
+            Floor stack = stackFloor(service, jdbc, from, to);
+            System.out.printf(Locale.ROOT, "floor of the stack, event backbone's replay with handlers that do nothing:"
+                    + " %,d records in %.1f s = %,.0f records/s (%,d inbox rows)%n", stack.records, stack.seconds,
+                    stack.rate(), stack.rows);
 
             KeycloakTokens tokens = new KeycloakTokens(infra.issuerUri());
             String token = tokens.forUser("platform.admin");
@@ -209,6 +229,9 @@ public final class ReadModelRebuildBenchmark {
             System.out.printf(Locale.ROOT, "ratio rebuild / floor (consumer + COPY): %.3f (target >= 0.5)%n",
                     rate / copy.rate());
             System.out.printf(Locale.ROOT, "ratio rebuild / bare consumer reading alone: %.3f%n", rate / read.rate());
+            System.out.printf(Locale.ROOT, "ratio stack floor (replay, inbox, handlers doing nothing) / floor: %.3f%n",
+                    stack.rate() / copy.rate());
+            System.out.printf(Locale.ROOT, "ratio rebuild / stack floor: %.3f%n", rate / stack.rate());
         }
         System.exit(0);
     }
@@ -439,6 +462,9 @@ public final class ReadModelRebuildBenchmark {
 
     // ---- the floor ----------------------------------------------------------------------------------------------
 
+    /** Records per poll of the floor: the replay's ({@code kesra.events.consumer.replay-max-poll-records}). */
+    static final int REPLAY_POLL = 5000;
+
     /** The bare tables: the read models' columns, nothing else. */
     static final Map<String, String> BARE = new LinkedHashMap<>();
 
@@ -482,9 +508,12 @@ public final class ReadModelRebuildBenchmark {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500); // the replay's (kesra.events.consumer)
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, REPLAY_POLL); // the replay's
         CopyManager copy = jdbc == null ? null : jdbc.unwrap(PGConnection.class).getCopyAPI();
         if (jdbc != null) {
+            try (Statement sql = jdbc.createStatement()) {
+                sql.execute("SET synchronous_commit = off"); // as the rebuild's polls commit
+            }
             jdbc.setAutoCommit(false);
         }
         Map<String, StringBuilder> rows = new LinkedHashMap<>();
@@ -536,8 +565,56 @@ public final class ReadModelRebuildBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (jdbc != null) {
             jdbc.setAutoCommit(true);
+            try (Statement sql = jdbc.createStatement()) {
+                sql.execute("RESET synchronous_commit");
+            }
         }
         return new Floor(records, rowCount, seconds, perTable);
+    }
+
+    /**
+     * The floor of the idempotent-consumer stack itself: the event backbone's replay consumer ({@link EventReplay},
+     * the rebuild's poll size) reading the same records, with the service's CloudEvents reading, contract record
+     * binding, trace span and metric per event and the inbox row per event, in a transaction per poll as a rebuild's
+     * (into a scratch schema with only an inbox, asynchronous commit), but handlers that do nothing. What the rebuild
+     * adds to this is the read models' own writes.
+     */
+    static Floor stackFloor(ConfigurableApplicationContext service, Connection jdbc, Map<TopicPartition, Long> from,
+                            Map<TopicPartition, Long> to) throws Exception {
+        try (Statement sql = jdbc.createStatement()) {
+            sql.execute("DROP SCHEMA IF EXISTS bench_stack CASCADE");
+            sql.execute("CREATE SCHEMA bench_stack");
+            sql.execute("CREATE TABLE bench_stack.event_inbox (LIKE public.event_inbox INCLUDING ALL)");
+        }
+        List<EventHandler<?>> nothing = new ArrayList<>();
+        for (EventHandler<?> handler : service.getBeansOfType(EventHandler.class).values()) {
+            nothing.add(EventHandler.of(handler.definition(), event -> { }));
+        }
+        JdbcTemplate template = service.getBean(JdbcTemplate.class);
+        InboundEventProcessor processor = new InboundEventProcessor(new HandlerRegistry(nothing), template,
+                new TransactionTemplate(service.getBean(PlatformTransactionManager.class)),
+                JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .build(), service.getBean(TraceHeaders.class), service.getBean(MeterRegistry.class));
+        EventBackboneProperties properties = service.getBean(EventBackboneProperties.class);
+        long records = 0;
+        for (Map.Entry<TopicPartition, Long> end : to.entrySet()) {
+            records += end.getValue() - from.getOrDefault(end.getKey(), 0L);
+        }
+        long t0 = System.nanoTime();
+        try (EventReplay replays = new EventReplay(service.getBean(KafkaProperties.class), properties, processor,
+                template);
+             ReplayConsumer replay = replays.open(TOPICS, new ReplayStart.Offsets(from))) {
+            while (!replay.reached(to)) {
+                replay.pollAndApply(Duration.ofMillis(500), j ->
+                        j.execute("SET LOCAL search_path TO bench_stack; SET LOCAL synchronous_commit = off"));
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long inbox = count(jdbc, "bench_stack.event_inbox");
+        try (Statement sql = jdbc.createStatement()) {
+            sql.execute("DROP SCHEMA bench_stack CASCADE");
+        }
+        return new Floor(records, inbox, seconds, Map.of());
     }
 
     /** The rows one record gives, in COPY's text format; returns how many. */

@@ -98,6 +98,13 @@ class ReadModelRebuildIT extends ReportingApiIntegrationBase {
             }
         }
         assertThat(compared).as("no quiet moment on the shared broker in three attempts").isTrue();
+        // The copies are filled without their secondary indexes; they are built before the swap, so the tables
+        // swapped in have all of them.
+        assertThat(jdbc.sql("""
+                SELECT indexname FROM pg_indexes WHERE schemaname = 'public'
+                  AND tablename IN ('rm_household', 'rm_person', 'event_inbox')""").query(String.class).list())
+                .contains("rm_household_kelurahan", "rm_person_kelurahan", "rm_person_household",
+                        "event_inbox_processed_at", "rm_household_pkey", "rm_person_pkey", "event_inbox_pkey");
         assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'reporting_re%'")
                 .query(Long.class).single()).as("shadow and retired schemas dropped").isZero();
     }
