@@ -123,6 +123,11 @@ class RealisationDocumentsTest {
             assertThat(text).as("no figure for a month without a round").doesNotContain("Januari 0");
             assertThat(pdf.getDocumentInformation().getTitle())
                     .isEqualTo("Jumlah KPM BPNT/Program Sembako per Bulan - Kota Metro - Tahun 2019");
+            // rendered, to be looked at (target/sembako-monthly-page1.png; docs/reports holds the one looked at)
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(pdf)
+                    .renderImageWithDPI(0, 60);
+            assertThat(page.getWidth()).isGreaterThan(400);
+            javax.imageio.ImageIO.write(page, "png", Path.of("target", "sembako-monthly-page1.png").toFile());
         }
         try (PDDocument empty = Loader.loadPDF(RealisationPdf.write(sembako(false)))) {
             String text = new PDFTextStripper().getText(empty).replaceAll("\\s+", " ");
