@@ -90,6 +90,7 @@ public class AkipPages {
         }
         if (!errors.isEmpty()) {
             response.setStatus(400);
+            model.addAttribute("saving", true);
             return listPage(unit, form, errors, ApiProblem.local("Periksa isian yang ditandai."), model, response);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -112,6 +113,7 @@ public class AkipPages {
                 apiErrors.put("tahun", apiErrors.remove("year"));
             }
             response.setStatus(refusal.problem().status() >= 500 ? 502 : refusal.problem().status());
+            model.addAttribute("saving", true);
             return listPage(unit, form, apiErrors, refusal.problem(), model, response);
         }
     }

@@ -239,7 +239,7 @@ class PerformanceReaderPagesRenderTest {
         assertThat(refused.getStatus()).isEqualTo(400);
         String html = html(refused);
         Files.writeString(Path.of("target/akip-refused.html"), html);
-        assertThat(html).contains("Nilai evaluasi AKIP tidak sah.", "id=\"score-error\"",
+        assertThat(html).contains("Nilai belum tersimpan.", "Nilai evaluasi AKIP tidak sah.", "id=\"score-error\"",
                 "Nilai harus 0-100 dengan paling banyak 2 desimal.", "value=\"120\"",
                 "value=\"Inspektorat Kota Metro\"", "aria-describedby=\"score-error\"");
     }
