@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kesra.console.gateway.ApiRefusal;
+import org.kesra.console.menu.ConsoleUser;
 import org.kesra.console.monitoring.MonitoringApi;
+import org.kesra.console.planning.PlanningRoles;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +49,8 @@ public class FigureTracePages {
         model.addAttribute("reports", REPORTS);
         model.addAttribute("figures", FIGURES);
         model.addAttribute("errors", Map.of());
+        model.addAttribute("planReader", ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication())
+                .hasAnyRole(PlanningRoles.READERS));
         if (form.get("unit").isEmpty() || form.get("item").isEmpty()) {
             return "monitoring/trace"; // the form alone: nothing to trace yet
         }

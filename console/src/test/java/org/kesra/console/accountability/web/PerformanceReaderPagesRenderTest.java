@@ -303,6 +303,11 @@ class PerformanceReaderPagesRenderTest {
         String badItem = html(mvc.perform(get("/laporan/asal-angka").param("unit", "18.72.03").param("item", "x")
                 .with(planner())).andReturn().getResponse());
         assertThat(badItem).contains("id=\"item-error\"", "Nomor baris harus bilangan bulat positif.", "value=\"x\"");
+        String forVerifier = html(mvc.perform(get("/laporan/asal-angka").param("report", "quarterly")
+                .param("unit", "18.72.03").param("tahun", "2025").param("triwulan", "2").param("item", "1")
+                .with(as("dinsos-verifier", "dinsos.verifier"))).andReturn().getResponse());
+        assertThat(forVerifier).as("a reader of reports who may not read agreements gets the name, not the link")
+                .contains("Camat Metro Barat, revisi 1").doesNotContain("href=\"/perjanjian-kinerja/" + AGREEMENT);
     }
 
     @Test
