@@ -2,6 +2,7 @@ package org.kesra.console.menu;
 
 import java.util.Collection;
 import java.util.List;
+import org.kesra.console.accountability.AccountabilityRoles;
 import org.kesra.console.audit.AuditRoles;
 import org.kesra.console.planning.PlanningRoles;
 import org.kesra.console.registers.RegisterRoles;
@@ -42,6 +43,8 @@ public final class Menu {
             new Entry("Unduh laporan", "/laporan", ConsoleSecurity.REPORT_READERS),
             new Entry("Renstra", "/renstra", PlanningRoles.READERS),
             new Entry("Perjanjian Kinerja", "/perjanjian-kinerja", PlanningRoles.READERS),
+            new Entry("Perbandingan capaian tahunan", "/perbandingan-tahunan", AccountabilityRoles.READERS),
+            new Entry("Evaluasi AKIP", "/evaluasi-akip", AccountabilityRoles.READERS),
             new Entry("Laporan kinerja triwulan", "/laporan-triwulan", ConsoleSecurity.QUARTER_SUBMITTERS),
             new Entry("Penilaian laporan triwulan", "/penilaian-laporan", ConsoleSecurity.QUARTER_APPROVERS),
             new Entry("Kalender hari libur", "/admin/hari-libur", List.of("platform-admin")),

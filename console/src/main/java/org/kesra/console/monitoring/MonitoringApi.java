@@ -69,6 +69,22 @@ public class MonitoringApi {
                 new HttpHeaders());
     }
 
+    /**
+     * Where one figure of a report comes from (reporting-service's trace): the parameters go as given (blank ones
+     * left out), so the service's refusal names the one that is wrong.
+     */
+    public Map<String, Object> trace(Map<String, String> parameters) {
+        return api.get(u -> {
+            u.path("/api/v1/reports/traces");
+            parameters.forEach((name, value) -> {
+                if (value != null && !value.isBlank()) {
+                    u.queryParam(name, value.strip());
+                }
+            });
+            return u.build();
+        }, new HttpHeaders());
+    }
+
     public void quarterlyReportFile(String unit, String year, String quarter, Format format,
                                     Consumer<HttpHeaders> head, Supplier<OutputStream> to) {
         api.downloadFile(u -> u.path("/api/v1/reports/quarterly-performance").queryParam("unit", unit)

@@ -60,6 +60,22 @@ public class PlanningApi {
         return api.get(u -> u.path("/api/v1/renstra/{id}/versions/{v}").build(id, version), new HttpHeaders());
     }
 
+    /**
+     * The capaian and rating performance-service computes for a realisation of one plan indicator in a year (with
+     * the cap shown beside it when {@code cap} is given): a planner's "what if" while the year is still running.
+     */
+    public Map<String, Object> indicatorCapaian(UUID id, int version, UUID indicatorId, String year,
+                                                String realisation, String cap) {
+        return api.get(u -> {
+            u.path("/api/v1/renstra/{id}/versions/{v}/indicators/{i}/capaian").queryParam("tahun", year)
+                    .queryParam("realisasi", realisation);
+            if (cap != null && !cap.isBlank()) {
+                u.queryParam("batas", cap);
+            }
+            return u.build(id, version, indicatorId);
+        }, new HttpHeaders());
+    }
+
     /** What the planner typed beside the Tabel 6.1 file. */
     public record MatrixUpload(Resource file, String startYear, String endYear, String title, String reason,
                                String etag) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kesra.console.ConsoleProperties;
+import org.kesra.console.accountability.AccountabilityRoles;
 import org.kesra.console.audit.AuditRoles;
 import org.kesra.console.planning.PlanningRoles;
 import org.kesra.console.registers.RegisterRoles;
@@ -152,6 +153,11 @@ public class ConsoleSecurity {
                         .hasAnyRole(QUARTER_SUBMITTERS.toArray(String[]::new))
                         .requestMatchers("/laporan-triwulan/**", "/laporan-triwulan")
                         .hasAnyRole(QUARTER_READERS.toArray(String[]::new))
+                        // Year on year and AKIP evaluations: the API's readers read, auditors and admins record.
+                        .requestMatchers(HttpMethod.POST, "/evaluasi-akip", "/evaluasi-akip/**")
+                        .hasAnyRole(AccountabilityRoles.AKIP_RECORDERS.toArray(String[]::new))
+                        .requestMatchers("/evaluasi-akip", "/evaluasi-akip/**", "/perbandingan-tahunan")
+                        .hasAnyRole(AccountabilityRoles.READERS.toArray(String[]::new))
                         // Renstra and Perjanjian Kinerja: kept by planners and admins, read by the API's readers.
                         .requestMatchers("/renstra/impor", "/perjanjian-kinerja/baru", "/perjanjian-kinerja/*/ubah")
                         .hasAnyRole(PlanningRoles.KEEPERS.toArray(String[]::new))

@@ -16,7 +16,7 @@ record PlanTree(List<Integer> years, List<Node> tujuan) {
     record Node(String level, String code, String name, List<Indicator> indicators, List<Node> children) {
     }
 
-    record Indicator(String name, String unitOfMeasure, String direction, String baseline, List<YearFigure> years) {
+    record Indicator(String id, String name, String unitOfMeasure, String direction, String baseline, List<YearFigure> years) {
     }
 
     record YearFigure(int year, String target, String budget) {
@@ -63,7 +63,7 @@ record PlanTree(List<Integer> years, List<Node> tujuan) {
             figures.add(new YearFigure(year, figure, budget));
         }
         String direction = text(indicator.get("direction"));
-        return new Indicator(text(indicator.get("name")), unit, DIRECTIONS.getOrDefault(direction, direction),
+        return new Indicator(text(indicator.get("id")), text(indicator.get("name")), unit, DIRECTIONS.getOrDefault(direction, direction),
                 indicator.get("baseline") == null ? "–" : withUnit(fmt.number(indicator.get("baseline")), unit),
                 figures);
     }

@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -61,6 +62,45 @@ public class RenstraPages {
     @GetMapping("/{id}/versi/{version}")
     String version(@PathVariable UUID id, @PathVariable int version, Model model) {
         return planPage(api.planVersion(id, version), model);
+    }
+
+    /**
+     * The planner's capaian helper on the tree: a realisation typed for an indicator and year, its capaian and rating
+     * as performance-service computes them (htmx swaps the answer in beside the form; without htmx a small page).
+     */
+    @GetMapping("/{id}/versi/{version}/indikator/{indicatorId}/capaian")
+    String indicatorCapaian(@PathVariable UUID id, @PathVariable int version, @PathVariable UUID indicatorId,
+                            @RequestParam(required = false) String tahun,
+                            @RequestParam(required = false) String realisasi,
+                            @RequestParam(required = false) String batas,
+                            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        String fragment = htmx == null ? "planning/capaian" : "planning/capaian :: result";
+        model.addAttribute("back", "/renstra/" + id + "/versi/" + version);
+        String value = decimal(realisasi);
+        if (value == null || value.isEmpty()) {
+            model.addAttribute("message", "Isi realisasi untuk menghitung capaian.");
+            return fragment;
+        }
+        try {
+            model.addAttribute("result", api.indicatorCapaian(id, version, indicatorId, tahun, value,
+                    decimal(batas)));
+        } catch (ApiRefusal refusal) {
+            if (refusal.unauthenticated()) {
+                throw refusal;
+            }
+            model.addAttribute("message", String.join(" ", refusal.problem().fieldErrors().isEmpty()
+                    ? java.util.List.of(refusal.problem().message()) : refusal.problem().fieldErrors().values()));
+        }
+        return fragment;
+    }
+
+    /** "1.234,5" as typed in Indonesian to "1234.5" as the API reads it; anything else as typed, to be refused. */
+    static String decimal(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String text = typed.strip().replace(" ", "");
+        return text.contains(",") ? text.replace(".", "").replace(',', '.') : text;
     }
 
     private String planPage(Map<String, Object> plan, Model model) {

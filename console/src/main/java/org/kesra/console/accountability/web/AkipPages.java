@@ -1,0 +1,163 @@
+package org.kesra.console.accountability.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kesra.console.accountability.AccountabilityApi;
+import org.kesra.console.accountability.AccountabilityRoles;
+import org.kesra.console.gateway.ApiProblem;
+import org.kesra.console.gateway.ApiRefusal;
+import org.kesra.console.menu.ConsoleUser;
+import org.kesra.console.monitoring.MonitoringApi;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A unit's AKIP evaluations: the scores per year with the predicate (AA..D) and its meaning as performance-service
+ * derives them, one year with every recording and replacement, and for auditors and platform admins the form to
+ * record or replace a year's score. A refused score comes back with the API's message beside the field and the form
+ * as typed.
+ */
+@Controller
+@RequestMapping("/evaluasi-akip")
+public class AkipPages {
+
+    private static final List<String> FIELDS = List.of("unit", "tahun", "score", "evaluator", "reason");
+
+    private final AccountabilityApi api;
+
+    public AkipPages(AccountabilityApi api) {
+        this.api = api;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String unit, Model model, HttpServletResponse response) {
+        String unitCode = unit == null ? orEmpty(currentUser().reportingUnit()) : unit.strip();
+        Map<String, String> form = new HashMap<>();
+        form.put("unit", unitCode);
+        return listPage(unitCode, form, Map.of(), null, model, response);
+    }
+
+    @GetMapping("/{unit}/{year}")
+    String evaluation(@PathVariable String unit, @PathVariable String year, Model model,
+                      HttpServletResponse response) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("tahun", year);
+        Map<String, String> form = new HashMap<>(Map.of("unit", unit, "tahun", year));
+        try {
+            Map<String, Object> evaluation = api.evaluation(unit, year);
+            model.addAttribute("evaluation", evaluation);
+            model.addAttribute("changes", MonitoringApi.list(evaluation.get("changes")));
+            form.put("evaluator", orEmpty((String) evaluation.get("evaluator")));
+        } catch (ApiRefusal refusal) {
+            if (refusal.unauthenticated()) {
+                throw refusal;
+            }
+            if (refusal.problem().status() != 404 || !"PF-EVALUASI-AKIP-TIDAK-DITEMUKAN".equals(
+                    refusal.problem().code())) {
+                response.setStatus(refusal.problem().status() >= 500 ? 502 : refusal.problem().status());
+                model.addAttribute("problem", refusal.problem());
+            }
+            model.addAttribute("changes", List.of());
+        }
+        return formPage("accountability/akip-year", form, Map.of(), model);
+    }
+
+    /** Records or replaces the score of the typed unit and year; the service derives the predicate. */
+    @PostMapping
+    String record(@RequestParam Map<String, String> typed, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        Map<String, String> form = new HashMap<>();
+        FIELDS.forEach(f -> form.put(f, typed.getOrDefault(f, "").strip()));
+        String unit = form.get("unit");
+        String year = form.get("tahun");
+        Map<String, String> errors = new HashMap<>();
+        if (unit.isEmpty()) {
+            errors.put("unit", "Isi kode unit yang dievaluasi.");
+        }
+        if (year.isEmpty()) {
+            errors.put("tahun", "Isi tahun yang dievaluasi.");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            model.addAttribute("saving", true);
+            return listPage(unit, form, errors, ApiProblem.local("Periksa isian yang ditandai."), model, response);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("score", decimal(form.get("score")));
+        body.put("evaluator", form.get("evaluator"));
+        body.put("reason", form.get("reason").isEmpty() ? null : form.get("reason"));
+        try {
+            Map<String, Object> saved = api.record(unit, year, body);
+            redirect.addFlashAttribute("notice", "Nilai evaluasi AKIP " + year + " tersimpan: predikat "
+                    + saved.get("predicate") + (saved.get("meaning") == null ? "" : " (" + saved.get("meaning") + ")")
+                    + ".");
+            return "redirect:" + UriComponentsBuilder.fromPath("/evaluasi-akip/{unit}/{year}")
+                    .buildAndExpand(unit, year).encode().toUriString();
+        } catch (ApiRefusal refusal) {
+            if (refusal.unauthenticated()) {
+                throw refusal;
+            }
+            Map<String, String> apiErrors = new HashMap<>(refusal.problem().fieldErrors());
+            if (apiErrors.containsKey("year")) {
+                apiErrors.put("tahun", apiErrors.remove("year"));
+            }
+            response.setStatus(refusal.problem().status() >= 500 ? 502 : refusal.problem().status());
+            model.addAttribute("saving", true);
+            return listPage(unit, form, apiErrors, refusal.problem(), model, response);
+        }
+    }
+
+    private String listPage(String unit, Map<String, String> form, Map<String, String> errors, ApiProblem problem,
+                            Model model, HttpServletResponse response) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("problem", problem);
+        model.addAttribute("evaluations", List.of());
+        if (!unit.isEmpty()) {
+            try {
+                model.addAttribute("evaluations", MonitoringApi.list(api.evaluations(unit).get("evaluations")));
+            } catch (ApiRefusal refusal) {
+                if (refusal.unauthenticated()) {
+                    throw refusal;
+                }
+                if (problem == null) {
+                    response.setStatus(refusal.problem().status() >= 500 ? 502 : refusal.problem().status());
+                    model.addAttribute("problem", refusal.problem());
+                }
+            }
+        }
+        return formPage("accountability/akip", form, errors, model);
+    }
+
+    private String formPage(String view, Map<String, String> form, Map<String, String> errors, Model model) {
+        FIELDS.forEach(f -> form.putIfAbsent(f, ""));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("recorder", currentUser().hasAnyRole(AccountabilityRoles.AKIP_RECORDERS));
+        return view;
+    }
+
+    /** "90,01" as typed in Indonesian to "90.01" as the API reads it; anything else goes as typed, to be refused. */
+    private static String decimal(String typed) {
+        String text = typed.replace(" ", "");
+        return text.contains(",") ? text.replace(".", "").replace(',', '.') : text;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static ConsoleUser currentUser() {
+        return ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
+    }
+}
