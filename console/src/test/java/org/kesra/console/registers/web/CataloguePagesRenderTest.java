@@ -100,7 +100,7 @@ class CataloguePagesRenderTest {
                      "source":"Surat Dirjen 2027","recordedBy":"uji.dinsos-admin"}"""))
             .routeByBody("POST /api/v1/indicators/publication", (query, body) -> body.contains("2099")
                     ? Answer.problem(422, """
-                    {"status":422,"code":"WF-PERIODE-TERBIT-TIDAK-VALID",
+                    {"status":422,"code":"WF-PERIODE-TIDAK-VALID",
                      "detail":"Angka indikator tidak dapat diterbitkan; periksa periodenya.",
                      "errors":[{"pointer":"/periodTo","detail":"Periode belum berakhir; angka dapat diterbitkan setelahnya."}]}""")
                     : created("""
@@ -159,7 +159,7 @@ class CataloguePagesRenderTest {
         Path out = Path.of("target", name);
         Files.createDirectories(out.getParent());
         Files.writeString(out, html.replaceAll("(?s)<script.*?</script>", "")
-                .replaceAll("href=\"/css/console\\.css[^\"]*\"", "href=\"" + css.toUri() + "\""));
+                .replaceAll("href=\"/css/console[^\"]*\\.css\"", "href=\"" + css.toUri() + "\""));
     }
 
     @Test
