@@ -774,6 +774,72 @@ class ConsoleJourneysIT {
     }
 
     /**
+     * The Dinas Sosial admin's part that needed the API until now: the programme catalogue (PKH with its amounts in
+     * force and the expansion rounds loaded from seed 001), a new amount version refused without its basis (the
+     * API's message beside the field, the form as typed) then recorded beside the old ones; the kelurahan indicators
+     * of a past period published (refused first for a period ending before it starts); a NIK's eligibility asked by
+     * POST, an unknown NIK told beside the field and never in the address bar.
+     */
+    @Test
+    void aDinasSosialAdminKeepsTheCatalogueAndPublishesTheIndicators() {
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/");
+        logIn("dinsos.admin");
+        assertThat(browser.text(By.cssSelector(".who .role"))).isEqualTo("Admin Dinas Sosial");
+        assertThat(browser.text(By.cssSelector("nav"))).contains("Katalog program", "Terbitkan indikator kelurahan",
+                "Cek kelayakan desil");
+
+        clickAndAwaitNewPage(By.linkText("Katalog program"));
+        assertThat(browser.text(By.id("daftar-program"))).contains("PKH", "SEMBAKO");
+        assertAccessible("Katalog program");
+        clickAndAwaitNewPage(By.linkText("PKH"));
+        assertThat(browser.text(By.id("nilai-berlaku"))).contains("Rp");
+        assertThat(browser.text(By.id("daftar-perluasan"))).as("seed 001 Tabel 2.2").contains("Jumlah");
+        LocalDate validFrom = LocalDate.now().plusYears(1).withDayOfYear(1);
+        browser.click(By.xpath("//summary[contains(., 'Catat versi baru nilai bantuan')]"));
+        browser.type(By.id("component"), "UJI_KONSOL");
+        browser.select(By.id("funding"), "APBD");
+        browser.select(By.id("per"), "TAHUN");
+        browser.type(By.id("rupiah"), "1.250.000");
+        browser.script("document.getElementById('amount-validFrom').value = arguments[0]", validFrom.toString());
+        clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Simpan nilai bantuan']"));
+        assertThat(browser.text(By.id("amount-source-error"))).contains("Dasar perubahan wajib diisi");
+        assertThat(browser.find(By.id("rupiah")).getAttribute("value")).as("kept as typed").isEqualTo("1.250.000");
+        assertAccessible("Catat nilai bantuan (ditolak)");
+        browser.type(By.id("amount-source"), "Perwali uji konsol");
+        clickAndAwaitNotice(By.xpath("//button[normalize-space()='Simpan nilai bantuan']"), "Nilai UJI_KONSOL (APBD");
+        assertThat(browser.text(By.id("daftar-nilai"))).contains("UJI_KONSOL", "Rp 1.250.000",
+                INDONESIAN_DATE.format(validFrom), "Perwali uji konsol", "dinsos.admin");
+        assertAccessible("Program PKH");
+        browser.screenshot("admin-catalogue-programme");
+
+        // A past period, so that no other journey's quarter is corrected by it.
+        int year = LocalDate.now().getYear() - 3;
+        clickAndAwaitNewPage(By.linkText("Terbitkan indikator kelurahan"));
+        browser.script("document.getElementById('periodFrom').value = arguments[0]", year + "-04-01");
+        browser.script("document.getElementById('periodTo').value = arguments[0]", year + "-03-31");
+        clickAndAwaitNewPage(By.cssSelector("form.indicator-publication button[type=submit]"));
+        assertThat(browser.text(By.id("periodTo-error"))).contains("tidak boleh sebelum awal periode");
+        browser.script("document.getElementById('periodTo').value = arguments[0]", year + "-06-30");
+        clickAndAwaitNewPage(By.cssSelector("form.indicator-publication button[type=submit]"));
+        assertThat(browser.text(By.id("hasil-terbit"))).contains("1 April " + year, "30 Juni " + year,
+                "kelurahan diterbitkan");
+        assertAccessible("Terbitkan indikator kelurahan");
+
+        String unknownNik = "1872059999" + String.format("%06d", System.nanoTime() % 1_000_000);
+        clickAndAwaitNewPage(By.linkText("Cek kelayakan desil"));
+        browser.type(By.id("nik"), unknownNik);
+        clickAndAwaitNewPage(By.cssSelector("form.eligibility button[type=submit]"));
+        assertThat(browser.text(By.id("nik-error"))).contains("tidak ada dalam registri");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(unknownNik);
+        assertAccessible("Cek kelayakan desil");
+
+        browser.click(By.cssSelector("form.logout button"));
+        browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
+    /**
      * Journey 4: a Disnakertrans monitor follows the quarterly reporting and takes the reports. The platform starts
      * empty, so the test first makes through the APIs what the pages show: Rejomulyo's agreement with its first
      * quarter submitted (performance-service), a PPKS case found in that quarter and the quarter's figures published

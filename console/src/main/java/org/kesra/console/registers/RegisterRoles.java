@@ -32,6 +32,17 @@ public final class RegisterRoles {
     /** Who uploads the national deciles of a period (POST /api/v1/deciles/{period}). */
     public static final List<String> DECILE_UPLOADERS = List.of("dinsos-admin");
 
+    /** Who reads the programme catalogue, its amounts, exclusions and expansions (GET /api/v1/programmes/...). */
+    public static final List<String> CATALOGUE_READERS = READERS;
+    /**
+     * Who changes the catalogue (POST /api/v1/programmes, .../amounts, .../exclusions) and publishes the kelurahan
+     * indicators (POST /api/v1/indicators/publication): welfare-service's catalogue editor.
+     */
+    public static final List<String> CATALOGUE_EDITORS = List.of("dinsos-admin");
+    /** Who asks a person's decile eligibility (GET /api/v1/eligibility/{nik}): the full-NIK readers of Dinas Sosial. */
+    public static final List<String> ELIGIBILITY_CHECKERS = List.of("dinsos-operator", "dinsos-verifier",
+            "dinsos-admin");
+
     private RegisterRoles() {
     }
 }

@@ -144,6 +144,18 @@ public class ConsoleSecurity {
                         .hasAnyRole(RegisterRoles.MUSYAWARAH_READERS.toArray(String[]::new))
                         .requestMatchers("/desil", "/desil/**")
                         .hasAnyRole(RegisterRoles.DECILE_UPLOADERS.toArray(String[]::new))
+                        // The programme catalogue: changed by Dinas Sosial admins (who also publish the kelurahan
+                        // indicators), read by the city-level welfare readers; eligibility by the full-NIK readers.
+                        .requestMatchers("/katalog-program/baru")
+                        .hasAnyRole(RegisterRoles.CATALOGUE_EDITORS.toArray(String[]::new))
+                        .requestMatchers(HttpMethod.POST, "/katalog-program/**")
+                        .hasAnyRole(RegisterRoles.CATALOGUE_EDITORS.toArray(String[]::new))
+                        .requestMatchers("/katalog-program", "/katalog-program/**")
+                        .hasAnyRole(RegisterRoles.CATALOGUE_READERS.toArray(String[]::new))
+                        .requestMatchers("/indikator-kelurahan")
+                        .hasAnyRole(RegisterRoles.CATALOGUE_EDITORS.toArray(String[]::new))
+                        .requestMatchers("/cek-kelayakan")
+                        .hasAnyRole(RegisterRoles.ELIGIBILITY_CHECKERS.toArray(String[]::new))
                         .requestMatchers("/pemantauan/ppks", "/pemantauan/dasbor", "/laporan", "/laporan/**")
                         .hasAnyRole(REPORT_READERS.toArray(String[]::new))
                         .requestMatchers("/pemantauan", "/pemantauan/**").hasAnyRole(MONITORS.toArray(String[]::new))

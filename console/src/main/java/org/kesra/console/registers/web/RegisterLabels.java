@@ -49,6 +49,17 @@ final class RegisterLabels {
 
     static final Map<String, String> DECISION = ordered("DISETUJUI", "Setujui", "DITOLAK", "Tolak");
 
+    /** The catalogue's codes (welfare-service's ProgrammeCatalogue and ExpansionRounds), in the order offered. */
+    static final Map<String, String> PROGRAMME_UNIT = ordered("KELUARGA", "Keluarga", "ORANG", "Orang", "KELOMPOK",
+            "Kelompok");
+    static final Map<String, String> FUNDING = ordered("APBN", "APBN", "APBD", "APBD");
+    static final Map<String, String> AMOUNT_PER = ordered("TAHAP", "Per tahap", "BULAN", "Per bulan", "TAHUN",
+            "Per tahun", "KELOMPOK", "Per kelompok");
+    static final Map<String, String> EXCLUSION_KIND = ordered("MULAI", "Mulai dikecualikan", "CABUT",
+            "Pengecualian dicabut");
+    static final Map<String, String> EXPANSION_KIND = ordered("PERLUASAN", "Perluasan", "PEMUTAKHIRAN",
+            "Pemutakhiran", "VALIDASI", "Validasi");
+
     static final String DATE_UNREADABLE = "Tanggal tidak dikenali; tulis sebagai TTTT-BB-HH, misalnya 2026-12-06.";
 
     /** A code of a filter in the URL: kept only when it is one the pages know (nothing else reaches the API). */
