@@ -38,9 +38,37 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFGraphicFrame;
+import org.apache.poi.xssf.usermodel.XSSFShape;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTPlotArea;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTTitle;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.kesra.contracts.EventCatalog;
 import org.kesra.contracts.performance.AgreementAgreed;
 import org.kesra.contracts.performance.AgreementItem;
@@ -76,7 +104,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Per round, unit by unit: the service's XLSX, the bare POI workbook, the service's PDF, the bare openhtmltopdf
  * render, one after the other so that all four see the same machine. The baselines are built from what the service
  * produced once per unit before timing: the workbook read back (sheets, rows, cells, values, styles, widths, frozen
- * header, print setup) and the exact XHTML the report's template produced.
+ * header, print setup, and the native charts: anchor, type, titles, axis format, series formulas, drawn again with
+ * bare XDDF calls) and the exact XHTML the report's template produced.
  *
  * <p>Run: {@code ./mvnw -pl reporting-service -am verify -Pbenchmark-reporting -DskipTests}.
  */
@@ -214,12 +243,22 @@ public final class QuarterlyReportBenchmark {
         long xlsxBytes = 0;
         long pdfBytes = 0;
         int cells = 0;
+        int charts = 0;
+        int series = 0;
         for (String unit : units) {
             byte[] xlsx = fetch(port, unit, "xlsx", token);
             xlsxBytes += xlsx.length;
             pdfBytes += fetch(port, unit, "pdf", token).length;
             WorkbookShape shape = WorkbookShape.of(xlsx);
             cells += shape.cells();
+            charts += shape.charts();
+            series += shape.series();
+            // the bare side must draw what the service drew: same anchors, types, titles and series formulas
+            String bare = WorkbookShape.of(shape.write()).chartSignature();
+            if (!bare.equals(shape.chartSignature())) {
+                throw new IllegalStateException(unit + ": bare POI charts differ from the service's:\n"
+                        + shape.chartSignature() + "\n" + bare);
+            }
             shapes.put(unit, shape);
             QuarterlyPerformanceReport.Report report = useCase.report(ReportingAccess.Scope.city(), unit,
                     Integer.toString(YEAR), Integer.toString(QUARTER));
@@ -266,13 +305,15 @@ public final class QuarterlyReportBenchmark {
             System.out.printf(Locale.ROOT, "round %d: service xlsx %.0f ms, bare POI %.0f ms, service pdf %.0f ms, "
                     + "bare openhtmltopdf %.0f ms%n", r, sums[0] / 1e6, sums[1] / 1e6, sums[2] / 1e6, sums[3] / 1e6);
         }
-        String breakdown = breakdown(useCase, units);
-        report(units, items, rounds, warmup, times, city, cells, xlsxBytes, pdfBytes, fed, breakdown);
+        String breakdown = breakdown(useCase, units, shapes);
+        report(units, items, rounds, warmup, times, city, cells, charts, series, xlsxBytes, pdfBytes, fed,
+                breakdown);
     }
 
     /** Where the service's time goes, in-process and unit by unit, after the timed rounds (3 passes, median). */
-    static String breakdown(QuarterlyPerformanceReport useCase, List<String> units) {
-        long[][] parts = new long[4][3];
+    static String breakdown(QuarterlyPerformanceReport useCase, List<String> units,
+                            Map<String, WorkbookShape> shapes) throws Exception {
+        long[][] parts = new long[5][3];
         for (int pass = 0; pass < 3; pass++) {
             for (String unit : units) {
                 long a = System.nanoTime();
@@ -285,6 +326,9 @@ public final class QuarterlyReportBenchmark {
                 long d = System.nanoTime();
                 ReportPdf.render(html, "t", Instant.EPOCH);
                 long e = System.nanoTime();
+                // the bare baseline in the same pass, so that the write is compared under the same load
+                shapes.get(unit).write();
+                parts[4][pass] += System.nanoTime() - e;
                 parts[0][pass] += b - a;
                 parts[1][pass] += c - b;
                 parts[2][pass] += d - c;
@@ -293,9 +337,9 @@ public final class QuarterlyReportBenchmark {
         }
         String[] names = {"use case (read model queries, report assembled)", "QuarterlyWorkbook.write (POI, "
                 + "reproducible zip)", "QuarterlyPdf.html (charts as SVG + Thymeleaf)", "ReportPdf.render "
-                + "(openhtmltopdf, fonts, reproducible ids)"};
+                + "(openhtmltopdf, fonts, reproducible ids)", "for comparison: bare POI + XDDF write, same pass"};
         StringBuilder table = new StringBuilder("| in-process part, whole city (median of 3 passes) | ms |\n|---|---|\n");
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < 5; k++) {
             Arrays.sort(parts[k]);
             table.append(String.format(Locale.ROOT, "| %s | %.0f |%n", names[k], parts[k][1] / 1e6));
         }
@@ -347,7 +391,144 @@ public final class QuarterlyReportBenchmark {
     }
 
     record SheetShape(String name, List<RowShape> rows, int[] widths, int frozenRows, List<CellRangeAddress> merged,
-                      boolean landscape, boolean fitToPage) {
+                      boolean landscape, boolean fitToPage, List<ChartShape> charts) {
+    }
+
+    /** A series as the service's chart has it: the formulas of its name cell, its categories and its values. */
+    record SeriesShape(String titleRef, String categoryRef, String valuesRef) {
+    }
+
+    /**
+     * A native chart as read back from the service workbook's drawing: its anchor, type, titles, value axis format
+     * and series formulas. The bare baseline draws it again with plain XDDF calls, the cached values read from the
+     * cells as POI does, so that both sides do the same chart work.
+     */
+    record ChartShape(int[] anchor, boolean line, String title, String categoryAxis, String valueAxis,
+                      String valueFormat, boolean sourceLinked, AxisCrossBetween crossBetween,
+                      List<SeriesShape> series) {
+
+        static List<ChartShape> of(XSSFSheet sheet) {
+            XSSFDrawing drawing = sheet.getDrawingPatriarch();
+            List<ChartShape> charts = new ArrayList<>();
+            if (drawing == null) {
+                return charts;
+            }
+            for (XSSFShape shape : drawing.getShapes()) {
+                if (!(shape instanceof XSSFGraphicFrame frame)) {
+                    continue;
+                }
+                XSSFChart chart = (XSSFChart) drawing.getRelationById(chartRelation(frame));
+                XSSFClientAnchor a = frame.getAnchor();
+                int[] anchor = {a.getDx1(), a.getDy1(), a.getDx2(), a.getDy2(), a.getCol1(), a.getRow1(),
+                        a.getCol2(), a.getRow2()};
+                CTPlotArea plot = chart.getCTChart().getPlotArea();
+                var valueAxis = plot.getValAxArray(0);
+                List<SeriesShape> series = new ArrayList<>();
+                boolean line = plot.sizeOfLineChartArray() > 0;
+                for (XDDFChartData data : chart.getChartSeries()) {
+                    for (int i = 0; i < data.getSeriesCount(); i++) {
+                        XDDFChartData.Series s = data.getSeries(i);
+                        String title = line ? plot.getLineChartArray(0).getSerArray(i).getTx().getStrRef().getF()
+                                : plot.getBarChartArray(0).getSerArray(i).getTx().getStrRef().getF();
+                        series.add(new SeriesShape(title, s.getCategoryData().getDataRangeReference(),
+                                s.getValuesData().getDataRangeReference()));
+                    }
+                }
+                charts.add(new ChartShape(anchor, line, chart.getTitleText().getString(),
+                        text(plot.getCatAxArray(0).getTitle()), text(valueAxis.getTitle()),
+                        valueAxis.getNumFmt().getFormatCode(), valueAxis.getNumFmt().getSourceLinked(),
+                        AxisCrossBetween.valueOf(valueAxis.getCrossBetween().getVal().toString().toUpperCase(
+                                Locale.ROOT).replace("MIDCAT", "MIDPOINT_CATEGORY")), series));
+            }
+            return charts;
+        }
+
+        /** The r:id of the c:chart element inside the frame's graphic data. */
+        private static String chartRelation(XSSFGraphicFrame frame) {
+            Node node = frame.getCTGraphicalObjectFrame().getGraphic().getGraphicData().getDomNode().getFirstChild();
+            while (node != null && !"chart".equals(node.getLocalName())) {
+                node = node.getNextSibling();
+            }
+            return ((Element) node).getAttributeNS(
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+        }
+
+        private static String text(CTTitle title) {
+            return title == null ? null : title.getTx().getRich().getPArray(0).getRArray(0).getT();
+        }
+
+        /** Bare XDDF: the same chart on the bare workbook's sheet, series referencing the same cells. */
+        void draw(XSSFSheet sheet) {
+            XSSFDrawing drawing = sheet.createDrawingPatriarch();
+            XSSFChart chart = drawing.createChart(drawing.createAnchor(anchor[0], anchor[1], anchor[2], anchor[3],
+                    anchor[4], anchor[5], anchor[6], anchor[7]));
+            chart.setTitleText(title);
+            chart.setTitleOverlay(false);
+            chart.setAutoTitleDeleted(false);
+            chart.displayBlanksAs(DisplayBlanks.GAP);
+            chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+            XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
+            categories.setTitle(categoryAxis);
+            XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
+            values.setTitle(valueAxis);
+            values.setCrosses(AxisCrosses.AUTO_ZERO);
+            values.setCrossBetween(crossBetween);
+            values.setNumberFormat(valueFormat);
+            XDDFChartData data = chart.createData(line ? ChartTypes.LINE : ChartTypes.BAR, categories, values);
+            data.setVaryColors(false);
+            for (SeriesShape s : series) {
+                XDDFChartData.Series added = data.addSeries(categories(sheet, s.categoryRef()),
+                        numbers(sheet, s.valuesRef()));
+                CellReference name = new CellReference(s.titleRef());
+                added.setTitle(sheet.getRow(name.getRow()).getCell(name.getCol()).getStringCellValue(), name);
+                if (added instanceof XDDFLineChartData.Series l) {
+                    l.setSmooth(false);
+                    l.setMarkerStyle(MarkerStyle.CIRCLE);
+                }
+            }
+            if (data instanceof XDDFBarChartData bars) {
+                bars.setBarDirection(BarDirection.COL);
+                bars.setBarGrouping(BarGrouping.CLUSTERED);
+            }
+            chart.plot(data);
+            chart.getCTChart().getPlotArea().getValAxArray(0).getNumFmt().setSourceLinked(sourceLinked);
+        }
+
+        /** A contiguous range as a cell range (cached labels read from the cells), a union as the cells' values. */
+        private static XDDFCategoryDataSource categories(XSSFSheet sheet, String ref) {
+            if (!ref.startsWith("(")) {
+                return XDDFDataSourcesFactory.fromStringCellRange(sheet, area(ref));
+            }
+            String[] labels = cells(ref).stream().map(c -> {
+                Cell cell = cell(sheet, c);
+                return cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue();
+            }).toArray(String[]::new);
+            return XDDFDataSourcesFactory.fromArray(labels, ref);
+        }
+
+        private static XDDFNumericalDataSource<Double> numbers(XSSFSheet sheet, String ref) {
+            if (!ref.startsWith("(")) {
+                return XDDFDataSourcesFactory.fromNumericCellRange(sheet, area(ref));
+            }
+            Double[] numbers = cells(ref).stream().map(c -> {
+                Cell cell = cell(sheet, c);
+                return cell == null || cell.getCellType() != CellType.NUMERIC ? null : cell.getNumericCellValue();
+            }).toArray(Double[]::new);
+            return XDDFDataSourcesFactory.fromArray(numbers, ref);
+        }
+
+        private static CellRangeAddress area(String ref) {
+            return CellRangeAddress.valueOf(ref.substring(ref.lastIndexOf('!') + 1));
+        }
+
+        private static List<CellReference> cells(String union) {
+            return Arrays.stream(union.substring(1, union.length() - 1).split(",")).map(CellReference::new).toList();
+        }
+
+        private static Cell cell(XSSFSheet sheet, CellReference ref) {
+            Row row = sheet.getRow(ref.getRow());
+            return row == null ? null : row.getCell(ref.getCol());
+        }
     }
 
     /** What the service's workbook holds, read back once, so that bare POI can write the same without report logic. */
@@ -386,7 +567,8 @@ public final class QuarterlyReportBenchmark {
                     var pane = sheet.getPaneInformation();
                     sheets.add(new SheetShape(sheet.getSheetName(), rows, widths,
                             pane == null ? 0 : pane.getHorizontalSplitPosition(), sheet.getMergedRegions(),
-                            sheet.getPrintSetup().getLandscape(), sheet.getFitToPage()));
+                            sheet.getPrintSetup().getLandscape(), sheet.getFitToPage(),
+                            ChartShape.of((XSSFSheet) sheet)));
                 }
                 return new WorkbookShape(styles, sheets);
             }
@@ -396,7 +578,29 @@ public final class QuarterlyReportBenchmark {
             return sheets.stream().flatMap(s -> s.rows().stream()).mapToInt(r -> r.cells().size()).sum();
         }
 
-        /** Bare POI: the same styles, sheets, rows and cells, widths, frozen header and print setup. */
+        int charts() {
+            return sheets.stream().mapToInt(s -> s.charts().size()).sum();
+        }
+
+        int series() {
+            return sheets.stream().flatMap(s -> s.charts().stream()).mapToInt(c -> c.series().size()).sum();
+        }
+
+        String chartSignature() {
+            StringBuilder text = new StringBuilder();
+            for (SheetShape sheet : sheets) {
+                for (ChartShape c : sheet.charts()) {
+                    text.append(sheet.name()).append(' ').append(Arrays.toString(c.anchor())).append(' ')
+                            .append(c.line() ? "line" : "bar").append(' ').append(c.title()).append(" / ")
+                            .append(c.categoryAxis()).append(" / ").append(c.valueAxis()).append(' ')
+                            .append(c.valueFormat()).append(' ').append(c.sourceLinked()).append(' ')
+                            .append(c.crossBetween()).append(' ').append(c.series()).append('\n');
+                }
+            }
+            return text.toString();
+        }
+
+        /** Bare POI: the same styles, sheets, rows and cells, widths, frozen header, print setup and charts. */
         byte[] write() throws Exception {
             try (XSSFWorkbook book = new XSSFWorkbook()) {
                 CellStyle[] made = new CellStyle[styles.size()];
@@ -425,7 +629,7 @@ public final class QuarterlyReportBenchmark {
                     made[i] = style;
                 }
                 for (SheetShape shape : sheets) {
-                    Sheet sheet = book.createSheet(shape.name());
+                    XSSFSheet sheet = book.createSheet(shape.name());
                     for (RowShape rowShape : shape.rows()) {
                         Row row = sheet.createRow(rowShape.index());
                         for (CellShape c : rowShape.cells()) {
@@ -448,6 +652,9 @@ public final class QuarterlyReportBenchmark {
                     sheet.setFitToPage(shape.fitToPage());
                     sheet.getPrintSetup().setLandscape(shape.landscape());
                     sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+                    for (ChartShape chart : shape.charts()) {
+                        chart.draw(sheet);
+                    }
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 book.write(out);
@@ -464,22 +671,23 @@ public final class QuarterlyReportBenchmark {
     }
 
     static void report(List<String> units, Map<String, Integer> items, int rounds, int warmup, long[][] times,
-                       long[][] city, int cells, long xlsxBytes, long pdfBytes, double fed, String breakdown)
+                       long[][] city, int cells, int charts, int series, long xlsxBytes, long pdfBytes, double fed,
+                       String breakdown)
             throws Exception {
         int total = items.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Run of %s; %d cores; Java %s; %d units (%d agreement items, 10-60 "
                         + "per unit), Q%d %d; %d warm-up rounds, then %d rounds; per round every unit's XLSX and PDF "
                         + "through the API (as bappeda.planner) and both baselines, unit by unit. Workbooks: %,d cells "
-                        + "in all, %,d bytes; PDFs %,d bytes for the city. Feeding: %d events through Kafka applied "
+                        + "and %d native charts (%d series) in all, %,d bytes; PDFs %,d bytes for the city. Feeding: %d events through Kafka applied "
                         + "in %.1f s.%n%n",
                 LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), units.size(), total, QUARTER, YEAR, warmup, rounds, cells,
-                xlsxBytes, pdfBytes, units.size() * 4, fed));
+                charts, series, xlsxBytes, pdfBytes, units.size() * 4, fed));
         md.append("| measurement | per unit p50 | per unit p95 | city total p50 | city total p95 |\n");
         md.append("|---|---|---|---|---|\n");
         String[] names = {"service XLSX: GET .../quarterly-performance?format=xlsx",
-                "baseline XLSX: bare POI XSSFWorkbook, same sheets/rows/cells/styles",
+                "baseline XLSX: bare POI XSSFWorkbook + XDDF, same sheets/rows/cells/styles/charts",
                 "service PDF: GET .../quarterly-performance?format=pdf",
                 "baseline PDF: bare openhtmltopdf, the report's own HTML"};
         for (int k = 0; k < 4; k++) {
