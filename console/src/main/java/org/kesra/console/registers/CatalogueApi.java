@@ -74,12 +74,16 @@ public class CatalogueApi {
     }
 
     /**
-     * The decile eligibility of a person on a date (today when none). The API takes the NIK in its path: it reaches
-     * the gateway's URL (never the console's; the page posts it).
+     * The decile eligibility of a person on a date (today when none). The NIK goes in the body of
+     * {@code POST /api/v1/eligibility/checks}: never in a URL, the console's or the gateway's.
      */
     public Map<String, Object> eligibility(String nik, String date) {
-        return api.get(u -> u.path("/api/v1/eligibility/{nik}")
-                .queryParamIfPresent("tanggal", Optional.ofNullable(date)).build(nik),
-                GatewayApi.purpose(eligibilityPurpose));
+        Map<String, Object> question = new java.util.LinkedHashMap<>();
+        question.put("nik", nik);
+        if (date != null) {
+            question.put("tanggal", date);
+        }
+        return api.send(org.springframework.http.HttpMethod.POST, u -> u.path("/api/v1/eligibility/checks").build(),
+                GatewayApi.purpose(eligibilityPurpose), question).body();
     }
 }

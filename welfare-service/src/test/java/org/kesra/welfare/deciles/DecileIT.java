@@ -45,6 +45,24 @@ class DecileIT extends WelfareApiIntegrationBase {
         assertThat(unlisted.path("programmes").get(0).path("eligible").isNull()).isTrue();
         assertThat(unlisted.path("programmes").get(0).path("reason").asString()).contains("tidak ada dalam daftar");
 
+        // The same question with the NIK in the body (the console's way: nothing personal in a URL), logged as such.
+        ApiClient.Response posted = api.send("POST", "/api/v1/eligibility/checks", token("dinsos.verifier"),
+                "{\"nik\":\"" + poor.members().get(1).nik() + "\",\"tanggal\":\"" + date + "\"}", PURPOSE);
+        assertThat(posted.status()).as(posted.text()).isEqualTo(200);
+        assertThat(posted.body()).isEqualTo(poorAnswer);
+        assertThat(jdbc.sql("SELECT count(*) FROM personal_data_access WHERE endpoint = ? AND ? = ANY (niks)")
+                .param("POST /api/v1/eligibility/checks").param(poor.members().get(1).nik()).query(Long.class)
+                .single()).isEqualTo(1);
+        ApiClient.Response badNik = api.send("POST", "/api/v1/eligibility/checks", token("dinsos.verifier"),
+                "{\"nik\":\"18720\"}", PURPOSE);
+        assertThat(badNik.status()).isEqualTo(400);
+        assertThat(badNik.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/nik");
+        assertThat(api.send("POST", "/api/v1/eligibility/checks", token("dinsos.verifier"),
+                "{\"nik\":\"" + poor.members().get(1).nik() + "\"}", java.util.Map.of()).status())
+                .as("no declared purpose").isEqualTo(400);
+        assertThat(api.send("POST", "/api/v1/eligibility/checks", token("bappeda.planner"),
+                "{\"nik\":\"" + poor.members().get(1).nik() + "\"}", PURPOSE).status()).isEqualTo(403);
+
         ApiClient.Response again = upload(period, "no_kk,desil\n" + poor.kkNumber() + ",1\n");
         assertThat(again.status()).as("a quarter's list is never overwritten").isEqualTo(409);
         assertThat(api.send("GET", "/api/v1/eligibility/" + poor.members().get(0).nik() + "?tanggal=" + date,

@@ -110,13 +110,14 @@ class CataloguePagesRenderTest {
                        "programmes":[{"programme":"PKH","kpm":120,"realisedRupiah":90000000},
                                      {"programme":"SEMBAKO","kpm":310,"realisedRupiah":null}],
                        "publishedAt":"2026-12-07T03:00:00Z"}]}"""))
-            .route("GET /api/v1/eligibility/" + NIK, Answer.json("""
+            .routeByBody("POST /api/v1/eligibility/checks", (query, body) -> body.contains(UNKNOWN_NIK)
+                    ? Answer.problem(404, """
+                    {"status":404,"code":"WF-NIK-TIDAK-TERDAFTAR","detail":"NIK ini tidak ada dalam registri rumah tangga."}""")
+                    : Answer.json("""
                     {"nik":"%s","date":"2026-12-07","period":"2026-Q4","decile":3,"programmes":[
                       {"programme":"PKH","maxDecile":4,"eligible":true,"reason":"Desil 3 termasuk desil 1-4 (daftar 2026-Q4)."},
                       {"programme":"SEMBAKO","maxDecile":2,"eligible":false,"reason":"Desil 3 di luar desil 1-2 (daftar 2026-Q4)."}]}"""
-                    .formatted(NIK)))
-            .route("GET /api/v1/eligibility/" + UNKNOWN_NIK, Answer.problem(404, """
-                    {"status":404,"code":"WF-NIK-TIDAK-TERDAFTAR","detail":"NIK ini tidak ada dalam registri rumah tangga."}"""));
+                    .formatted(NIK)));
 
     @DynamicPropertySource
     static void gatewayUrl(DynamicPropertyRegistry registry) {
@@ -285,8 +286,9 @@ class CataloguePagesRenderTest {
                 "dinsos-verifier"));
         assertThat(html).contains("id=\"hasil-kelayakan\"", NIK, "desil <strong>3</strong>", "2026-Q4",
                 "<strong>Layak</strong>", "<strong>Tidak layak</strong>", "Desil 3 di luar desil 1-2");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/eligibility/" + NIK + " auth=Bearer ")
-                && c.contains("purpose=Pemeriksaan kelayakan program"));
+        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/eligibility/checks auth=Bearer ")
+                && c.contains("purpose=Pemeriksaan kelayakan program") && c.endsWith("body={\"nik\":\"" + NIK + "\"}"));
+        assertThat(gateway.calls()).as("the NIK never in a URL").noneMatch(c -> c.split(" ")[1].contains(NIK));
 
         String unknown = html(answer(post("/cek-kelayakan").with(csrf()).param("nik", UNKNOWN_NIK), "dinsos-operator"));
         assertThat(unknown).contains("id=\"nik-error\" class=\"field-error\">NIK ini tidak ada dalam registri",

@@ -8,6 +8,7 @@ import java.util.List;
 import org.kesra.platform.refusal.Refusal;
 import org.kesra.platform.web.Caller;
 import org.kesra.platform.web.ProblemDetailsAdvice;
+import org.kesra.platform.web.Violation;
 import org.kesra.sheets.SpooledUpload;
 import org.kesra.welfare.WelfareProblems;
 import org.kesra.welfare.accesslog.PersonalDataAccessLog;
@@ -21,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -33,6 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 public class DecileController {
 
     static final String ENDPOINT = "GET /api/v1/eligibility/{nik}";
+    static final String CHECK_ENDPOINT = "POST /api/v1/eligibility/checks";
 
     private final DecileSnapshots snapshots;
     private final PersonalDataAccessLog accessLog;
@@ -70,12 +73,37 @@ public class DecileController {
         if (!nik.matches("[0-9]{16}")) {
             throw WelfareProblems.NIK_INVALID.refuse("NIK harus 16 digit angka.");
         }
+        return answer(caller, nik, date, purpose, ENDPOINT);
+    }
+
+    /** The question of {@link #eligibility} with the NIK in the body: nothing personal in the URL or access logs. */
+    public record EligibilityQuestion(String nik, LocalDate tanggal) {
+    }
+
+    @PostMapping(path = "/api/v1/eligibility/checks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ReadsFullNik
+    @Operation(summary = "Kelayakan program menurut desil keluarga, NIK di badan permintaan (tidak di alamat); hanya"
+            + " staf Dinas Sosial, header X-Purpose wajib, setiap pertanyaan dicatat")
+    public DecileSnapshots.Eligibility eligibilityCheck(@RequestBody EligibilityQuestion question,
+            @RequestHeader(name = PersonalDataAccessLog.PURPOSE_HEADER, required = false) String purpose) {
+        Caller caller = WelfareAccess.fullNikReader();
+        String nik = question == null || question.nik() == null ? "" : question.nik().strip();
+        if (!nik.matches("[0-9]{16}")) {
+            throw WelfareProblems.NIK_INVALID.refuse("NIK harus 16 digit angka.",
+                    List.of(Violation.field("/nik", "NIK harus 16 digit angka.")));
+        }
+        return answer(caller, nik, question.tanggal(), purpose, CHECK_ENDPOINT);
+    }
+
+    private DecileSnapshots.Eligibility answer(Caller caller, String nik, LocalDate date, String purpose,
+                                               String endpoint) {
         String declared = PersonalDataAccessLog.requirePurpose(purpose);
         try {
             // The answer carries the NIK: logged with the others that do (FullNikAnswers).
             return snapshots.eligibility(nik, date == null ? LocalDate.now() : date);
         } catch (Refusal unknown) {
-            accessLog.record(caller, List.of(nik), ProblemDetailsAdvice.STATUS.get(unknown.kind()).value(), ENDPOINT, declared);
+            accessLog.record(caller, List.of(nik), ProblemDetailsAdvice.STATUS.get(unknown.kind()).value(), endpoint,
+                    declared);
             throw unknown;
         }
     }
