@@ -2,10 +2,10 @@ package org.kesra.reporting.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kesra.devinfra.Digests.sha256;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -387,9 +387,5 @@ class ReportGenerationIT extends ReportingApiIntegrationBase {
         String payload = token(user).split("\\.")[1];
         return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
                 .path("sub").asString();
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -2,6 +2,7 @@ package org.kesra.reporting.lakip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kesra.devinfra.Digests.sha256;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -10,12 +11,10 @@ import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -550,9 +549,5 @@ public class LakipIT extends ReportingApiIntegrationBase {
         assertThat(body.at("/comparison/0/finalYear").asInt()).isEqualTo(2026);
         assertThat(body.at("/iku/2/rating").asString()).isEqualTo("Sedang");
         assertThat(body.at("/budget/0/code").asString()).isEqualTo("7.01.01");
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

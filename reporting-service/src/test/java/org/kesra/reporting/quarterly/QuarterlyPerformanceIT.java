@@ -2,18 +2,17 @@ package org.kesra.reporting.quarterly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kesra.devinfra.Digests.sha256;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -487,9 +486,5 @@ public class QuarterlyPerformanceIT extends ReportingApiIntegrationBase {
                 "RP-DI-LUAR-WILAYAH", null);
         assertThat(api.get(base + "18.72.03.1001", token("mulyojati.operator")).status())
                 .as("a kelurahan operator reads its own kelurahan").isEqualTo(200);
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

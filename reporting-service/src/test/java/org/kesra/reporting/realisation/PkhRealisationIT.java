@@ -2,18 +2,17 @@ package org.kesra.reporting.realisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kesra.devinfra.Digests.sha256;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -436,9 +435,5 @@ public class PkhRealisationIT extends ReportingApiIntegrationBase {
         assertThat(compared).as("no quiet moment on the shared broker in three attempts").isTrue();
         assertThat(report(planner, 2022).at("/stages/0/realisedKpm").asLong()).as("the replay keeps the fuller list")
                 .isEqualTo(2);
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

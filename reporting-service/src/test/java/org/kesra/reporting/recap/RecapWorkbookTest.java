@@ -1,13 +1,12 @@
 package org.kesra.reporting.recap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kesra.devinfra.Digests.sha256;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -67,9 +66,5 @@ class RecapWorkbookTest {
                 assertThat(sheet.getRepeatingRows().getFirstRow()).isZero();
             }
         }
-    }
-
-    private static String sha256(byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
 }

@@ -2,6 +2,7 @@ package org.kesra.reporting.renstra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kesra.devinfra.Digests.sha256;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -11,12 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -483,9 +482,5 @@ public class RenstraMatrixIT extends ReportingApiIntegrationBase {
         JsonNode body = report(planner);
         assertThat(body.at("/rows/0/years/0/childrenBudget").asLong()).isEqualTo(458_159_000L);
         assertThat(body.at("/rows/0/years/0/rating").asString()).isEqualTo("Tinggi");
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }
