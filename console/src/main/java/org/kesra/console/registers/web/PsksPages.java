@@ -39,8 +39,11 @@ public class PsksPages {
         this.registry = registry;
     }
 
-    /** The list's filters as the URL gave them, kept to codes the pages know. */
-    record Filters(String category, String kelurahan, String status, int page) {
+    /**
+     * The list's filters as the URL gave them, kept to codes the pages know; {@code categories} the catalogue's, asked
+     * of welfare-service once per request.
+     */
+    record Filters(String category, String kelurahan, String status, int page, Map<String, String> categories) {
     }
 
     @GetMapping
@@ -53,9 +56,10 @@ public class PsksPages {
     }
 
     private Filters filters(String category, String kelurahan, String status, int page) {
-        return new Filters(RegisterLabels.known(category, api.psksCategories()),
+        Map<String, String> categories = api.psksCategories();
+        return new Filters(RegisterLabels.known(category, categories),
                 RegisterLabels.known(kelurahan, registry.kelurahan(null)),
-                RegisterLabels.known(status, RegisterLabels.PSKS_STATUS), Math.max(page, 1));
+                RegisterLabels.known(status, RegisterLabels.PSKS_STATUS), Math.max(page, 1), categories);
     }
 
     /** The list; {@code refused} names the entry whose deactivation came back, shown open with what was typed. */
@@ -65,7 +69,7 @@ public class PsksPages {
                 filters.page() - 1, PAGE_SIZE));
         model.addAttribute("filters", filters);
         model.addAttribute("page", filters.page());
-        model.addAttribute("categories", api.psksCategories());
+        model.addAttribute("categories", filters.categories());
         model.addAttribute("kinds", RegisterLabels.PSKS_KIND);
         model.addAttribute("statuses", RegisterLabels.PSKS_STATUS);
         model.addAttribute("kelurahan", registry.kelurahan(null));
