@@ -54,6 +54,18 @@ public class IndonesianFormat {
         return number == null ? NOTHING : "Rp " + decimalFormat("#,##0").format(number);
     }
 
+    /**
+     * A decimal as the APIs read it: Indonesians type "85,5" or "1.234,5"; the APIs take "85.5". Only the separators
+     * change (null stays null); the figure is the service's to check, so anything else goes as typed, to be refused.
+     */
+    public static String decimalForApi(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String text = typed.strip().replace(" ", "");
+        return text.contains(",") ? text.replace(".", "").replace(',', '.') : text;
+    }
+
     private static DecimalFormat decimalFormat(String pattern) {
         // A new instance per call: DecimalFormat is not thread-safe.
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(INDONESIAN));

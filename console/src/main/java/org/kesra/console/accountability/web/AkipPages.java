@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.kesra.console.accountability.AccountabilityApi;
 import org.kesra.console.accountability.AccountabilityRoles;
+import org.kesra.console.format.IndonesianFormat;
 import org.kesra.console.gateway.ApiProblem;
 import org.kesra.console.gateway.ApiRefusal;
 import org.kesra.console.menu.ConsoleUser;
@@ -94,7 +95,7 @@ public class AkipPages {
             return listPage(unit, form, errors, ApiProblem.local("Periksa isian yang ditandai."), model, response);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("score", decimal(form.get("score")));
+        body.put("score", IndonesianFormat.decimalForApi(form.get("score")));
         body.put("evaluator", form.get("evaluator"));
         body.put("reason", form.get("reason").isEmpty() ? null : form.get("reason"));
         try {
@@ -145,12 +146,6 @@ public class AkipPages {
         model.addAttribute("errors", errors);
         model.addAttribute("recorder", currentUser().hasAnyRole(AccountabilityRoles.AKIP_RECORDERS));
         return view;
-    }
-
-    /** "90,01" as typed in Indonesian to "90.01" as the API reads it; anything else goes as typed, to be refused. */
-    private static String decimal(String typed) {
-        String text = typed.replace(" ", "");
-        return text.contains(",") ? text.replace(".", "").replace(',', '.') : text;
     }
 
     private static String orEmpty(String value) {

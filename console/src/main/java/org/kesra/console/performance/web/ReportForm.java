@@ -1,5 +1,6 @@
 package org.kesra.console.performance.web;
 
+import org.kesra.console.format.IndonesianFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -190,19 +191,9 @@ public final class ReportForm {
         return reason;
     }
 
-    /**
-     * A decimal as the API reads it: Indonesians type "85,5" or "1.234,5"; the API takes "85.5". Only the separators
-     * change, the figure is the service's to check.
-     */
+    /** A decimal as the API reads it ({@link IndonesianFormat#decimalForApi}). */
     static String decimal(String typed) {
-        if (typed == null) {
-            return null;
-        }
-        String text = typed.strip().replace(" ", "");
-        if (text.contains(",")) {
-            text = text.replace(".", "").replace(',', '.');
-        }
-        return text;
+        return IndonesianFormat.decimalForApi(typed);
     }
 
     /** Whole rupiah from "Rp 5.955.000", "5955000" or "5.955.000"; null when it is not one. */

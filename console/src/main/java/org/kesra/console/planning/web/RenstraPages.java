@@ -76,14 +76,14 @@ public class RenstraPages {
                             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         String fragment = htmx == null ? "planning/capaian" : "planning/capaian :: result";
         model.addAttribute("back", "/renstra/" + id + "/versi/" + version);
-        String value = decimal(realisasi);
+        String value = IndonesianFormat.decimalForApi(realisasi);
         if (value == null || value.isEmpty()) {
             model.addAttribute("message", "Isi realisasi untuk menghitung capaian.");
             return fragment;
         }
         try {
             model.addAttribute("result", api.indicatorCapaian(id, version, indicatorId, tahun, value,
-                    decimal(batas)));
+                    IndonesianFormat.decimalForApi(batas)));
         } catch (ApiRefusal refusal) {
             if (refusal.unauthenticated()) {
                 throw refusal;
@@ -92,15 +92,6 @@ public class RenstraPages {
                     ? java.util.List.of(refusal.problem().message()) : refusal.problem().fieldErrors().values()));
         }
         return fragment;
-    }
-
-    /** "1.234,5" as typed in Indonesian to "1234.5" as the API reads it; anything else as typed, to be refused. */
-    static String decimal(String typed) {
-        if (typed == null) {
-            return null;
-        }
-        String text = typed.strip().replace(" ", "");
-        return text.contains(",") ? text.replace(".", "").replace(',', '.') : text;
     }
 
     private String planPage(Map<String, Object> plan, Model model) {
