@@ -72,19 +72,7 @@ public final class ReplayConsumer implements AutoCloseable {
      * consumer's position then stays before the poll (nothing of it was applied).
      */
     public InboundEventProcessor.Replayed pollAndApply(Duration timeout, Consumer<JdbcTemplate> prepare) {
-        Map<TopicPartition, Long> before = positions();
-        ConsumerRecords<String, byte[]> polled = consumer.poll(timeout);
-        if (polled.isEmpty()) {
-            return new InboundEventProcessor.Replayed(0, 0, 0, 0);
-        }
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
-        polled.forEach(records::add);
-        try {
-            return processor.replay(records, prepare, include, deadLettered);
-        } catch (RuntimeException e) {
-            before.forEach(consumer::seek);
-            throw e;
-        }
+        return pollAndApply(timeout, prepare, Map.of());
     }
 
     /**
