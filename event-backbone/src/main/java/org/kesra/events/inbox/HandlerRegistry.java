@@ -34,7 +34,10 @@ public class HandlerRegistry {
      * outside a non-empty set is an event it should understand and cannot: the processor dead-letters it.
      */
     public java.util.SortedSet<Integer> versionsOf(String type) {
-        return versions.getOrDefault(type, new java.util.TreeSet<>());
+        // per event on the consumer's path: no new set for the many types a service ignores, and never its own set
+        java.util.SortedSet<Integer> handled = versions.get(type);
+        return handled == null ? java.util.Collections.emptySortedSet()
+                : java.util.Collections.unmodifiableSortedSet(handled);
     }
 
     private static String key(String type, int version) {
