@@ -178,7 +178,6 @@ final class Generation {
         }
     }
 
-    /** Drops what a rebuild left (the shadow schema, the retired tables); the serving tables are never touched. */
     /**
      * Gives the planner statistics of the copies as they fill. Tables created empty have none, and a statement that
      * would find a few rows by one index (a household's members when it moves) was planned to read a whole partial
@@ -189,6 +188,7 @@ final class Generation {
         jdbc.execute("ANALYZE " + String.join(", ", tables.stream().map(t -> shadow + "." + t).toList()));
     }
 
+    /** Drops what a rebuild left (the shadow schema, the retired tables); the serving tables are never touched. */
     void drop() {
         jdbc.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
         if (retired != null) {
