@@ -1,5 +1,8 @@
 package org.kesra.console.registers;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,12 @@ public class RegistersApi {
 
     private final GatewayApi api;
     private final String purpose;
+    /**
+     * The PSKS categories: welfare-service's catalogue, the same for every caller and changed by a release, not by
+     * users; fetched once per few minutes, as HouseholdApi keeps its code lists. A refused fetch leaves nothing behind.
+     */
+    private final Cache<String, Map<String, String>> reference = Caffeine.newBuilder().maximumSize(1)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public RegistersApi(GatewayApi api,
                         @Value("${kesra.console.registers-purpose:Pengelolaan register PPKS dan kepesertaan program melalui konsol Kesra}")
@@ -49,11 +58,13 @@ public class RegistersApi {
 
     /** The 12 PSKS categories of Permensos 8/2012, abbreviation to name, in the regulation's order. */
     public Map<String, String> psksCategories() {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (Map<String, Object> c : api.getList("/api/v1/psks/categories")) {
-            result.put(String.valueOf(c.get("abbrev")), String.valueOf(c.get("name")));
-        }
-        return result;
+        return reference.get("psks-categories", key -> {
+            Map<String, String> result = new LinkedHashMap<>();
+            for (Map<String, Object> c : api.getList("/api/v1/psks/categories")) {
+                result.put(String.valueOf(c.get("abbrev")), String.valueOf(c.get("name")));
+            }
+            return java.util.Collections.unmodifiableMap(result);
+        });
     }
 
     /** One page of cases (newest first, as the API orders them), of a kelurahan, status and category when given. */

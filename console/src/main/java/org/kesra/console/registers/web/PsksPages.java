@@ -39,11 +39,8 @@ public class PsksPages {
         this.registry = registry;
     }
 
-    /**
-     * The list's filters as the URL gave them, kept to codes the pages know; {@code categories} the catalogue's, asked
-     * of welfare-service once per request.
-     */
-    record Filters(String category, String kelurahan, String status, int page, Map<String, String> categories) {
+    /** The list's filters as the URL gave them, kept to codes the pages know. */
+    record Filters(String category, String kelurahan, String status, int page) {
     }
 
     @GetMapping
@@ -56,10 +53,9 @@ public class PsksPages {
     }
 
     private Filters filters(String category, String kelurahan, String status, int page) {
-        Map<String, String> categories = api.psksCategories();
-        return new Filters(RegisterLabels.known(category, categories),
+        return new Filters(RegisterLabels.known(category, api.psksCategories()),
                 RegisterLabels.known(kelurahan, registry.kelurahan(null)),
-                RegisterLabels.known(status, RegisterLabels.PSKS_STATUS), Math.max(page, 1), categories);
+                RegisterLabels.known(status, RegisterLabels.PSKS_STATUS), Math.max(page, 1));
     }
 
     /** The list; {@code refused} names the entry whose deactivation came back, shown open with what was typed. */
@@ -69,7 +65,7 @@ public class PsksPages {
                 filters.page() - 1, PAGE_SIZE));
         model.addAttribute("filters", filters);
         model.addAttribute("page", filters.page());
-        model.addAttribute("categories", filters.categories());
+        model.addAttribute("categories", api.psksCategories());
         model.addAttribute("kinds", RegisterLabels.PSKS_KIND);
         model.addAttribute("statuses", RegisterLabels.PSKS_STATUS);
         model.addAttribute("kelurahan", registry.kelurahan(null));
