@@ -52,7 +52,7 @@ public class YearOnYearPages {
                    Model model, HttpServletResponse response) {
         ConsoleUser user = ConsoleUser.of(SecurityContextHolder.getContext().getAuthentication());
         String unitCode = unit == null ? user.reportingUnit() : unit.strip();
-        String year = tahun == null || tahun.isBlank() ? Integer.toString(LocalDate.now().getYear() - 1)
+        String year = tahun == null || tahun.isBlank() ? Integer.toString(LocalDate.now(IndonesianFormat.WIB).getYear() - 1)
                 : tahun.strip();
         model.addAttribute("unit", unitCode == null ? "" : unitCode);
         model.addAttribute("tahun", year);
