@@ -61,6 +61,11 @@ class PersonalDataAccessIT extends WelfareApiIntegrationBase {
         assertThat(routed.body().path("items")).isEqualTo(log.path("items"));
         assertThat(api.get("/api/v1/welfare/personal-data-access?nik=" + nik, token("dinsos.admin")).status())
                 .isEqualTo(403);
+        ApiClient.Response shortNik = api.get("/api/v1/welfare/personal-data-access?nik=18720",
+                token("inspektorat.auditor"));
+        assertThat(shortNik.status()).isEqualTo(400);
+        assertThat(shortNik.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(shortNik.text()).contains("NIK harus 16 digit");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM personal_data_access").update())
                 .hasMessageContaining("append-only");
     }
