@@ -17,44 +17,27 @@ public class SourceLagMetrics {
 
     public static final List<String> TOPICS = List.of("household.events", "welfare.events", "performance.events");
 
-    /** A scrape reads every gauge within this time: they share one read of the progress (all topics, one Kafka look). */
-    private static final long SHARED_NANOS = 1_000_000_000L;
-
-    private final SourceProgress progress;
-    private List<SourceProgress.Source> read = List.of();
-    private long readAt;
-
     public SourceLagMetrics(SourceProgress progress, MeterRegistry meters) {
-        this.progress = progress;
         for (String topic : TOPICS) {
-            Gauge.builder("kesra.reporting.source.lag", this, m -> {
-                        Long lag = m.source(topic).lagSeconds();
+            Gauge.builder("kesra.reporting.source.lag", progress, p -> {
+                        Long lag = p.of(List.of(topic)).get(0).lagSeconds();
                         return lag == null ? Double.NaN : lag;
                     })
                     .tag("topic", topic).baseUnit("seconds")
                     .description("Age of the newest event of the topic applied to the read models")
                     .register(meters);
-            Gauge.builder("kesra.reporting.source.lag.events", this, m -> {
-                        Long behind = m.source(topic).eventsBehind();
+            Gauge.builder("kesra.reporting.source.lag.events", progress, p -> {
+                        Long behind = p.of(List.of(topic)).get(0).eventsBehind();
                         return behind == null ? Double.NaN : behind;
                     })
                     .tag("topic", topic).baseUnit("events")
                     .description("Events of the topic not yet applied to the read models (log-end minus applied offsets)")
                     .register(meters);
-            Gauge.builder("kesra.reporting.source.events.applied", this, m -> m.source(topic).eventsApplied())
+            Gauge.builder("kesra.reporting.source.events.applied", progress,
+                            p -> p.of(List.of(topic)).get(0).eventsApplied())
                     .tag("topic", topic)
                     .description("Events of the topic applied to the read models")
                     .register(meters);
         }
-    }
-
-    /** The topic's progress from a read of all topics at most a second old: nine gauges, one read per scrape. */
-    private synchronized SourceProgress.Source source(String topic) {
-        long now = System.nanoTime();
-        if (read.isEmpty() || now - readAt > SHARED_NANOS) {
-            read = progress.of(TOPICS);
-            readAt = now;
-        }
-        return read.get(TOPICS.indexOf(topic));
     }
 }
