@@ -6,16 +6,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.StandInGateway;
+import org.kesra.console.testing.StandInGateway.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -39,180 +35,114 @@ class HouseholdPagesRenderTest {
     static final String PERSON = "22222222-2222-2222-2222-222222222222";
     static final String IMPORT = "33333333-3333-3333-3333-333333333333";
     static final String CHILD = "88888888-8888-8888-8888-888888888888";
-    static final Queue<String> calls = new ConcurrentLinkedQueue<>();
-    static HttpServer gateway;
-    static volatile String lastBody;
-    /** Every call's non-empty body, after its method and path: a refused form reads the household again after it. */
-    static final Queue<String> bodies = new ConcurrentLinkedQueue<>();
+    static final String WILAYAH = "/api/v1/wilayah/18.72.05.1001";
+    static final String IMPORTS = "/api/v1/household-imports";
+    static final StandInGateway gateway = StandInGateway.start()
+            .route("POST /api/v1/households", Answer.problem(400, """
+                    {"type":"urn:kesra:problem:HH-DATA-TIDAK-SAH","title":"Data tidak sah","status":400,
+                     "detail":"Periksa isian yang ditandai.","code":"HH-DATA-TIDAK-SAH",
+                     "errors":[{"pointer":"/members/0/nik","detail":"NIK harus 16 digit angka"}]}"""))
+            .on(c -> c.method().equals("PATCH"), c -> Answer.problem(400, """
+                    {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                     "errors":[{"pointer":"/reason","detail":"alasan wajib diisi, paling panjang 500 karakter"}]}"""))
+            .route("POST /api/v1/households/" + HOUSEHOLD + "/members", Answer.problem(400, """
+                    {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                     "errors":[{"pointer":"/nik","detail":"NIK sudah terdaftar di KK lain"}]}"""))
+            .on(c -> c.method().equals("POST") && c.path().endsWith("/members/" + PERSON + "/move"),
+                    c -> Answer.json("{\"id\":\"" + HOUSEHOLD + "\",\"members\":[]}"))
+            .routeByBody("POST /api/v1/households/search", (query, body) -> Answer.json(
+                    body.contains("\"kk\":\"1872050101000002\"")
+                            ? "{\"items\":[{\"id\":\"55555555-5555-5555-5555-555555555555\",\"kkNumber\":\"1872050101000002\"}]}"
+                            : "{\"items\":[]}"))
+            .route("POST /api/v1/households/" + HOUSEHOLD + "/relocation", Answer.problem(400, """
+                    {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                     "errors":[{"pointer":"/newKkNumber","detail":"pindah ke kelurahan lain membawa nomor KK baru: isi newKkNumber"}]}"""))
+            .route("POST /api/v1/households/" + HOUSEHOLD + "/head", Answer.problem(400, """
+                    {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                     "errors":[{"pointer":"/formerHeadRelationship","detail":"hubungan baru kepala keluarga lama wajib diisi"}]}"""))
+            .on(c -> c.method().equals("POST") && c.path().endsWith("/members/" + PERSON + "/removal"),
+                    c -> Answer.problem(422, """
+                        {"title":"Kepala keluarga tidak dapat keluar","status":422,"code":"HH-KEPALA-KELUARGA-TETAP",
+                         "detail":"Tetapkan kepala keluarga baru lebih dulu (ganti kepala keluarga), lalu ulangi."}"""))
+            .on(c -> c.method().equals("POST") && c.path().endsWith("/members/" + CHILD + "/removal"),
+                    c -> Answer.json("{\"id\":\"" + HOUSEHOLD + "\",\"members\":[]}"))
+            .route("POST " + WILAYAH + "/rw", Answer.problem(409, """
+                    {"title":"RW sudah ada","status":409,"code":"HH-RW-SUDAH-ADA",
+                     "detail":"RW 003 sudah terdaftar di kelurahan 18.72.05.1001."}"""))
+            .on(c -> c.path().equals(WILAYAH + "/rw"),
+                    c -> Answer.json("[{\"rw\":\"003\",\"rt\":[\"007\",\"008\"]},{\"rw\":\"004\",\"rt\":[]}]"))
+            .route("POST " + WILAYAH + "/dasawisma", Answer.problem(400, """
+                    {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                     "errors":[{"pointer":"/rt","detail":"RT 009 belum terdaftar pada RW 003; daftarkan lebih dulu"}]}"""))
+            .on(c -> c.path().equals(WILAYAH + "/dasawisma"), c -> Answer.json(
+                    "[{\"id\":\"77777777-7777-7777-7777-777777777777\",\"rw\":\"003\",\"rt\":\"007\",\"name\":\"Mawar 1\"}]"))
+            .on(c -> c.path().equals("/api/v1/wilayah"), c -> Answer.json("""
+                    [{"code":"18.72.05","name":"Metro Utara","level":"kecamatan","parentCode":"18.72"},
+                     {"code":"18.72.05.1001","name":"Rejomulyo","level":"kelurahan","parentCode":"18.72.05"}]"""))
+            .on(c -> c.path().equals("/api/v1/wilayah/code-lists"), c -> Answer.json("""
+                    {"house_ownership":{"MILIK_SENDIRI":"Milik sendiri"},"income_band":{"ANTARA_1_2_JUTA":"Rp1-2 juta"},
+                     "marital_status":{"KAWIN":"Kawin"},"education":{"SLTA":"SLTA/sederajat"},
+                     "asset":{"SEPEDA_MOTOR":"Sepeda motor","KULKAS":"Lemari es"},"floor_material":{"KERAMIK":"Keramik"}}"""))
+            .on(c -> c.path().equals("/api/v1/households/" + HOUSEHOLD), c -> Answer.json("""
+                    {"id":"%s","kkNumber":"1872050101000001","kelurahanCode":"18.72.05.1001","rw":"3","rt":"7",
+                     "address":"Jl. Kenanga No. 12","status":"AKTIF","version":3,"members":[
+                     {"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthPlace":"METRO","birthDate":"1980-05-12",
+                      "birthYear":1980,"sex":"L","relationship":"KEPALA_KELUARGA","lifeStatus":"HIDUP","version":1},
+                     {"id":"44444444-4444-4444-4444-444444444444","nik":"1872054403850001","name":"SULASTRI",
+                      "birthYear":1985,"sex":"P","relationship":"ISTRI","lifeStatus":"MENINGGAL",
+                      "lifeStatusDate":"2026-12-04","version":4},
+                     {"id":"88888888-8888-8888-8888-888888888888","nik":"1872051003160001","name":"DIMAS",
+                      "birthYear":2016,"sex":"L","relationship":"ANAK","lifeStatus":"HIDUP","version":1}],
+                     "houseOwnership":"MILIK_SENDIRI","assets":["KULKAS"]}""".formatted(HOUSEHOLD, PERSON))
+                    .withEtag("\"3\""))
+            .on(c -> c.path().equals("/api/v1/persons/" + PERSON), c -> Answer.json("""
+                    {"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthDate":"1980-05-12","sex":"L",
+                     "relationship":"KEPALA_KELUARGA","lifeStatus":"HIDUP","householdId":"%s","version":1}"""
+                    .formatted(PERSON, HOUSEHOLD)))
+            .on(c -> c.path().endsWith("/history"), c -> Answer.json("""
+                    {"items":[{"id":1,"action":"TERDAFTAR","changedAt":"2026-12-06T07:05:00Z","changedBy":"uji.operator",
+                      "after":{"name":"SUPARMAN"}},
+                     {"id":2,"action":"DIKOREKSI","changedAt":"2026-12-06T08:00:00Z","changedBy":"uji.operator",
+                      "reason":"salah ketik","before":{"occupation":"PETANI"},"after":{"occupation":"PEDAGANG"}}],
+                     "page":0,"size":100,"totalItems":2,"totalPages":1}"""))
+            .route("POST /api/v1/persons/search", Answer.json("""
+                    {"items":[{"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthYear":1980,"sex":"L",
+                      "relationship":"KEPALA_KELUARGA","householdId":"%s","lifeStatus":"HIDUP"}]}"""
+                    .formatted(PERSON, HOUSEHOLD)))
+            .on(c -> c.path().equals(IMPORTS + "/profiles"), c -> Answer.json("""
+                    [{"name":"dasawisma-2025","description":"Format dasawisma","version":2,
+                      "columns":{"No KK":"kkNumber","Nama Lengkap":"name"}}]"""))
+            .on(c -> c.method().equals("PUT") && c.path().startsWith(IMPORTS + "/profiles/"), c -> Answer.json(
+                    "{\"name\":\"" + c.path().substring(c.path().lastIndexOf('/') + 1) + "\",\"version\":3}"))
+            .route("GET " + IMPORTS + "/reviews", Answer.json("""
+                    {"items":[{"id":"66666666-6666-6666-6666-666666666666","importId":"%s","rowNumber":7,
+                      "nik":"187205**********","name":"WARSINAH","birthDate":"1970-08-17",
+                      "kelurahanCode":"18.72.05.1001","otherNik":"187205**********","status":"TERBUKA"}]}"""
+                    .formatted(IMPORT)))
+            .on(c -> c.method().equals("POST") && c.path().endsWith("/decision"), c -> Answer.problem(400, """
+                    {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
+                     "errors":[{"pointer":"/reason","detail":"alasan wajib diisi"}]}"""))
+            .on(c -> c.path().equals(IMPORTS + "/columns"), c -> Answer.json(
+                    "[{\"name\":\"kkNumber\",\"field\":\"kkNumber\",\"required\":true},"
+                    + "{\"name\":\"name\",\"field\":\"name\",\"required\":true}]"))
+            .on(c -> c.path().equals(IMPORTS), c -> Answer.json("""
+                    {"items":[{"id":"%s","fileName":"kader.csv","status":"SELESAI","rowsRead":1234,
+                      "createdAt":"2026-12-06T07:05:00Z"}]}""".formatted(IMPORT)))
+            .on(c -> c.path().equals(IMPORTS + "/" + IMPORT), c -> Answer.json("""
+                    {"id":"%s","fileName":"kader.csv","status":"SELESAI","rowsRead":3,"rowsValid":2,
+                     "rowsWithProblems":1,"householdsCreated":1,"personsCreated":2,"reviewItems":0,
+                     "phaseProgress":1}""".formatted(IMPORT)))
+            .on(c -> c.path().equals(IMPORTS + "/" + IMPORT + "/problems"), c -> Answer.json("""
+                    {"items":[{"rowNumber":4,"column":"nik","value":"12345","message":"NIK harus 16 digit"}]}"""));
 
     @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) throws IOException {
-        gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        gateway.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            calls.add(method + " " + exchange.getRequestURI() + " purpose=" + exchange.getRequestHeaders()
-                    .getFirst("X-Purpose") + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
-                    + " ifMatch=" + exchange.getRequestHeaders().getFirst("If-Match"));
-            lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (!lastBody.isEmpty()) {
-                bodies.add(method + " " + path + " " + lastBody);
-            }
-            String body;
-            int status = 200;
-            String type = "application/json";
-            if (method.equals("POST") && path.equals("/api/v1/households")) {
-                status = 400;
-                type = "application/problem+json";
-                body = """
-                        {"type":"urn:kesra:problem:HH-DATA-TIDAK-SAH","title":"Data tidak sah","status":400,
-                         "detail":"Periksa isian yang ditandai.","code":"HH-DATA-TIDAK-SAH",
-                         "errors":[{"pointer":"/members/0/nik","detail":"NIK harus 16 digit angka"}]}""";
-            } else if (method.equals("PATCH")) {
-                status = 400;
-                type = "application/problem+json";
-                body = """
-                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
-                         "errors":[{"pointer":"/reason","detail":"alasan wajib diisi, paling panjang 500 karakter"}]}""";
-            } else if (method.equals("POST") && path.equals("/api/v1/households/" + HOUSEHOLD + "/members")) {
-                status = 400;
-                type = "application/problem+json";
-                body = """
-                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
-                         "errors":[{"pointer":"/nik","detail":"NIK sudah terdaftar di KK lain"}]}""";
-            } else if (method.equals("POST") && path.endsWith("/members/" + PERSON + "/move")) {
-                body = "{\"id\":\"" + HOUSEHOLD + "\",\"members\":[]}";
-            } else if (method.equals("POST") && path.equals("/api/v1/households/search")) {
-                body = lastBody.contains("\"kk\":\"1872050101000002\"")
-                        ? "{\"items\":[{\"id\":\"55555555-5555-5555-5555-555555555555\",\"kkNumber\":\"1872050101000002\"}]}"
-                        : "{\"items\":[]}";
-            } else if (method.equals("POST") && path.equals("/api/v1/households/" + HOUSEHOLD + "/relocation")) {
-                status = 400;
-                type = "application/problem+json";
-                body = """
-                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
-                         "errors":[{"pointer":"/newKkNumber","detail":"pindah ke kelurahan lain membawa nomor KK baru: isi newKkNumber"}]}""";
-            } else if (method.equals("POST") && path.equals("/api/v1/households/" + HOUSEHOLD + "/head")) {
-                status = 400;
-                type = "application/problem+json";
-                body = """
-                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
-                         "errors":[{"pointer":"/formerHeadRelationship","detail":"hubungan baru kepala keluarga lama wajib diisi"}]}""";
-            } else if (method.equals("POST") && path.endsWith("/members/" + PERSON + "/removal")) {
-                status = 422;
-                type = "application/problem+json";
-                body = """
-                        {"title":"Kepala keluarga tidak dapat keluar","status":422,"code":"HH-KEPALA-KELUARGA-TETAP",
-                         "detail":"Tetapkan kepala keluarga baru lebih dulu (ganti kepala keluarga), lalu ulangi."}""";
-            } else if (method.equals("POST") && path.endsWith("/members/" + CHILD + "/removal")) {
-                body = "{\"id\":\"" + HOUSEHOLD + "\",\"members\":[]}";
-            } else if (path.equals("/api/v1/wilayah/18.72.05.1001/rw")) {
-                if (method.equals("POST")) {
-                    status = 409;
-                    type = "application/problem+json";
-                    body = """
-                            {"title":"RW sudah ada","status":409,"code":"HH-RW-SUDAH-ADA",
-                             "detail":"RW 003 sudah terdaftar di kelurahan 18.72.05.1001."}""";
-                } else {
-                    body = "[{\"rw\":\"003\",\"rt\":[\"007\",\"008\"]},{\"rw\":\"004\",\"rt\":[]}]";
-                }
-            } else if (method.equals("POST") && path.equals("/api/v1/wilayah/18.72.05.1001/dasawisma")) {
-                status = 400;
-                type = "application/problem+json";
-                body = """
-                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
-                         "errors":[{"pointer":"/rt","detail":"RT 009 belum terdaftar pada RW 003; daftarkan lebih dulu"}]}""";
-            } else if (path.equals("/api/v1/wilayah/18.72.05.1001/dasawisma")) {
-                body = "[{\"id\":\"77777777-7777-7777-7777-777777777777\",\"rw\":\"003\",\"rt\":\"007\",\"name\":\"Mawar 1\"}]";
-            } else if (path.equals("/api/v1/wilayah")) {
-                body = """
-                        [{"code":"18.72.05","name":"Metro Utara","level":"kecamatan","parentCode":"18.72"},
-                         {"code":"18.72.05.1001","name":"Rejomulyo","level":"kelurahan","parentCode":"18.72.05"}]""";
-            } else if (path.equals("/api/v1/wilayah/code-lists")) {
-                body = """
-                        {"house_ownership":{"MILIK_SENDIRI":"Milik sendiri"},"income_band":{"ANTARA_1_2_JUTA":"Rp1-2 juta"},
-                         "marital_status":{"KAWIN":"Kawin"},"education":{"SLTA":"SLTA/sederajat"},
-                         "asset":{"SEPEDA_MOTOR":"Sepeda motor","KULKAS":"Lemari es"},"floor_material":{"KERAMIK":"Keramik"}}""";
-            } else if (path.equals("/api/v1/households/" + HOUSEHOLD)) {
-                exchange.getResponseHeaders().set("ETag", "\"3\"");
-                body = """
-                        {"id":"%s","kkNumber":"1872050101000001","kelurahanCode":"18.72.05.1001","rw":"3","rt":"7",
-                         "address":"Jl. Kenanga No. 12","status":"AKTIF","version":3,"members":[
-                         {"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthPlace":"METRO","birthDate":"1980-05-12",
-                          "birthYear":1980,"sex":"L","relationship":"KEPALA_KELUARGA","lifeStatus":"HIDUP","version":1},
-                         {"id":"44444444-4444-4444-4444-444444444444","nik":"1872054403850001","name":"SULASTRI",
-                          "birthYear":1985,"sex":"P","relationship":"ISTRI","lifeStatus":"MENINGGAL",
-                          "lifeStatusDate":"2026-12-04","version":4},
-                         {"id":"88888888-8888-8888-8888-888888888888","nik":"1872051003160001","name":"DIMAS",
-                          "birthYear":2016,"sex":"L","relationship":"ANAK","lifeStatus":"HIDUP","version":1}],
-                         "houseOwnership":"MILIK_SENDIRI","assets":["KULKAS"]}""".formatted(HOUSEHOLD, PERSON);
-            } else if (path.equals("/api/v1/persons/" + PERSON)) {
-                body = """
-                        {"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthDate":"1980-05-12","sex":"L",
-                         "relationship":"KEPALA_KELUARGA","lifeStatus":"HIDUP","householdId":"%s","version":1}"""
-                        .formatted(PERSON, HOUSEHOLD);
-            } else if (path.endsWith("/history")) {
-                body = """
-                        {"items":[{"id":1,"action":"TERDAFTAR","changedAt":"2026-12-06T07:05:00Z","changedBy":"uji.operator",
-                          "after":{"name":"SUPARMAN"}},
-                         {"id":2,"action":"DIKOREKSI","changedAt":"2026-12-06T08:00:00Z","changedBy":"uji.operator",
-                          "reason":"salah ketik","before":{"occupation":"PETANI"},"after":{"occupation":"PEDAGANG"}}],
-                         "page":0,"size":100,"totalItems":2,"totalPages":1}""";
-            } else if (method.equals("POST") && path.equals("/api/v1/persons/search")) {
-                body = """
-                        {"items":[{"id":"%s","nik":"1872051205800001","name":"SUPARMAN","birthYear":1980,"sex":"L",
-                          "relationship":"KEPALA_KELUARGA","householdId":"%s","lifeStatus":"HIDUP"}]}"""
-                        .formatted(PERSON, HOUSEHOLD);
-            } else if (path.equals("/api/v1/household-imports/profiles")) {
-                body = """
-                        [{"name":"dasawisma-2025","description":"Format dasawisma","version":2,
-                          "columns":{"No KK":"kkNumber","Nama Lengkap":"name"}}]""";
-            } else if (method.equals("PUT") && path.startsWith("/api/v1/household-imports/profiles/")) {
-                body = "{\"name\":\"" + path.substring(path.lastIndexOf('/') + 1) + "\",\"version\":3}";
-            } else if (method.equals("GET") && path.equals("/api/v1/household-imports/reviews")) {
-                body = """
-                        {"items":[{"id":"66666666-6666-6666-6666-666666666666","importId":"%s","rowNumber":7,
-                          "nik":"187205**********","name":"WARSINAH","birthDate":"1970-08-17",
-                          "kelurahanCode":"18.72.05.1001","otherNik":"187205**********","status":"TERBUKA"}]}"""
-                        .formatted(IMPORT);
-            } else if (method.equals("POST") && path.endsWith("/decision")) {
-                status = 400;
-                type = "application/problem+json";
-                body = """
-                        {"title":"Data tidak sah","status":400,"code":"HH-DATA-TIDAK-SAH",
-                         "errors":[{"pointer":"/reason","detail":"alasan wajib diisi"}]}""";
-            } else if (path.equals("/api/v1/household-imports/columns")) {
-                body = "[{\"name\":\"kkNumber\",\"field\":\"kkNumber\",\"required\":true},"
-                        + "{\"name\":\"name\",\"field\":\"name\",\"required\":true}]";
-            } else if (path.equals("/api/v1/household-imports")) {
-                body = """
-                        {"items":[{"id":"%s","fileName":"kader.csv","status":"SELESAI","rowsRead":1234,
-                          "createdAt":"2026-12-06T07:05:00Z"}]}""".formatted(IMPORT);
-            } else if (path.equals("/api/v1/household-imports/" + IMPORT)) {
-                body = """
-                        {"id":"%s","fileName":"kader.csv","status":"SELESAI","rowsRead":3,"rowsValid":2,
-                         "rowsWithProblems":1,"householdsCreated":1,"personsCreated":2,"reviewItems":0,
-                         "phaseProgress":1}""".formatted(IMPORT);
-            } else if (path.equals("/api/v1/household-imports/" + IMPORT + "/problems")) {
-                body = """
-                        {"items":[{"rowNumber":4,"column":"nik","value":"12345","message":"NIK harus 16 digit"}]}""";
-            } else {
-                status = 404;
-                body = "{\"status\":404,\"title\":\"Tidak ditemukan\"}";
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        gateway.start();
-        registry.add("kesra.console.gateway-url", () -> "http://127.0.0.1:" + gateway.getAddress().getPort());
+    static void gatewayUrl(DynamicPropertyRegistry registry) {
+        registry.add("kesra.console.gateway-url", gateway::url);
     }
 
     @AfterAll
     static void stopGateway() {
-        gateway.stop(0);
+        gateway.close();
     }
 
     @Autowired
@@ -232,11 +162,6 @@ class HouseholdPagesRenderTest {
                 .idToken(t -> t.claim("preferred_username", "uji.verifikator"));
     }
 
-    /** The body of the last call that began with {@code call} ("PATCH /api/v1/..."). */
-    static String sent(String call) {
-        return bodies.stream().filter(b -> b.startsWith(call + " ")).reduce((a, b) -> b).orElse("(none)");
-    }
-
     String page(String path) throws Exception {
         MockHttpServletResponse answer = mvc.perform(get(path).with(operator())).andReturn().getResponse();
         assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
@@ -250,7 +175,7 @@ class HouseholdPagesRenderTest {
                 "Meninggal", "sejak 4 Desember 2026", "/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON + "/koreksi");
         assertThat(html).as("no actions for the dead").doesNotContain("44444444-4444-4444-4444-444444444444/koreksi");
         assertThat(html).as("the kelurahan by its name").contains("Rejomulyo");
-        assertThat(calls).anyMatch(c -> c.startsWith("GET /api/v1/households/" + HOUSEHOLD)
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET /api/v1/households/" + HOUSEHOLD)
                 && c.contains("purpose=Pemutakhiran data rumah tangga") && c.contains("auth=Bearer "));
     }
 
@@ -278,9 +203,9 @@ class HouseholdPagesRenderTest {
                 "name=\"kolom.kkNumber\" type=\"text\" value=\"No KK\"", "value=\"Nama Lengkap\"", "versi 2");
         page("/rumah-tangga/baru");
         page("/rumah-tangga/" + HOUSEHOLD);
-        assertThat(calls.stream().filter(c -> c.startsWith("GET /api/v1/wilayah/code-lists ")))
+        assertThat(gateway.lines().stream().filter(c -> c.startsWith("GET /api/v1/wilayah/code-lists ")))
                 .as("reference data fetched once, not per page").hasSize(1);
-        assertThat(calls.stream().filter(c -> c.startsWith("GET /api/v1/wilayah ")))
+        assertThat(gateway.lines().stream().filter(c -> c.startsWith("GET /api/v1/wilayah ")))
                 .as("the region tree fetched once, not per page").hasSize(1);
     }
 
@@ -314,7 +239,7 @@ class HouseholdPagesRenderTest {
         String html = answer.getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("value=\"PEDAGANG\"")
                 .contains("<p id=\"reason-error\" class=\"field-error\">alasan wajib diisi, paling panjang 500 karakter</p>");
-        assertThat(calls).anyMatch(c -> c.startsWith("PATCH /api/v1/persons/" + PERSON) && c.contains("ifMatch=\"1\""));
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("PATCH /api/v1/persons/" + PERSON) && c.contains("ifMatch=\"1\""));
     }
 
     @Test
@@ -325,7 +250,7 @@ class HouseholdPagesRenderTest {
                 .param("reason", "akta kelahiran")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("value=\"Budi\"", "value=\"akta kelahiran\"")
                 .contains("<p id=\"nik-error\" class=\"field-error\">NIK sudah terdaftar di KK lain</p>");
-        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/members")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/members")
                 && c.contains("ifMatch=\"3\""));
     }
 
@@ -339,14 +264,14 @@ class HouseholdPagesRenderTest {
                 .with(operator()).with(csrf()).param("version", "3").param("toKkNumber", "1872050101000099")
                 .param("reason", "ikut suami")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(unknown).contains("KK 1872050101000099 tidak ditemukan di wilayah Anda");
-        assertThat(calls).noneMatch(c -> c.contains("/move"));
+        assertThat(gateway.lines()).noneMatch(c -> c.contains("/move"));
 
         MockHttpServletResponse moved = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/anggota/" + PERSON
                 + "/pindah-kk").with(operator()).with(csrf()).param("version", "3")
                 .param("toKkNumber", "1872050101000002").param("relationship", "ISTRI").param("reason", "ikut suami"))
                 .andReturn().getResponse();
         assertThat(moved.getRedirectedUrl()).isEqualTo("/rumah-tangga/" + HOUSEHOLD);
-        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/members/" + PERSON
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/members/" + PERSON
                 + "/move") && c.contains("ifMatch=\"3\""));
     }
 
@@ -358,7 +283,7 @@ class HouseholdPagesRenderTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("<p id=\"reason-" + review + "-error\" class=\"field-error\">alasan wajib diisi</p>")
                 .containsPattern("value=\"ORANG_SAMA\" checked");
-        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/household-imports/reviews/" + review + "/decision"));
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/household-imports/reviews/" + review + "/decision"));
     }
 
     @Test
@@ -368,8 +293,8 @@ class HouseholdPagesRenderTest {
                 .param("kolom.kkNumber", " Nomor KK ").param("kolom.name", "Nama").param("kolom.rt", ""))
                 .andReturn().getResponse();
         assertThat(saved.getRedirectedUrl()).isEqualTo("/rumah-tangga/impor/profil?nama=kader-rejomulyo");
-        assertThat(calls).anyMatch(c -> c.startsWith("PUT /api/v1/household-imports/profiles/kader-rejomulyo"));
-        assertThat(lastBody).contains("\"Nomor KK\":\"kkNumber\"", "\"Nama\":\"name\"").doesNotContain("\"rt\"");
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("PUT /api/v1/household-imports/profiles/kader-rejomulyo"));
+        assertThat(gateway.lastBody()).contains("\"Nomor KK\":\"kkNumber\"", "\"Nama\":\"name\"").doesNotContain("\"rt\"");
     }
 
     @Test
@@ -420,16 +345,16 @@ class HouseholdPagesRenderTest {
         String html = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/koreksi").with(operator()).with(csrf())
                 .param("version", "3").param("field", "assets").param("assets", "SEPEDA_MOTOR", "KULKAS"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(sent("PATCH /api/v1/households/" + HOUSEHOLD)).contains("\"assets\":[\"SEPEDA_MOTOR\",\"KULKAS\"]",
+        assertThat(gateway.sent("PATCH /api/v1/households/" + HOUSEHOLD)).contains("\"assets\":[\"SEPEDA_MOTOR\",\"KULKAS\"]",
                 "\"reason\":\"\"");
-        assertThat(calls).anyMatch(c -> c.startsWith("PATCH /api/v1/households/" + HOUSEHOLD)
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("PATCH /api/v1/households/" + HOUSEHOLD)
                 && c.contains("ifMatch=\"3\""));
         assertThat(html).containsPattern("value=\"SEPEDA_MOTOR\" checked=\"checked\"")
                 .contains("<p id=\"reason-error\" class=\"field-error\">alasan wajib diisi, paling panjang 500 karakter</p>");
 
         mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/koreksi").with(operator()).with(csrf())
                 .param("version", "3").param("field", "floorAreaM2").param("value", "36").param("reason", "diukur"));
-        assertThat(sent("PATCH /api/v1/households/" + HOUSEHOLD)).as("the area as a number")
+        assertThat(gateway.sent("PATCH /api/v1/households/" + HOUSEHOLD)).as("the area as a number")
                 .contains("\"floorAreaM2\":36");
     }
 
@@ -441,9 +366,9 @@ class HouseholdPagesRenderTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("value=\"Jl. Melati 3\"", "value=\"surat pindah\"")
                 .contains("<p id=\"newKkNumber-error\" class=\"field-error\">pindah ke kelurahan lain membawa nomor KK baru");
-        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/relocation")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/relocation")
                 && c.contains("ifMatch=\"3\""));
-        assertThat(sent("POST /api/v1/households/" + HOUSEHOLD + "/relocation"))
+        assertThat(gateway.sent("POST /api/v1/households/" + HOUSEHOLD + "/relocation"))
                 .contains("\"kelurahanCode\":\"18.72.05.1001\"", "\"rw\":\"4\"", "\"newKkNumber\":null");
     }
 
@@ -453,15 +378,15 @@ class HouseholdPagesRenderTest {
                 .param("version", "3").param("reason", "KK baru")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(none).contains("<p id=\"personId-error\" class=\"field-error\">Pilih anggota");
-        assertThat(calls).noneMatch(c -> c.contains("/head"));
+        assertThat(gateway.lines()).noneMatch(c -> c.contains("/head"));
 
         String refused = mvc.perform(post("/rumah-tangga/" + HOUSEHOLD + "/kepala-keluarga").with(operator())
                 .with(csrf()).param("version", "3").param("personId", CHILD).param("reason", "KK baru"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("<p id=\"formerHeadRelationship-error\" class=\"field-error\">hubungan baru")
                 .containsPattern("<option value=\"" + CHILD + "\" selected=\"selected\">DIMAS");
-        assertThat(sent("POST /api/v1/households/" + HOUSEHOLD + "/head")).contains("\"personId\":\"" + CHILD + "\"");
-        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/head")
+        assertThat(gateway.sent("POST /api/v1/households/" + HOUSEHOLD + "/head")).contains("\"personId\":\"" + CHILD + "\"");
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/households/" + HOUSEHOLD + "/head")
                 && c.contains("ifMatch=\"3\""));
     }
 
@@ -476,7 +401,7 @@ class HouseholdPagesRenderTest {
                 .param("reason", "tercatat ganda")).andReturn();
         assertThat(removed.getResponse().getRedirectedUrl()).isEqualTo("/rumah-tangga/" + HOUSEHOLD);
         assertThat(removed.getFlashMap().get("notice")).isEqualTo("Anggota dikeluarkan dari KK. Alasan: tercatat ganda");
-        assertThat(lastBody).isEqualTo("{\"reason\":\"tercatat ganda\"}");
+        assertThat(gateway.lastBody()).isEqualTo("{\"reason\":\"tercatat ganda\"}");
     }
 
     @Test
@@ -494,17 +419,17 @@ class HouseholdPagesRenderTest {
 
     @Test
     void searchesSendTheirTermsInTheBodyNeverInAUrl() throws Exception {
-        calls.clear();
+        gateway.calls.clear();
         for (String[] search : new String[][]{{"NIK", "1872051205800001"}, {"KK", "1872050101000002"},
                 {"NAMA", "Suparman"}}) {
             mvc.perform(post("/rumah-tangga/cari").with(operator()).with(csrf()).param("by", search[0])
                     .param("term", search[1])).andReturn();
-            assertThat(lastBody).contains(search[1]);
+            assertThat(gateway.lastBody()).contains(search[1]);
         }
-        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/persons/search ")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/persons/search ")
                 && c.contains("purpose=Pemutakhiran data rumah tangga"));
-        assertThat(calls).anyMatch(c -> c.startsWith("POST /api/v1/households/search "));
-        assertThat(calls).noneMatch(c -> c.contains("1872051205800001") || c.contains("1872050101000002")
-                || c.toLowerCase(java.util.Locale.ROOT).contains("suparman"));
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/households/search "));
+        assertThat(gateway.calls).map(StandInGateway.Call::head).noneMatch(c -> c.contains("1872051205800001")
+                || c.contains("1872050101000002") || c.toLowerCase(java.util.Locale.ROOT).contains("suparman"));
     }
 }

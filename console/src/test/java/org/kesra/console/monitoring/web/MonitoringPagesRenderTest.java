@@ -49,7 +49,7 @@ class MonitoringPagesRenderTest {
             [{"topic":"performance.events","eventsApplied":1234,"lastEventType":"performance.realisation.submitted",
               "lastEventTime":"2026-12-07T03:05:00Z","lastAppliedAt":"2026-12-07T03:05:01Z","lagSeconds":420}]""";
 
-    static final StandInGateway gateway = new StandInGateway()
+    static final StandInGateway gateway = StandInGateway.start()
             .route("GET /api/v1/performance/monitoring", query -> query.contains("tahun=1999")
                     ? Answer.problem(400, """
                         {"status":400,"title":"Periode pemantauan tidak sah","code":"PF-PERIODE-PEMANTAUAN-TIDAK-SAH",
@@ -223,7 +223,7 @@ class MonitoringPagesRenderTest {
                 "dinsos-operator");
         assertThat(pkh.getStatus()).isEqualTo(200);
         assertThat(pkh.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"realisasi-pkh-2021.pdf\"");
-        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/pkh-realisation")
+        assertThat(gateway.lines()).anyMatch(call -> call.contains("/api/v1/reports/pkh-realisation")
                 && call.contains("tahun=2021") && call.contains("format=pdf") && !call.contains("program"));
         MockHttpServletResponse refused = answer("/laporan/realisasi-pkh?tahun=dua&format=xlsx", "dinsos-operator");
         assertThat(refused.getStatus()).isEqualTo(400);
@@ -233,7 +233,7 @@ class MonitoringPagesRenderTest {
                 "dinsos-operator");
         assertThat(sembako.getStatus()).isEqualTo(200);
         assertThat(sembako.getHeader("Content-Disposition")).contains("kpm-sembako-2019.xlsx");
-        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/sembako-monthly")
+        assertThat(gateway.lines()).anyMatch(call -> call.contains("/api/v1/reports/sembako-monthly")
                 && call.contains("tahun=2019") && call.contains("program=SEMBAKO") && call.contains("format=xlsx"));
     }
 
@@ -251,7 +251,7 @@ class MonitoringPagesRenderTest {
                 .doesNotContainPattern("<script>(?!</script>)|<script(?![^>]*src=)[^>]*>");
         assertThat(html).as("per kecamatan, not per kelurahan, when kecamatan are shown")
                 .contains("Capaian per kecamatan").doesNotContain("<th scope=\"row\">Rejomulyo</th>");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/performance/monitoring?tahun=2025&page=0")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET /api/v1/performance/monitoring?tahun=2025&page=0")
                 && c.contains("auth=Bearer "));
     }
 
@@ -260,7 +260,7 @@ class MonitoringPagesRenderTest {
         String html = page("/pemantauan?tahun=2025&keadaan=TERLAMBAT");
         assertThat(html).contains("<option value=\"TERLAMBAT\" selected=\"selected\">Hanya yang terlambat</option>",
                 "Rejomulyo");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/performance/monitoring?tahun=2025&page=0")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET /api/v1/performance/monitoring?tahun=2025&page=0")
                 && c.contains("keadaan=TERLAMBAT"));
         assertThat(page("/pemantauan?tahun=2025")).as("no filter asked, none passed on")
                 .contains("<option value=\"\" selected=\"selected\">Semua unit</option>");
@@ -346,7 +346,7 @@ class MonitoringPagesRenderTest {
                 + "style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'; base-uri 'none'; "
                 + "form-action 'none'");
         assertThat(preview.getContentAsString(StandardCharsets.UTF_8)).contains("Tabel 3.1 Capaian IKU", "<svg");
-        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/lakip")
+        assertThat(gateway.lines()).anyMatch(call -> call.contains("/api/v1/reports/lakip")
                 && call.contains("format=html"));
         assertThat(lakip.getHeaders("Content-Security-Policy")).as("every other answer keeps the console's policy")
                 .singleElement().asString().contains("script-src 'self'").doesNotContain("unsafe-inline");
@@ -358,13 +358,13 @@ class MonitoringPagesRenderTest {
         assertThat(lakipRefused.getHeader("Content-Disposition")).isNull();
         assertThat(lakipRefused.getContentAsString(StandardCharsets.UTF_8)).contains("Laporan tidak dapat dibuat",
                 "Tahun 2019 di luar periode Renstra", "value=\"18.72.01\"");
-        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/lakip")
+        assertThat(gateway.lines()).anyMatch(call -> call.contains("/api/v1/reports/lakip")
                 && call.contains("format=xlsx"));
         MockHttpServletResponse matrix = answer("/laporan/matriks-renstra?unit=dinsos&versi=&format=xlsx", "planner");
         assertThat(matrix.getStatus()).isEqualTo(200);
         assertThat(matrix.getHeader("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"matriks-renstra-dinsos-2021-2026-v2.xlsx\"");
-        assertThat(gateway.calls()).anyMatch(call -> call.contains("/api/v1/reports/renstra-matrix")
+        assertThat(gateway.lines()).anyMatch(call -> call.contains("/api/v1/reports/renstra-matrix")
                 && call.contains("unit=dinsos") && call.contains("format=xlsx") && !call.contains("versi"));
         MockHttpServletResponse matrixRefused = answer("/laporan/matriks-renstra?unit=dinsos&versi=9&format=pdf",
                 "planner");
@@ -391,7 +391,7 @@ class MonitoringPagesRenderTest {
                 "id=\"grafik-wilayah-kk\"", "id=\"grafik-kategori\"", "id=\"grafik-status-laporan\"")
                 .as("an unpublished quarter is a gap in the chart, not a zero").contains("[10,12,null,null]")
                 .doesNotContainPattern("<script>(?!</script>)|<script(?![^>]*src=)[^>]*>");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/reports/dashboard?tahun=2025"));
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET /api/v1/reports/dashboard?tahun=2025"));
         MockHttpServletResponse refused = answer("/pemantauan/dasbor?tahun=1999", "planner");
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Dasbor tidak dapat ditampilkan",

@@ -63,7 +63,7 @@ class ReportArchivePagesRenderTest {
              "dataAsOf":"2026-12-07T03:05:00Z","fileName":"laporan-kinerja-triwulan-18.72.03-2024-Q1.pdf",
              "mediaType":"application/pdf","sizeBytes":23456,"sha256":"%s\"""".formatted(SHA));
 
-    static final StandInGateway gateway = new StandInGateway()
+    static final StandInGateway gateway = StandInGateway.start()
             .routeByBody("POST " + PATH, (query, body) -> body.contains("\"tahun\":\"1999\"")
                     ? Answer.problem(400, """
                         {"status":400,"title":"Periode di luar Renstra","code":"RP-PERIODE-DI-LUAR-RENSTRA",
@@ -143,29 +143,29 @@ class ReportArchivePagesRenderTest {
                 .andReturn().getResponse();
         assertThat(answer.getStatus()).isEqualTo(302);
         assertThat(answer.getRedirectedUrl()).isEqualTo("/laporan/arsip/" + QUEUED_ID);
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST " + PATH + " auth=Bearer ")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST " + PATH + " auth=Bearer ")
                 && c.endsWith("body={\"type\":\"lakip\",\"parameters\":{\"unit\":\"18.72.03\",\"tahun\":\"2024\"},"
                         + "\"format\":\"xlsx\"}"));
         mvc.perform(post("/laporan/arsip").with(as("planner")).with(csrf()).param("jenis", "recap")
                 .param("periode", "2025-Q1").param("kecamatan", "").param("format", "pdf")).andReturn();
-        assertThat(gateway.calls()).as("a blank kecamatan is left out: the user's whole region")
+        assertThat(gateway.lines()).as("a blank kecamatan is left out: the user's whole region")
                 .anyMatch(c -> c.endsWith("body={\"type\":\"recap\",\"parameters\":{\"period\":\"2025-Q1\"},"
                         + "\"format\":\"pdf\"}"));
         mvc.perform(post("/laporan/arsip").with(as("planner")).with(csrf()).param("jenis", "renstra")
                 .param("unit", "dinsos").param("tahun", "2024").param("versi", "").param("program", "PKH")
                 .param("format", "xlsx")).andReturn();
-        assertThat(gateway.calls()).as("the newest version when none is typed; a year is no Renstra parameter")
+        assertThat(gateway.lines()).as("the newest version when none is typed; a year is no Renstra parameter")
                 .anyMatch(c -> c.endsWith("body={\"type\":\"renstra\",\"parameters\":{\"unit\":\"dinsos\"},"
                         + "\"format\":\"xlsx\"}"));
         mvc.perform(post("/laporan/arsip").with(as("planner")).with(csrf()).param("jenis", "pkh")
                 .param("unit", "18.72.03").param("tahun", "2021").param("program", "").param("format", "pdf"))
                 .andReturn();
-        assertThat(gateway.calls()).as("city-level: no unit; the programme left to the service's default")
+        assertThat(gateway.lines()).as("city-level: no unit; the programme left to the service's default")
                 .anyMatch(c -> c.endsWith("body={\"type\":\"pkh\",\"parameters\":{\"tahun\":\"2021\"},"
                         + "\"format\":\"pdf\"}"));
         mvc.perform(post("/laporan/arsip").with(as("planner")).with(csrf()).param("jenis", "sembako")
                 .param("tahun", "2019").param("program", "SEMBAKO").param("format", "xlsx")).andReturn();
-        assertThat(gateway.calls()).anyMatch(c -> c.endsWith("body={\"type\":\"sembako\",\"parameters\":"
+        assertThat(gateway.lines()).anyMatch(c -> c.endsWith("body={\"type\":\"sembako\",\"parameters\":"
                 + "{\"tahun\":\"2019\",\"program\":\"SEMBAKO\"},\"format\":\"xlsx\"}"));
         String form = page("/laporan/arsip", "planner");
         for (String kind : List.of("quarterly", "lakip", "recap", "renstra", "pkh", "sembako")) {
@@ -238,17 +238,17 @@ class ReportArchivePagesRenderTest {
         assertThat(file.getHeader("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"laporan-kinerja-triwulan-18.72.03-2024-Q1.pdf\"");
         assertThat(new String(file.getContentAsByteArray(), StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.7");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET " + PATH + "/" + DONE_ID + "/file auth=Bearer "));
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET " + PATH + "/" + DONE_ID + "/file auth=Bearer "));
     }
 
     @Test
     void theDownloadLogIsShownToAnAuditorAndNotToAnOperator() throws Exception {
         assertThat(page("/laporan/arsip/" + DONE_ID, "auditor")).contains("Catatan unduhan", "7d1e-auditor",
                 "7 Desember 2026 15.10 WIB");
-        int before = (int) gateway.calls().stream().filter(c -> c.contains("/downloads")).count();
+        int before = (int) gateway.lines().stream().filter(c -> c.contains("/downloads")).count();
         assertThat(page("/laporan/arsip/" + DONE_ID, "kecamatan-operator")).doesNotContain("Catatan unduhan",
                 "7d1e-auditor");
-        assertThat(gateway.calls().stream().filter(c -> c.contains("/downloads")).count())
+        assertThat(gateway.lines().stream().filter(c -> c.contains("/downloads")).count())
                 .as("not even asked for an operator").isEqualTo(before);
     }
 
@@ -273,7 +273,7 @@ class ReportArchivePagesRenderTest {
                 "Buat berkas laporan");
         assertThat(html).contains("Realisasi PKH per tahap", "Program", "demo.platform-admin",
                 "<option value=\"sembako\">KPM BPNT/Sembako per bulan</option>");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET " + PATH + "?page=1&size=20&type=quarterly"));
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET " + PATH + "?page=1&size=20&type=quarterly"));
         assertThat(page("/laporan", "planner")).contains("href=\"/laporan/arsip\"");
         assertThat(answer("/laporan/arsip", "agency").getStatus()).isEqualTo(403);
     }

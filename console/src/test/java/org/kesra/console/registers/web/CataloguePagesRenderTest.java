@@ -46,7 +46,7 @@ class CataloguePagesRenderTest {
         return new Answer(201, "application/json", Map.of(), body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static final StandInGateway gateway = new StandInGateway()
+    static final StandInGateway gateway = StandInGateway.start()
             .route("GET /api/v1/wilayah", Answer.json("""
                     [{"code":"18.72.05","name":"Metro Utara","level":"KECAMATAN"},
                      {"code":"18.72.05.1001","name":"Rejomulyo","level":"KELURAHAN"}]"""))
@@ -189,7 +189,7 @@ class CataloguePagesRenderTest {
         assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/katalog-program/BST");
         assertThat(added.getFlashMap().get("notice")).isEqualTo(
                 "Program BST – Bantuan Sosial Tunai tercatat dalam katalog. Catat nilai bantuannya di bawah.");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/programmes auth=Bearer ") && c.contains(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/programmes auth=Bearer ") && c.contains(
                 "body={\"code\":\"BST\",\"name\":\"Bantuan Sosial Tunai\",\"unit\":\"KELUARGA\","
                         + "\"startedOn\":\"2027-01-01\",\"source\":\"Permensos 2027\"}"));
     }
@@ -212,7 +212,7 @@ class CataloguePagesRenderTest {
 
         assertThat(page("/katalog-program/PKH?berlakuPada=2022-06-01", "planner")).contains("1 Juni 2022",
                 "value=\"2022-06-01\"").doesNotContain("Catat versi baru nilai bantuan", "action=\"/katalog-program/PKH/");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/programmes/PKH?berlakuPada=2022-06-01 auth="));
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET /api/v1/programmes/PKH?berlakuPada=2022-06-01 auth="));
         assertThat(page("/katalog-program/PKH?berlakuPada=kemarin", "auditor"))
                 .contains("id=\"berlakuPada-error\" class=\"field-error\">Tanggal tidak dikenali");
         assertThat(answer(get("/katalog-program/pkh"), "dinsos-admin").getStatus())
@@ -228,7 +228,7 @@ class CataloguePagesRenderTest {
                 "value=\"2023-01-01\"", "<option value=\"TAHAP\" selected=\"selected\">Per tahap</option>")
                 .as("the refused form is the one opened").containsPattern("<details class=\"row-action\" open=\"open\">\\s*"
                         + "<summary>Catat versi baru nilai bantuan");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/programmes/PKH/amounts auth=") && c.contains(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/programmes/PKH/amounts auth=") && c.contains(
                 "body={\"component\":\"IBU_HAMIL\",\"funding\":\"APBN\",\"per\":\"TAHAP\",\"validFrom\":\"2023-01-01\","
                         + "\"rupiah\":750000,\"source\":\"Kepdirjen 2023\"}"));
         String notANumber = html(answer(post("/katalog-program/PKH/nilai").with(csrf()).param("component", "X")
@@ -254,7 +254,7 @@ class CataloguePagesRenderTest {
                 .param("source", "Surat Dirjen 2027").with(as("dinsos-admin"))).andReturn();
         assertThat(lifted.getFlashMap().get("notice"))
                 .isEqualTo("Pengecualian penerima SEMBAKO dari PKH dicabut mulai 1 Januari 2027.");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/programmes/PKH/exclusions auth=")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/programmes/PKH/exclusions auth=")
                 && c.contains("body={\"excludedProgramme\":\"SEMBAKO\",\"validFrom\":\"2027-01-01\",\"excluded\":false,"
                 + "\"source\":\"Surat Dirjen 2027\"}"));
     }
@@ -274,7 +274,7 @@ class CataloguePagesRenderTest {
                 "<strong id=\"jumlah-event\">1</strong> kelurahan diterbitkan", "Rejomulyo",
                 "<td data-label=\"PPKS terdata\" class=\"num\">12</td>", "120 KPM", ", tersalur Rp 90.000.000",
                 "310 KPM").doesNotContain("tersalur Rp 0");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/indicators/publication auth=Bearer ")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/indicators/publication auth=Bearer ")
                 && c.contains("body={\"periodFrom\":\"2026-07-01\",\"periodTo\":\"2026-09-30\"}"));
     }
 
@@ -286,17 +286,17 @@ class CataloguePagesRenderTest {
                 "dinsos-verifier"));
         assertThat(html).contains("id=\"hasil-kelayakan\"", NIK, "desil <strong>3</strong>", "2026-Q4",
                 "<strong>Layak</strong>", "<strong>Tidak layak</strong>", "Desil 3 di luar desil 1-2");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/eligibility/checks auth=Bearer ")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/eligibility/checks auth=Bearer ")
                 && c.contains("purpose=Pemeriksaan kelayakan program") && c.endsWith("body={\"nik\":\"" + NIK + "\"}"));
-        assertThat(gateway.calls()).as("the NIK never in a URL").noneMatch(c -> c.split(" ")[1].contains(NIK));
+        assertThat(gateway.lines()).as("the NIK never in a URL").noneMatch(c -> c.split(" ")[1].contains(NIK));
 
         String unknown = html(answer(post("/cek-kelayakan").with(csrf()).param("nik", UNKNOWN_NIK), "dinsos-operator"));
         assertThat(unknown).contains("id=\"nik-error\" class=\"field-error\">NIK ini tidak ada dalam registri",
                 "value=\"" + UNKNOWN_NIK + "\"").doesNotContain("id=\"hasil-kelayakan\"");
-        int before = gateway.calls().size();
+        int before = gateway.lines().size();
         String shortNik = html(answer(post("/cek-kelayakan").with(csrf()).param("nik", "18720502"), "dinsos-admin"));
         assertThat(shortNik).contains("id=\"nik-error\" class=\"field-error\">NIK harus 16 digit angka.");
-        assertThat(gateway.calls().stream().skip(before)).as("a NIK of the wrong shape is not asked").isEmpty();
+        assertThat(gateway.lines().stream().skip(before)).as("a NIK of the wrong shape is not asked").isEmpty();
     }
 
     @Test
@@ -312,7 +312,7 @@ class CataloguePagesRenderTest {
         assertThat(page("/katalog-program", "auditor")).contains("Program Keluarga Harapan")
                 .doesNotContain("Catat program baru");
 
-        int before = gateway.calls().size();
+        int before = gateway.lines().size();
         assertThat(answer(get("/katalog-program"), "kelurahan-operator").getStatus()).isEqualTo(403);
         assertThat(answer(get("/katalog-program/baru"), "dinsos-operator").getStatus()).isEqualTo(403);
         assertThat(answer(post("/katalog-program/PKH/nilai").with(csrf()).param("component", "X"), "dinsos-operator")
@@ -324,7 +324,7 @@ class CataloguePagesRenderTest {
                 .getStatus()).isEqualTo(403);
         assertThat(answer(get("/cek-kelayakan"), "auditor").getStatus()).isEqualTo(403);
         assertThat(answer(post("/cek-kelayakan").with(csrf()).param("nik", NIK), "planner").getStatus()).isEqualTo(403);
-        assertThat(gateway.calls().stream().skip(before)).as("a refused page asks no API").isEmpty();
+        assertThat(gateway.lines().stream().skip(before)).as("a refused page asks no API").isEmpty();
         assertThat(answer(post("/cek-kelayakan").param("nik", NIK), "dinsos-admin").getStatus())
                 .as("no CSRF token, no question").isEqualTo(403);
     }

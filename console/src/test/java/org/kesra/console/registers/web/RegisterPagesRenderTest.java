@@ -57,7 +57,7 @@ class RegisterPagesRenderTest {
         return new Answer(201, "application/json", Map.of(), body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static final StandInGateway gateway = new StandInGateway()
+    static final StandInGateway gateway = StandInGateway.start()
             .route("GET /api/v1/wilayah", Answer.json("""
                     [{"code":"18.72.05","name":"Metro Utara","level":"KECAMATAN"},
                      {"code":"18.72.05.1001","name":"Rejomulyo","level":"KELURAHAN"},
@@ -162,12 +162,12 @@ class RegisterPagesRenderTest {
                 "/ppks/" + CASE, "halaman=3", "halaman=1");
         assertThat(html).as("the filters as chosen")
                 .contains("<option value=\"LUT\" selected=\"selected\">LUT – Lanjut Usia Telantar</option>");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith(
                 "GET /api/v1/ppks?page=1&size=20&kelurahan=18.72.05.1003&status=DITANGANI&kategori=LUT auth=Bearer ")
                 && c.contains("purpose=Pengelolaan register PPKS"));
 
         operatorPage("/ppks?kategori=BUKAN&kelurahan=99.99");
-        assertThat(gateway.calls()).as("a code the pages do not know is not sent on")
+        assertThat(gateway.lines()).as("a code the pages do not know is not sent on")
                 .anyMatch(c -> c.startsWith("GET /api/v1/ppks?page=0&size=20 auth="))
                 .noneMatch(c -> c.contains("BUKAN") || c.contains("99.99"));
     }
@@ -195,20 +195,20 @@ class RegisterPagesRenderTest {
                 .param("name", "Mbah Sarinah").param("kelurahanCode", "18.72.05.1003").param("foundOn", "2026-12-01")
                 .param("foundAt", "Pasar Sumbersari").param("categories", "LUT", "FM"), "dinsos-operator");
         assertThat(registered.getRedirectedUrl()).isEqualTo("/ppks/" + NEW_CASE);
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/ppks auth=Bearer ") && c.contains(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/ppks auth=Bearer ") && c.contains(
                 "body={\"nik\":\"1872054507700123\",\"name\":\"Mbah Sarinah\",\"kelurahanCode\":\"18.72.05.1003\","
                         + "\"foundOn\":\"2026-12-01\",\"foundAt\":\"Pasar Sumbersari\",\"categories\":[\"LUT\",\"FM\"]}"));
     }
 
     @Test
     void aDateThatCannotBeReadIsToldBesideItsFieldBeforeAnythingIsSent() throws Exception {
-        int before = gateway.calls().size();
+        int before = gateway.lines().size();
         String html = html(answer(post("/ppks/baru").with(csrf()).param("nik", "1872054507700999")
                 .param("name", "Tanpa Tanggal").param("foundOn", "31-12-2026").param("categories", "AJ"),
                 "dinsos-operator"));
         assertThat(html).contains("id=\"foundOn-error\" class=\"field-error\">Tanggal tidak dikenali",
                 "value=\"31-12-2026\"", "value=\"Tanpa Tanggal\"");
-        assertThat(gateway.calls().stream().skip(before)).noneMatch(c -> c.startsWith("POST"));
+        assertThat(gateway.lines().stream().skip(before)).noneMatch(c -> c.startsWith("POST"));
     }
 
     @Test
@@ -218,14 +218,14 @@ class RegisterPagesRenderTest {
                 "Tidak (penduduk luar registri)", "LUT – Lanjut Usia Telantar", "30 November 2026",
                 "Pasar Sumbersari", "2 Desember 2026", "bantuan sembako", "TKSK Metro Utara", "paket 10 kg",
                 "Catat pelayanan", "Tutup kasus");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/ppks/" + CASE + " auth=Bearer ")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET /api/v1/ppks/" + CASE + " auth=Bearer ")
                 && c.contains("purpose="));
 
         MockHttpServletResponse served = answer(post("/ppks/" + CASE + "/pelayanan").with(csrf())
                 .param("servedOn", "2026-12-03").param("kind", "rujukan panti").param("provider", "Panti Werdha")
                 .param("note", ""), "dinsos-operator");
         assertThat(served.getRedirectedUrl()).isEqualTo("/ppks/" + CASE);
-        assertThat(gateway.calls()).anyMatch(c -> c.contains("POST /api/v1/ppks/" + CASE + "/services") && c.contains(
+        assertThat(gateway.lines()).anyMatch(c -> c.contains("POST /api/v1/ppks/" + CASE + "/services") && c.contains(
                 "body={\"servedOn\":\"2026-12-03\",\"kind\":\"rujukan panti\",\"provider\":\"Panti Werdha\",\"note\":null}"));
 
         String refused = html(answer(post("/ppks/" + CASE + "/penutupan").with(csrf()).param("closedOn", "2026-12-06")
@@ -250,7 +250,7 @@ class RegisterPagesRenderTest {
         assertThat(html).contains("Kepesertaan <span>SEMBAKO – Program Sembako (BPNT)</span>", "1872050202801234",
                 "Rejomulyo", "1 Januari 2026 – seterusnya", "Aktif", "1.234", "Halaman 2 dari 62", "Daftarkan KPM",
                 "/kepesertaan/" + SEMBAKO);
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith(
                 "GET /api/v1/enrolments?programme=SEMBAKO&page=1&size=20&kelurahan=18.72.05.1001 auth=Bearer ")
                 && c.contains("purpose="));
         assertThat(operatorPage("/kepesertaan")).as("PKH unless another programme is chosen")
@@ -267,7 +267,7 @@ class RegisterPagesRenderTest {
                 .param("nik", "1872050202809999").param("periodStart", "2026-01-01").param("periodEnd", ""),
                 "dinsos-operator");
         assertThat(enrolled.getRedirectedUrl()).isEqualTo("/kepesertaan/" + PKH);
-        assertThat(gateway.calls()).anyMatch(c -> c.contains("POST /api/v1/enrolments auth=") && c.contains(
+        assertThat(gateway.lines()).anyMatch(c -> c.contains("POST /api/v1/enrolments auth=") && c.contains(
                 "body={\"programme\":\"PKH\",\"nik\":\"1872050202809999\",\"periodStart\":\"2026-01-01\",\"periodEnd\":null}"));
     }
 
@@ -286,7 +286,7 @@ class RegisterPagesRenderTest {
         MockHttpServletResponse ended = answer(post("/kepesertaan/" + PKH + "/pengakhiran").with(csrf())
                 .param("endedOn", "2026-12-06").param("reason", "graduasi mandiri"), "dinsos-operator");
         assertThat(ended.getRedirectedUrl()).isEqualTo("/kepesertaan/" + PKH);
-        assertThat(gateway.calls()).anyMatch(c -> c.contains("POST /api/v1/enrolments/" + PKH + "/ending")
+        assertThat(gateway.lines()).anyMatch(c -> c.contains("POST /api/v1/enrolments/" + PKH + "/ending")
                 && c.contains("body={\"endedOn\":\"2026-12-06\",\"reason\":\"graduasi mandiri\"}"));
 
         String endedPage = operatorPage("/kepesertaan/" + SEMBAKO);
@@ -300,13 +300,13 @@ class RegisterPagesRenderTest {
         assertThat(auditorList).contains("Register PPKS", "Kepesertaan program").doesNotContain("Catat kasus PPKS baru");
         assertThat(page("/ppks/" + CASE, "auditor")).doesNotContain("Catat pelayanan", "Tutup kasus");
         assertThat(page("/kepesertaan/" + PKH, "planner")).contains("Komponen PKH").doesNotContain("Akhiri kepesertaan");
-        int before = gateway.calls().size();
+        int before = gateway.lines().size();
         assertThat(answer(get("/ppks/baru"), "auditor").getStatus()).isEqualTo(403);
         assertThat(answer(post("/ppks/" + CASE + "/penutupan").with(csrf()).param("closedOn", "2026-12-06")
                 .param("reason", "x"), "dinsos-verifier").getStatus()).isEqualTo(403);
         assertThat(answer(post("/kepesertaan/baru").with(csrf()).param("programme", "PKH"), "planner").getStatus())
                 .isEqualTo(403);
-        assertThat(gateway.calls().stream().skip(before)).as("a refused page asks no API").isEmpty();
+        assertThat(gateway.lines().stream().skip(before)).as("a refused page asks no API").isEmpty();
 
         assertThat(answer(get("/ppks"), "kelurahan-operator").getStatus()).isEqualTo(403);
         assertThat(page("/", "kelurahan-operator")).doesNotContain("Register PPKS", "Kepesertaan program");

@@ -61,7 +61,7 @@ class WelfareWorkPagesRenderTest {
         return new Answer(201, "application/json", Map.of(), body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static final StandInGateway gateway = new StandInGateway()
+    static final StandInGateway gateway = StandInGateway.start()
             .route("GET /api/v1/wilayah", Answer.json("""
                     [{"code":"18.72.05","name":"Metro Utara","level":"KECAMATAN"},
                      {"code":"18.72.05.1001","name":"Rejomulyo","level":"KELURAHAN"}]"""))
@@ -193,12 +193,12 @@ class WelfareWorkPagesRenderTest {
                 .contains("<option value=\"PSM\" selected=\"selected\">PSM – Pekerja Sosial Masyarakat</option>");
         assertThat(html).as("the categories welfare-service answers, no copy of its list")
                 .contains("TKSK – Tenaga Kesejahteraan Sosial Kecamatan").doesNotContain("WPKS");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith(
                 "GET /api/v1/psks?page=0&size=20&kategori=PSM&kelurahan=18.72.05.1001&status=AKTIF auth=Bearer ")
                 && c.contains("purpose=Pengelolaan register"));
 
         page("/psks?kategori=BUKAN&status=HILANG", "dinsos-operator");
-        assertThat(gateway.calls()).as("a code the pages do not know is not sent on")
+        assertThat(gateway.lines()).as("a code the pages do not know is not sent on")
                 .anyMatch(c -> c.startsWith("GET /api/v1/psks?page=0&size=20 auth="))
                 .noneMatch(c -> c.contains("BUKAN") || c.contains("HILANG"));
     }
@@ -224,7 +224,7 @@ class WelfareWorkPagesRenderTest {
                 .with(as("dinsos-operator"))).andReturn();
         assertThat(registered.getResponse().getRedirectedUrl()).isEqualTo("/psks?kategori=PSM&kelurahan=18.72.05.1001");
         assertThat(registered.getFlashMap().get("notice")).isEqualTo("PSKS tercatat: SITI AMINAH (PSM).");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/psks auth=Bearer ") && c.contains(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/psks auth=Bearer ") && c.contains(
                 "body={\"category\":\"PSM\",\"kind\":\"ORANG\",\"name\":\"Siti Aminah\",\"nik\":\"1872054101900001\","
                         + "\"kelurahanCode\":\"18.72.05.1001\",\"activeSince\":\"2024-03-01\"}"));
     }
@@ -244,7 +244,7 @@ class WelfareWorkPagesRenderTest {
                 .param("halaman", "2").with(as("dinsos-admin"))).andReturn();
         assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/psks?halaman=2&kategori=PSM");
         assertThat(done.getFlashMap().get("notice")).isEqualTo("PSKS SITI AMINAH dinonaktifkan. Alasan: tidak aktif lagi");
-        assertThat(gateway.calls()).anyMatch(c -> c.contains("POST /api/v1/psks/" + PSKS + "/deactivation")
+        assertThat(gateway.lines()).anyMatch(c -> c.contains("POST /api/v1/psks/" + PSKS + "/deactivation")
                 && c.contains("body={\"deactivatedOn\":\"2026-12-01\",\"reason\":\"tidak aktif lagi\"}"));
     }
 
@@ -254,7 +254,7 @@ class WelfareWorkPagesRenderTest {
         assertThat(list).contains("Penyaluran <span>PKH – Program Keluarga Harapan</span>", "Tahap 4",
                 "1 Oktober 2026 – 31 Desember 2026", "1.250", "Rp 937.500.000", "1.248", "Rp 936.000.000",
                 "99,84 %", "href=\"/penyaluran/PKH/2026/4\"", "Buka tahap penyaluran");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/programmes/PKH/cycles?tahun=2026 auth=Bearer "));
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET /api/v1/programmes/PKH/cycles?tahun=2026 auth=Bearer "));
 
         String refused = html(answer(post("/penyaluran/baru").with(csrf()).param("programme", "PKH")
                 .param("year", "2026").param("kind", "TAHAP").param("label", "4").param("periodStart", "2026-10-01")
@@ -274,7 +274,7 @@ class WelfareWorkPagesRenderTest {
                 .param("periodEnd", "2026-12-31").param("sp2dKpm", "1.250").param("sp2dRupiah", "937.500.000")
                 .param("realisedKpm", "").param("realisedRupiah", "").param("note", ""), "dinsos-operator");
         assertThat(opened.getRedirectedUrl()).isEqualTo("/penyaluran/PKH/2026/4");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/programmes/PKH/cycles auth=") && c.contains(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/programmes/PKH/cycles auth=") && c.contains(
                 "body={\"year\":2026,\"label\":\"4\",\"kind\":\"TAHAP\",\"periodStart\":\"2026-10-01\","
                         + "\"periodEnd\":\"2026-12-31\",\"sp2dKpm\":1250,\"sp2dRupiah\":937500000,"
                         + "\"realisedKpm\":null,\"realisedRupiah\":null,\"note\":null}"));
@@ -287,7 +287,7 @@ class WelfareWorkPagesRenderTest {
                 "Rp 937.500.000", "Rp 936.000.000", "Daftar pembayaran sama dengan realisasi",
                 "Meninggal: 1", "Pindah: 1", "1872050202801234", "Rp 750.000", "Tidak dibayar", "Halaman 1 dari 25",
                 "enctype=\"multipart/form-data\"", "action=\"/penyaluran/PKH/2026/4/pembayaran\"");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith(
                 "GET /api/v1/programmes/PKH/cycles/2026/4/payments?page=0&size=50 auth=Bearer ")
                 && c.contains("purpose="));
 
@@ -305,7 +305,7 @@ class WelfareWorkPagesRenderTest {
         assertThat(uploaded.getResponse().getRedirectedUrl()).isEqualTo("/penyaluran/PKH/2026/4");
         assertThat(uploaded.getFlashMap().get("notice")).isEqualTo(
                 "Daftar pembayaran tersimpan: 2 baris, 1 KPM dibayar Rp 750.000, 1 KPM tidak dibayar.");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/programmes/PKH/cycles/2026/4/payments auth=")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/programmes/PKH/cycles/2026/4/payments auth=")
                 && c.contains("filename=\"bank.csv\"") && c.contains("1872050202801234,DIBAYAR,750000"));
 
         assertThat(page("/penyaluran/PKH/2026/4", "auditor")).contains("Dibayar dibanding SP2D")
@@ -319,7 +319,7 @@ class WelfareWorkPagesRenderTest {
                 "usaha warung berkembang", "20 November 2026", "rejomulyo.operator", "Diusulkan", "Ajukan usulan",
                 "action=\"/musyawarah/" + PROPOSAL + "/keputusan\"")
                 .as("not on one's own proposal").doesNotContain("action=\"/musyawarah/" + OWN_PROPOSAL + "/keputusan\"");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("GET /api/v1/musyawarah-proposals?page=0&size=20 auth=")
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET /api/v1/musyawarah-proposals?page=0&size=20 auth=")
                 && c.contains("purpose="));
 
         String refused = html(answer(post("/musyawarah/" + PROPOSAL + "/keputusan").with(csrf())
@@ -347,7 +347,7 @@ class WelfareWorkPagesRenderTest {
                 .param("nik", "1872050202801234").param("reason", "MAMPU").param("meetingDate", "2026-11-20")
                 .param("note", ""), "dinsos-operator");
         assertThat(proposed.getRedirectedUrl()).isEqualTo("/musyawarah?status=DIUSULKAN");
-        assertThat(gateway.calls()).anyMatch(c -> c.startsWith("POST /api/v1/musyawarah-proposals auth=") && c.contains(
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/musyawarah-proposals auth=") && c.contains(
                 "body={\"kelurahanCode\":\"18.72.05.1001\",\"programme\":\"PKH\",\"kind\":\"HAPUS\","
                         + "\"nik\":\"1872050202801234\",\"reason\":\"MAMPU\",\"meetingDate\":\"2026-11-20\",\"note\":null}"));
     }
@@ -386,7 +386,7 @@ class WelfareWorkPagesRenderTest {
         assertThat(page("/musyawarah", "auditor")).doesNotContain("Ajukan usulan", "Putuskan");
         assertThat(page("/musyawarah", "dinsos-operator")).contains("Ajukan usulan").doesNotContain("Putuskan");
 
-        int before = gateway.calls().size();
+        int before = gateway.lines().size();
         assertThat(answer(get("/psks"), "kelurahan-operator").getStatus()).isEqualTo(403);
         assertThat(answer(get("/psks/baru"), "auditor").getStatus()).isEqualTo(403);
         assertThat(answer(get("/penyaluran/baru"), "dinsos-verifier").getStatus()).isEqualTo(403);
@@ -399,7 +399,7 @@ class WelfareWorkPagesRenderTest {
         assertThat(answer(post("/musyawarah/" + PROPOSAL + "/keputusan").with(csrf()).param("decision", "DITOLAK")
                 .param("reason", "x"), "dinsos-operator").getStatus()).isEqualTo(403);
         assertThat(answer(get("/desil"), "dinsos-operator").getStatus()).isEqualTo(403);
-        assertThat(gateway.calls().stream().skip(before)).as("a refused page asks no API").isEmpty();
+        assertThat(gateway.lines().stream().skip(before)).as("a refused page asks no API").isEmpty();
         assertThat(answer(post("/psks/baru").param("name", "x"), "dinsos-operator").getStatus())
                 .as("no CSRF token, no change").isEqualTo(403);
     }
