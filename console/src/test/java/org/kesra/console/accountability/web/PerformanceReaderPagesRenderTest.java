@@ -2,28 +2,18 @@ package org.kesra.console.accountability.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
 import org.kesra.console.testing.StandInGateway.Call;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -34,9 +24,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * quarterly report's rows), and the planner's capaian helper on the Renstra tree; each offered only to the roles the
  * APIs allow.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class PerformanceReaderPagesRenderTest {
+class PerformanceReaderPagesRenderTest extends RenderTestSupport {
 
     static final String PLAN = "52525252-5252-5252-5252-525252525252";
     static final String INDICATOR = "53535353-5353-5353-5353-535353535353";
@@ -151,25 +139,8 @@ class PerformanceReaderPagesRenderTest {
         }
     }
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role, String username) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", username).claim("wilayah", "18.72").claim("opd", "dinsos"));
+        return login(role, username, Map.of("wilayah", "18.72", "opd", "dinsos"));
     }
 
     RequestPostProcessor planner() {
@@ -178,10 +149,6 @@ class PerformanceReaderPagesRenderTest {
 
     RequestPostProcessor auditor() {
         return as("auditor", "inspektorat.auditor");
-    }
-
-    static String html(MockHttpServletResponse answer) throws Exception {
-        return answer.getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -2,25 +2,15 @@ package org.kesra.console.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -29,9 +19,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * and followed (htmx asks again only while it runs), a second start refused with the service's words, nobody else
  * let in.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class RebuildPagesRenderTest {
+class RebuildPagesRenderTest extends RenderTestSupport {
 
     static final String RUNNING = "71717171-7171-7171-7171-717171717171";
     static final String DONE = "72727272-7272-7272-7272-727272727272";
@@ -65,29 +53,8 @@ class RebuildPagesRenderTest {
         }
     }
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", "platform.admin").claim("wilayah", "18.72"));
-    }
-
-    String html(MockHttpServletResponse response) throws Exception {
-        return response.getContentAsString(StandardCharsets.UTF_8);
+        return login(role, "platform.admin", Map.of("wilayah", "18.72"));
     }
 
     @Test

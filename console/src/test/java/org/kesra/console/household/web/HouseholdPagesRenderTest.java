@@ -2,34 +2,23 @@ package org.kesra.console.household.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
 import org.kesra.console.testing.StandInGateway.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every household page rendered from answers shaped like household-service's (a stand-in gateway serves them), with
  * the user's token on each call and X-Purpose on the reads of personal data; a refusal's messages beside their fields.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class HouseholdPagesRenderTest {
+class HouseholdPagesRenderTest extends RenderTestSupport {
 
     static final String HOUSEHOLD = "11111111-1111-1111-1111-111111111111";
     static final String PERSON = "22222222-2222-2222-2222-222222222222";
@@ -135,37 +124,16 @@ class HouseholdPagesRenderTest {
             .on(c -> c.path().equals(IMPORTS + "/" + IMPORT + "/problems"), c -> Answer.json("""
                     {"items":[{"rowNumber":4,"column":"nik","value":"12345","message":"NIK harus 16 digit"}]}"""));
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor operator() {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_kelurahan-operator"))
-                .idToken(t -> t.claim("preferred_username", "uji.operator").claim("wilayah", "18.72.05.1001"));
+        return login("kelurahan-operator", "uji.operator", Map.of("wilayah", "18.72.05.1001"));
     }
 
     RequestPostProcessor verifier() {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_dinsos-verifier"))
-                .idToken(t -> t.claim("preferred_username", "uji.verifikator"));
+        return login("dinsos-verifier", "uji.verifikator", Map.of());
     }
 
     String page(String path) throws Exception {
-        MockHttpServletResponse answer = mvc.perform(get(path).with(operator())).andReturn().getResponse();
-        assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
-        return answer.getContentAsString(StandardCharsets.UTF_8);
+        return page(path, operator());
     }
 
     @Test

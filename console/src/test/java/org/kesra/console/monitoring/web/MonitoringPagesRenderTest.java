@@ -1,25 +1,15 @@
 package org.kesra.console.monitoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
 import org.kesra.console.testing.StandInGateway.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -27,9 +17,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * (a stand-in gateway): statuses per unit and quarter, the charts' options beside tables with the same figures,
  * the reports' data version, downloads streamed with the service's file name, refusals worded for the user.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class MonitoringPagesRenderTest {
+class MonitoringPagesRenderTest extends RenderTestSupport {
 
     static final String QUARTERS_LATE = """
             [{"quarter":1,"status":"SUBMITTED","reports":1,"dueDate":"2025-04-15","workingDaysLate":3,"late":true,
@@ -178,25 +166,8 @@ class MonitoringPagesRenderTest {
                          "sources":%s,"notes":["KK dan jiwa terdaftar adalah posisi terkini register."]}"""
                         .formatted(SOURCES)));
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", "uji.pemantau").claim("wilayah", "18.72"));
+        return login(role, "uji.pemantau", Map.of("wilayah", "18.72"));
     }
 
     MockHttpServletResponse answer(String path, String role) throws Exception {
@@ -204,9 +175,7 @@ class MonitoringPagesRenderTest {
     }
 
     String page(String path) throws Exception {
-        MockHttpServletResponse answer = answer(path, "disnakertrans-monitor");
-        assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
-        return answer.getContentAsString(StandardCharsets.UTF_8);
+        return page(path, as("disnakertrans-monitor"));
     }
 
     /** Dinas Sosial's programme reports: offered to city-level readers only, as reporting-service serves them. */

@@ -2,27 +2,17 @@ package org.kesra.console.monitoring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
 import org.kesra.console.testing.StandInGateway.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -30,9 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * like reporting-service's generations: the form's request, each state's wording, polling only while the file is
  * made, refusals beside their field, the file streamed under the service's name, the download log for auditors.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class ReportArchivePagesRenderTest {
+class ReportArchivePagesRenderTest extends RenderTestSupport {
 
     static final String QUEUED_ID = "11111111-1111-1111-1111-111111111111";
     static final String RUNNING_ID = "22222222-2222-2222-2222-222222222222";
@@ -104,25 +92,8 @@ class ReportArchivePagesRenderTest {
                     status(FAILED_ID, "FAILED", ",\"origin\":\"SCHEDULE\"").replace("\"origin\":\"REQUEST\",", ""),
                     PKH_DONE, query != null && query.contains("page=1") ? 1 : 0)));
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", "uji.arsip").claim("wilayah", "18.72"));
+        return login(role, "uji.arsip", Map.of("wilayah", "18.72"));
     }
 
     MockHttpServletResponse answer(String path, String role) throws Exception {
@@ -130,9 +101,7 @@ class ReportArchivePagesRenderTest {
     }
 
     String page(String path, String role) throws Exception {
-        MockHttpServletResponse answer = answer(path, role);
-        assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
-        return answer.getContentAsString(StandardCharsets.UTF_8);
+        return page(path, as(role));
     }
 
     @Test

@@ -2,25 +2,15 @@ package org.kesra.console.performance.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -28,9 +18,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Indonesian dates, numbers and rupiah, the capaian the service previews for a typed figure, a refused save kept as
  * typed with the messages beside the fields, the approver's queue and checklist, the history with a re-opening.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class PerformancePagesRenderTest {
+class PerformancePagesRenderTest extends RenderTestSupport {
 
     static final String ID = "77777777-7777-7777-7777-777777777777";
     /** A second report, submitted, for the approver's pages. */
@@ -115,25 +103,8 @@ class PerformancePagesRenderTest {
         }
     }
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role, String username) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", username).claim("wilayah", "18.72.03"));
+        return login(role, username, Map.of("wilayah", "18.72.03"));
     }
 
     RequestPostProcessor operator() {
@@ -142,10 +113,6 @@ class PerformancePagesRenderTest {
 
     RequestPostProcessor camat() {
         return as("kecamatan-approver", "metrobarat.camat");
-    }
-
-    String html(MockHttpServletResponse answer) throws Exception {
-        return answer.getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -198,11 +165,8 @@ class PerformancePagesRenderTest {
 
     @Test
     void aPlannersQuarterIsTheirAgencysAndAnOperatorsTheirRegions() throws Exception {
-        RequestPostProcessor planner = oidcLogin()
-                .clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_planner"))
-                .idToken(t -> t.claim("preferred_username", "bappeda.planner").claim("wilayah", "18.72")
-                        .claim("opd", "bappeda"));
+        RequestPostProcessor planner = login("planner", "bappeda.planner",
+                Map.of("wilayah", "18.72", "opd", "bappeda"));
         // Only this test's calls: other tests of the class open pages that list agreements too.
         gateway.calls.clear();
         mvc.perform(get("/laporan-triwulan").param("tahun", "2026").param("triwulan", "3").with(planner))

@@ -2,28 +2,19 @@ package org.kesra.console.planning.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
 import org.kesra.console.testing.StandInGateway.Call;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -32,9 +23,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * version read (If-Match), a refused file's problems per row and column with the form kept, the agreement of a
  * DRAFT Perjanjian Kinerja with If-Match, and who may read and who may change.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class PlanningPagesRenderTest {
+class PlanningPagesRenderTest extends RenderTestSupport {
 
     static final String PLAN = "51515151-5151-5151-5151-515151515151";
     static final String AGREEMENT = "61616161-6161-6161-6161-616161616161";
@@ -110,25 +99,8 @@ class PlanningPagesRenderTest {
         }
     }
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role, String username) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", username).claim("wilayah", "18.72").claim("opd", "dinsos"));
+        return login(role, username, Map.of("wilayah", "18.72", "opd", "dinsos"));
     }
 
     RequestPostProcessor planner() {
@@ -137,10 +109,6 @@ class PlanningPagesRenderTest {
 
     RequestPostProcessor auditor() {
         return as("auditor", "inspektorat.auditor");
-    }
-
-    static String html(MockHttpServletResponse answer) throws Exception {
-        return answer.getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.kesra.console.registers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -10,20 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
 import org.kesra.console.testing.StandInGateway.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -35,9 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * and the decile eligibility of a NIK. Each with its happy path, a refusal beside its field with the form as typed,
  * and who is offered it.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class CataloguePagesRenderTest {
+class CataloguePagesRenderTest extends RenderTestSupport {
 
     static final String NIK = "1872050202801234";
     static final String UNKNOWN_NIK = "1872050202800000";
@@ -119,25 +107,8 @@ class CataloguePagesRenderTest {
                       {"programme":"SEMBAKO","maxDecile":2,"eligible":false,"reason":"Desil 3 di luar desil 1-2 (daftar 2026-Q4)."}]}"""
                     .formatted(NIK)));
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", "uji." + role).claim("wilayah", "18.72"));
+        return login(role, "uji." + role, Map.of("wilayah", "18.72"));
     }
 
     MockHttpServletResponse answer(AbstractMockHttpServletRequestBuilder<?> request, String role) throws Exception {
@@ -145,13 +116,7 @@ class CataloguePagesRenderTest {
     }
 
     String page(String path, String role) throws Exception {
-        MockHttpServletResponse answer = answer(get(path), role);
-        assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
-        return answer.getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    static String html(MockHttpServletResponse answer) throws Exception {
-        return answer.getContentAsString(StandardCharsets.UTF_8);
+        return page(path, as(role));
     }
 
     /** The page as the browser would get it, for a screenshot by hand (scripts stripped, the stylesheet by file). */

@@ -2,26 +2,16 @@ package org.kesra.console.registers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
 import org.kesra.console.testing.StandInGateway.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -32,9 +22,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * enrolment ended with a reason. Refusals come back beside their fields with the form as typed; the reads of full
  * NIKs carry X-Purpose; who may read and who may keep the registers.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class RegisterPagesRenderTest {
+class RegisterPagesRenderTest extends RenderTestSupport {
 
     static final String CASE = "71717171-7171-7171-7171-717171717171";
     static final String CLOSED_CASE = "72727272-7272-7272-7272-727272727272";
@@ -114,25 +102,8 @@ class RegisterPagesRenderTest {
                      "errors":[{"pointer":"/reason","detail":"Alasan berakhirnya kepesertaan wajib diisi."}]}""")
                     : Answer.json(ENROLMENT_JSON.formatted(PKH, "PKH", "\"2026-12-06\"", "BERAKHIR", "\"x\"")));
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", "uji." + role).claim("wilayah", "18.72"));
+        return login(role, "uji." + role, Map.of("wilayah", "18.72"));
     }
 
     MockHttpServletResponse answer(MockHttpServletRequestBuilder request, String role) throws Exception {
@@ -140,17 +111,11 @@ class RegisterPagesRenderTest {
     }
 
     String page(String path, String role) throws Exception {
-        MockHttpServletResponse answer = answer(get(path), role);
-        assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
-        return answer.getContentAsString(StandardCharsets.UTF_8);
+        return page(path, as(role));
     }
 
     String operatorPage(String path) throws Exception {
         return page(path, "dinsos-operator");
-    }
-
-    static String html(MockHttpServletResponse answer) throws Exception {
-        return answer.getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

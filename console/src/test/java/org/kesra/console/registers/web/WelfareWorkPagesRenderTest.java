@@ -2,28 +2,18 @@ package org.kesra.console.registers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
 import org.kesra.console.testing.StandInGateway.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -35,9 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * musyawarah kelurahan proposals (list, propose, decide) and the deciles upload. Each with its happy path, a refusal
  * beside its field with the form as typed, and who may see it.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class WelfareWorkPagesRenderTest {
+class WelfareWorkPagesRenderTest extends RenderTestSupport {
 
     static final String PSKS = "91919191-9191-9191-9191-919191919191";
     static final String PSKS_OFF = "92929292-9292-9292-9292-929292929292";
@@ -145,25 +133,8 @@ class WelfareWorkPagesRenderTest {
                     : created("""
                     {"id":"d1","period":"2026-Q4","periodFrom":"2026-10-01","rows":2,"fileSha256":"ab12"}"""));
 
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", "uji." + role).claim("wilayah", "18.72"));
+        return login(role, "uji." + role, Map.of("wilayah", "18.72"));
     }
 
     MockHttpServletResponse answer(AbstractMockHttpServletRequestBuilder<?> request, String role) throws Exception {
@@ -171,13 +142,7 @@ class WelfareWorkPagesRenderTest {
     }
 
     String page(String path, String role) throws Exception {
-        MockHttpServletResponse answer = answer(get(path), role);
-        assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
-        return answer.getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    static String html(MockHttpServletResponse answer) throws Exception {
-        return answer.getContentAsString(StandardCharsets.UTF_8);
+        return page(path, as(role));
     }
 
     @Test

@@ -2,27 +2,18 @@ package org.kesra.console.verification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kesra.console.security.ConsoleSecurity;
+import org.kesra.console.testing.RenderTestSupport;
 import org.kesra.console.testing.StandInGateway;
 import org.kesra.console.testing.StandInGateway.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -30,9 +21,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * gateway: the counts in Indonesian numbers, a row beside its candidates, refused decisions back as typed with the
  * message beside the field, X-Purpose on every read of full NIKs, and nothing offered or sent that the role may not do.
  */
-@SpringBootTest(properties = "management.server.port=0")
-@AutoConfigureMockMvc
-class VerificationPagesRenderTest {
+class VerificationPagesRenderTest extends RenderTestSupport {
 
     static final String LIST = "77777777-7777-7777-7777-777777777777";
     static final String REVIEW = "88888888-8888-8888-8888-888888888888";
@@ -100,35 +89,12 @@ class VerificationPagesRenderTest {
                     [{"code":"18.72.05","name":"Metro Utara","level":"kecamatan","parentCode":"18.72"},
                      {"code":"18.72.05.1001","name":"Rejomulyo","level":"kelurahan","parentCode":"18.72.05"}]"""));
 
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @DynamicPropertySource
-    static void gatewayUrl(DynamicPropertyRegistry registry) {
-        registry.add("kesra.console.gateway-url", gateway::url);
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-
     RequestPostProcessor as(String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId(ConsoleSecurity.REGISTRATION))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role))
-                .idToken(t -> t.claim("preferred_username", "uji." + role).claim("wilayah", "18.72"));
+        return login(role, "uji." + role, Map.of("wilayah", "18.72"));
     }
 
     RequestPostProcessor verifier() {
         return as("dinsos-verifier");
-    }
-
-    String page(String path, RequestPostProcessor user) throws Exception {
-        MockHttpServletResponse answer = mvc.perform(get(path).with(user)).andReturn().getResponse();
-        assertThat(answer.getStatus()).as(path + ": " + answer.getContentAsString()).isEqualTo(200);
-        return answer.getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
