@@ -129,20 +129,26 @@ public class MonitoringApi {
     }
 
     /**
-     * A programme's realisation per stage for a year (seed 001 Tabel 2.1; city level); {@code programme} null: the
-     * service's default (PKH).
+     * The city-level reports of one programme for one year, which reporting-service takes alike (year, programme,
+     * format); each names the programme it reports when none is given.
      */
-    public void pkhRealisationFile(String year, String programme, Format format, Consumer<HttpHeaders> head,
-                                   Supplier<OutputStream> to) {
-        api.downloadFile(u -> programmeReport(u, "/api/v1/reports/pkh-realisation", year, programme, format),
-                new HttpHeaders(), head, to);
+    public enum ProgrammeReport {
+        /** A programme's realisation per stage (seed 001 Tabel 2.1); the service's default programme is PKH. */
+        PKH_REALISATION("/api/v1/reports/pkh-realisation"),
+        /** The BPNT/Sembako KPM per month; the service's default programme is SEMBAKO. */
+        SEMBAKO_MONTHLY("/api/v1/reports/sembako-monthly");
+
+        private final String path;
+
+        ProgrammeReport(String path) {
+            this.path = path;
+        }
     }
 
-    /** The BPNT/Sembako KPM per month of a year (city level); {@code programme} null: the default (SEMBAKO). */
-    public void sembakoMonthlyFile(String year, String programme, Format format, Consumer<HttpHeaders> head,
-                                   Supplier<OutputStream> to) {
-        api.downloadFile(u -> programmeReport(u, "/api/v1/reports/sembako-monthly", year, programme, format),
-                new HttpHeaders(), head, to);
+    /** One programme report for a year (city level); {@code programme} null: the report's default programme. */
+    public void programmeReportFile(ProgrammeReport report, String year, String programme, Format format,
+                                    Consumer<HttpHeaders> head, Supplier<OutputStream> to) {
+        api.downloadFile(u -> programmeReport(u, report.path, year, programme, format), new HttpHeaders(), head, to);
     }
 
     private static java.net.URI programmeReport(org.springframework.web.util.UriBuilder u, String path, String year,

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import org.kesra.console.gateway.ApiRefusal;
 import org.kesra.console.monitoring.MonitoringApi;
@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
@@ -102,39 +103,51 @@ public class ReportDownloads {
         }
     }
 
-    /** Seed 001 Tabel 2.1, a programme's realisation per stage for a year; city-level readers only. */
-    @GetMapping("/realisasi-pkh")
-    ModelAndView pkhRealisation(@RequestParam(required = false) String tahun,
-                                @RequestParam(required = false) String program,
-                                @RequestParam(defaultValue = "pdf") String format, Model model,
-                                HttpServletResponse response) {
+    /**
+     * The city-level programme reports, one year each: PKH realisation per stage (seed 001 Tabel 2.1; PDF unless
+     * asked otherwise) and BPNT/Sembako KPM per month (XLSX unless asked otherwise); city-level readers only. An
+     * empty format is the report's own, as a parameter's default value would be. (The path variable is not called
+     * {@code report}: path variables reach the view's model, where {@code report} is the quarterly report.)
+     */
+    @GetMapping("/{cityReport:realisasi-pkh|kpm-sembako}")
+    ModelAndView programmeReport(@PathVariable("cityReport") String path, @RequestParam(required = false) String tahun,
+                                 @RequestParam(required = false) String program,
+                                 @RequestParam(required = false) String format, Model model,
+                                 HttpServletResponse response) {
+        CityReport report = CityReport.at(path);
         try {
-            api.pkhRealisationFile(tahun == null ? "" : tahun.trim(), MonitoringPages.blankToNull(program),
-                    format(format), head -> copyHead(head, response), () -> body(response));
+            api.programmeReportFile(report.report, tahun == null ? "" : tahun.trim(),
+                    MonitoringPages.blankToNull(program),
+                    format(format == null || format.isEmpty() ? report.defaultFormat : format),
+                    head -> copyHead(head, response), () -> body(response));
             return null;
         } catch (ApiRefusal refusal) {
-            model.addAttribute("pkhTahun", tahun == null ? "" : tahun.trim());
-            model.addAttribute("pkhProgram", program == null ? "" : program.trim());
+            model.addAttribute(report.form + "Tahun", tahun == null ? "" : tahun.trim());
+            model.addAttribute(report.form + "Program", program == null ? "" : program.trim());
             form(model, null, null, null);
             return new ModelAndView(refused(refusal, model, response));
         }
     }
 
-    /** The BPNT/Sembako KPM per month of a year (XLSX, PDF or preview); city-level readers only. */
-    @GetMapping("/kpm-sembako")
-    ModelAndView sembakoMonthly(@RequestParam(required = false) String tahun,
-                                @RequestParam(required = false) String program,
-                                @RequestParam(defaultValue = "xlsx") String format, Model model,
-                                HttpServletResponse response) {
-        try {
-            api.sembakoMonthlyFile(tahun == null ? "" : tahun.trim(), MonitoringPages.blankToNull(program),
-                    format(format), head -> copyHead(head, response), () -> body(response));
-            return null;
-        } catch (ApiRefusal refusal) {
-            model.addAttribute("sembakoTahun", tahun == null ? "" : tahun.trim());
-            model.addAttribute("sembakoProgram", program == null ? "" : program.trim());
-            form(model, null, null, null);
-            return new ModelAndView(refused(refusal, model, response));
+    /** A programme report as the page offers it: its path under /laporan, its form's field prefix, its format. */
+    private enum CityReport {
+        PKH("realisasi-pkh", "pkh", "pdf", MonitoringApi.ProgrammeReport.PKH_REALISATION),
+        SEMBAKO("kpm-sembako", "sembako", "xlsx", MonitoringApi.ProgrammeReport.SEMBAKO_MONTHLY);
+
+        private final String path;
+        private final String form;
+        private final String defaultFormat;
+        private final MonitoringApi.ProgrammeReport report;
+
+        CityReport(String path, String form, String defaultFormat, MonitoringApi.ProgrammeReport report) {
+            this.path = path;
+            this.form = form;
+            this.defaultFormat = defaultFormat;
+            this.report = report;
+        }
+
+        static CityReport at(String path) {
+            return Arrays.stream(values()).filter(r -> r.path.equals(path)).findFirst().orElseThrow();
         }
     }
 
@@ -176,10 +189,10 @@ public class ReportDownloads {
             model.addAttribute("periode", PpksRecapPages.lastQuarter());
         }
         String lastYear = Integer.toString(MonitoringPages.thisYear() - 1);
-        for (String name : List.of("pkh", "sembako")) {
-            if (!model.containsAttribute(name + "Tahun")) {
-                model.addAttribute(name + "Tahun", lastYear);
-                model.addAttribute(name + "Program", "");
+        for (CityReport report : CityReport.values()) {
+            if (!model.containsAttribute(report.form + "Tahun")) {
+                model.addAttribute(report.form + "Tahun", lastYear);
+                model.addAttribute(report.form + "Program", "");
             }
         }
     }

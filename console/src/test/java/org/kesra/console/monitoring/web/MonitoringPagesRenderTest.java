@@ -204,6 +204,12 @@ class MonitoringPagesRenderTest extends RenderTestSupport {
         assertThat(sembako.getHeader("Content-Disposition")).contains("kpm-sembako-2019.xlsx");
         assertThat(gateway.lines()).anyMatch(call -> call.contains("/api/v1/reports/sembako-monthly")
                 && call.contains("tahun=2019") && call.contains("program=SEMBAKO") && call.contains("format=xlsx"));
+        gateway.calls.clear();
+        answer("/laporan/realisasi-pkh?tahun=2021", "dinsos-operator");
+        answer("/laporan/kpm-sembako?tahun=2019&format=", "dinsos-operator");
+        assertThat(gateway.lines()).as("each report's own format when none is chosen")
+                .anyMatch(call -> call.contains("/api/v1/reports/pkh-realisation") && call.contains("format=pdf"))
+                .anyMatch(call -> call.contains("/api/v1/reports/sembako-monthly") && call.contains("format=xlsx"));
     }
 
     @Test
