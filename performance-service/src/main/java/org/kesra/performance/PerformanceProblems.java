@@ -158,6 +158,11 @@ public enum PerformanceProblems implements ProblemType {
     /** An AKIP evaluation asked for a year of a unit that has none recorded. */
     AKIP_EVALUATION_NOT_FOUND("PF-EVALUASI-AKIP-TIDAK-DITEMUKAN", RefusalKind.NOT_FOUND,
             "Evaluasi AKIP tidak ditemukan"),
+    /**
+     * A replacement of an AKIP evaluation based on a state that is no longer the newest (If-Match of an older ETag),
+     * or naming an ETag while the unit has no evaluation of the year.
+     */
+    AKIP_EVALUATION_STALE("PF-EVALUASI-AKIP-BERUBAH", RefusalKind.STALE, "Evaluasi AKIP telah berubah"),
     /** A year (of an AKIP evaluation or a year-on-year comparison) that is not a number within 2000-2100. */
     YEAR_INVALID("PF-TAHUN-TIDAK-SAH", RefusalKind.INVALID, "Tahun tidak sah"),
 

@@ -172,10 +172,12 @@ class MonitoringIT extends PerformanceApiTest {
         String[][] bounds = {{"90", "A", "Memuaskan"}, {"90.01", "AA", "Sangat Memuaskan"},
                 {"30", "D", "Sangat Kurang"}, {"30.01", "C", "Kurang"}, {"0", "D", "Sangat Kurang"},
                 {"100", "AA", "Sangat Memuaskan"}};
+        String etag = null;
         for (String[] bound : bounds) {
-            ApiClient.Response recorded = send("inspektorat.auditor", "PUT", path + "2030", null,
+            ApiClient.Response recorded = send("inspektorat.auditor", "PUT", path + "2030", etag,
                     evaluation(bound[0]));
             assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+            etag = recorded.header("ETag");
             assertThat(recorded.body().path("score").decimalValue()).isEqualByComparingTo(bound[0]);
             assertThat(recorded.body().path("predicate").asString()).as(bound[0]).isEqualTo(bound[1]);
             assertThat(recorded.body().path("meaning").asString()).isEqualTo(bound[2]);
@@ -185,7 +187,8 @@ class MonitoringIT extends PerformanceApiTest {
         ApiClient.Response recorded = send(ADMIN, "PUT", path + YEAR, null, asNumber);
         assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
         assertThat(recorded.body().path("predicate").asString()).isEqualTo("BB");
-        ApiClient.Response replaced = send("inspektorat.auditor", "PUT", path + YEAR, null, evaluation("81.5"));
+        ApiClient.Response replaced = send("inspektorat.auditor", "PUT", path + YEAR, recorded.header("ETag"),
+                evaluation("81.5"));
         assertThat(replaced.body().path("predicate").asString()).isEqualTo("A");
         assertThat(replaced.body().path("recordedBy").asString()).isEqualTo("inspektorat.auditor");
         JsonNode changes = replaced.body().path("changes");
@@ -242,6 +245,48 @@ class MonitoringIT extends PerformanceApiTest {
         assertProblem(outside, 404, "PF-UNIT-TIDAK-DITEMUKAN", null);
         assertThat(outside.body().path("detail").asString().replace(REJOMULYO, "X"))
                 .isEqualTo(unknown.body().path("detail").asString().replace("18.72.99", "X"));
+    }
+
+    /**
+     * Two auditors saving one unit's evaluation of a year at once: the first recording of a year goes without If-Match
+     * (naming one then is refused, there is nothing to match), every answer carries the version as ETag, a replacement
+     * without If-Match is refused with 428 and one based on an older version with 412, neither writing anything; the
+     * weak form of the current ETag is accepted.
+     */
+    @Test
+    void aReplacementNamesTheVersionItReadSoTwoAuditorsDoNotOverwriteEachOtherUnseen() {
+        String path = "/api/v1/performance/units/" + MARGOREJO + "/akip-evaluations/2023";
+        assertProblem(send("inspektorat.auditor", "PUT", path, "\"1\"", evaluation("70")), 412,
+                "PF-EVALUASI-AKIP-BERUBAH", null);
+        assertProblem(get(PLANNER, path), 404, "PF-EVALUASI-AKIP-TIDAK-DITEMUKAN", null);
+
+        ApiClient.Response first = send("inspektorat.auditor", "PUT", path, null, evaluation("70"));
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(first.header("ETag")).isEqualTo("\"1\"");
+        assertThat(first.body().path("etag").asInt()).isEqualTo(1);
+        ApiClient.Response read = get(PLANNER, path);
+        assertThat(read.header("ETag")).as("the GET answers the version the form is read at").isEqualTo("\"1\"");
+
+        // Both auditors read version 1; the one who saves first wins, the other is told instead of overwriting.
+        ApiClient.Response byOne = send("inspektorat.auditor", "PUT", path, read.header("ETag"), evaluation("80.25"));
+        assertThat(byOne.status()).as(byOne.text()).isEqualTo(200);
+        assertThat(byOne.header("ETag")).isEqualTo("\"2\"");
+        assertThat(byOne.body().path("predicate").asString()).isEqualTo("A");
+        ApiClient.Response byOther = send(ADMIN, "PUT", path, read.header("ETag"), evaluation("60"));
+        assertProblem(byOther, 412, "PF-EVALUASI-AKIP-BERUBAH", null);
+        assertThat(byOther.body().path("detail").asString()).contains("\"2\"");
+        assertProblem(send(ADMIN, "PUT", path, null, evaluation("60")), 428, "KESRA-IF-MATCH-WAJIB", null);
+        assertProblem(send(ADMIN, "PUT", path, "versi-lama", evaluation("60")), 412, "PF-EVALUASI-AKIP-BERUBAH",
+                null);
+        JsonNode kept = get(PLANNER, path).body();
+        assertThat(kept.path("score").decimalValue()).as("nothing written by a refusal").isEqualByComparingTo("80.25");
+        assertThat(kept.path("changes").size()).isEqualTo(2);
+
+        ApiClient.Response weak = send(ADMIN, "PUT", path, "W/\"2\"", evaluation("60"));
+        assertThat(weak.status()).as(weak.text()).isEqualTo(200);
+        assertThat(weak.header("ETag")).isEqualTo("\"3\"");
+        assertThat(weak.body().at("/changes/2/before/score").decimalValue()).isEqualByComparingTo("80.25");
+        assertThat(get(PLANNER, path).header("ETag")).isEqualTo("\"3\"");
     }
 
     private static ObjectNode evaluation(String score) {

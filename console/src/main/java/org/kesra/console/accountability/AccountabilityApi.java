@@ -31,18 +31,23 @@ public class AccountabilityApi {
                 new HttpHeaders());
     }
 
-    /** One year's evaluation with every recording and replacement. */
-    public Map<String, Object> evaluation(String unit, String year) {
-        return api.get(u -> u.path("/api/v1/performance/units/{unit}/akip-evaluations/{year}")
+    /** One year's evaluation with every recording and replacement, and its ETag (the version a replacement names). */
+    public GatewayApi.Answer evaluation(String unit, String year) {
+        return api.getWithEtag(u -> u.path("/api/v1/performance/units/{unit}/akip-evaluations/{year}")
                 .build(unit, year), new HttpHeaders());
     }
 
     /**
-     * Records or replaces a year's score. No If-Match: performance-service's AKIP PUT neither answers an ETag nor
-     * checks one; a replaced score stays in the evaluation's history (who, when, before and after) instead.
+     * Records or replaces a year's score. {@code etag}: the evaluation's ETag as the form read it, sent as If-Match so
+     * that a score saved by someone else meanwhile is refused (412) instead of overwritten; empty for a year the form
+     * read without evaluation (the first recording sends none, and the API refuses it with 428 if one exists by now).
      */
-    public Map<String, Object> record(String unit, String year, Map<String, Object> body) {
+    public Map<String, Object> record(String unit, String year, String etag, Map<String, Object> body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (etag != null && !etag.isBlank()) {
+            headers.setIfMatch(etag.startsWith("\"") || etag.startsWith("W/") ? etag : "\"" + etag + "\"");
+        }
         return api.send(HttpMethod.PUT, u -> u.path("/api/v1/performance/units/{unit}/akip-evaluations/{year}")
-                .build(unit, year), new HttpHeaders(), body).body();
+                .build(unit, year), headers, body).body();
     }
 }

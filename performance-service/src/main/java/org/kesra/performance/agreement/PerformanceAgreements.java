@@ -246,11 +246,7 @@ public class PerformanceAgreements {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(scope.condition("a.unit_code", args));
         if (unitCode != null) {
-            if (!scope.reads(unitCode) || units.find(unitCode).isEmpty()) {
-                throw PerformanceProblems.UNIT_NOT_FOUND.refuse("Unit " + unitCode
-                        + " tidak ditemukan di wilayah atau unit kerja Anda.", List.of(Violation.field("/unit",
-                        "Unit tidak ditemukan.")));
-            }
+            units.readable(scope, unitCode);
             where.append(" AND a.unit_code = ?");
             args.add(unitCode);
         }

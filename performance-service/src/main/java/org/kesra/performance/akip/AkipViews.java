@@ -26,6 +26,8 @@ public final class AkipViews {
                                  @Schema(description = "AA, A, BB, B, CC, C atau D") String predicate,
                                  @Schema(description = "Arti predikat, misalnya Sangat Memuaskan") String meaning,
                                  String evaluator, String reason, Instant recordedAt, String recordedBy,
+                                 @Schema(description = "Versi evaluasi, sama dengan ETag; penggantian menyebutnya"
+                                         + " dalam If-Match") int etag,
                                  @Schema(description = "Riwayat pencatatan dan penggantian, terlama dahulu; kosong"
                                          + " pada daftar") List<ChangeView> changes) {
     }

@@ -56,10 +56,7 @@ public class ConsistencyChecks {
 
     @Transactional(readOnly = true)
     public ConsistencyViews.UnitFindings forUnit(UnitScope scope, String unitCode, Integer year) {
-        // Unknown and out-of-scope units get the same answer: nobody learns that another unit's data exists.
-        Unit unit = units.find(unitCode).filter(u -> scope.reads(u.code())).orElseThrow(() ->
-                PerformanceProblems.UNIT_NOT_FOUND.refuse("Unit " + unitCode + " tidak ditemukan di wilayah atau unit"
-                        + " kerja Anda.", List.of(Violation.field("/unit", "Unit tidak ditemukan."))));
+        Unit unit = units.readable(scope, unitCode);
         if (year != null && (year < 2000 || year > 2100)) {
             throw PerformanceProblems.MONITORING_PERIOD_INVALID.refuse("Tahun harus antara 2000 dan 2100.",
                     List.of(Violation.field("/tahun", "Tahun tidak sah.")));

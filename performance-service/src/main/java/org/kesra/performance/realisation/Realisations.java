@@ -470,11 +470,7 @@ public class Realisations {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(scope.condition("unit_code", args));
         if (unitCode != null) {
-            if (!scope.reads(unitCode) || units.find(unitCode).isEmpty()) {
-                throw PerformanceProblems.UNIT_NOT_FOUND.refuse("Unit " + unitCode
-                        + " tidak ditemukan di wilayah atau unit kerja Anda.", List.of(Violation.field("/unit",
-                        "Unit tidak ditemukan.")));
-            }
+            units.readable(scope, unitCode);
             where.append(" AND unit_code = ?");
             args.add(unitCode);
         }

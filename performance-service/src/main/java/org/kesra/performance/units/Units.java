@@ -3,6 +3,8 @@ package org.kesra.performance.units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.kesra.performance.PerformanceProblems;
+import org.kesra.platform.web.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +26,16 @@ public class Units {
                 .query((rs, n) -> new Unit(rs.getString("code"), UnitKind.valueOf(rs.getString("kind")),
                         rs.getString("name"), rs.getString("parent_code")))
                 .optional();
+    }
+
+    /**
+     * The unit {@code code} names if the caller may read it. Unknown and out-of-scope units get the same refusal
+     * ({@link PerformanceProblems#UNIT_NOT_FOUND} at {@code /unit}): nobody learns that another unit's data exists.
+     */
+    public Unit readable(UnitScope scope, String code) {
+        return find(code).filter(u -> scope.reads(u.code())).orElseThrow(() ->
+                PerformanceProblems.UNIT_NOT_FOUND.refuse("Unit " + code + " tidak ditemukan di wilayah atau unit"
+                        + " kerja Anda.", List.of(Violation.field("/unit", "Unit tidak ditemukan."))));
     }
 
     /**

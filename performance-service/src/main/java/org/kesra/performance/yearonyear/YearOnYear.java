@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.kesra.performance.PerformanceProblems;
+import org.kesra.performance.Years;
 import org.kesra.performance.agreement.AgreementStatus;
 import org.kesra.performance.agreement.AgreementViews;
 import org.kesra.performance.agreement.PerformanceAgreements;
@@ -20,7 +20,6 @@ import org.kesra.performance.units.Unit;
 import org.kesra.performance.units.UnitScope;
 import org.kesra.performance.units.Units;
 import org.kesra.platform.web.Paging;
-import org.kesra.platform.web.Violation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,11 +52,9 @@ public class YearOnYear {
 
     @Transactional(readOnly = true)
     public YearOnYearViews.UnitYearOnYear compare(UnitScope scope, String unitCode, String yearText) {
-        // Unknown and out-of-scope units get the same answer: nobody learns that another unit's data exists.
-        Unit unit = units.find(unitCode).filter(u -> scope.reads(u.code())).orElseThrow(() ->
-                PerformanceProblems.UNIT_NOT_FOUND.refuse("Unit " + unitCode + " tidak ditemukan di wilayah atau unit"
-                        + " kerja Anda.", List.of(Violation.field("/unit", "Unit tidak ditemukan."))));
-        int year = year(yearText);
+        Unit unit = units.readable(scope, unitCode);
+        int year = Years.parse(yearText, 2001, "Sebutkan tahun perbandingan (tahun) antara 2001 dan"
+                + " 2100.", "/tahun", "Tahun wajib, angka 2001-2100.");
         List<Figure> previous = figures(scope, unit, year - 1);
         List<YearOnYearViews.AgreementComparison> compared = new ArrayList<>();
         for (List<Figure> agreement : byAgreement(figures(scope, unit, year))) {
@@ -84,20 +81,6 @@ public class YearOnYear {
                     head.positionTitle(), items));
         }
         return new YearOnYearViews.UnitYearOnYear(unit, year, year - 1, compared);
-    }
-
-    private static int year(String text) {
-        Integer year = null;
-        try {
-            year = text == null ? null : Integer.valueOf(text.strip());
-        } catch (NumberFormatException notANumber) {
-            // answered below, with the pointer
-        }
-        if (year == null || year < 2001 || year > 2100) {
-            throw PerformanceProblems.YEAR_INVALID.refuse("Sebutkan tahun perbandingan (tahun) antara 2001 dan"
-                    + " 2100.", List.of(Violation.field("/tahun", "Tahun wajib, angka 2001-2100.")));
-        }
-        return year;
     }
 
     private static List<List<Figure>> byAgreement(List<Figure> figures) {

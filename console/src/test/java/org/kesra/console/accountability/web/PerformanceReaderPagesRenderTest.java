@@ -101,13 +101,19 @@ class PerformanceReaderPagesRenderTest extends RenderTestSupport {
             g.on("GET", "/api/v1/performance/units/dinsos/akip-evaluations", 200,
                     "{\"unit\":\"dinsos\",\"evaluations\":[" + EVALUATION.replaceFirst("\"changes\":\\[[\\s\\S]*]}$",
                             "\"changes\":[]}") + "]}");
-            g.on("GET", "/api/v1/performance/units/dinsos/akip-evaluations/2025", 200, EVALUATION);
+            g.on(c -> c.method().equals("GET")
+                    && c.path().equals("/api/v1/performance/units/dinsos/akip-evaluations/2025"), 200, EVALUATION,
+                    "\"2\"");
             g.on("GET", "/api/v1/performance/units/dinsos/akip-evaluations/2024", 404, """
                     {"status":404,"code":"PF-EVALUASI-AKIP-TIDAK-DITEMUKAN","detail":"Belum ada evaluasi AKIP 2024."}""");
             g.on(c -> c.method().equals("PUT") && c.body().contains("\"score\":\"120\""), 400, """
                     {"status":400,"code":"PF-NILAI-AKIP-TIDAK-SAH","detail":"Nilai evaluasi AKIP tidak sah.",
                      "errors":[{"pointer":"/score","detail":"Nilai harus 0-100 dengan paling banyak 2 desimal."}]}""",
                     null);
+            g.on(c -> c.method().equals("PUT") && "\"1\"".equals(c.ifMatch()), 412, """
+                    {"status":412,"code":"PF-EVALUASI-AKIP-BERUBAH","detail":"Evaluasi AKIP telah diubah."}""", null);
+            g.on(c -> c.method().equals("PUT") && c.body().contains("\"score\":\"86\""), 428, """
+                    {"status":428,"code":"KESRA-IF-MATCH-WAJIB","detail":"Sertakan header If-Match."}""", null);
             g.on(c -> c.method().equals("PUT"), 200, EVALUATION, null);
             g.on(c -> c.path().equals("/api/v1/reports/traces") && c.query().contains("triwulan=4"), 404, """
                     {"status":404,"code":"RP-ANGKA-BELUM-ADA",
@@ -209,6 +215,31 @@ class PerformanceReaderPagesRenderTest extends RenderTestSupport {
         assertThat(html).contains("Nilai belum tersimpan.", "Nilai evaluasi AKIP tidak sah.", "id=\"score-error\"",
                 "Nilai harus 0-100 dengan paling banyak 2 desimal.", "value=\"120\"",
                 "value=\"Inspektorat Kota Metro\"", "aria-describedby=\"score-error\"");
+    }
+
+    @Test
+    void aScoreSavedByAnotherAuditorFirstComesBackBesideTheUsersValuesKept() throws Exception {
+        String year = html(mvc.perform(get("/evaluasi-akip/dinsos/2025").with(auditor())).andReturn().getResponse());
+        assertThat(year).as("the form carries the version it was read at")
+                .contains("name=\"etag\" value=\"&quot;2&quot;\"", "name=\"dibaca\" value=\"dinsos/2025\"");
+        gateway.calls.clear();
+        MockHttpServletResponse stale = mvc.perform(post("/evaluasi-akip").with(auditor()).with(csrf())
+                .param("unit", "dinsos").param("tahun", "2025").param("score", "85,5").param("evaluator", "Tim SAKIP")
+                .param("etag", "\"1\"").param("dibaca", "dinsos/2025")).andReturn().getResponse();
+        assertThat(gateway.calls).filteredOn(c -> c.method().equals("PUT")).singleElement()
+                .matches(c -> "\"1\"".equals(c.ifMatch()));
+        assertThat(stale.getStatus()).isEqualTo(409);
+        String html = html(stale);
+        Files.writeString(Path.of("target/akip-saved-first.html"), html);
+        assertThat(html).contains("Nilai belum tersimpan.", "Orang lain sudah menyimpan nilai evaluasi tahun ini lebih"
+                + " dahulu", "inspektorat.auditor, 10 Februari 2026", "Nilai yang tersimpan sekarang", "90,01",
+                "value=\"85,5\"", "value=\"Tim SAKIP\"", "name=\"etag\" value=\"&quot;2&quot;\"");
+
+        String exists = html(mvc.perform(post("/evaluasi-akip").with(auditor()).with(csrf()).param("unit", "dinsos")
+                .param("tahun", "2025").param("score", "86").param("evaluator", "Tim SAKIP")).andReturn()
+                .getResponse());
+        assertThat(exists).contains("Nilai evaluasi tahun ini", "sudah tercatat lebih dahulu", "90,01",
+                "value=\"86\"", "name=\"etag\" value=\"&quot;2&quot;\"");
     }
 
     @Test
