@@ -3,17 +3,19 @@ package org.kesra.reporting.generation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.kesra.reporting.rebuild.RunningRegenerations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The only writer of {@code report_regeneration}. */
+/** The only writer and reader of {@code report_regeneration}. */
 @Repository
-class RegenerationStore {
+class RegenerationStore implements RunningRegenerations {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = """
@@ -77,6 +79,14 @@ class RegenerationStore {
                         RETURNING id""")
                 .param("code", code).param("detail", detail).param("now", Timestamp.from(now))
                 .param("cutoff", Timestamp.from(cutoff)).query(UUID.class).list();
+    }
+
+    @Override
+    public boolean anyRunning(Duration staleAfter) {
+        return jdbc.sql("""
+                SELECT count(*) FROM report_regeneration
+                WHERE state = 'RUNNING' AND heartbeat_at > now() - make_interval(secs => ?)""")
+                .param((double) staleAfter.toSeconds()).query(Long.class).single() > 0;
     }
 
     Optional<UUID> running() {

@@ -73,6 +73,7 @@ public class ReadModelRebuild {
     private final DataSource dataSource;
     private final Generation generation;
     private final RebuildRuns runs;
+    private final RunningRegenerations regenerations;
     private final String instance;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
@@ -82,8 +83,9 @@ public class ReadModelRebuild {
 
     public ReadModelRebuild(List<RebuiltTables> models, EventReplay replays, RebuildProperties properties,
                             DataSource dataSource, JdbcTemplate jdbc, JdbcClient client,
-                            PlatformTransactionManager transactionManager) {
+                            PlatformTransactionManager transactionManager, RunningRegenerations regenerations) {
         this.models = List.copyOf(models);
+        this.regenerations = regenerations;
         this.replays = replays;
         this.properties = properties;
         this.dataSource = dataSource;
@@ -107,7 +109,7 @@ public class ReadModelRebuild {
         }
         // One replay at a time (ScratchReplay): checked after recording this run, as a regeneration does, so of two
         // starting together at least one sees the other.
-        if (runs.regenerationRunning(properties.staleAfter())) {
+        if (regenerations.anyRunning(properties.staleAfter())) {
             runs.failed(id, "a report regeneration as of a kept file's offsets was running");
             throw ReportingProblems.REGENERATION_BUSY.refuse("Sebuah berkas laporan sedang dibuat ulang dari "
                     + "posisi datanya; mulai pembangunan ulang setelah selesai.");
