@@ -181,21 +181,27 @@ class GenerationStore {
     }
 
     private static Kept kept(ResultSet rs) throws SQLException {
-        String code = rs.getString("problem_code");
-        GenerationStatus.Problem problem = code == null ? null : new GenerationStatus.Problem(code,
-                Arrays.stream(ReportingProblems.values()).filter(p -> p.code().equals(code))
-                        .map(p -> p.definition().title()).findFirst().orElse(null),
-                rs.getString("problem_detail"));
+        GenerationStatus.Problem problem = problem(rs.getString("problem_code"), rs.getString("problem_detail"));
         Integer size = rs.getObject("size_bytes", Integer.class);
         GenerationStatus status = new GenerationStatus(rs.getObject("id", UUID.class), rs.getString("report_type"),
                 rs.getString("format"), JSON.readValue(rs.getString(4), new TypeReference<Map<String, String>>() {
                 }), rs.getString("unit_code"), rs.getString("origin"), rs.getString("requested_by"),
                 instant(rs, "requested_at"), rs.getString("state"), instant(rs, "started_at"),
-                instant(rs, "finished_at"), JSON.readValue(rs.getString(12),
-                new TypeReference<List<GenerationStatus.DataVersion>>() {
-                }), offsets(rs.getString(14)), instant(rs, "data_as_of"), rs.getString("file_name"), rs.getString("media_type"), size,
+                instant(rs, "finished_at"), versions(rs.getString(12)), offsets(rs.getString(14)), instant(rs, "data_as_of"), rs.getString("file_name"), rs.getString("media_type"), size,
                 rs.getString("sha256"), problem);
         return new Kept(status, rs.getString("scope_region"), rs.getString("audience_region"));
+    }
+
+    /** A stored problem code with the catalogue's title ({@link ReportingProblems}); null without a code. */
+    static GenerationStatus.Problem problem(String code, String detail) {
+        return code == null ? null : new GenerationStatus.Problem(code, Arrays.stream(ReportingProblems.values())
+                .filter(p -> p.code().equals(code)).map(p -> p.definition().title()).findFirst().orElse(null), detail);
+    }
+
+    /** A stored data version (jsonb as text); null stays null. */
+    static List<GenerationStatus.DataVersion> versions(String json) {
+        return json == null ? null : JSON.readValue(json, new TypeReference<List<GenerationStatus.DataVersion>>() {
+        });
     }
 
     static List<GenerationStatus.SourceOffsets> offsets(String json) {

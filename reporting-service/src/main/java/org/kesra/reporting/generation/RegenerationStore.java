@@ -3,20 +3,19 @@ package org.kesra.reporting.generation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.kesra.reporting.ReportingProblems;
+import org.kesra.reporting.rebuild.RunningRegenerations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The only writer of {@code report_regeneration}. */
+/** The only writer and reader of {@code report_regeneration}. */
 @Repository
-class RegenerationStore {
+class RegenerationStore implements RunningRegenerations {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = """
@@ -82,6 +81,14 @@ class RegenerationStore {
                 .param("cutoff", Timestamp.from(cutoff)).query(UUID.class).list();
     }
 
+    @Override
+    public boolean anyRunning(Duration staleAfter) {
+        return jdbc.sql("""
+                SELECT count(*) FROM report_regeneration
+                WHERE state = 'RUNNING' AND heartbeat_at > now() - make_interval(secs => ?)""")
+                .param((double) staleAfter.toSeconds()).query(Long.class).single() > 0;
+    }
+
     Optional<UUID> running() {
         return jdbc.sql("SELECT id FROM report_regeneration WHERE state = 'RUNNING'").query(UUID.class).optional();
     }
@@ -93,10 +100,7 @@ class RegenerationStore {
     }
 
     private static GenerationStatus.Regeneration regeneration(ResultSet rs) throws SQLException {
-        String code = rs.getString(14);
-        GenerationStatus.Problem problem = code == null ? null : new GenerationStatus.Problem(code,
-                Arrays.stream(ReportingProblems.values()).filter(p -> p.code().equals(code))
-                        .map(p -> p.definition().title()).findFirst().orElse(null), rs.getString(15));
+        GenerationStatus.Problem problem = GenerationStore.problem(rs.getString(14), rs.getString(15));
         String result = rs.getString(7);
         String message = result == null ? null : "IDENTICAL".equals(result)
                 ? "Berkas dibuat ulang dari peristiwa sumber sampai posisi (offset) yang tercatat saat berkas dibuat: "
@@ -106,12 +110,8 @@ class RegenerationStore {
         return new GenerationStatus.Regeneration(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), result,
                 message, rs.getString(8), rs.getString(9), GenerationStore.offsets(rs.getString(10)),
-                versions(rs.getString(11)), versions(rs.getString(12)), rs.getLong(13), problem);
-    }
-
-    private static List<GenerationStatus.DataVersion> versions(String json) {
-        return json == null ? null : JSON.readValue(json, new TypeReference<List<GenerationStatus.DataVersion>>() {
-        });
+                GenerationStore.versions(rs.getString(11)), GenerationStore.versions(rs.getString(12)), rs.getLong(13),
+                problem);
     }
 
     private static Instant instant(Timestamp time) {

@@ -34,7 +34,10 @@ final class Generation {
         this(jdbc, transactions, SHADOW, RETIRED);
     }
 
-    /** Copies in {@code schema}, never swapped in: only {@link #create}, {@link #analyze} and {@link #drop} apply. */
+    /**
+     * Copies in {@code schema}, never swapped in: only {@link #create}, {@link #createDeferredIndexes},
+     * {@link #analyze} and {@link #drop} apply.
+     */
     static Generation scratch(JdbcTemplate jdbc, TransactionTemplate transactions, String schema) {
         return new Generation(jdbc, transactions, schema, null);
     }
@@ -82,15 +85,8 @@ final class Generation {
 
     /**
      * Empty copies of the tables in the shadow schema: columns, defaults, constraints, indexes, comments. Returns the
-     * serving tables' {@link #fingerprint} they were copied from.
-     */
-    String create(List<String> tables) {
-        return create(tables, null);
-    }
-
-    /**
-     * As {@link #create(List)}, but of the secondary indexes only those named in {@code replayIndexes} are created now;
-     * the others (never a constraint's index nor a unique index: those decide what a write does) are kept for
+     * serving tables' {@link #fingerprint} they were copied from. Of the secondary indexes only those named in
+     * {@code replayIndexes} are created now; the others (never a constraint's index nor a unique index: those decide what a write does) are kept for
      * {@link #createDeferredIndexes}, to be built from the filled copies in one sorted pass each instead of being
      * updated by every replayed row. With {@code replayIndexes} null every index is created now.
      */

@@ -11,14 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.kesra.events.inbox.InboundEventProcessor;
@@ -67,7 +64,6 @@ public class ReadModelRebuild {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     /** The backbone's inbox is part of each generation: it says which events the models hold. */
     static final String INBOX = "event_inbox";
-    private static final Duration POLL = Duration.ofMillis(500);
     /** Events applied before the copies' first statistics ({@link Generation#analyze}). */
     private static final long FIRST_ANALYZE = 10_000;
 
@@ -77,6 +73,7 @@ public class ReadModelRebuild {
     private final DataSource dataSource;
     private final Generation generation;
     private final RebuildRuns runs;
+    private final RunningRegenerations regenerations;
     private final String instance;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
@@ -86,8 +83,9 @@ public class ReadModelRebuild {
 
     public ReadModelRebuild(List<RebuiltTables> models, EventReplay replays, RebuildProperties properties,
                             DataSource dataSource, JdbcTemplate jdbc, JdbcClient client,
-                            PlatformTransactionManager transactionManager) {
+                            PlatformTransactionManager transactionManager, RunningRegenerations regenerations) {
         this.models = List.copyOf(models);
+        this.regenerations = regenerations;
         this.replays = replays;
         this.properties = properties;
         this.dataSource = dataSource;
@@ -111,7 +109,7 @@ public class ReadModelRebuild {
         }
         // One replay at a time (ScratchReplay): checked after recording this run, as a regeneration does, so of two
         // starting together at least one sees the other.
-        if (runs.regenerationRunning(properties.staleAfter())) {
+        if (regenerations.anyRunning(properties.staleAfter())) {
             runs.failed(id, "a report regeneration as of a kept file's offsets was running");
             throw ReportingProblems.REGENERATION_BUSY.refuse("Sebuah berkas laporan sedang dibuat ulang dari "
                     + "posisi datanya; mulai pembangunan ulang setelah selesai.");
@@ -135,24 +133,11 @@ public class ReadModelRebuild {
         runner.shutdownNow();
     }
 
-    private List<String> tables() {
-        Set<String> tables = new LinkedHashSet<>();
-        models.forEach(model -> tables.addAll(model.tables()));
-        tables.add(INBOX);
-        return List.copyOf(tables);
-    }
-
-    private Set<String> replayIndexes() {
-        Set<String> indexes = new LinkedHashSet<>();
-        models.forEach(model -> indexes.addAll(model.replayIndexes()));
-        return indexes;
-    }
-
     private void run(UUID id) {
         Progress progress = new Progress(id);
         try {
-            List<String> tables = tables();
-            progress.structure = generation.create(tables, replayIndexes());
+            List<String> tables = ShadowReplay.tables(models);
+            progress.structure = generation.create(tables, ShadowReplay.replayIndexes(models));
             List<String> topics = replays.subscribedTopics();
             try (ReplayConsumer replay = replays.open(topics, ReplayStart.parse(properties.replayFrom()))) {
                 progress.replay = replay;
@@ -203,20 +188,11 @@ public class ReadModelRebuild {
         }
     }
 
-    /**
-     * Applies the next poll with the models' writes batched ({@link BatchedWrites}). If that fails, the poll was
-     * rolled back and the replay put back before it: it is read again and applied event by event, as the live consumer
-     * applies it, so that an event whose handler fails is named, or skipped as the live consumer skipped it, exactly as
-     * without batching (a batched write fails only at the end of the poll, without saying which event it came from).
-     */
+    /** Applies the next poll into the shadow copies ({@link ShadowReplay#pollAndApply}). */
     private void pollAndApply(Progress progress) {
-        try {
-            progress.add(progress.replay.pollAndApply(POLL, Progress.SHADOW_BATCHED));
-        } catch (RuntimeException batched) {
-            log.info("read model rebuild {}: a batched poll failed ({}); applying it again event by event",
-                    progress.id, batched.getMessage());
-            progress.add(progress.replay.pollAndApply(POLL, Progress.SHADOW));
-        }
+        progress.add(ShadowReplay.pollAndApply(progress.replay, Generation.SHADOW, Map.of(), batched ->
+                log.info("read model rebuild {}: a batched poll failed ({}); applying it again event by event",
+                        progress.id, batched.getMessage())));
     }
 
     /**
@@ -296,19 +272,6 @@ public class ReadModelRebuild {
 
     /** Counters and the last reported positions of one run. */
     private final class Progress {
-
-        /**
-         * Handlers write the shadow copies: the only schema on the path, so no serving table can be reached. A poll's
-         * commit does not wait for its WAL to reach the disk: a shadow generation that a crash cut short is dropped
-         * and rebuilt anyway, and the swap's own commit (synchronous) makes everything before it durable.
-         */
-        static final Consumer<JdbcTemplate> SHADOW = jdbc -> jdbc.execute("SET LOCAL search_path TO "
-                + Generation.SHADOW + "; SET LOCAL synchronous_commit = off");
-        /** The same, with the models' writes held back and made together before the poll commits. */
-        static final Consumer<JdbcTemplate> SHADOW_BATCHED = jdbc -> {
-            SHADOW.accept(jdbc);
-            BatchedWrites.enable();
-        };
 
         final UUID id;
         String structure;

@@ -44,17 +44,6 @@ final class RebuildRuns {
                 .params(id, requestedBy, instance, readModels.toArray(String[]::new), replayFrom).update();
     }
 
-    /**
-     * Whether a regeneration as of a kept file's offsets ({@link ScratchReplay}, table {@code report_regeneration}
-     * of the generation package) is replaying on any instance; one silent for longer than {@code staleAfter} is not.
-     */
-    boolean regenerationRunning(java.time.Duration staleAfter) {
-        return jdbc.sql("""
-                SELECT count(*) FROM report_regeneration
-                WHERE state = 'RUNNING' AND heartbeat_at > now() - make_interval(secs => ?)""")
-                .param((double) staleAfter.toSeconds()).query(Long.class).single() > 0;
-    }
-
     Optional<UUID> running() {
         return jdbc.sql("SELECT id FROM read_model_rebuild WHERE state = 'RUNNING'").query(UUID.class).optional();
     }

@@ -3,10 +3,8 @@ package org.kesra.reporting.rebuild;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
@@ -26,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The read models as they stood at given Kafka positions, for one read: empty copies of every registered table (and
  * the inbox) in schema {@value #SCHEMA}, the source topics replayed into them from the rebuild's start
- * ({@code kesra.reporting.rebuild.replay-from}) up to exactly the positions, through the same handlers and in the same
- * way as a rebuild (batched polls, event by event when one fails), then the read run in one REPEATABLE READ, read-only
+ * ({@code kesra.reporting.rebuild.replay-from}) up to exactly the positions, through the same handlers and prepared as
+ * a rebuild prepares its replay ({@link ShadowReplay}: the same tables, the secondary indexes the handlers do not need
+ * built only once the copies are full, batched polls with asynchronous commit, event by event when one fails), then the read run in one REPEATABLE READ, read-only
  * transaction whose {@code search_path} puts the copies before {@code public} (reference tables such as the regions
  * are not rebuilt and are read from {@code public}). The schema is dropped afterwards, also when anything failed; the
  * serving tables are only ever read (their definitions, to copy them).
@@ -40,7 +39,6 @@ public class ScratchReplay {
 
     private static final Logger log = LoggerFactory.getLogger(ScratchReplay.class);
     public static final String SCHEMA = "reporting_asof";
-    private static final Duration POLL = Duration.ofMillis(500);
     /** A replay that reads nothing for this long while short of the positions cannot reach them. */
     private static final Duration STALLED = Duration.ofSeconds(30);
 
@@ -81,12 +79,9 @@ public class ScratchReplay {
      * every second; returning false stops the replay (the caller's run was taken from it).
      */
     public <T> Result<T> asOf(Map<TopicPartition, Long> until, LongPredicate progress, Supplier<T> read) {
-        Set<String> names = new LinkedHashSet<>();
-        models.forEach(model -> names.addAll(model.tables()));
-        names.add(ReadModelRebuild.INBOX);
-        List<String> tables = List.copyOf(names);
+        List<String> tables = ShadowReplay.tables(models);
         try {
-            scratch.create(tables);
+            scratch.create(tables, ShadowReplay.replayIndexes(models));
             long applied = 0;
             try (ReplayConsumer replay = replays.open(replays.subscribedTopics(),
                     ReplayStart.parse(properties.replayFrom()))) {
@@ -98,7 +93,9 @@ public class ScratchReplay {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new IllegalStateException("the service is stopping");
                     }
-                    InboundEventProcessor.Replayed replayed = pollAndApply(replay, limits);
+                    InboundEventProcessor.Replayed replayed = ShadowReplay.pollAndApply(replay, SCHEMA, limits,
+                            batched -> log.info("scratch replay: a batched poll failed ({}); applying it again event"
+                                    + " by event", batched.getMessage()));
                     int polled = replayed.applied() + replayed.duplicates() + replayed.deadLettered()
                             + replayed.unreadable();
                     applied += replayed.applied();
@@ -118,6 +115,7 @@ public class ScratchReplay {
                     }
                 }
             }
+            scratch.createDeferredIndexes();
             scratch.analyze(tables);
             long events = applied;
             log.info("scratch replay applied {} events up to {}", events, until);
@@ -128,18 +126,6 @@ public class ScratchReplay {
             return new Result<>(value, events);
         } finally {
             scratch.drop();
-        }
-    }
-
-    /** A batched poll, and the same poll event by event if that fails (as a rebuild does). */
-    private static InboundEventProcessor.Replayed pollAndApply(ReplayConsumer replay, Map<TopicPartition, Long> until) {
-        try {
-            return replay.pollAndApply(POLL, jdbc -> {
-                jdbc.execute("SET LOCAL search_path TO " + SCHEMA);
-                BatchedWrites.enable();
-            }, until);
-        } catch (RuntimeException batched) {
-            return replay.pollAndApply(POLL, jdbc -> jdbc.execute("SET LOCAL search_path TO " + SCHEMA), until);
         }
     }
 }

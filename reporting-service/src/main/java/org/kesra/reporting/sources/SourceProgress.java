@@ -35,7 +35,7 @@ public class SourceProgress {
      * One topic's progress; {@code lagSeconds} is the age of its newest applied event when read (null if none),
      * {@code offsets} the highest offset applied per partition, {@code eventsBehind} how many events of the topic the
      * models have not applied yet (its ends minus what the models and the live consumer passed; null when the broker
-     * did not answer in time). Lag figures are not data: a report file prints neither (they differ at each reading,
+     * has not answered in the last minute, or not yet: {@link TopicEnds}). Lag figures are not data: a report file prints neither (they differ at each reading,
      * and a file must come out the same from the same data).
      */
     public record Source(String topic, long eventsApplied, UUID lastEventId, String lastEventType,
@@ -167,7 +167,8 @@ public class SourceProgress {
 
     /**
      * The progress of the given topics, in that order; a topic not yet heard from has zero events. Read in the
-     * caller's transaction: a report reads it in the snapshot of its data, so the offsets are those of the data.
+     * caller's transaction: a report reads it in the snapshot of its data, so the offsets are those of the data. The
+     * topics' ends are the last answer {@link TopicEnds} has (asked in the background), never a call to the broker.
      */
     public List<Source> of(List<String> topics) {
         Instant now = Instant.now(clock);
