@@ -774,6 +774,291 @@ class ConsoleJourneysIT {
     }
 
     /**
+     * Work that had only render tests, walked in the browser. A kelurahan operator saves a column-mapping profile for
+     * a cadre's spreadsheet with its own headings (refused first without a name, the headings kept as typed) and
+     * imports such a sheet with it; then records that a child of a PKH family (registered and enrolled through the
+     * APIs first) moved out of the city. The Dinas Sosial verifier finds the review the move opened and confirms it
+     * with a reason; it then shows under "Dikonfirmasi" with who decided and why.
+     */
+    @Test
+    void aKelurahanOperatorImportsWithAColumnProfileAndAMoveOpensAReviewTheVerifierCloses() throws IOException {
+        KeycloakTokens tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        org.kesra.devinfra.ApiClient api = new org.kesra.devinfra.ApiClient(
+                Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)));
+        String dinsos = tokens.forUser("dinsos.operator");
+        long serial = System.nanoTime() % 9000 + 1000;
+        String kk = "1872050505" + String.format("%06d", System.nanoTime() % 1_000_000);
+        String headNik = "187205120678" + serial;
+        String childNik = "187205050710" + serial;
+        org.kesra.devinfra.ApiClient.Response registered = api.post("/api/v1/households", dinsos, """
+                {"kkNumber":"%s","kelurahanCode":"18.72.05.1001","rw":"6","rt":"2","address":"Jl. Dahlia No. 5",
+                 "houseOwnership":"MILIK_SENDIRI","floorAreaM2":32,"floorMaterial":"KERAMIK","wallMaterial":"TEMBOK",
+                 "roofMaterial":"GENTENG","waterSource":"SUMUR_BOR_POMPA","sanitation":"SENDIRI",
+                 "lighting":"PLN_METERAN","cookingFuel":"GAS_LPG","assets":[],"incomeBand":"ANTARA_1_2_JUTA",
+                 "members":[
+                  {"nik":"%s","name":"Harjono","birthPlace":"Metro","birthDate":"1978-06-12","sex":"L",
+                   "relationship":"KEPALA_KELUARGA","maritalStatus":"KAWIN","education":"SLTA","occupation":"PETANI"},
+                  {"nik":"%s","name":"Bagas Saputra","birthPlace":"Metro","birthDate":"2010-07-05","sex":"L",
+                   "relationship":"ANAK","maritalStatus":"BELUM_KAWIN","education":"SLTP","occupation":"PELAJAR"}]}"""
+                .formatted(kk, headNik, childNik));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        String householdId = registered.body().path("id").asString();
+        String enrolment = "{\"programme\":\"PKH\",\"nik\":\"" + headNik + "\",\"periodStart\":\""
+                + LocalDate.now().withDayOfYear(1) + "\"}";
+        org.kesra.devinfra.ApiClient.Response enrolled = await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.post("/api/v1/enrolments", dinsos, enrolment), response -> response.status() != 422);
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/");
+        logIn("rejomulyo.operator");
+
+        // The cadre's headings, one box per standard column; no name first: refused, the headings kept.
+        String profile = "dasawisma-uji-" + serial;
+        Map<String, String> headings = new java.util.LinkedHashMap<>();
+        headings.put("kk_number", "No. KK");
+        headings.put("kelurahan_code", "Kode Kelurahan");
+        headings.put("rw", "Nomor RW");
+        headings.put("rt", "Nomor RT");
+        headings.put("address", "Alamat Rumah");
+        headings.put("nik", "NIK Anggota");
+        headings.put("name", "Nama Lengkap");
+        headings.put("birth_place", "Tempat Lahir");
+        headings.put("birth_date", "Tanggal Lahir");
+        headings.put("sex", "L/P");
+        headings.put("relationship", "Hubungan Keluarga");
+        clickAndAwaitNewPage(By.linkText("Impor berkas kader"));
+        clickAndAwaitNewPage(By.linkText("Profil pemetaan kolom"));
+        assertThat(browser.text(By.tagName("h2"))).isEqualTo("Profil yang ada");
+        headings.forEach((column, heading) -> browser.type(By.id("kolom-" + column), heading));
+        browser.type(By.id("description"), "Format buku dasawisma Rejomulyo");
+        clickAndAwaitNewPage(By.cssSelector("form.profile button[type=submit]"));
+        assertThat(browser.text(By.id("name-error"))).contains("Nama profil wajib diisi");
+        assertThat(browser.find(By.id("kolom-nik")).getAttribute("value")).as("kept as typed").isEqualTo("NIK Anggota");
+        assertAccessible("Profil pemetaan kolom (ditolak)");
+        browser.type(By.id("name"), profile);
+        clickAndAwaitNotice(By.cssSelector("form.profile button[type=submit]"),
+                "Profil " + profile + " tersimpan sebagai versi 1");
+        assertThat(browser.text(By.cssSelector("ul.profiles"))).contains(profile,
+                "Format buku dasawisma Rejomulyo", "(versi 1, 11 kolom)");
+        assertThat(browser.find(By.id("kolom-sex")).getAttribute("value")).as("the saved mapping read back")
+                .isEqualTo("L/P");
+        assertAccessible("Profil pemetaan kolom");
+        browser.screenshot("work-import-profile");
+
+        // A sheet with those headings, imported with the profile: every row lands.
+        String importedKk = "1872050606" + String.format("%06d", (System.nanoTime() / 13) % 1_000_000);
+        Path sheet = Files.createTempFile("dasawisma-rejomulyo-", ".csv");
+        Files.writeString(sheet, String.join("\n", String.join(",", headings.values()),
+                importedKk + ",18.72.05.1001,6,3,Jl. Dahlia No. 9,187205150170" + serial
+                        + ",Tukiman,Metro,1970-01-15,L,KEPALA_KELUARGA",
+                importedKk + ",18.72.05.1001,6,3,Jl. Dahlia No. 9,187205600474" + serial
+                        + ",Sumiyati,Metro,1974-04-20,P,ISTRI") + "\n");
+        clickAndAwaitNewPage(By.linkText("Kembali ke impor"));
+        browser.find(By.id("file")).sendKeys(sheet.toAbsolutePath().toString());
+        browser.select(By.id("profile"), profile);
+        browser.click(By.cssSelector("form.upload button[type=submit]"));
+        browser.waitFor(By.cssSelector("#kemajuan .status"), "Selesai", Duration.ofSeconds(90));
+        assertThat(browser.text(By.cssSelector("#kemajuan dl"))).contains("Baris dibaca\n2", "Rumah tangga baru\n1",
+                "Penduduk baru\n2");
+        assertThat(browser.text(By.tagName("main"))).as("no row refused").contains("Tidak ada baris bermasalah");
+        assertAccessible("Impor berkas (dengan profil)");
+
+        // The PKH family's child moves out of the city.
+        browser.open(gateway + "/rumah-tangga/" + householdId);
+        browser.click(memberAction("BAGAS SAPUTRA", "Catat pindah"));
+        LocalDate moved = LocalDate.now().minusDays(1);
+        browser.script("document.getElementById('movedOn').value = arguments[0]", moved.toString());
+        browser.type(By.id("destination"), "Kabupaten Lampung Timur");
+        browser.type(By.id("reason"), "surat pindah Disdukcapil");
+        clickAndAwaitNotice(By.cssSelector("main form button[type=submit]"), "Kepindahan ke luar kota tercatat");
+        assertThat(browser.text(memberRow("BAGAS SAPUTRA"))).contains("Pindah ke luar kota");
+        logOut();
+
+        // The verifier sees the review the move opened (welfare-service learns it from the registry's event).
+        logIn("dinsos.verifier");
+        clickAndAwaitNewPage(By.linkText("Peninjauan kepesertaan"));
+        By review = By.xpath("//article[contains(@class,'review')][.//dd[normalize-space()='" + childNik + "']]");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            browser.driver().navigate().refresh();
+            return !browser.driver().findElements(review).isEmpty();
+        });
+        assertThat(browser.text(review)).contains("PKH", "Pindah keluar kota", "pada " + INDONESIAN_DATE.format(moved),
+                headNik, "Rejomulyo", "Rp");
+        assertAccessible("Peninjauan kepesertaan (pindah)");
+        browser.script("arguments[0].scrollIntoView()", browser.find(review));
+        browser.screenshot("work-review-move");
+        browser.find(review).findElement(By.cssSelector("input[name=decision][value=KONFIRMASI]")).click();
+        browser.find(review).findElement(By.cssSelector("input[name=reason]")).sendKeys("surat pindah diterima");
+        org.openqa.selenium.WebElement page = browser.find(By.tagName("html"));
+        browser.find(review).findElement(By.cssSelector("button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> isGone(page));
+        browser.waitFor(By.cssSelector(".notice"), "Peninjauan PKH dikonfirmasi");
+        assertThat(browser.driver().findElements(review)).as("no longer waiting").isEmpty();
+        clickAndAwaitNewPage(By.linkText("Dikonfirmasi"));
+        assertThat(browser.text(review)).contains("Pindah keluar kota", "Dikonfirmasi oleh dinsos.verifier",
+                "Alasan: surat pindah diterima");
+        assertAccessible("Peninjauan kepesertaan (dikonfirmasi)");
+        logOut();
+    }
+
+    /**
+     * The quarterly report with the keyboard alone, on a quarter still running: the page prints the deadline and the
+     * working days left, checked against a count made here from the holidays performance-service holds (the next
+     * year's loaded first if it is not yet: a fourth quarter falls due in January). From the top of the page, TAB
+     * alone reaches every field of the form in order, each the labelled field expected and its focus visible (as is
+     * every link and button passed on the way); the figures are typed, the form submitted with ENTER on "Simpan",
+     * and the saved report shows them with their capaian.
+     */
+    @Test
+    void aKecamatanOperatorFillsTheQuarterWithTheKeyboardAloneBeforeItsDeadline() {
+        KeycloakTokens tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        org.kesra.devinfra.ApiClient api = new org.kesra.devinfra.ApiClient(
+                Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)));
+        String admin = tokens.forUser("platform.admin");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+        int year = today.getYear();
+        int quarter = (today.getMonthValue() - 1) / 3 + 1;
+        LocalDate quarterEnd = LocalDate.of(year, quarter * 3, 1).plusMonths(1).minusDays(1);
+        java.util.Set<LocalDate> holidays = new java.util.HashSet<>();
+        for (int y = year; y <= quarterEnd.plusDays(15).getYear(); y++) {
+            org.kesra.devinfra.ApiClient.Response calendar = api.get("/api/v1/holidays/" + y, admin);
+            assertThat(calendar.status()).as(calendar.text()).isEqualTo(200);
+            if (calendar.body().path("days").isEmpty()) {
+                // Not decreed in the reference yet: only New Year's Day, which every year's decree has.
+                org.kesra.devinfra.ApiClient.Response loaded = api.send("PUT", "/api/v1/holidays/" + y, admin, """
+                        {"reason":"uji konsol: Tahun Baru saja sampai SKB terbit",
+                         "days":[{"date":"%d-01-01","kind":"libur","name":"Tahun Baru %d Masehi"}]}"""
+                        .formatted(y, y), Map.of());
+                assertThat(loaded.status()).as(loaded.text()).isEqualTo(200);
+                calendar = api.get("/api/v1/holidays/" + y, admin);
+            }
+            calendar.body().path("days").forEach(d -> holidays.add(LocalDate.parse(d.path("date").asString())));
+        }
+        // The deadline counted here: the fifth working day after the quarter (no weekend, no holiday), and the
+        // working days after today up to and including it.
+        java.util.function.Predicate<LocalDate> working = d -> d.getDayOfWeek() != java.time.DayOfWeek.SATURDAY
+                && d.getDayOfWeek() != java.time.DayOfWeek.SUNDAY && !holidays.contains(d);
+        LocalDate due = quarterEnd;
+        for (int n = 0; n < 5; ) {
+            due = due.plusDays(1);
+            n += working.test(due) ? 1 : 0;
+        }
+        long left = today.datesUntil(due.plusDays(1)).filter(d -> d.isAfter(today)).filter(working).count();
+
+        String title = "Camat Metro Barat (uji papan ketik " + System.nanoTime() % 100_000 + ")";
+        org.kesra.devinfra.ApiClient.Response drafted = api.post("/api/v1/agreements", admin, """
+                {"unit":"18.72.03","year":%d,"position":"HEAD","positionTitle":"%s","items":[
+                 {"sasaran":"Meningkatnya kualitas pelayanan publik","indicator":"Indeks Kepuasan Masyarakat",
+                  "unitOfMeasure":"indeks","direction":"HIGHER","target":82,"budget":22900000},
+                 {"sasaran":"Meningkatnya penanganan PPKS","indicator":"Persentase PPKS yang ditangani",
+                  "unitOfMeasure":"%%","direction":"HIGHER","target":70,"budget":1000000}]}""".formatted(year, title));
+        assertThat(drafted.status()).as(drafted.text()).isEqualTo(201);
+        org.kesra.devinfra.ApiClient.Response agreed = api.send("POST", "/api/v1/agreements/"
+                + drafted.body().path("id").asString() + "/agreement", admin, null, Map.of("If-Match", "\"1\""));
+        assertThat(agreed.status()).as(agreed.text()).isEqualTo(200);
+
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/");
+        logIn("metrobarat.operator");
+        clickAndAwaitNewPage(By.linkText("Laporan kinerja triwulan"));
+        browser.type(By.id("tahun"), Integer.toString(year));
+        browser.select(By.id("triwulan"), Integer.toString(quarter));
+        clickAndAwaitNewPage(By.cssSelector("form.period button[type=submit]"));
+        browser.waitFor(By.cssSelector("table.agreements"), title);
+        clickAndAwaitNotice(By.xpath("//table[contains(@class,'agreements')]//tr[td[1][normalize-space()='" + title
+                + "']]//form[contains(@class,'start')]//button"), "Laporan triwulan " + quarter + " tahun " + year
+                + " dimulai");
+        assertThat(browser.text(By.cssSelector("p.deadline"))).as("the deadline and the working days left")
+                .isEqualTo("Tenggat " + INDONESIAN_DATE.format(due) + ": sisa " + left + " hari kerja.");
+        assertAccessible("Laporan triwulan (tenggat belum lewat)");
+
+        // From the top of the page: TAB until the form's first field, every stop visibly focused.
+        browser.driver().navigate().refresh();
+        List<String> passed = new java.util.ArrayList<>();
+        Map<String, Object> focused = tab();
+        assertThat(focused.get("label")).as("the first stop").isEqualTo("Langsung ke isi");
+        while (!"value-0".equals(focused.get("id")) && passed.size() < 80) {
+            assertThat(focused.get("visible")).as("focus visible on " + focused).isEqualTo(true);
+            passed.add(String.valueOf(focused.get("label")));
+            focused = tab();
+        }
+        assertThat(passed).as("the stops before the form").contains("Laporan kinerja triwulan")
+                .hasSizeLessThan(80);
+        // Then every field of the form in order: its id, its label, visible focus; typed where there is a figure.
+        List<List<String>> fields = List.of(
+                List.of("value-0", "Realisasi (indeks)", "80"),
+                List.of("budget-0", "Realisasi anggaran (Rp)", "5.955.000"),
+                List.of("override-0", "Realisasi anggaran memang melebihi pagu", ""),
+                List.of("overrideReason-0", "Alasan melebihi pagu", ""),
+                List.of("note-0", "Keterangan", "Survei IKM triwulan berjalan"),
+                List.of("value-1", "Realisasi (%)", ""),
+                List.of("numerator-1", "Pembilang (yang tercapai)", "60"),
+                List.of("denominator-1", "Penyebut (seluruhnya)", "80"),
+                List.of("budget-1", "Realisasi anggaran (Rp)", "750.000"),
+                List.of("override-1", "Realisasi anggaran memang melebihi pagu", ""),
+                List.of("overrideReason-1", "Alasan melebihi pagu", ""),
+                List.of("note-1", "Keterangan", ""),
+                List.of("obstacles", "Kendala/hambatan", "Belum ada kendala berarti"),
+                List.of("followUp", "Rencana tindak lanjut", "Dilanjutkan pada triwulan berikutnya"));
+        for (int i = 0; i < fields.size(); i++) {
+            List<String> field = fields.get(i);
+            if (i > 0) {
+                focused = tab();
+            }
+            assertThat(focused.get("id")).as("stop " + (i + 1) + " of the form").isEqualTo(field.get(0));
+            assertThat(focused.get("label")).as("the label of " + field.get(0)).isEqualTo(field.get(1));
+            assertThat(focused.get("visible")).as("focus visible on " + focused).isEqualTo(true);
+            if (!field.get(2).isEmpty()) {
+                new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(field.get(2)).perform();
+            }
+        }
+        browser.waitFor(By.id("capaian-0"), "97,56%");
+        focused = tab();
+        assertThat(focused.get("label")).as("after the last field, the first button").isEqualTo("Simpan");
+        assertThat(focused.get("visible")).as("focus visible on " + focused).isEqualTo(true);
+        browser.screenshot("work-quarter-keyboard");
+        org.openqa.selenium.WebElement page = browser.find(By.tagName("html"));
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.ENTER)
+                .perform();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> isGone(page));
+        browser.waitFor(By.cssSelector(".notice"), "Laporan tersimpan");
+        assertThat(browser.find(By.id("value-0")).getAttribute("value")).isEqualTo("80");
+        assertThat(browser.find(By.id("budget-0")).getAttribute("value")).isEqualTo("5.955.000");
+        assertThat(browser.find(By.id("note-0")).getAttribute("value")).isEqualTo("Survei IKM triwulan berjalan");
+        assertThat(browser.find(By.id("obstacles")).getAttribute("value")).isEqualTo("Belum ada kendala berarti");
+        assertThat(browser.text(By.id("capaian-0"))).contains("97,56%");
+        assertThat(browser.text(By.id("capaian-1"))).contains("107,14%");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Draf (belum diserahkan)");
+        assertAccessible("Laporan triwulan (tersimpan lewat papan ketik)");
+        logOut();
+    }
+
+    /**
+     * Presses TAB (a real key event, so :focus-visible applies) and describes what has the focus: its id, its
+     * label (the label tied to a field, else its text), and whether its focus shows (an outline or a box shadow).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> tab() {
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.TAB)
+                .perform();
+        return (Map<String, Object>) browser.script("""
+                const e = document.activeElement;
+                const s = getComputedStyle(e);
+                const text = t => (t || '').replace(/\\s+/g, ' ').trim();
+                const label = e.labels && e.labels.length ? text(e.labels[0].textContent)
+                        : text(e.getAttribute('aria-label') || e.innerText || e.value);
+                const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+                const shadow = Boolean(s.boxShadow) && s.boxShadow !== 'none';
+                return {id: e.id, tag: e.tagName, label: label, visible: outline || shadow,
+                        style: s.outlineStyle + ' ' + s.outlineWidth + ' / ' + s.boxShadow};""");
+    }
+
+    /**
      * The Dinas Sosial admin's part that needed the API until now: the programme catalogue (PKH with its amounts in
      * force and the expansion rounds loaded from seed 001), a new amount version refused without its basis (the
      * API's message beside the field, the form as typed) then recorded beside the old ones; the kelurahan indicators
