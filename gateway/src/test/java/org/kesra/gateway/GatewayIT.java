@@ -88,6 +88,7 @@ class GatewayIT {
                     return;
                 }
                 Map<String, Object> seen = new LinkedHashMap<>();
+                seen.put("service", service);
                 seen.put("method", exchange.getRequestMethod());
                 seen.put("path", exchange.getRequestURI().getPath());
                 seen.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
@@ -518,6 +519,29 @@ class GatewayIT {
         assertThat(api404.contentType()).startsWith("application/problem+json");
         assertThat(api.get("/api/v1/households", null).status()).as("APIs still need a token").isEqualTo(401);
         assertThat(api.get("/livez", null).text()).doesNotContain("console");
+    }
+
+    /**
+     * The access logs' searches carry a NIK in the body: each must reach the service that keeps its log (an unrouted
+     * path would fall to the console's route), the bare path household-service's, the welfare one welfare-service's.
+     */
+    @Test
+    void theAccessLogSearchesReachTheServicesThatKeepTheLogs() {
+        // Not the auditor's token: the rate-limit test counts that client's requests from the first; the gateway
+        // routes by path whoever calls (the services check the role).
+        String token = tokens.forUser("bappeda.planner");
+        Map<String, String> owners = Map.of("/api/v1/personal-data-access/search", "household",
+                "/api/v1/welfare/personal-data-access/search", "welfare");
+        owners.forEach((path, service) -> {
+            ApiClient.Response answer = api.post(path, token, "{\"nik\":\"1872031203120001\"}");
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            assertThat(answer.body().path("service").asString()).as(path).isEqualTo(service);
+            assertThat(answer.body().path("method").asString()).isEqualTo("POST");
+            assertThat(answer.body().path("path").asString()).isEqualTo(path);
+            assertThat(answer.body().path("bodyBytes").asInt()).isEqualTo(26);
+        });
+        assertThat(api.get("/api/v1/personal-data-access", token).body().path("service").asString())
+                .isEqualTo("household");
     }
 
     @Test

@@ -82,6 +82,19 @@ public class GatewayApi {
         });
     }
 
+    /** A list answer (a JSON array) of a POST whose filters travel in the JSON body (a NIK among them). */
+    public List<Map<String, Object>> postForList(String path, HttpHeaders headers, Object body) {
+        return client.post().uri(path).headers(h -> h.addAll(headers)).contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON).body(body)
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        throw refusal(response.getStatusCode().value(), safeBody(response));
+                    }
+                    List<Map<String, Object>> list = response.bodyTo(ARRAY);
+                    return list == null ? List.<Map<String, Object>>of() : list.stream().map(LenientJson::of).toList();
+                });
+    }
+
     public Answer send(HttpMethod method, java.util.function.Function<UriBuilder, java.net.URI> uri,
                        HttpHeaders headers, Object body) {
         return exchange(method, uri, headers, body);

@@ -47,8 +47,8 @@ class SearchByBodyIT extends RegistryApiIntegrationBase {
         assertThat(refused.body().path("code").asString()).isEqualTo("HH-TUJUAN-WAJIB");
 
         assertThat(search("/api/v1/persons/search", "dinsos.verifier", Map.of("nik", nik)).status()).isEqualTo(200);
-        ApiClient.Response log = api.get("/api/v1/personal-data-access?nik=" + nik + "&actor=dinsos.verifier&size=100",
-                token("inspektorat.auditor"));
+        ApiClient.Response log = api.send("POST", "/api/v1/personal-data-access/search", token("inspektorat.auditor"),
+                write(Map.of("nik", nik, "actor", "dinsos.verifier", "size", 100)), Map.of());
         assertThat(log.status()).as(log.text()).isEqualTo(200);
         assertThat(log.body().path("items").findValuesAsString("endpoint"))
                 .containsExactly("POST /api/v1/persons/search");

@@ -38,7 +38,7 @@ class PersonalDataAccessIT extends WelfareApiIntegrationBase {
         assertThat(api.get("/api/v1/enrolments/" + id, token("bappeda.planner")).body().path("nik").asString())
                 .contains("******");
 
-        JsonNode log = log("nik=" + nik);
+        JsonNode log = logByNik(nik);
         List<String> actors = log.path("items").findValuesAsString("actor");
         assertThat(actors).contains("dinsos.operator", "dinsos.verifier").doesNotContain("bappeda.planner");
         JsonNode read = entry(log, "dinsos.verifier");
@@ -53,19 +53,16 @@ class PersonalDataAccessIT extends WelfareApiIntegrationBase {
             assertThat(entry(log, "dinsos.admin").path("endpoint").asString()).isEqualTo("GET /api/v1/enrolments");
         }
 
-        assertThat(api.get("/api/v1/personal-data-access?nik=" + nik, token("dinsos.admin")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/personal-data-access?actor=dinsos.verifier", token("dinsos.admin")).status())
+                .isEqualTo(403);
         // the same log under the path the gateway routes to welfare-service (the bare one reaches household-service)
-        ApiClient.Response routed = api.get("/api/v1/welfare/personal-data-access?nik=" + nik + "&size=100",
+        ApiClient.Response routed = api.get("/api/v1/welfare/personal-data-access?actor=dinsos.verifier&size=100",
                 token("inspektorat.auditor"));
         assertThat(routed.status()).as(routed.text()).isEqualTo(200);
-        assertThat(routed.body().path("items")).isEqualTo(log.path("items"));
-        assertThat(api.get("/api/v1/welfare/personal-data-access?nik=" + nik, token("dinsos.admin")).status())
-                .isEqualTo(403);
-        ApiClient.Response shortNik = api.get("/api/v1/welfare/personal-data-access?nik=18720",
-                token("inspektorat.auditor"));
-        assertThat(shortNik.status()).isEqualTo(400);
-        assertThat(shortNik.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(shortNik.text()).contains("NIK harus 16 digit");
+        assertThat(routed.body().path("items").findValuesAsString("actor")).isNotEmpty().containsOnly("dinsos.verifier");
+        assertThat(api.get("/api/v1/welfare/personal-data-access", token("dinsos.admin")).status()).isEqualTo(403);
+        ApiClient.Response shortNik = search("inspektorat.auditor", Map.of("nik", "18720"));
+        assertProblem(shortNik, 400, "/nik", "NIK harus 16 digit");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM personal_data_access").update())
                 .hasMessageContaining("append-only");
     }
@@ -91,10 +88,10 @@ class PersonalDataAccessIT extends WelfareApiIntegrationBase {
         assertThat(api.send("GET", "/api/v1/eligibility/" + unknown, token("dinsos.verifier"), null, PURPOSE)
                 .status()).isEqualTo(404);
 
-        JsonNode asked = entry(log("nik=" + nik), "dinsos.verifier");
+        JsonNode asked = entry(logByNik(nik), "dinsos.verifier");
         assertThat(asked.path("endpoint").asString()).isEqualTo("GET /api/v1/eligibility/{nik}");
         assertThat(asked.path("status").asInt()).isEqualTo(200);
-        JsonNode missing = entry(log("nik=" + unknown), "dinsos.verifier");
+        JsonNode missing = entry(logByNik(unknown), "dinsos.verifier");
         assertThat(missing.path("status").asInt()).isEqualTo(404);
         assertThat(missing.path("purpose").asString()).isEqualTo("verifikasi calon KPM");
     }
@@ -131,19 +128,24 @@ class PersonalDataAccessIT extends WelfareApiIntegrationBase {
         String nik = card.members().get(2).nik();
         api.send("GET", "/api/v1/verifications/" + nik, agencyToken(), null, Map.of());
 
-        JsonNode verifications = api.get("/api/v1/verifications/access-log?nik=" + nik, token("inspektorat.auditor"))
-                .body();
+        JsonNode verifications = api.send("POST", "/api/v1/verifications/access-log/search",
+                token("inspektorat.auditor"), JSON.writeValueAsString(Map.of("nik", nik)), Map.of()).body();
         assertThat(verifications.findValuesAsString("nik")).isNotEmpty()
                 .containsOnly(nik.substring(0, 6) + "******" + nik.substring(12));
         JsonNode proposals = api.get("/api/v1/musyawarah-proposals?size=200", token("inspektorat.auditor")).body();
         assertThat(proposals.path("items").findValuesAsString("nik")).allMatch(n -> n == null || n.contains("******"));
     }
 
-    private JsonNode log(String query) {
-        ApiClient.Response response = api.get("/api/v1/personal-data-access?" + query + "&size=100",
-                token("inspektorat.auditor"));
+    /** A NIK filter goes in the body of the log's search, never in its URL. */
+    private JsonNode logByNik(String nik) {
+        ApiClient.Response response = search("inspektorat.auditor", Map.of("nik", nik, "size", 100));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.body();
+    }
+
+    private ApiClient.Response search(String user, Map<String, ?> body) {
+        return api.send("POST", "/api/v1/welfare/personal-data-access/search", token(user),
+                JSON.writeValueAsString(body), Map.of());
     }
 
     private static JsonNode entry(JsonNode log, String actor) {

@@ -60,7 +60,8 @@ class VerificationIT extends WelfareApiIntegrationBase {
         verify(nik, otherAgencyToken(), Map.of());
         verify(nik, agencyToken(), Map.of());
 
-        ApiClient.Response log = api.get("/api/v1/verifications/access-log?nik=" + nik, token("inspektorat.auditor"));
+        ApiClient.Response log = api.send("POST", "/api/v1/verifications/access-log/search",
+                token("inspektorat.auditor"), "{\"nik\":\"" + nik + "\"}", Map.of());
         assertThat(log.status()).isEqualTo(200);
         List<JsonNode> rows = new ArrayList<>();
         log.body().forEach(rows::add);

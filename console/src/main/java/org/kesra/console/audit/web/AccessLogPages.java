@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * histories by city staff, and the attempts refused), welfare-service's of its registers (the same for PPKS,
  * enrolments and verivali) and welfare-service's verification API log (other agencies' systems checking a NIK). The filters are the ones the APIs offer: actor or client, a person or household by the
  * registry's id, a NIK. A NIK never goes into the console's URL: a search by NIK is a POST, and its further pages are
- * POSTs too; the other filters are GET links. NIKs are shown as the services answer them (masked for auditors).
+ * POSTs too; the other filters are GET links. Nor into a service's URL: {@link AccessLogApi} posts every filter. NIKs are shown as the services answer them (masked for auditors).
  */
 @Controller
 public class AccessLogPages {

@@ -31,11 +31,11 @@ class AccessLogPagesRenderTest extends RenderTestSupport {
     static StandInGateway startGateway() {
         try {
             StandInGateway g = new StandInGateway();
-            g.on(c -> c.path().equals("/api/v1/personal-data-access") && c.query() != null
-                    && c.query().contains("nik=123"), 400, """
+            g.on(c -> c.path().equals("/api/v1/personal-data-access/search") && c.body().contains("\"nik\":\"123\""),
+                    400, """
                     {"status":400,"code":"PLAT-INPUT-TIDAK-SAH","detail":"Permintaan tidak sah.",
                      "errors":[{"pointer":"/nik","detail":"NIK harus 16 digit"}]}""", null);
-            g.on("GET", "/api/v1/personal-data-access", 200, """
+            g.on("POST", "/api/v1/personal-data-access/search", 200, """
                     {"items":[
                       {"id":41,"accessedAt":"2026-12-07T03:15:00Z","actor":"rejomulyo.operator","clientId":"kesra-console",
                        "personId":"%s","householdId":"%s","niks":["1872**********01"],"status":200,
@@ -45,13 +45,13 @@ class AccessLogPagesRenderTest extends RenderTestSupport {
                        "personId":null,"householdId":"%s","niks":["1872**********01","1872**********02"],"status":403,
                        "endpoint":"GET /api/v1/households/{id}","purpose":"Cek data","requestId":"r-40"}],
                      "page":0,"size":50,"totalItems":51,"totalPages":2}""".formatted(PERSON, HOUSEHOLD, HOUSEHOLD));
-            g.on("GET", "/api/v1/welfare/personal-data-access", 200, """
+            g.on("POST", "/api/v1/welfare/personal-data-access/search", 200, """
                     {"items":[
                       {"id":9,"accessedAt":"2026-12-04T02:00:00Z","actor":"dinsos.verifier","clientId":"kesra-console",
                        "niks":["1872**********05"],"status":200,"endpoint":"GET /api/v1/enrolments/{id}",
                        "purpose":"verifikasi calon KPM","requestId":"r-9"}],
                      "page":0,"size":50,"totalItems":1,"totalPages":1}""");
-            g.on("GET", "/api/v1/verifications/access-log", 200, """
+            g.on("POST", "/api/v1/verifications/access-log/search", 200, """
                     [{"id":7,"accessedAt":"2026-12-05T01:30:00Z","clientId":"bpjs-ketenagakerjaan","caller":"service-account-bpjs",
                       "nik":"1872**********09","personId":null,"endpoint":"GET /api/v1/verifications",
                       "purpose":"Pendaftaran peserta penerima bantuan iuran","requestId":"r-7"}]""");
@@ -78,15 +78,15 @@ class AccessLogPagesRenderTest extends RenderTestSupport {
                 "/audit/akses-data-pribadi?rumahTangga=" + HOUSEHOLD);
         assertThat(html).contains("halaman=2");
         assertThat(gateway.calls).singleElement().satisfies(c -> {
-            assertThat(c.path()).isEqualTo("/api/v1/personal-data-access");
-            assertThat(c.query()).contains("actor=rejomulyo.operator", "page=0", "size=50");
+            assertThat(c.path()).isEqualTo("/api/v1/personal-data-access/search");
+            assertThat(c.body()).contains("\"actor\":\"rejomulyo.operator\"", "\"page\":0", "\"size\":50");
         });
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/audit-access-log.html"), html);
 
         gateway.calls.clear();
         mvc.perform(get("/audit/akses-data-pribadi").param("orang", PERSON).with(as("auditor")));
-        assertThat(gateway.calls).singleElement().satisfies(c -> assertThat(c.query()).contains("person=" + PERSON));
+        assertThat(gateway.calls).singleElement().satisfies(c -> assertThat(c.body()).contains("\"person\":\"" + PERSON));
     }
 
     @Test
@@ -96,9 +96,28 @@ class AccessLogPagesRenderTest extends RenderTestSupport {
                 .param("sumber", "rumah-tangga").param("nik", "1872010101010001")).andReturn().getResponse();
         String html = answer.getContentAsString(StandardCharsets.UTF_8);
         assertThat(answer.getStatus()).isEqualTo(200);
-        assertThat(gateway.calls).singleElement().satisfies(c -> assertThat(c.query()).contains("nik=1872010101010001"));
+        assertThat(gateway.calls).singleElement().satisfies(c -> {
+            assertThat(c.method()).isEqualTo("POST");
+            assertThat(c.body()).contains("\"nik\":\"1872010101010001\"");
+        });
         assertThat(html).contains("name=\"nik\" value=\"1872010101010001\"", "Berikutnya")
                 .doesNotContainPattern("href=\"[^\"]*1872010101010001");
+    }
+
+    /** Issue 24: no personal data in URLs, the console's calls to the services included, whichever log is read. */
+    @Test
+    void noNikIsInAnyUrlTheGatewayReceivesWhicheverLogIsSearched() throws Exception {
+        gateway.calls.clear();
+        for (String source : new String[] {"rumah-tangga", "register", "verifikasi"}) {
+            assertThat(mvc.perform(post("/audit/akses-data-pribadi").with(as("auditor")).with(csrf())
+                    .param("sumber", source).param("nik", "1872010101010001").param("pelaku", "pengguna.uji")
+                    .param("halaman", "2")).andReturn().getResponse().getStatus()).as(source).isEqualTo(200);
+        }
+        assertThat(gateway.calls).hasSize(3).allSatisfy(c -> {
+            assertThat(c.method()).isEqualTo("POST");
+            assertThat(c.path() + "?" + c.query()).doesNotContain("1872010101010001");
+            assertThat(c.body()).contains("\"nik\":\"1872010101010001\"", "\"page\":1");
+        });
     }
 
     @Test
@@ -123,8 +142,8 @@ class AccessLogPagesRenderTest extends RenderTestSupport {
                 "GET /api/v1/enrolments/{id}", "<option value=\"register\" selected=\"selected\">",
                 "sumber=register&amp;pelaku=dinsos.verifier").doesNotContain("Orang ini");
         assertThat(gateway.calls).singleElement().satisfies(c -> {
-            assertThat(c.path()).isEqualTo("/api/v1/welfare/personal-data-access");
-            assertThat(c.query()).contains("actor=dinsos.verifier", "page=0");
+            assertThat(c.path()).isEqualTo("/api/v1/welfare/personal-data-access/search");
+            assertThat(c.body()).contains("\"actor\":\"dinsos.verifier\"", "\"page\":0");
         });
     }
 
@@ -138,8 +157,8 @@ class AccessLogPagesRenderTest extends RenderTestSupport {
         assertThat(html).contains("5 Desember 2026", "bpjs-ketenagakerjaan", "service-account-bpjs", "1872**********09",
                 "Pendaftaran peserta penerima bantuan iuran").doesNotContain("Berikutnya");
         assertThat(gateway.calls).singleElement().satisfies(c -> {
-            assertThat(c.path()).isEqualTo("/api/v1/verifications/access-log");
-            assertThat(c.query()).contains("client=bpjs-ketenagakerjaan", "page=0");
+            assertThat(c.path()).isEqualTo("/api/v1/verifications/access-log/search");
+            assertThat(c.body()).contains("\"client\":\"bpjs-ketenagakerjaan\"", "\"page\":0");
         });
     }
 

@@ -60,7 +60,8 @@ class FullNikAnswers implements ResponseBodyAdvice<Object> {
         }
         String path = servlet.getServletRequest().getRequestURI();
         if (!path.startsWith("/api/") || path.startsWith("/api/v1/verifications")
-                || path.startsWith("/api/v1/personal-data-access")) {
+                || path.startsWith("/api/v1/personal-data-access")
+                || path.startsWith("/api/v1/welfare/personal-data-access")) {
             return body;
         }
         int status = response instanceof ServletServerHttpResponse r ? r.getServletResponse().getStatus() : 200;

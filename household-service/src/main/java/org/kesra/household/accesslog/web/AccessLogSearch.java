@@ -1,0 +1,34 @@
+package org.kesra.household.accesslog.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.UUID;
+
+/**
+ * The filters of {@code POST /api/v1/personal-data-access/search}: those of the GET, with the NIK, in the JSON body,
+ * because a NIK in a query string lands in the access logs of the gateway and the service, the very logs an auditor
+ * searching this one would not want to add it to. Numbered pages as the GET (the log has no cursor).
+ */
+record AccessLogSearch(
+        UUID person,
+        UUID household,
+        String actor,
+        @Pattern(regexp = "[0-9]{16}", message = "NIK harus 16 digit") String nik,
+        @Min(value = 0, message = "nomor halaman adalah bilangan bulat mulai dari 0") Integer page,
+        @Min(value = 1, message = "ukuran halaman adalah bilangan bulat 1 sampai " + AccessLogSearch.MAX_SIZE)
+        @Max(value = AccessLogSearch.MAX_SIZE,
+                message = "ukuran halaman adalah bilangan bulat 1 sampai " + AccessLogSearch.MAX_SIZE) Integer size) {
+
+    /** The page size the POST shares with the GET: default 50, at most 500. */
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 500;
+
+    int pageOrFirst() {
+        return page == null ? 0 : page;
+    }
+
+    int sizeOrDefault() {
+        return size == null ? DEFAULT_SIZE : size;
+    }
+}
