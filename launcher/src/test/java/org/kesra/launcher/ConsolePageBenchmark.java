@@ -219,7 +219,7 @@ public final class ConsolePageBenchmark {
                             List.of("/api/v1/reports/dashboard?tahun=2024")),
                     new Case("Catatan akses data pribadi (rumah tangga, halaman 1)", "GET",
                             "/audit/akses-data-pribadi", null,
-                            List.of("/api/v1/personal-data-access?page=0&size=50"))));
+                            List.of("POST /api/v1/personal-data-access/search {\"page\":0,\"size\":50}"))));
             if (trace != null) {
                 auditorCases.add(2, new Case("Asal-usul angka (realisasi, triwulan IV 2022)", "GET",
                         "/laporan/asal-angka?" + trace, null, List.of("/api/v1/reports/traces?" + trace)));
