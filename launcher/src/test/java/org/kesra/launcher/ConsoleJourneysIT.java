@@ -1628,6 +1628,245 @@ class ConsoleJourneysIT {
         browser.waitFor(By.tagName("h1"), "Anda telah keluar");
     }
 
+    /**
+     * The oversight a platform admin and an auditor keep without the API. A producer ahead of reporting-service (an
+     * agreement event in a version it does not know, written onto the broker here as performance-service's relay
+     * would) is dead-lettered; the admin finds it in reporting-service's list, opens it, processes it again and is
+     * told it still fails (the letter stays, one attempt more), is refused discarding it without a reason, then
+     * discards it with one. A kelurahan operator reads a person, a Dinas Sosial verifier a PPKS case of that person and
+     * Dukcapil's system verifies the NIK (through the APIs); the auditor finds each in its log by the full NIK (posted,
+     * never in the address bar): who, when, through which address, for which purpose, the NIK masked as the API
+     * masks it.
+     */
+    @Test
+    void aPlatformAdminResolvesADeadLetterAndAnAuditorReadsWhoLookedAtAPerson() throws Exception {
+        KeycloakTokens tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        org.kesra.devinfra.ApiClient api = new org.kesra.devinfra.ApiClient(
+                Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)));
+        String admin = tokens.forUser("platform.admin");
+        String eventId = java.util.UUID.randomUUID().toString();
+        String type = "performance.agreement.agreed";
+        // CloudEvents in Kafka's binary mode, as the outbox relay writes them; only the data schema's version is ahead.
+        java.util.List<org.apache.kafka.common.header.Header> headers = List.of(
+                header("ce_specversion", "1.0"), header("ce_id", eventId), header("ce_type", type),
+                header("ce_source", "urn:kesra:service:performance"), header("ce_subject", "18.72.03"),
+                header("ce_dataschema", "urn:kesra:event:" + type + ":v2"), header("content-type", "application/json"));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.<String, Object>of(
+                "bootstrap.servers", System.getProperty("KAFKA_BOOTSTRAP_SERVERS"), "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("performance.events", null,
+                    "18.72.03", "{\"unit\":\"18.72.03\",\"year\":2026,\"items\":[]}", headers)).get();
+        }
+        String letterId = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (tools.jackson.databind.JsonNode item : api.get("/ops/reporting/dead-letters?status=NEW&size=200",
+                    admin).body().path("items")) {
+                if (eventId.equals(item.path("eventId").asString())) {
+                    return item.path("id").asString();
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/");
+        logIn("platform.admin");
+        clickAndAwaitNewPage(By.linkText("Dead letter layanan"));
+        browser.select(By.id("layanan"), "reporting");
+        clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Tampilkan']"));
+        browser.waitFor(By.id("daftar"), "Laporan (reporting-service)");
+        By row = By.xpath("//table[contains(@class,'list')]//tr[td[1][normalize-space()='" + letterId + "']]");
+        assertThat(browser.text(row)).contains(type, "performance.events", "version 2", "Baru: menunggu tindakan");
+        assertAccessible("Dead letter layanan");
+        browser.screenshot("admin-dead-letters");
+        clickAndAwaitNewPage(By.linkText(letterId));
+        String facts = browser.text(By.cssSelector("dl.facts"));
+        assertThat(facts).contains("Baru: menunggu tindakan", type, eventId, "performance.events");
+        assertThat(browser.text(By.cssSelector("main"))).contains("ce_dataschema", "urn:kesra:event:" + type + ":v2");
+        assertAccessible("Dead letter");
+
+        // Processed again: still fails (no handler knows v2), so it stays, with its attempt counted.
+        By attempts = By.xpath("//dl[contains(@class,'facts')]/div[dt[normalize-space()='Percobaan']]/dd");
+        int before = Integer.parseInt(browser.text(attempts));
+        clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Proses ulang']"));
+        assertThat(browser.text(By.id("masalah"))).contains("Ditolak layanan", "masih gagal diproses", "version 2");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Baru: menunggu tindakan");
+        assertThat(browser.text(attempts)).isEqualTo(Integer.toString(before + 1));
+        // Discarded: refused without a reason (beside the field), then with one.
+        clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Abaikan event']"));
+        assertThat(browser.text(By.id("reason-error"))).contains("alasan wajib diisi");
+        assertThat(browser.find(By.id("reason")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertAccessible("Dead letter (diabaikan ditolak)");
+        browser.type(By.id("reason"), "versi 2 belum dirilis; performance-service dikembalikan ke v1");
+        clickAndAwaitNotice(By.xpath("//button[normalize-space()='Abaikan event']"), "Dead letter diabaikan");
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("Diabaikan");
+        assertThat(browser.text(By.tagName("main"))).contains("oleh platform.admin",
+                "catatan: versi 2 belum dirilis; performance-service dikembalikan ke v1");
+        assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Proses ulang']")))
+                .as("resolved once").isEmpty();
+        assertAccessible("Dead letter (diabaikan)");
+        browser.screenshot("admin-dead-letter");
+        logOut();
+
+        // A person of Mulyojati read by its operator, a PPKS case of theirs by a verifier, the NIK verified by Dukcapil.
+        tools.jackson.databind.JsonNode head = mulyojatiHousehold(api, tokens, "Sukardi").path("members").get(0);
+        String nik = head.path("nik").asString();
+        org.kesra.devinfra.ApiClient.Response person = api.send("GET", "/api/v1/persons/" + head.path("id").asString(),
+                tokens.forUser("mulyojati.operator"), null, Map.of("X-Purpose", "pemutakhiran data keluarga"));
+        assertThat(person.status()).as(person.text()).isEqualTo(200);
+        org.kesra.devinfra.ApiClient.Response ppks = api.post("/api/v1/ppks", tokens.forUser("dinsos.operator"), """
+                {"nik":"%s","name":"Sukardi","kelurahanCode":"18.72.03.1001","foundOn":"%s",
+                 "foundAt":"Balai Kelurahan Mulyojati","categories":["FM"]}""".formatted(nik, LocalDate.now()));
+        assertThat(ppks.status()).as(ppks.text()).isEqualTo(201);
+        org.kesra.devinfra.ApiClient.Response read = api.send("GET", "/api/v1/ppks/" + ppks.body().path("id")
+                .asString(), tokens.forUser("dinsos.verifier"), null, Map.of("X-Purpose", "verifikasi kasus PPKS"));
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        org.kesra.devinfra.ApiClient.Response verified = api.send("GET", "/api/v1/verifications/" + nik,
+                tokens.forClient("agency-dukcapil", "dukcapil-demo-secret", "beneficiary.verify"), null,
+                Map.of("X-Purpose", "pemadanan data kependudukan"));
+        assertThat(verified.status()).as(verified.text()).isEqualTo(200);
+        String masked = nik.substring(0, 6) + "******" + nik.substring(12);
+        String today = INDONESIAN_DATE.format(LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")));
+
+        logIn("inspektorat.auditor");
+        clickAndAwaitNewPage(By.linkText("Catatan akses data pribadi"));
+        assertAccessible("Catatan akses data pribadi");
+        browser.type(By.id("nik"), nik);
+        clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Tampilkan']"));
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(nik);
+        By personRead = By.xpath("//table[contains(@class,'list')]//tr[td[5][normalize-space()"
+                + "='GET /api/v1/persons/{id}']]");
+        assertThat(browser.text(personRead)).contains(today, "WIB", "mulyojati.operator", masked, "Diberikan",
+                "pemutakhiran data keluarga");
+        assertThat(browser.text(By.tagName("main"))).as("masked as the API masks it").doesNotContain(nik);
+        assertAccessible("Catatan akses: data rumah tangga");
+        browser.screenshot("audit-access-log");
+
+        browser.select(By.id("sumber"), "register");
+        clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Tampilkan']"));
+        By caseRead = By.xpath("//table[contains(@class,'list')]//tr[td[5][normalize-space()='GET /api/v1/ppks/{id}']]");
+        assertThat(browser.text(caseRead)).contains(today, "dinsos.verifier", masked, "verifikasi kasus PPKS");
+        assertThat(browser.text(By.tagName("main"))).doesNotContain(nik);
+        assertAccessible("Catatan akses: register");
+
+        browser.select(By.id("sumber"), "verifikasi");
+        clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Tampilkan']"));
+        assertThat(browser.text(By.cssSelector("table.list tbody"))).contains(today, "agency-dukcapil", masked,
+                "pemadanan data kependudukan");
+        assertThat(browser.text(By.tagName("main"))).doesNotContain(nik);
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(nik);
+        assertAccessible("Catatan akses: verifikasi");
+        browser.click(By.cssSelector("form.logout button"));
+        browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
+    /**
+     * Dinas Sosial's decisions without the API: a kelurahan operator's musyawarah proposal (made through the API:
+     * the console does not offer kelurahan staff the pages, the programme list they need is refused to them) decided
+     * by the Dinas Sosial admin in its row, refused first without a reason (the message beside the field, the choice
+     * kept), then approved, and found under its new status; a quarter's DTSEN deciles uploaded, refused first for a
+     * row out of range (its row, column, value and message shown, the period as typed, nothing saved), then saved.
+     */
+    @Test
+    void aDinasSosialAdminDecidesAKelurahanProposalAndUploadsTheDeciles() throws IOException {
+        KeycloakTokens tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        org.kesra.devinfra.ApiClient api = new org.kesra.devinfra.ApiClient(
+                Integer.parseInt(gateway.substring(gateway.lastIndexOf(':') + 1)));
+        tools.jackson.databind.JsonNode household = mulyojatiHousehold(api, tokens, "Rahmat Hidayat");
+        String nik = household.path("members").get(0).path("nik").asString();
+        String kk = household.path("kkNumber").asString();
+        String operator = tokens.forUser("mulyojati.operator");
+        String proposal = """
+                {"kelurahanCode":"18.72.03.1001","programme":"PKH","kind":"TAMBAH","nik":"%s","reason":"LAYAK",
+                 "meetingDate":"%s","note":"hasil musyawarah kelurahan"}""".formatted(nik, LocalDate.now().minusDays(1));
+        // welfare-service learns the person from household-service's event; the proposal is taken once it has.
+        org.kesra.devinfra.ApiClient.Response proposed = await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.post("/api/v1/musyawarah-proposals", operator, proposal), r -> r.status() != 422);
+        assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+        String id = proposed.body().path("id").asString();
+
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/");
+        logIn("dinsos.admin");
+        clickAndAwaitNewPage(By.linkText("Usulan musyawarah"));
+        browser.select(By.id("status"), "DIUSULKAN");
+        clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Tampilkan']"));
+        By row = By.id("usulan-" + id);
+        assertThat(browser.text(row)).contains("Mulyojati", "PKH", "Tambah penerima", nik, "mulyojati.operator",
+                "Diusulkan");
+        assertAccessible("Usulan musyawarah (menunggu keputusan)");
+        browser.find(row).findElement(By.tagName("summary")).click();
+        browser.select(By.id("decision-" + id), "DISETUJUI");
+        clickAndAwaitNewPage(By.cssSelector("#usulan-" + id + " form button[type=submit]"));
+        assertThat(browser.text(By.id("reason-" + id + "-error"))).contains("Alasan keputusan wajib diisi");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("decision-" + id)))
+                .getFirstSelectedOption().getAttribute("value")).as("kept as chosen").isEqualTo("DISETUJUI");
+        assertAccessible("Usulan musyawarah (keputusan ditolak)");
+        browser.type(By.id("reason-" + id), "memenuhi kriteria PKH; hasil kunjungan rumah");
+        clickAndAwaitNotice(By.cssSelector("#usulan-" + id + " form button[type=submit]"),
+                "Usulan disetujui. Alasan: memenuhi kriteria PKH; hasil kunjungan rumah");
+        assertThat(browser.driver().findElements(row)).as("no longer waiting for a decision").isEmpty();
+        browser.select(By.id("status"), "DISETUJUI");
+        clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Tampilkan']"));
+        assertThat(browser.text(row)).contains("Disetujui", "oleh dinsos.admin",
+                "memenuhi kriteria PKH; hasil kunjungan rumah");
+        assertThat(browser.find(row).findElements(By.tagName("details"))).as("decided once").isEmpty();
+        assertAccessible("Usulan musyawarah (disetujui)");
+        browser.screenshot("registers-musyawarah-decided");
+
+        // The deciles of a past quarter (so no other journey's eligibility changes): one row out of range first.
+        int year = LocalDate.now().getYear() - 4;
+        String otherKk = "1872031111" + String.format("%06d", System.nanoTime() % 1_000_000);
+        Path folder = Files.createTempDirectory("desil-");
+        Path bad = Files.writeString(folder.resolve("desil-salah.csv"), "no_kk,desil\n" + kk + ",3\n" + otherKk
+                + ",11\n");
+        Path good = Files.writeString(folder.resolve("desil.csv"), "no_kk,desil\n" + kk + ",3\n" + otherKk + ",10\n");
+        clickAndAwaitNewPage(By.linkText("Unggah desil DTSEN"));
+        assertAccessible("Unggah desil DTSEN");
+        browser.type(By.id("period"), year + "-Q2");
+        browser.find(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        clickAndAwaitNewPage(By.cssSelector("form.upload button[type=submit]"));
+        assertThat(browser.text(By.id("masalah"))).contains("Daftar desil tidak disimpan", "1 baris bermasalah");
+        List<String> cells = browser.driver().findElements(By.cssSelector("#masalah-berkas tbody tr td")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+        assertThat(cells).as("row, column, value, message").containsExactly("3", "desil", "11",
+                "Desil harus bilangan bulat 1 sampai 10.");
+        assertThat(browser.find(By.id("period")).getAttribute("value")).as("kept as typed").isEqualTo(year + "-Q2");
+        assertAccessible("Unggah desil DTSEN (ditolak)");
+        browser.screenshot("registers-deciles-refused");
+        browser.find(By.id("file")).sendKeys(good.toAbsolutePath().toString());
+        clickAndAwaitNotice(By.cssSelector("form.upload button[type=submit]"), "Daftar desil periode " + year
+                + "-Q2 tersimpan: 2 keluarga, berlaku sejak 1 April " + year);
+        assertThat(browser.driver().findElements(By.id("masalah-berkas"))).isEmpty();
+        assertAccessible("Unggah desil DTSEN (tersimpan)");
+        browser.click(By.cssSelector("form.logout button"));
+        browser.waitFor(By.tagName("h1"), "Anda telah keluar");
+    }
+
+    /** A one-person household of Mulyojati registered by its kelurahan operator, as the API answered it. */
+    private static tools.jackson.databind.JsonNode mulyojatiHousehold(org.kesra.devinfra.ApiClient api, KeycloakTokens tokens, String name) {
+        String nik = String.format("1872031505810%03d", System.nanoTime() % 999 + 1);
+        String household = """
+                {"kkNumber":"%s","kelurahanCode":"18.72.03.1001","rw":"2","rt":"3","address":"Jl. Dahlia No. 4",
+                 "houseOwnership":"MILIK_SENDIRI","floorAreaM2":36,"floorMaterial":"KERAMIK","wallMaterial":"TEMBOK",
+                 "roofMaterial":"GENTENG","waterSource":"SUMUR_BOR_POMPA","sanitation":"SENDIRI",
+                 "lighting":"PLN_METERAN","cookingFuel":"GAS_LPG","assets":[],"incomeBand":"ANTARA_1_2_JUTA",
+                 "members":[{"nik":"%s","name":"%s","birthPlace":"Metro","birthDate":"1981-05-15","sex":"L",
+                 "relationship":"KEPALA_KELUARGA","maritalStatus":"KAWIN","education":"SLTA","occupation":"PETANI"}]}"""
+                .formatted(String.format("187203%010d", System.nanoTime() % 10_000_000_000L), nik, name);
+        org.kesra.devinfra.ApiClient.Response registered = api.post("/api/v1/households",
+                tokens.forUser("mulyojati.operator"), household);
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        return registered.body();
+    }
+
+    private static org.apache.kafka.common.header.Header header(String name, String value) {
+        return new org.apache.kafka.common.header.internals.RecordHeader(name,
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** A member's row in the household's table. */
     private static By memberRow(String name) {
         return By.xpath("//table[contains(@class,'members')]//tr[td[2][normalize-space()='" + name + "']]");

@@ -69,6 +69,8 @@ class DeadLetterPagesRenderTest extends RenderTestSupport {
                 .with(as("platform-admin"))).andReturn().getResponse();
         String html = answer.getContentAsString(StandardCharsets.UTF_8);
         assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(html).as("the list's heading names the service (not only the chosen option)")
+                .contains("<h2 id=\"daftar\">Kesejahteraan sosial (welfare-service)</h2>");
         assertThat(html).contains("Kesejahteraan sosial (welfare-service)", "7 Desember 2026", "HouseholdRegistered",
                 "HANDLER_FAILED", "Baru: menunggu tindakan", "/admin/dead-letter/welfare/12");
         assertThat(gateway.calls).singleElement().satisfies(c -> {

@@ -137,7 +137,8 @@ class VerificationPagesRenderTest extends RenderTestSupport {
                 "/verifikasi/daftar/" + LIST + "/baris/8", "/verifikasi/daftar/" + LIST + "/hasil.csv");
         assertThat(gateway.lines()).anyMatch(c -> c.startsWith("GET /api/v1/verivali/" + LIST + "/rows?page=0&size=50&status=TIDAK_PADAN")
                 && c.contains("purpose=Verifikasi dan validasi"));
-        page("/verifikasi/daftar/" + LIST + "?alasan=MENINGGAL", verifier());
+        assertThat(page("/verifikasi/daftar/" + LIST + "?alasan=MENINGGAL", verifier()))
+                .as("the reason's label in the heading").contains("<h2>Baris tidak padan: Meninggal</h2>");
         assertThat(gateway.lines()).anyMatch(c -> c.contains("/rows?") && c.contains("alasan=MENINGGAL"));
     }
 
