@@ -1190,8 +1190,8 @@ class ConsoleJourneysIT {
         clickAndAwaitNewPage(By.linkText("Dasbor kota"));
         browser.waitFor(By.tagName("h1"), "Dasbor kota");
         assertThat(browser.text(By.tagName("h2"))).contains("Kota Metro");
-        for (String chart : List.of("grafik-ppks-triwulan", "grafik-wilayah-kk", "grafik-kategori",
-                "grafik-status-laporan")) {
+        // (The reports-per-status chart is drawn only once the year has a quarterly report; this run's has none.)
+        for (String chart : List.of("grafik-ppks-triwulan", "grafik-wilayah-kk", "grafik-kategori")) {
             org.openqa.selenium.WebElement drawn = browser.find(By.cssSelector("#" + chart + " canvas"));
             assertThat(drawn.getSize().getWidth()).as(chart + " width").isGreaterThan(100);
             assertThat(drawn.getSize().getHeight()).as(chart + " height").isGreaterThan(100);
