@@ -1269,6 +1269,238 @@ class ConsoleJourneysIT {
         browser.waitFor(By.tagName("h1"), "Anda telah keluar");
     }
 
+    /**
+     * The accountability readers' pages in a real browser. Through the APIs first: Mulyojati's agreed Perjanjian
+     * Kinerja for two years with the same indicator, each year's first quarter submitted by the kelurahan and
+     * approved by its camat, then reporting-service awaited. In the browser: Inspektorat's auditor records
+     * Disnakertrans's AKIP score (refused first for a score above 100, the message beside the field, the form as
+     * typed); Bappeda's planner reads it without a form to change it, compares Mulyojati's years, opens the quarterly
+     * report and follows a Tabel 3.1 row's link to where its figure comes from.
+     */
+    @Test
+    void readersFollowTheAkipScoreTheYearOnYearAndAFiguresTrace() {
+        int year = LocalDate.now().getYear() - 1;
+        String unit = "18.72.03.1001";
+        KeycloakTokens tokens = new KeycloakTokens(System.getProperty("OIDC_ISSUER_URI"));
+        String admin = tokens.forUser("platform.admin");
+        String operator = tokens.forUser("mulyojati.operator");
+        String camat = tokens.forUser("metrobarat.camat");
+        String agreementId = null;
+        // Last year 80 of a target 82 (97,56%), the year before 70 of 80 (87,5%): 10,06 points better.
+        for (int[] figures : new int[][] {{year - 1, 80, 70}, {year, 82, 80}}) {
+            HttpResponse<String> drafted = PlatformIT.post(gateway + "/api/v1/agreements", admin, """
+                    {"unit":"%s","year":%d,"position":"HEAD","positionTitle":"Lurah Mulyojati","items":[
+                     {"sasaran":"Meningkatnya kualitas pelayanan kelurahan","indicator":"Indeks Kepuasan Masyarakat",
+                      "unitOfMeasure":"indeks","direction":"HIGHER","target":%d}]}""".formatted(unit, figures[0],
+                    figures[1]), Map.of());
+            assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+            agreementId = PlatformIT.json(drafted).path("id").asString();
+            HttpResponse<String> agreed = PlatformIT.post(gateway + "/api/v1/agreements/" + agreementId
+                    + "/agreement", admin, "", Map.of("If-Match", "\"1\""));
+            assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(200);
+            HttpResponse<String> realised = PlatformIT.post(gateway + "/api/v1/realisations", operator, """
+                    {"unit":"%s","year":%d,"quarter":1,"agreementId":"%s","agreementRevision":1,
+                     "entries":[{"item":0,"value":%d}]}""".formatted(unit, figures[0], agreementId, figures[2]),
+                    Map.of());
+            assertThat(realised.statusCode()).as(realised.body()).isEqualTo(201);
+            String realisation = gateway + "/api/v1/realisations/" + PlatformIT.json(realised).path("id").asString();
+            HttpResponse<String> submitted = PlatformIT.post(realisation + "/submission", operator, "",
+                    Map.of("If-Match", "\"1\""));
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+            HttpResponse<String> approved = PlatformIT.post(realisation + "/approval", camat, "",
+                    Map.of("If-Match", submitted.headers().firstValue("ETag").orElseThrow()));
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        }
+        String planner = tokens.forUser("bappeda.planner");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> PlatformIT.json(
+                PlatformIT.get(gateway + "/api/v1/reports/quarterly-performance?unit=" + unit + "&tahun=" + year
+                        + "&triwulan=1", planner)).path("hasData").asBoolean(false));
+
+        // The auditor records Disnakertrans's score: above 100 refused beside the field, then saved.
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/evaluasi-akip?unit=disnakertrans");
+        logIn("inspektorat.auditor");
+        browser.waitFor(By.tagName("h1"), "Evaluasi AKIP");
+        browser.type(By.id("tahun"), Integer.toString(year));
+        browser.type(By.id("score"), "120");
+        browser.type(By.id("evaluator"), "Inspektorat Kota Metro");
+        browser.type(By.id("reason"), "LHE uji konsol");
+        clickAndAwaitNewPage(By.cssSelector("form.record-akip button[type=submit]"));
+        assertThat(browser.text(By.id("score-error"))).as("the API's message beside the field")
+                .contains("antara 0 dan 100");
+        assertThat(browser.find(By.id("score")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text(By.cssSelector(".problem"))).contains("Nilai belum tersimpan");
+        assertThat(browser.find(By.id("evaluator")).getAttribute("value")).as("kept as typed")
+                .isEqualTo("Inspektorat Kota Metro");
+        assertThat(browser.find(By.id("unit")).getAttribute("value")).isEqualTo("disnakertrans");
+        assertAccessible("Evaluasi AKIP (ditolak)");
+        browser.screenshot("reader-akip-refused");
+        browser.type(By.id("score"), "78,25");
+        clickAndAwaitNotice(By.cssSelector("form.record-akip button[type=submit]"),
+                "Nilai evaluasi AKIP " + year + " tersimpan: predikat BB (Sangat Baik)");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Evaluasi AKIP disnakertrans tahun " + year);
+        assertThat(browser.text(By.cssSelector("dl.facts"))).contains("78,25", "Inspektorat Kota Metro",
+                "LHE uji konsol", "inspektorat.auditor");
+        assertAccessible("Evaluasi AKIP satu tahun");
+        logOut();
+
+        // Bappeda's planner reads the score, with no form to change it.
+        logIn("bappeda.planner");
+        browser.open(gateway + "/evaluasi-akip?unit=disnakertrans");
+        By yearRow = By.xpath("//table[contains(@class,'list')]//tr[td[1][normalize-space()='" + year + "']]");
+        assertThat(browser.text(yearRow)).contains("78,25", "BB", "(Sangat Baik)", "Inspektorat Kota Metro");
+        assertThat(browser.driver().findElements(By.cssSelector("form.record-akip"))).as("a reader records nothing")
+                .isEmpty();
+        assertAccessible("Evaluasi AKIP (pembaca)");
+        clickAndAwaitNewPage(By.linkText(Integer.toString(year)));
+        assertThat(browser.text(By.cssSelector("p.predicate"))).contains("BB", "Sangat Baik");
+        assertThat(browser.text(By.cssSelector("table.list"))).contains("inspektorat.auditor", "78,25 (BB)");
+        assertThat(browser.driver().findElements(By.cssSelector("form.record-akip"))).isEmpty();
+
+        // Year on year: Mulyojati's last year beside the year before, as performance-service computes it.
+        clickAndAwaitNewPage(By.linkText("Perbandingan capaian tahunan"));
+        browser.type(By.id("unit"), unit);
+        browser.type(By.id("tahun"), Integer.toString(year));
+        clickAndAwaitNewPage(By.cssSelector("form.filters button[type=submit]"));
+        assertThat(browser.text(By.tagName("h2"))).contains(year + " dibanding " + (year - 1));
+        assertThat(browser.text(By.cssSelector("section.year-on-year h3"))).isEqualTo("Lurah Mulyojati (revisi 1)");
+        String compared = browser.text(By.cssSelector("section.year-on-year table"));
+        assertThat(compared).contains("Indeks Kepuasan Masyarakat", "82 indeks", "80 indeks", "97,56%",
+                "70 indeks", "87,5%", "+10,06 poin", "s.d. triwulan 1, disetujui");
+        assertAccessible("Perbandingan capaian tahunan");
+        browser.screenshot("reader-year-on-year");
+
+        // The quarterly report's Tabel 3.1, and where its realisation comes from.
+        browser.open(gateway + "/laporan?unit=" + unit + "&tahun=" + year + "&triwulan=1");
+        browser.waitFor(By.cssSelector(".report-status"), "Laporan siap");
+        assertThat(browser.text(By.cssSelector("table.report-rows"))).contains("Indeks Kepuasan Masyarakat", "97,56%");
+        assertAccessible("Unduh laporan (Tabel 3.1)");
+        clickAndAwaitNewPage(By.cssSelector("table.report-rows a[aria-label^='Asal-usul realisasi']"));
+        browser.waitFor(By.tagName("h1"), "Asal-usul angka laporan");
+        assertThat(browser.find(By.id("perjanjian")).getAttribute("value")).isEqualTo(agreementId);
+        assertThat(browser.text(By.cssSelector("p.trace-value"))).contains("80");
+        String trace = browser.text(By.tagName("main"));
+        assertThat(trace).contains("Indeks Kepuasan Masyarakat", "Realisasi yang diserahkan", "Lurah Mulyojati, revisi 1",
+                "metrobarat.camat", "mulyojati.operator");
+        assertThat(browser.text(By.cssSelector("table.trace-events"))).contains("mulyojati.operator")
+                .containsPattern("\\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober"
+                        + "|November|Desember) \\d{4} \\d{2}\\.\\d{2} WIB");
+        assertAccessible("Asal-usul angka laporan");
+
+        // The capaian helper on Mulyojati's Renstra tree: a realisation typed, performance-service's answer swapped in.
+        HttpResponse<String> planned = PlatformIT.post(gateway + "/api/v1/renstra", admin, """
+                {"unit":"%s","title":"Renstra uji Kelurahan Mulyojati","startYear":%d,"endYear":%d,
+                 "tujuan":[{"name":"Meningkatkan mutu pelayanan","sasaran":[{"name":"Meningkatnya kualitas pelayanan kelurahan",
+                  "indicators":[{"name":"Indeks Kepuasan Masyarakat","unitOfMeasure":"indeks","direction":"HIGHER",
+                   "kind":"INDEX","aggregation":"LAST","source":"ENTERED",
+                   "targets":[{"year":%d,"target":80},{"year":%d,"target":82}]}]}]}]}""".formatted(unit, year - 1,
+                year, year - 1, year), Map.of());
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String indicator = PlatformIT.json(planned).at("/tujuan/0/children/0/indicators/0/id").asString();
+        browser.open(gateway + "/renstra/" + PlatformIT.json(planned).path("id").asString());
+        browser.click(By.cssSelector("details.capaian-helper summary"));
+        browser.select(By.id("tahun-" + indicator), Integer.toString(year));
+        browser.type(By.id("realisasi-" + indicator), "80");
+        browser.waitFor(By.id("capaian-" + indicator), "97,56%");
+        assertThat(browser.text(By.id("capaian-" + indicator))).contains("terhadap target " + year,
+                "belum memenuhi target");
+        assertThat(browser.driver().getCurrentUrl()).as("swapped in, not a new page").doesNotContain("/capaian");
+        assertAccessible("Renstra (hitung capaian)");
+        logOut();
+    }
+
+    /**
+     * A city reader of Dinas Sosial takes the city-level reports: the PKH realisation (Tabel 2.1) previewed as its PDF
+     * page and downloaded as a PDF, the Sembako KPM per month as an XLSX (opened with POI); a Sembako file made and
+     * kept in the archive, followed until done, found in the list and downloaded; the city dashboard's charts drawn.
+     */
+    @Test
+    void aDinasSosialReaderTakesTheCityReportsTheKeptFilesAndTheDashboard() throws IOException {
+        String year = Integer.toString(LocalDate.now().getYear() - 1);
+        browser.open(gateway + "/keluar-selesai");
+        browser.driver().manage().deleteAllCookies();
+        browser.open(gateway + "/laporan");
+        logIn("dinsos.admin");
+        browser.waitFor(By.tagName("h1"), "Unduh laporan");
+        assertThat(browser.text(By.tagName("main"))).contains("Realisasi PKH per tahap (Tabel 2.1)",
+                "KPM BPNT/Sembako per bulan");
+        assertThat(browser.find(By.id("pkh-tahun")).getAttribute("value")).as("last year by default").isEqualTo(year);
+        assertAccessible("Unduh laporan (pembaca kota)");
+
+        // The PKH realisation previewed on screen: the PDF's own page.
+        browser.select(By.id("pkh-format"), "html");
+        clickAndAwaitNewPage(By.cssSelector("form.pkh button[type=submit]"));
+        browser.waitFor(By.tagName("h1"), "LAPORAN REALISASI");
+        assertThat(browser.driver().getCurrentUrl()).contains("/laporan/realisasi-pkh", "format=html");
+        assertThat(browser.text(By.tagName("body"))).contains("Tabel 2.1", "Tahun " + year, "Dinas Sosial Kota Metro");
+        // No axe here: the preview is sandboxed without scripts (ConsoleSecurity's preview policy), axe's included.
+        browser.driver().navigate().back();
+        browser.waitFor(By.tagName("h1"), "Unduh laporan");
+
+        // The files as the browser takes them (the session cookie; no token in the browser).
+        byte[] pdf = download(gateway + "/laporan/realisasi-pkh?tahun=" + year + "&format=pdf");
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        byte[] xlsx = download(gateway + "/laporan/kpm-sembako?tahun=" + year + "&format=xlsx");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getSheet("KPM per Bulan")).as("the Sembako months' sheet").isNotNull();
+        }
+
+        // A kept file: the Sembako months of last year as XLSX, followed until done, then downloaded.
+        clickAndAwaitNewPage(By.partialLinkText("Arsip berkas laporan"));
+        browser.waitFor(By.tagName("h1"), "Arsip berkas laporan");
+        browser.select(By.id("jenis"), "sembako");
+        browser.type(By.id("tahun"), year);
+        browser.select(By.id("format"), "xlsx");
+        assertAccessible("Arsip berkas laporan");
+        clickAndAwaitNewPage(By.cssSelector("form.generation button[type=submit]"));
+        browser.waitFor(By.cssSelector("#keadaan-berkas .status"), "Selesai", Duration.ofSeconds(90));
+        String fileUrl = browser.driver().getCurrentUrl();
+        assertThat(browser.text(By.cssSelector("#keadaan-berkas h2"))).isEqualTo("KPM BPNT/Sembako per bulan (XLSX)");
+        assertThat(browser.text(By.cssSelector("#keadaan-berkas dl.facts"))).contains("Tahun " + year, "Diminta",
+                "SHA-256", "bita", ".xlsx");
+        assertAccessible("Berkas laporan");
+        browser.screenshot("reader-archive-file");
+        byte[] kept = download(browser.find(By.cssSelector("#keadaan-berkas a[download]")).getAttribute("href"));
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(kept))) {
+            assertThat(workbook.getSheet("KPM per Bulan")).isNotNull();
+        }
+        clickAndAwaitNewPage(By.linkText("Arsip berkas laporan"));
+        By keptRow = By.xpath("//table[contains(@class,'archive')]//tr[td[1]/a[@href='"
+                + fileUrl.substring(gateway.length()) + "']]");
+        assertThat(browser.text(keptRow)).contains("KPM BPNT/Sembako per bulan (XLSX)", "Tahun " + year, "Selesai",
+                "Unduh XLSX");
+
+        // The city dashboard: every chart drawn, with the figures beside it.
+        clickAndAwaitNewPage(By.linkText("Dasbor kota"));
+        browser.waitFor(By.tagName("h1"), "Dasbor kota");
+        assertThat(browser.text(By.tagName("h2"))).contains("Kota Metro");
+        // (The reports-per-status chart is drawn only once the year has a quarterly report; this run's has none.)
+        for (String chart : List.of("grafik-ppks-triwulan", "grafik-wilayah-kk", "grafik-kategori")) {
+            org.openqa.selenium.WebElement drawn = browser.find(By.cssSelector("#" + chart + " canvas"));
+            assertThat(drawn.getSize().getWidth()).as(chart + " width").isGreaterThan(100);
+            assertThat(drawn.getSize().getHeight()).as(chart + " height").isGreaterThan(100);
+        }
+        assertThat(browser.text(By.tagName("main"))).contains("PPKS per triwulan", "Metro Barat",
+                "Laporan kinerja triwulan menurut status");
+        assertAccessible("Dasbor kota");
+        browser.screenshot("reader-city-dashboard");
+        logOut();
+    }
+
+    /** A file as the browser downloads it (its session cookie): its bytes, after a 200. */
+    private static byte[] download(String url) {
+        String answer = String.valueOf(browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.blob().then(b => {
+                    const reader = new FileReader();
+                    reader.onload = () => done(r.status + '|' + String(reader.result).split(',')[1]);
+                    reader.readAsDataURL(b); }))
+                  .catch(e => done('GAGAL ' + e));""", url));
+        assertThat(answer).as(url).startsWith("200|");
+        return java.util.Base64.getDecoder().decode(answer.substring(4));
+    }
+
     /** Fetches a link of the page as the browser would (its session cookie): "status|type|disposition|bytes". */
     private static String fetch(String linkSelector) {
         return String.valueOf(browser.driver().executeAsyncScript("""
