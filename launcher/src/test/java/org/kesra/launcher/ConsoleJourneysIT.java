@@ -1994,9 +1994,8 @@ class ConsoleJourneysIT {
     }
 
     /**
-     * Dinas Sosial's decisions without the API: a kelurahan operator's musyawarah proposal (made through the API:
-     * the console does not offer kelurahan staff the pages, the programme list they need is refused to them) decided
-     * by the Dinas Sosial admin in its row, refused first without a reason (the message beside the field, the choice
+     * Dinas Sosial's decisions without the API: a kelurahan operator's musyawarah proposal, entered in the console
+     * (their own kelurahan chosen for them, no decision offered), decided by the Dinas Sosial admin in its row, refused first without a reason (the message beside the field, the choice
      * kept), then approved, and found under its new status; a quarter's DTSEN deciles uploaded, refused first for a
      * row out of range (its row, column, value and message shown, the period as typed, nothing saved), then saved.
      */
@@ -2008,19 +2007,39 @@ class ConsoleJourneysIT {
         tools.jackson.databind.JsonNode household = mulyojatiHousehold(api, tokens, "Rahmat Hidayat");
         String nik = household.path("members").get(0).path("nik").asString();
         String kk = household.path("kkNumber").asString();
-        String operator = tokens.forUser("mulyojati.operator");
-        String proposal = """
-                {"kelurahanCode":"18.72.03.1001","programme":"PKH","kind":"TAMBAH","nik":"%s","reason":"LAYAK",
-                 "meetingDate":"%s","note":"hasil musyawarah kelurahan"}""".formatted(nik, LocalDate.now().minusDays(1));
-        // welfare-service learns the person from household-service's event; the proposal is taken once it has.
-        org.kesra.devinfra.ApiClient.Response proposed = await().atMost(Duration.ofSeconds(60))
-                .until(() -> api.post("/api/v1/musyawarah-proposals", operator, proposal), r -> r.status() != 422);
-        assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
-        String id = proposed.body().path("id").asString();
-
+        // The kelurahan's operator enters the musyawarah's result in the console, for their own kelurahan only.
+        String note = "hasil musyawarah kelurahan " + kk.substring(kk.length() - 4);
         browser.open(gateway + "/keluar-selesai");
         browser.driver().manage().deleteAllCookies();
         browser.open(gateway + "/");
+        logIn("mulyojati.operator");
+        clickAndAwaitNewPage(By.linkText("Usulan musyawarah"));
+        clickAndAwaitNewPage(By.linkText("Ajukan usulan"));
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("kelurahanCode"))).getOptions())
+                .extracting(org.openqa.selenium.WebElement::getText).as("their own kelurahan, chosen for them")
+                .containsExactly("– pilih –", "Mulyojati (18.72.03.1001)");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("kelurahanCode")))
+                .getFirstSelectedOption().getText()).isEqualTo("Mulyojati (18.72.03.1001)");
+        assertAccessible("Ajukan usulan musyawarah (operator kelurahan)");
+        browser.select(By.id("programme"), "PKH");
+        browser.type(By.id("nik"), nik);
+        browser.script("document.getElementById('meetingDate').value = arguments[0]",
+                LocalDate.now().minusDays(1).toString());
+        browser.type(By.id("note"), note);
+        // welfare-service learns the person from household-service's event; the form, kept as typed while it does
+        // not yet, is sent again until the proposal is taken.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            clickAndAwaitNewPage(By.xpath("//button[normalize-space()='Ajukan usulan']"));
+            return browser.driver().getCurrentUrl().contains("status=DIUSULKAN");
+        });
+        assertThat(browser.text(By.tagName("main"))).contains("Usulan musyawarah tercatat", note);
+        String rowId = browser.find(By.xpath("//tr[starts-with(@id,'usulan-') and contains(., '" + note + "')]"))
+                .getAttribute("id");
+        String id = rowId.substring("usulan-".length());
+        assertThat(browser.find(By.id(rowId)).findElements(By.tagName("details"))).as("a kelurahan decides nothing")
+                .isEmpty();
+
+        logOut();
         logIn("dinsos.admin");
         clickAndAwaitNewPage(By.linkText("Usulan musyawarah"));
         browser.select(By.id("status"), "DIUSULKAN");

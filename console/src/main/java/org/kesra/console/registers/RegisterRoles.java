@@ -19,14 +19,18 @@ public final class RegisterRoles {
     public static final List<String> KEEPERS = List.of("dinsos-operator", "dinsos-admin");
 
     /**
-     * Who reads the musyawarah kelurahan proposals through these pages: Dinas Sosial staff and auditors. The API lets
-     * kelurahan and kecamatan staff propose in their region too, but the programme catalogue the form offers is
-     * refused to them, so the console does not offer them the pages yet.
+     * Who reads the musyawarah kelurahan proposals through these pages: Dinas Sosial staff and auditors the whole
+     * city's, kelurahan and kecamatan staff their region's (the API scopes the list and refuses another region's
+     * proposal).
      */
     public static final List<String> MUSYAWARAH_READERS = List.of("dinsos-operator", "dinsos-verifier",
-            "dinsos-admin", "auditor");
-    /** Who proposes (POST /api/v1/musyawarah-proposals), of the readers above. */
-    public static final List<String> MUSYAWARAH_PROPOSERS = List.of("dinsos-operator", "dinsos-admin");
+            "dinsos-admin", "auditor", "kelurahan-operator", "kecamatan-operator");
+    /**
+     * Who proposes (POST /api/v1/musyawarah-proposals), of the readers above: the musyawarah is held in the kelurahan,
+     * so its staff enter the result; Dinas Sosial may enter one it received on paper.
+     */
+    public static final List<String> MUSYAWARAH_PROPOSERS = List.of("kelurahan-operator", "kecamatan-operator",
+            "dinsos-operator", "dinsos-admin");
     /** Who decides a proposal (POST .../decision); never its own proposer (the API's four-eyes rule). */
     public static final List<String> MUSYAWARAH_DECIDERS = List.of("dinsos-verifier", "dinsos-admin");
     /** Who uploads the national deciles of a period (POST /api/v1/deciles/{period}). */

@@ -133,8 +133,9 @@ public class ConsoleSecurity {
                         .requestMatchers("/ppks", "/ppks/**", "/kepesertaan", "/kepesertaan/**", "/psks", "/psks/**",
                                 "/penyaluran", "/penyaluran/**")
                         .hasAnyRole(RegisterRoles.READERS.toArray(String[]::new))
-                        // Musyawarah kelurahan proposals: proposed by Dinas Sosial operators and admins, decided by
-                        // its verifiers and admins, read by them and auditors; the deciles uploaded by admins.
+                        // Musyawarah kelurahan proposals: proposed by kelurahan and kecamatan staff for their region
+                        // and by Dinas Sosial operators and admins, decided by its verifiers and admins, read by all
+                        // of them and auditors; the deciles uploaded by admins.
                         .requestMatchers("/musyawarah/baru")
                         .hasAnyRole(RegisterRoles.MUSYAWARAH_PROPOSERS.toArray(String[]::new))
                         .requestMatchers(HttpMethod.POST, "/musyawarah/*/keputusan")

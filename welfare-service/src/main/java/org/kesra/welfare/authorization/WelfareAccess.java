@@ -119,6 +119,18 @@ public final class WelfareAccess {
         return require(READERS, "Peran Anda tidak mengizinkan akses ke data kesejahteraan sosial.");
     }
 
+    /**
+     * Who reads the list of programmes (codes and names, no person): the register readers, and the musyawarah's
+     * proposers, whose proposal names its programme.
+     */
+    public static Caller programmeListReader() {
+        Caller caller = Caller.current();
+        if (caller.roles().stream().anyMatch(MUSYAWARAH_PROPOSERS::contains)) {
+            return caller;
+        }
+        return reader();
+    }
+
     public static Caller enroller() {
         return require(ENROLLERS, "Hanya operator atau admin Dinas Sosial yang boleh mendaftarkan penerima manfaat.");
     }

@@ -88,7 +88,10 @@ public class YearOnYearPages {
         BigDecimal change = item.get("changePoints") == null ? null : new BigDecimal(item.get("changePoints").toString());
         String changeText = change == null ? "–"
                 : (change.signum() > 0 ? "+" : "") + fmt.number(change) + " poin";
-        return new Row(String.valueOf(item.get("item")), text(item.get("sasaran")), text(item.get("indicator")),
+        // The API numbers an agreement's items from 0 (their index, as the realisation's item); the page from 1, as
+        // seed 004's Tabel 3.2 does.
+        String no = item.get("item") instanceof Number n ? String.valueOf(n.intValue() + 1) : text(item.get("item"));
+        return new Row(no, text(item.get("sasaran")), text(item.get("indicator")),
                 figure(MonitoringApi.map(item.get("current")), unit), figure(MonitoringApi.map(item.get("previous")),
                 unit), changeText, text(item.get("note")));
     }

@@ -77,12 +77,19 @@ public class MusyawarahPages {
     }
 
     @GetMapping("/baru")
-    String newProposal(Model model) {
-        return newPage(Map.of("kind", "TAMBAH", "reason", "LAYAK"), Map.of(), null, model);
+    String newProposal(Authentication authentication, Model model) {
+        Map<String, String> typed = new LinkedHashMap<>(Map.of("kind", "TAMBAH", "reason", "LAYAK"));
+        Map<String, String> kelurahan = kelurahanOptions(authentication);
+        if (kelurahan.size() == 1) {
+            // A kelurahan's own staff propose for their kelurahan only: chosen for them.
+            typed.put("kelurahanCode", kelurahan.keySet().iterator().next());
+        }
+        return newPage(typed, Map.of(), null, authentication, model);
     }
 
     @PostMapping("/baru")
-    String propose(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String propose(@RequestParam Map<String, String> form, Authentication authentication, Model model,
+                   RedirectAttributes redirect) {
         Map<String, String> typed = new LinkedHashMap<>(form);
         typed.remove("_csrf");
         Map<String, String> errors = new LinkedHashMap<>();
@@ -95,7 +102,7 @@ public class MusyawarahPages {
         body.put("meetingDate", RegisterLabels.date(typed.get("meetingDate"), "meetingDate", errors));
         body.put("note", RegisterLabels.blankToNull(typed.get("note")));
         if (!errors.isEmpty()) {
-            return newPage(typed, errors, ApiProblem.local("Periksa isian yang ditandai."), model);
+            return newPage(typed, errors, ApiProblem.local("Periksa isian yang ditandai."), authentication, model);
         }
         try {
             api.propose(body);
@@ -105,11 +112,12 @@ public class MusyawarahPages {
             if (refusal.unauthenticated()) {
                 throw refusal;
             }
-            return newPage(typed, refusal.problem().fieldErrors(), refusal.problem(), model);
+            return newPage(typed, refusal.problem().fieldErrors(), refusal.problem(), authentication, model);
         }
     }
 
-    private String newPage(Map<String, String> typed, Map<String, String> errors, ApiProblem problem, Model model) {
+    private String newPage(Map<String, String> typed, Map<String, String> errors, ApiProblem problem,
+                           Authentication authentication, Model model) {
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
@@ -117,7 +125,7 @@ public class MusyawarahPages {
             model.addAttribute("otherErrors", problem.messagesOutside(PROPOSAL_FIELDS));
         }
         model.addAttribute("programmes", api.programmes());
-        model.addAttribute("kelurahanOptions", registry.kelurahan(null));
+        model.addAttribute("kelurahanOptions", kelurahanOptions(authentication));
         model.addAttribute("kinds", RegisterLabels.PROPOSAL_KIND);
         model.addAttribute("reasons", RegisterLabels.PROPOSAL_REASON);
         return "registers/musyawarah-new";
@@ -146,6 +154,12 @@ public class MusyawarahPages {
             return listPage(shownStatus, Math.max(page, 1), authentication, id, typed,
                     refusal.problem().fieldErrors(), refusal.problem(), model);
         }
+    }
+
+    /** The kelurahan a user may propose for: their region's (the API refuses another region's proposal). */
+    private Map<String, String> kelurahanOptions(Authentication authentication) {
+        ConsoleUser user = ConsoleUser.of(authentication);
+        return registry.kelurahan(user == null ? null : user.wilayah());
     }
 
     private static boolean has(Authentication authentication, java.util.List<String> roles) {

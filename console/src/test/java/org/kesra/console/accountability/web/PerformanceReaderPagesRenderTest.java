@@ -32,13 +32,13 @@ class PerformanceReaderPagesRenderTest extends RenderTestSupport {
     static final String YEAR_ON_YEAR = """
             {"unit":{"code":"dinsos","kind":"OPD","name":"Dinas Sosial"},"year":2022,"previousYear":2021,
              "agreements":[{"agreementId":"%s","revision":1,"position":"HEAD","positionTitle":"Kepala Dinas Sosial",
-               "items":[{"item":1,"sasaran":"Meningkatnya penanganan PPKS","indicator":"Persentase PPKS yang ditangani",
+               "items":[{"item":0,"sasaran":"Meningkatnya penanganan PPKS","indicator":"Persentase PPKS yang ditangani",
                  "unitOfMeasure":"%%","changePoints":8.75,"note":null,
                  "current":{"year":2022,"target":80,"quarter":4,"approved":true,"value":82,
                             "capaian":{"percent":102.5,"met":true,"rating":"Sangat Tinggi"}},
                  "previous":{"year":2021,"target":80,"quarter":4,"approved":false,"value":75,
                             "capaian":{"percent":93.75,"met":false,"rating":"Tinggi"}}},
-                {"item":2,"sasaran":"Meningkatnya pemberdayaan","indicator":"Jumlah PSKS yang diberdayakan",
+                {"item":1,"sasaran":"Meningkatnya pemberdayaan","indicator":"Jumlah PSKS yang diberdayakan",
                  "unitOfMeasure":"orang","changePoints":null,"note":"Indikator baru tahun 2022",
                  "current":{"year":2022,"target":1400,"quarter":2,"approved":false,"value":1250.5,
                             "capaian":{"percent":89.32,"met":false,"rating":"Tinggi"}},"previous":null}]}]}"""
@@ -169,6 +169,9 @@ class PerformanceReaderPagesRenderTest extends RenderTestSupport {
                 "Persentase PPKS yang ditangani", "Target 2022", "Capaian 2021", "102,5%", "(Sangat Tinggi)", "93,75%",
                 "+8,75 poin", "s.d. triwulan 4, disetujui", "s.d. triwulan 4, belum disetujui", "1.250,5 orang",
                 "tidak ada indikator yang sama", "Indikator baru tahun 2022");
+        assertThat(html).as("numbered from 1 as Tabel 3.2, the API's items from 0")
+                .contains("<td data-label=\"No\">1</td>", "<td data-label=\"No\">2</td>")
+                .doesNotContain("<td data-label=\"No\">0</td>");
         assertThat(gateway.calls).filteredOn(c -> c.path().endsWith("/year-on-year")).singleElement()
                 .matches(c -> c.path().equals("/api/v1/performance/units/dinsos/year-on-year")
                         && "tahun=2022".equals(c.query()) && c.authorization().startsWith("Bearer "));

@@ -52,7 +52,8 @@ class WelfareWorkPagesRenderTest extends RenderTestSupport {
     static final StandInGateway gateway = StandInGateway.start()
             .route("GET /api/v1/wilayah", Answer.json("""
                     [{"code":"18.72.05","name":"Metro Utara","level":"KECAMATAN"},
-                     {"code":"18.72.05.1001","name":"Rejomulyo","level":"KELURAHAN"}]"""))
+                     {"code":"18.72.05.1001","name":"Rejomulyo","level":"KELURAHAN"},
+                     {"code":"18.72.03.1001","name":"Mulyojati","level":"KELURAHAN"}]"""))
             .route("GET /api/v1/programmes", Answer.json("""
                     [{"code":"PKH","name":"Program Keluarga Harapan","unit":"KELUARGA"},
                      {"code":"SEMBAKO","name":"Program Sembako (BPNT)","unit":"KELUARGA"}]"""))
@@ -318,6 +319,30 @@ class WelfareWorkPagesRenderTest extends RenderTestSupport {
     }
 
     @Test
+    void aKelurahanOperatorProposesForTheirOwnKelurahanAndDecidesNothing() throws Exception {
+        RequestPostProcessor rejomulyo = login("kelurahan-operator", "rejomulyo.operator",
+                Map.of("wilayah", "18.72.05.1001"));
+        String form = page("/musyawarah/baru", rejomulyo);
+        assertThat(form).contains("Ajukan usulan musyawarah", "PKH – Program Keluarga Harapan",
+                        "<option value=\"18.72.05.1001\" selected=\"selected\">Rejomulyo (18.72.05.1001)</option>")
+                .as("another kecamatan's kelurahan is not offered").doesNotContain("Mulyojati");
+        MvcResult proposed = mvc.perform(post("/musyawarah/baru").with(csrf()).with(rejomulyo)
+                .param("kelurahanCode", "18.72.05.1001").param("programme", "PKH").param("kind", "HAPUS")
+                .param("nik", "1872050202805678").param("reason", "MAMPU").param("meetingDate", "2026-11-20")
+                .param("note", "")).andReturn();
+        assertThat(proposed.getResponse().getRedirectedUrl()).isEqualTo("/musyawarah?status=DIUSULKAN");
+        assertThat(gateway.lines()).anyMatch(c -> c.startsWith("POST /api/v1/musyawarah-proposals auth=")
+                && c.contains("\"kelurahanCode\":\"18.72.05.1001\"") && c.contains("\"nik\":\"1872050202805678\""));
+        assertThat(page("/musyawarah", rejomulyo)).contains("Usulan musyawarah kelurahan", "Ajukan usulan")
+                .doesNotContain("action=\"/musyawarah/" + PROPOSAL + "/keputusan\"");
+        int before = gateway.lines().size();
+        assertThat(mvc.perform(post("/musyawarah/" + PROPOSAL + "/keputusan").with(csrf()).with(rejomulyo)
+                .param("decision", "DISETUJUI").param("reason", "x")).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(gateway.lines()).as("a refused decision makes no API call").hasSize(before);
+    }
+
+    @Test
     void anAdminUploadsTheDecilesAndARefusedFileIsToldByRow() throws Exception {
         assertThat(page("/desil", "dinsos-admin")).contains("Unggah desil DTSEN",
                 "<label for=\"period\">Periode (TTTT-Qn, mis. 2026-Q4)</label>");
@@ -345,8 +370,8 @@ class WelfareWorkPagesRenderTest extends RenderTestSupport {
         assertThat(page("/", "dinsos-admin")).contains("href=\"/desil\"");
         assertThat(page("/", "planner")).contains("href=\"/psks\"", "href=\"/penyaluran\"")
                 .doesNotContain("href=\"/musyawarah\"");
-        assertThat(page("/", "kelurahan-operator")).doesNotContain("href=\"/psks\"", "href=\"/penyaluran\"",
-                "href=\"/musyawarah\"", "href=\"/desil\"");
+        assertThat(page("/", "kelurahan-operator")).contains("href=\"/musyawarah\"")
+                .doesNotContain("href=\"/psks\"", "href=\"/penyaluran\"", "href=\"/desil\"");
         assertThat(page("/psks", "planner")).contains("SITI AMINAH").doesNotContain("Catat PSKS baru", "Nonaktifkan");
         assertThat(page("/musyawarah", "auditor")).doesNotContain("Ajukan usulan", "Putuskan");
         assertThat(page("/musyawarah", "dinsos-operator")).contains("Ajukan usulan").doesNotContain("Putuskan");

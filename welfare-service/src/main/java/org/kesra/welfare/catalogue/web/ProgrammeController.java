@@ -34,7 +34,7 @@ public class ProgrammeController {
     @GetMapping
     @Operation(summary = "Daftar program")
     public List<ProgrammeCatalogue.Programme> programmes() {
-        WelfareAccess.reader();
+        WelfareAccess.programmeListReader();
         return catalogue.programmes();
     }
 
