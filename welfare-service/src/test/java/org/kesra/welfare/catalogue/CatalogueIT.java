@@ -104,7 +104,12 @@ class CatalogueIT extends WelfareApiIntegrationBase {
                         "validFrom", "2030-01-01", "rupiah", 1000, "source", "uji")));
         assertThat(operator.status()).isEqualTo(403);
         assertThat(api.get("/api/v1/programmes", token("mulyojati.operator")).status())
-                .as("a kelurahan operator has no business in the welfare registers").isEqualTo(403);
+                .as("a kelurahan operator reads the list of programmes its musyawarah proposals name").isEqualTo(200);
+        assertThat(api.get("/api/v1/programmes/PKH", token("mulyojati.operator")).status())
+                .as("but not a programme's amounts and rules").isEqualTo(403);
+        assertThat(api.get("/api/v1/programmes", token("bappeda.planner")).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/programmes", token("disnakertrans.monitor")).status())
+                .as("neither a register reader nor a proposer").isEqualTo(403);
         assertThat(api.get("/api/v1/programmes", null).status()).isEqualTo(401);
 
         assertThat(jdbc.sql("SELECT count(*) FROM programme_amount").query(Long.class).single()).isEqualTo(before);
