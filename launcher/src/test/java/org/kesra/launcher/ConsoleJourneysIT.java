@@ -83,6 +83,10 @@ class ConsoleJourneysIT {
             Path shot = browser.screenshot("last-page");
             Files.writeString(shot.resolveSibling("last-page.html"), "<!-- " + browser.driver().getCurrentUrl()
                     + " -->\n" + browser.driver().getPageSource());
+            // Every journey starts logged out, on Keycloak's page: a journey that failed before logging out would
+            // otherwise leave its Keycloak session (a cookie of Keycloak's host, which deleteAllCookies on the
+            // console's page does not reach) and the next journey would find itself logged in as that user.
+            browser.driver().executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
         }
     }
 
@@ -1290,7 +1294,7 @@ class ConsoleJourneysIT {
         for (int[] figures : new int[][] {{year - 1, 80, 70}, {year, 82, 80}}) {
             HttpResponse<String> drafted = PlatformIT.post(gateway + "/api/v1/agreements", admin, """
                     {"unit":"%s","year":%d,"position":"HEAD","positionTitle":"Lurah Mulyojati","items":[
-                     {"sasaran":"Meningkatnya kualitas pelayanan kelurahan","indicator":"Indeks Kepuasan Masyarakat",
+                     {"sasaran":"Meningkatnya kualitas pelayanan kelurahan","indicator":"Indeks Kepuasan Layanan Kelurahan",
                       "unitOfMeasure":"indeks","direction":"HIGHER","target":%d}]}""".formatted(unit, figures[0],
                     figures[1]), Map.of());
             assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
@@ -1366,7 +1370,7 @@ class ConsoleJourneysIT {
         assertThat(browser.text(By.tagName("h2"))).contains(year + " dibanding " + (year - 1));
         assertThat(browser.text(By.cssSelector("section.year-on-year h3"))).isEqualTo("Lurah Mulyojati (revisi 1)");
         String compared = browser.text(By.cssSelector("section.year-on-year table"));
-        assertThat(compared).contains("Indeks Kepuasan Masyarakat", "82 indeks", "80 indeks", "97,56%",
+        assertThat(compared).contains("Indeks Kepuasan Layanan Kelurahan", "82 indeks", "80 indeks", "97,56%",
                 "70 indeks", "87,5%", "+10,06 poin", "s.d. triwulan 1, disetujui");
         assertAccessible("Perbandingan capaian tahunan");
         browser.screenshot("reader-year-on-year");
@@ -1374,14 +1378,14 @@ class ConsoleJourneysIT {
         // The quarterly report's Tabel 3.1, and where its realisation comes from.
         browser.open(gateway + "/laporan?unit=" + unit + "&tahun=" + year + "&triwulan=1");
         browser.waitFor(By.cssSelector(".report-status"), "Laporan siap");
-        assertThat(browser.text(By.cssSelector("table.report-rows"))).contains("Indeks Kepuasan Masyarakat", "97,56%");
+        assertThat(browser.text(By.cssSelector("table.report-rows"))).contains("Indeks Kepuasan Layanan Kelurahan", "97,56%");
         assertAccessible("Unduh laporan (Tabel 3.1)");
         clickAndAwaitNewPage(By.cssSelector("table.report-rows a[aria-label^='Asal-usul realisasi']"));
         browser.waitFor(By.tagName("h1"), "Asal-usul angka laporan");
         assertThat(browser.find(By.id("perjanjian")).getAttribute("value")).isEqualTo(agreementId);
         assertThat(browser.text(By.cssSelector("p.trace-value"))).contains("80");
         String trace = browser.text(By.tagName("main"));
-        assertThat(trace).contains("Indeks Kepuasan Masyarakat", "Realisasi yang diserahkan", "Lurah Mulyojati, revisi 1",
+        assertThat(trace).contains("Indeks Kepuasan Layanan Kelurahan", "Realisasi yang diserahkan", "Lurah Mulyojati, revisi 1",
                 "metrobarat.camat", "mulyojati.operator");
         assertThat(browser.text(By.cssSelector("table.trace-events"))).contains("mulyojati.operator")
                 .containsPattern("\\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober"
